@@ -1,0 +1,5 @@
+from __future__ import annotations
+
+from quizgen.cli import main
+
+main()

@@ -1,0 +1,142 @@
+"""YAML plumbing shared by decks and templates: safe loading with line numbers, stable dumping.
+
+Loading is `safe_load` semantics with two changes a person editing a deck expects:
+only `true`/`false` are booleans (not yes/no/on/off), and dates stay text.
+Aliases (`*name`) are refused: decks never need them, and they are how "billion laughs" bombs work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Path_ = tuple[str | int, ...]
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    pass
+
+
+# Copy the resolvers, keeping YAML 1.2 booleans and leaving timestamps as strings.
+_Loader.yaml_implicit_resolvers = {}
+for _first, _resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items():
+    kept = [(tag, rx) for tag, rx in _resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    _Loader.yaml_implicit_resolvers[_first] = kept
+# yes/no/on/off stay text: "answer: No" must not turn into False.
+for _first in list("yYnNoO"):
+    _Loader.yaml_implicit_resolvers[_first] = [
+        (tag, rx)
+        for tag, rx in _Loader.yaml_implicit_resolvers.get(_first, [])
+        if tag != "tag:yaml.org,2002:bool"
+    ]
+
+
+class YamlProblem(Exception):
+    """The text is not YAML we accept; `line` is 1-based when known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class Loaded:
+    """A parsed document and the 1-based line where each path in it starts."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, *path: str | int) -> int | None:
+        """The line of the longest known prefix of `path`."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get(())
+
+
+def load_yaml(text: str) -> Loaded:
+    """Parse one YAML document; raise YamlProblem with a line number on any fault."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Loaded(None, {})
+        lines: dict[Path_, int] = {}
+        _walk(node, (), lines, set())
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        if "could not determine a constructor" in str(exc):
+            problem = f"unsupported tag {str(exc.problem).split('tag ')[-1].split()[0]}"
+        if "found character '\\t'" in problem:
+            problem = "a tab character; YAML indents with spaces only"
+        raise YamlProblem(problem, mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(str(exc).splitlines()[0]) from None
+    finally:
+        loader.dispose()
+    return Loaded(data, lines)
+
+
+def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]) -> None:
+    if id(node) in seen:
+        raise YamlProblem("YAML aliases (*name) are not allowed", node.start_mark.line + 1)
+    seen.add(id(node))
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        keys: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            if key == "<<":
+                raise YamlProblem("YAML merge keys (<<) are not allowed", key_node.start_mark.line + 1)
+            if key in keys:
+                raise YamlProblem(f"duplicate key '{key}'", key_node.start_mark.line + 1)
+            keys.add(key)
+            _walk(value_node, (*path, key), lines, seen)
+            lines[(*path, key)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, (*path, i), lines, seen)
+
+
+class _Dumper(yaml.SafeDumper):
+    # The pure-Python dumper, for indented block sequences ("  - id: ...") that read like the docs.
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+class Flow(list):  # type: ignore[type-arg]
+    """A list dumped in flow style: `[a, b, c]`."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _represent_flow(dumper: yaml.SafeDumper, value: Flow) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(Flow, _represent_flow)
+
+
+def dump_yaml(data: Any) -> str:
+    """Dump plain data deterministically: key order kept, Unicode as is, one line per value."""
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=10_000,
+        indent=2,
+    )

@@ -1,0 +1,56 @@
+"""The main job: sources -> decks/NAME.yaml (merged with a person's edits) -> output files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quizgen.deck import Deck, MergeReport, save_merged
+from quizgen.render import RenderOptions, render, renderer_suffix
+
+
+@dataclass
+class BuildResult:
+    """What one build wrote: the deck, its merge report, and every output file."""
+
+    deck_path: Path
+    deck: Deck
+    report: MergeReport
+    outputs: list[Path] = field(default_factory=list)
+
+
+def build(
+    sources: Sequence[str | os.PathLike[str]],
+    *,
+    targets: Sequence[str] = ("anki", "pdf"),
+    decks_dir: str | os.PathLike[str] = "decks",
+    output_dir: str | os.PathLike[str] = "output",
+    name: str | None = None,
+    generate_options: object | None = None,
+    render_options: RenderOptions | None = None,
+) -> list[BuildResult]:
+    """Generate a deck per source (or one deck called `name` for all), merge, and render.
+
+    Raises SourceError, DeckError, ModelError or RenderError; every file is written atomically,
+    and nothing is rendered from a deck that failed to merge.
+    """
+    from quizgen.generate import GenerateOptions, generate
+    from quizgen.sources import load_source
+
+    options = generate_options if isinstance(generate_options, GenerateOptions) else GenerateOptions()
+    for target in targets:
+        renderer_suffix(target)  # an unknown target fails before any work is done
+    loaded = [load_source(path) for path in sources]
+    groups = [(name, loaded)] if name else [(Path(s.path).stem, [s]) for s in loaded]
+    results = []
+    for stem, group in groups:
+        deck_path = Path(decks_dir) / f"{stem}.yaml"
+        deck, report = save_merged(generate(group, options), deck_path)
+        result = BuildResult(deck_path, deck, report)
+        for target in targets:
+            out = Path(output_dir) / f"{stem}{renderer_suffix(target)}"
+            result.outputs.extend(render(target, [deck], out, render_options))
+        results.append(result)
+    return results

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from quizgen.cli.generate import KindsOpt, MaxOpt, ModelOpt, SeedOpt, SourcesArg, TemplatesOpt, TypesOpt
+
+
+def build_cli(
+    sources: SourcesArg,
+    to: Annotated[
+        list[str] | None, typer.Option("--to", help="Outputs to make: anki, pdf (repeat for several) [default: all].")
+    ] = None,
+    name: Annotated[str | None, typer.Option("--name", help="One deck called NAME for all sources.")] = None,
+    decks_dir: Annotated[Path, typer.Option("--decks", help="Folder of the editable decks.")] = Path("decks"),
+    output_dir: Annotated[Path, typer.Option("--output", help="Folder of the built files.")] = Path("output"),
+    seed: SeedOpt = 0,
+    kinds: KindsOpt = None,
+    types: TypesOpt = None,
+    max_questions: MaxOpt = None,
+    templates: TemplatesOpt = None,
+    model: ModelOpt = None,
+) -> None:
+    """The main job: sources -> decks/NAME.yaml (kept in sync with your edits) -> Anki and PDF.
+
+    Edit the deck, run build again: your edits stay, new facts are added, outputs are rebuilt.
+    """
+    from quizgen.build import build
+    from quizgen.cli._common import info, parse_kinds, parse_types, warn
+    from quizgen.generate import GenerateOptions
+    from quizgen.render import RenderOptions, renderer_names
+
+    targets = [t for v in (to or renderer_names()) for t in v.split(",") if t.strip()]
+    gen = GenerateOptions(
+        seed=seed,
+        kinds=parse_kinds(kinds),
+        types=parse_types(types),
+        limit=max_questions,
+        templates=templates,
+        model=model,
+    )
+    results = build(
+        sources,
+        targets=targets,
+        decks_dir=decks_dir,
+        output_dir=output_dir,
+        name=name,
+        generate_options=gen,
+        render_options=RenderOptions(seed=seed),
+    )
+    for result in results:
+        r = result.report
+        info(f"{result.deck_path}: {len(result.deck.questions)} questions ({len(r.added)} new, {len(r.kept)} kept)")
+        if r.vanished:
+            warn(f"{result.deck_path}: {len(r.vanished)} questions no longer match the sources (kept): "
+                 f"{', '.join(r.vanished)}")
+        for path in result.outputs:
+            info(f"wrote {path}")

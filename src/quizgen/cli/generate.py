@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from quizgen.cli._common import KINDS_HELP, TYPES_HELP
+
+SourcesArg = Annotated[list[Path], typer.Argument(help="Source texts (.txt, .md, .html, .pdf).", show_default=False)]
+SeedOpt = Annotated[int, typer.Option("--seed", help="Seed for choices and shuffling: same seed, same deck.")]
+KindsOpt = Annotated[list[str] | None, typer.Option("--kinds", help=KINDS_HELP, show_default=False)]
+TypesOpt = Annotated[list[str] | None, typer.Option("--types", help=TYPES_HELP, show_default=False)]
+MaxOpt = Annotated[int | None, typer.Option("--max", min=1, help="At most this many questions per source.")]
+TemplatesOpt = Annotated[
+    Path | None, typer.Option("--templates", help="A YAML file of templates that add to or override the defaults.")
+]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", envvar="QUIZGEN_MODEL", help="spaCy pipeline to use (default: en_core_web_sm if installed)."),
+]
+
+
+def generate_cli(
+    sources: SourcesArg,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Deck to write or merge into [default: decks/NAME.yaml].")
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Deck title [default: the source's title].")] = None,
+    seed: SeedOpt = 0,
+    kinds: KindsOpt = None,
+    types: TypesOpt = None,
+    max_questions: MaxOpt = None,
+    templates: TemplatesOpt = None,
+    model: ModelOpt = None,
+) -> None:
+    """Read sources and write one deck of questions (YAML), merging into it if it exists.
+
+    Questions already in the deck keep their ids, edits and status; new facts add new
+    questions; questions whose fact is gone from the sources are kept and reported.
+    """
+    from quizgen.cli._common import info, parse_kinds, parse_types, warn
+    from quizgen.deck import save_merged
+    from quizgen.generate import GenerateOptions, generate
+    from quizgen.sources import load_source
+
+    loaded = [load_source(path) for path in sources]
+    options = GenerateOptions(
+        seed=seed,
+        kinds=parse_kinds(kinds),
+        types=parse_types(types),
+        limit=max_questions,
+        templates=templates,
+        model=model,
+    )
+    deck = generate(loaded, options, title=title)
+    out = output or Path("decks") / f"{Path(sources[0]).stem}.yaml"
+    if not deck.questions:
+        warn(f"{', '.join(map(str, sources))}: found no dates, people or organizations to ask about")
+    merged, report = save_merged(deck, out)
+    info(
+        f"{out}: {len(merged.questions)} questions "
+        f"({len(report.added)} new, {len(report.kept)} kept as they were)"
+    )
+    if report.vanished:
+        warn(f"{out}: {len(report.vanished)} questions no longer match a fact in the sources "
+             f"(kept; reject or delete them): {', '.join(report.vanished)}")

@@ -1,0 +1,48 @@
+"""Exceptions raised by quizgen.
+
+    QuizgenError                 anything a user can fix; the CLI prints it as one `Error: ...` line, exit 2
+     ├── SourceError             a source file is missing, empty, binary, mis-encoded or too large
+     ├── DeckError               a deck file does not parse or does not validate (carries one line per problem)
+     ├── ModelError              the spaCy model is not installed
+     ├── RenderError             a renderer cannot write its output (unknown name, missing font, ...)
+     └── ProgressError           the quiz progress database cannot be opened or is from a newer quizgen
+
+Anything else escaping the library is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+
+class QuizgenError(Exception):
+    """Base class of every error a user can fix."""
+
+    def lines(self) -> list[str]:
+        """The message as the lines the CLI prints, one problem each."""
+        return str(self).splitlines() or [type(self).__name__]
+
+
+class SourceError(QuizgenError):
+    """A source text cannot be read."""
+
+
+class DeckError(QuizgenError):
+    """A deck file cannot be loaded; `problems` holds one message per problem."""
+
+    def __init__(self, problems: list[str] | str) -> None:
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        super().__init__("\n".join(self.problems))
+
+    def lines(self) -> list[str]:
+        return self.problems
+
+
+class ModelError(QuizgenError):
+    """The spaCy language model cannot be loaded."""
+
+
+class RenderError(QuizgenError):
+    """An output cannot be rendered."""
+
+
+class ProgressError(QuizgenError):
+    """The quiz progress store cannot be used."""
