@@ -95,7 +95,9 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int])
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
             if key == "<<":
-                raise YamlProblem("YAML merge keys (<<) are not allowed", key_node.start_mark.line + 1)
+                raise YamlProblem(
+                    "YAML merge keys (<<) are not allowed", key_node.start_mark.line + 1
+                )
             if key in keys:
                 raise YamlProblem(f"duplicate key '{key}'", key_node.start_mark.line + 1)
             keys.add(key)

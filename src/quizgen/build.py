@@ -39,7 +39,9 @@ def build(
     from quizgen.generate import GenerateOptions, generate
     from quizgen.sources import load_source
 
-    options = generate_options if isinstance(generate_options, GenerateOptions) else GenerateOptions()
+    options = (
+        generate_options if isinstance(generate_options, GenerateOptions) else GenerateOptions()
+    )
     for target in targets:
         renderer_suffix(target)  # an unknown target fails before any work is done
     loaded = [load_source(path) for path in sources]

@@ -153,7 +153,9 @@ def load_deck(path: str | os.PathLike[str]) -> Deck:
             raise DeckError(f"{name}: is a directory, not a deck file")
         size = path.stat().st_size
         if size > MAX_DECK_BYTES:
-            raise DeckError(f"{name}: {size:,} bytes is larger than the {MAX_DECK_BYTES:,} a deck may be")
+            raise DeckError(
+                f"{name}: {size:,} bytes is larger than the {MAX_DECK_BYTES:,} a deck may be"
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise DeckError(f"{name}: no such file") from None
@@ -167,7 +169,9 @@ def load_deck(path: str | os.PathLike[str]) -> Deck:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise DeckError(f"{name}:{line}: not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8") from None
+        raise DeckError(
+            f"{name}:{line}: not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
+        ) from None
     return loads_deck(text, name)
 
 
@@ -207,13 +211,18 @@ class _Validator:
         elif not isinstance(version, int) or isinstance(version, bool):
             self.problem(("quizgen",), f"'quizgen' must be a whole number, not {version!r}")
         elif version > FORMAT_VERSION:
-            self.problem(("quizgen",), f"format version {version} is newer than this quizgen reads ({FORMAT_VERSION})")
+            self.problem(
+                ("quizgen",),
+                f"format version {version} is newer than this quizgen reads ({FORMAT_VERSION})",
+            )
         title = self._text(data, "title", (), "", required=True)
         deck_id = data.get("deck_id")
         if deck_id is not None and (
             not isinstance(deck_id, int) or isinstance(deck_id, bool) or not 0 < deck_id < 1 << 63
         ):
-            self.problem(("deck_id",), f"'deck_id' must be a positive whole number, not {deck_id!r}")
+            self.problem(
+                ("deck_id",), f"'deck_id' must be a positive whole number, not {deck_id!r}"
+            )
             deck_id = None
         sources = self._sources(data.get("sources"))
         templates = data.get("templates") or []
@@ -231,11 +240,17 @@ class _Validator:
             templates=templates,
         )
 
-    def _unknown_keys(self, data: dict[Any, Any], allowed: Sequence[str], path: tuple[str | int, ...], where: str) -> None:
+    def _unknown_keys(
+        self, data: dict[Any, Any], allowed: Sequence[str], path: tuple[str | int, ...], where: str
+    ) -> None:
         for key in data:
             if key not in allowed:
                 close = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else f" (expected one of: {', '.join(allowed)})"
+                hint = (
+                    f" (did you mean '{close[0]}'?)"
+                    if close
+                    else f" (expected one of: {', '.join(allowed)})"
+                )
                 self.problem((*path, str(key)), f"unknown key '{key}'{hint}", where)
 
     def _text(
@@ -258,11 +273,15 @@ class _Validator:
             return "true" if value else "false"
         return str(value)
 
-    def _text_list(self, data: dict[str, Any], key: str, path: tuple[str | int, ...], where: str) -> list[str]:
+    def _text_list(
+        self, data: dict[str, Any], key: str, path: tuple[str | int, ...], where: str
+    ) -> list[str]:
         value = data.get(key)
         if value is None:
             return []
-        if not isinstance(value, list) or any(isinstance(v, (dict, list)) or v is None for v in value):
+        if not isinstance(value, list) or any(
+            isinstance(v, (dict, list)) or v is None for v in value
+        ):
             self.problem((*path, key), f"'{key}' must be a list of texts", where)
             return []
         return [("true" if v else "false") if isinstance(v, bool) else str(v) for v in value]
@@ -305,7 +324,9 @@ class _Validator:
             self.problem(("questions",), "'questions' must be a list")
             return []
         if len(value) > MAX_QUESTIONS:
-            self.problem(("questions",), f"{len(value):,} questions; a deck holds at most {MAX_QUESTIONS:,}")
+            self.problem(
+                ("questions",), f"{len(value):,} questions; a deck holds at most {MAX_QUESTIONS:,}"
+            )
             return []
         seen: dict[str, int] = {}
         questions = []
@@ -326,7 +347,9 @@ class _Validator:
         self._unknown_keys(item, _QUESTION_KEYS, path, where)
         if qid is not None:
             if qid in seen:
-                self.problem((*path, "id"), f"duplicate id '{qid}' (also questions[{seen[qid]}])", where)
+                self.problem(
+                    (*path, "id"), f"duplicate id '{qid}' (also questions[{seen[qid]}])", where
+                )
             else:
                 seen[qid] = i
         kind = self._text(item, "kind", path, where, required=True)
@@ -334,27 +357,47 @@ class _Validator:
         prompt = self._text(item, "prompt", path, where, required=True)
         answer = self._text(item, "answer", path, where, required=True)
         status = self._text(item, "status", path, where) or "new"
-        for key, value, allowed in (("kind", kind, KINDS), ("type", qtype, TYPES), ("status", status, STATUSES)):
+        for key, value, allowed in (
+            ("kind", kind, KINDS),
+            ("type", qtype, TYPES),
+            ("status", status, STATUSES),
+        ):
             if value is not None and value not in allowed:
-                self.problem((*path, key), f"unknown {key} '{value}' (expected one of: {', '.join(allowed)})", where)
+                self.problem(
+                    (*path, key),
+                    f"unknown {key} '{value}' (expected one of: {', '.join(allowed)})",
+                    where,
+                )
         accept = self._text_list(item, "accept", path, where)
         choices = self._text_list(item, "choices", path, where)
         tags = self._text_list(item, "tags", path, where)
         if qtype == "choice" and answer is not None:
             if len(choices) < 2:
-                self.problem((*path, "choices"), "a choice question needs at least 2 'choices'", where)
+                self.problem(
+                    (*path, "choices"), "a choice question needs at least 2 'choices'", where
+                )
             elif answer not in choices:
-                self.problem((*path, "answer"), f"answer '{answer}' is not among its choices", where)
+                self.problem(
+                    (*path, "answer"), f"answer '{answer}' is not among its choices", where
+                )
             if len({c.casefold() for c in choices}) != len(choices):
                 self.problem((*path, "choices"), "choices repeat", where)
         elif choices and qtype is not None:
-            self.problem((*path, "choices"), f"'choices' only go with type choice, not {qtype}", where)
+            self.problem(
+                (*path, "choices"), f"'choices' only go with type choice, not {qtype}", where
+            )
         if qtype == "cloze" and prompt is not None and not BLANK_RE.search(prompt):
-            self.problem((*path, "prompt"), "a cloze prompt needs a blank (four or more underscores: ____)", where)
+            self.problem(
+                (*path, "prompt"),
+                "a cloze prompt needs a blank (four or more underscores: ____)",
+                where,
+            )
         if qtype == "truefalse" and answer is not None:
             answer = answer.strip().lower()
             if answer not in ("true", "false"):
-                self.problem((*path, "answer"), f"a truefalse answer is true or false, not '{answer}'", where)
+                self.problem(
+                    (*path, "answer"), f"a truefalse answer is true or false, not '{answer}'", where
+                )
         if len(self.problems) > before:
             return None
         assert qid and kind and qtype and prompt and answer is not None
@@ -470,6 +513,8 @@ def save_merged(fresh: Deck, path: str | os.PathLike[str]) -> tuple[Deck, MergeR
     existing = load_deck(path)
     merged, report = merge_decks(existing, fresh)
     if path.read_bytes() != before:
-        raise DeckError(f"{path}: changed on disk while generating; run again to merge the new version")
+        raise DeckError(
+            f"{path}: changed on disk while generating; run again to merge the new version"
+        )
     save_deck(merged, path)
     return merged, report

@@ -15,14 +15,18 @@ KINDS_HELP = "Only these kinds: date, actor, organization (comma-separated or re
 TYPES_HELP = "Only these types: short, cloze, choice, truefalse (comma-separated or repeated)."
 
 
-def split_choices(values: Sequence[str] | None, allowed: Sequence[str], option: str) -> list[str] | None:
+def split_choices(
+    values: Sequence[str] | None, allowed: Sequence[str], option: str
+) -> list[str] | None:
     """Parse `--kinds a,b --kinds c` into ['a', 'b', 'c'], rejecting unknown words."""
     if not values:
         return None
     words = [w.strip().lower() for v in values for w in v.split(",") if w.strip()]
     for word in words:
         if word not in allowed:
-            raise typer.BadParameter(f"'{word}' is not one of: {', '.join(allowed)}", param_hint=option)
+            raise typer.BadParameter(
+                f"'{word}' is not one of: {', '.join(allowed)}", param_hint=option
+            )
     return words
 
 

@@ -10,10 +10,15 @@ DecksArg = Annotated[list[Path], typer.Argument(help="Deck files (YAML).", show_
 
 def anki_cli(
     decks: DecksArg,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Package to write [default: output/NAME.apkg].")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Package to write [default: output/NAME.apkg]."),
+    ] = None,
     timestamp: Annotated[
         float | None,
-        typer.Option("--timestamp", help="Fixed note time (Unix seconds) for a byte-reproducible package."),
+        typer.Option(
+            "--timestamp", help="Fixed note time (Unix seconds) for a byte-reproducible package."
+        ),
     ] = None,
 ) -> None:
     """Write an Anki package (.apkg) of one or more decks; re-importing it updates notes in place."""
@@ -21,6 +26,11 @@ def anki_cli(
     from quizgen.render import RenderOptions, render
 
     out = output or Path("output") / f"{decks[0].stem}.apkg"
-    written = render("anki", load_decks([str(d) for d in decks]), out, RenderOptions(extra={"timestamp": timestamp}))
+    written = render(
+        "anki",
+        load_decks([str(d) for d in decks]),
+        out,
+        RenderOptions(extra={"timestamp": timestamp}),
+    )
     for path in written:
         info(f"wrote {path}")

@@ -5,17 +5,34 @@ from typing import Annotated
 
 import typer
 
-from quizgen.cli.generate import KindsOpt, MaxOpt, ModelOpt, SeedOpt, SourcesArg, TemplatesOpt, TypesOpt
+from quizgen.cli.generate import (
+    KindsOpt,
+    MaxOpt,
+    ModelOpt,
+    SeedOpt,
+    SourcesArg,
+    TemplatesOpt,
+    TypesOpt,
+)
 
 
 def build_cli(
     sources: SourcesArg,
     to: Annotated[
-        list[str] | None, typer.Option("--to", help="Outputs to make: anki, pdf (repeat for several) [default: all].")
+        list[str] | None,
+        typer.Option(
+            "--to", help="Outputs to make: anki, pdf (repeat for several) [default: all]."
+        ),
     ] = None,
-    name: Annotated[str | None, typer.Option("--name", help="One deck called NAME for all sources.")] = None,
-    decks_dir: Annotated[Path, typer.Option("--decks", help="Folder of the editable decks.")] = Path("decks"),
-    output_dir: Annotated[Path, typer.Option("--output", help="Folder of the built files.")] = Path("output"),
+    name: Annotated[
+        str | None, typer.Option("--name", help="One deck called NAME for all sources.")
+    ] = None,
+    decks_dir: Annotated[
+        Path, typer.Option("--decks", help="Folder of the editable decks.")
+    ] = Path("decks"),
+    output_dir: Annotated[Path, typer.Option("--output", help="Folder of the built files.")] = Path(
+        "output"
+    ),
     seed: SeedOpt = 0,
     kinds: KindsOpt = None,
     types: TypesOpt = None,
@@ -52,9 +69,13 @@ def build_cli(
     )
     for result in results:
         r = result.report
-        info(f"{result.deck_path}: {len(result.deck.questions)} questions ({len(r.added)} new, {len(r.kept)} kept)")
+        info(
+            f"{result.deck_path}: {len(result.deck.questions)} questions ({len(r.added)} new, {len(r.kept)} kept)"
+        )
         if r.vanished:
-            warn(f"{result.deck_path}: {len(r.vanished)} questions no longer match the sources (kept): "
-                 f"{', '.join(r.vanished)}")
+            warn(
+                f"{result.deck_path}: {len(r.vanished)} questions no longer match the sources (kept): "
+                f"{', '.join(r.vanished)}"
+            )
         for path in result.outputs:
             info(f"wrote {path}")

@@ -6,7 +6,9 @@ import typer
 
 
 def check_cli(
-    decks: Annotated[list[str], typer.Argument(help="Deck files (YAML) to validate.", show_default=False)],
+    decks: Annotated[
+        list[str], typer.Argument(help="Deck files (YAML) to validate.", show_default=False)
+    ],
 ) -> None:
     """Validate decks: print one line per problem (file:line: where: what) and exit 2 if any."""
     from quizgen.cli._common import load_decks

@@ -7,26 +7,44 @@ import typer
 
 from quizgen.cli._common import KINDS_HELP, TYPES_HELP
 
-SourcesArg = Annotated[list[Path], typer.Argument(help="Source texts (.txt, .md, .html, .pdf).", show_default=False)]
-SeedOpt = Annotated[int, typer.Option("--seed", help="Seed for choices and shuffling: same seed, same deck.")]
+SourcesArg = Annotated[
+    list[Path], typer.Argument(help="Source texts (.txt, .md, .html, .pdf).", show_default=False)
+]
+SeedOpt = Annotated[
+    int, typer.Option("--seed", help="Seed for choices and shuffling: same seed, same deck.")
+]
 KindsOpt = Annotated[list[str] | None, typer.Option("--kinds", help=KINDS_HELP, show_default=False)]
 TypesOpt = Annotated[list[str] | None, typer.Option("--types", help=TYPES_HELP, show_default=False)]
-MaxOpt = Annotated[int | None, typer.Option("--max", min=1, help="At most this many questions per source.")]
+MaxOpt = Annotated[
+    int | None, typer.Option("--max", min=1, help="At most this many questions per source.")
+]
 TemplatesOpt = Annotated[
-    Path | None, typer.Option("--templates", help="A YAML file of templates that add to or override the defaults.")
+    Path | None,
+    typer.Option(
+        "--templates", help="A YAML file of templates that add to or override the defaults."
+    ),
 ]
 ModelOpt = Annotated[
     str | None,
-    typer.Option("--model", envvar="QUIZGEN_MODEL", help="spaCy pipeline to use (default: en_core_web_sm if installed)."),
+    typer.Option(
+        "--model",
+        envvar="QUIZGEN_MODEL",
+        help="spaCy pipeline to use (default: en_core_web_sm if installed).",
+    ),
 ]
 
 
 def generate_cli(
     sources: SourcesArg,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Deck to write or merge into [default: decks/NAME.yaml].")
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="Deck to write or merge into [default: decks/NAME.yaml]."
+        ),
     ] = None,
-    title: Annotated[str | None, typer.Option("--title", help="Deck title [default: the source's title].")] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Deck title [default: the source's title].")
+    ] = None,
     seed: SeedOpt = 0,
     kinds: KindsOpt = None,
     types: TypesOpt = None,
@@ -56,12 +74,16 @@ def generate_cli(
     deck = generate(loaded, options, title=title)
     out = output or Path("decks") / f"{Path(sources[0]).stem}.yaml"
     if not deck.questions:
-        warn(f"{', '.join(map(str, sources))}: found no dates, people or organizations to ask about")
+        warn(
+            f"{', '.join(map(str, sources))}: found no dates, people or organizations to ask about"
+        )
     merged, report = save_merged(deck, out)
     info(
         f"{out}: {len(merged.questions)} questions "
         f"({len(report.added)} new, {len(report.kept)} kept as they were)"
     )
     if report.vanished:
-        warn(f"{out}: {len(report.vanished)} questions no longer match a fact in the sources "
-             f"(kept; reject or delete them): {', '.join(report.vanished)}")
+        warn(
+            f"{out}: {len(report.vanished)} questions no longer match a fact in the sources "
+            f"(kept; reject or delete them): {', '.join(report.vanished)}"
+        )

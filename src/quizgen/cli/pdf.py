@@ -11,15 +11,27 @@ from quizgen.cli.anki import DecksArg
 
 def pdf_cli(
     decks: DecksArg,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="PDF to write [default: output/NAME.pdf].")] = None,
-    key: Annotated[str, typer.Option("--key", help="Answer key: end, separate (NAME-key.pdf) or none.")] = "end",
-    versions: Annotated[int, typer.Option("--versions", min=1, max=26, help="Shuffled versions A, B, ...")] = 1,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="PDF to write [default: output/NAME.pdf].")
+    ] = None,
+    key: Annotated[
+        str, typer.Option("--key", help="Answer key: end, separate (NAME-key.pdf) or none.")
+    ] = "end",
+    versions: Annotated[
+        int, typer.Option("--versions", min=1, max=26, help="Shuffled versions A, B, ...")
+    ] = 1,
     split: Annotated[bool, typer.Option("--split", help="One file per version.")] = False,
     paper: Annotated[str, typer.Option("--paper", help="a4 or letter.")] = "a4",
     seed: Annotated[int, typer.Option("--seed", help="Seed for shuffling versions.")] = 0,
-    max_questions: Annotated[int | None, typer.Option("--max", min=1, help="At most this many questions.")] = None,
-    kinds: Annotated[list[str] | None, typer.Option("--kinds", help=KINDS_HELP, show_default=False)] = None,
-    types: Annotated[list[str] | None, typer.Option("--types", help=TYPES_HELP, show_default=False)] = None,
+    max_questions: Annotated[
+        int | None, typer.Option("--max", min=1, help="At most this many questions.")
+    ] = None,
+    kinds: Annotated[
+        list[str] | None, typer.Option("--kinds", help=KINDS_HELP, show_default=False)
+    ] = None,
+    types: Annotated[
+        list[str] | None, typer.Option("--types", help=TYPES_HELP, show_default=False)
+    ] = None,
 ) -> None:
     """Print worksheets (PDF): sections by question type, versions, and an answer key."""
     from quizgen.cli._common import info, load_decks, parse_kinds, parse_types, split_choices

@@ -17,7 +17,9 @@ def quiz_cli(decks: DecksArg) -> None:
 
 def stats_cli(
     decks: DecksArg,
-    db: Annotated[Path | None, typer.Option("--db", help="Progress database [default: user data dir].")] = None,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="Progress database [default: user data dir].")
+    ] = None,
 ) -> None:
     """Show your progress: new, learning, due and mastered cards, accuracy by kind."""
     from quizgen.errors import QuizgenError
