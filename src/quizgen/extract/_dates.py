@@ -1,0 +1,236 @@
+"""Dates: which date expressions are worth asking about, and their normalized forms.
+
+Only absolute dates are kept: years, decades, centuries, months, full dates. Relative
+dates ("Tuesday", "later this month") are kept only when the source's published date
+resolves them. Durations and vague words ("four-day", "a decade", "today") never are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+}
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_YEAR = r"(?P<year>(?:1[0-9]|20)\d\d|[1-9]\d{2})"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_ERA = r"(?:\s*(?P<era>BC|BCE|AD|CE|B\.C\.|A\.D\.))?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("day", re.compile(rf"^{_MONTH}\s+{_DAY},?\s+{_YEAR}$", re.I)),
+    ("day", re.compile(rf"^{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}$", re.I)),
+    ("month-year", re.compile(rf"^{_MONTH},?\s+(?:of\s+)?{_YEAR}$", re.I)),
+    ("month-day", re.compile(rf"^{_MONTH}\s+{_DAY}$", re.I)),
+    ("month-day", re.compile(rf"^{_DAY}\s+(?:of\s+)?{_MONTH}$", re.I)),
+    ("month", re.compile(rf"^(?:early |late |mid-?)?{_MONTH}$", re.I)),
+    (
+        "decade",
+        re.compile(
+            r"^(?:the\s+)?(?:early |late |mid-?)?(?P<year>(?:1[0-9]|20)\d0)(?:'s|’s|s)$", re.I
+        ),
+    ),
+    ("year", re.compile(rf"^(?:the\s+)?(?:year\s+)?{_YEAR}{_ERA}$", re.I)),
+    (
+        "century",
+        re.compile(
+            r"^(?:the\s+)?(?:(?:early|late|mid|mid-)\s*)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)[\s-]+century(?:\s+(?P<era>BC|BCE|AD|CE))?$",
+            re.I,
+        ),
+    ),
+]
+
+# A year that spaCy did not tag as a date still is one after these words.
+YEAR_PREPOSITIONS = {
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "before",
+    "after",
+    "during",
+    "around",
+    "circa",
+}
+
+_RELATIVE_DAY = {"yesterday": -1}
+_RELATIVE_MONTH = re.compile(r"^(?:(?:earlier|later) )?(?P<which>this|last|next) month$", re.I)
+_RELATIVE_YEAR = re.compile(r"^(?:(?:earlier|later) )?(?P<which>this|last|next) year$", re.I)
+
+
+def month_number(word: str) -> int | None:
+    """1-12 for a month name or its abbreviation."""
+    return _MONTH_ABBR.get(word.lower().rstrip(".")[:3])
+
+
+def parse_date(text: str, published: str | None = None) -> tuple[str, str, str, str | None] | None:
+    """Classify a date expression: (granularity, answer, normalized, relative phrase) or None.
+
+    None means it is no date to ask about: a duration, a vague word, or a relative date
+    the published date cannot resolve.
+    """
+    clean = re.sub(r"\s+", " ", text.strip())
+    clean = re.sub(r"^(?:in|on|at|by|since|during)\s+", "", clean, flags=re.I)
+    for granularity, pattern in _PATTERNS:
+        m = pattern.match(clean)
+        if not m:
+            continue
+        groups = m.groupdict()
+        answer = re.sub(r"^the\s+", "", clean, flags=re.I)
+        if granularity == "century":
+            n = _century_number(groups["ord"])
+            if n is None or not 1 <= n <= 21:
+                return None
+            era = f" {groups['era']}" if groups.get("era") else ""
+            return "century", answer, f"{n}C{era}", None
+        if granularity == "decade":
+            return "decade", answer, f"{groups['year']}s", None
+        if granularity == "year":
+            year = int(groups["year"])
+            if groups.get("era") is None and not 1000 <= year <= 2100:
+                return None
+            return (
+                "year",
+                answer,
+                groups["year"] + (f" {groups['era']}" if groups.get("era") else ""),
+                None,
+            )
+        month = month_number(groups["month"])
+        if month is None:
+            return None
+        if granularity == "month":
+            # "may" alone is too often the verb; only a capitalised May counts.
+            if clean.lower() == "may" and not clean[0].isupper():
+                return None
+            year = _published_year(published)
+            return "month", answer, f"{year}-{month:02d}" if year else f"--{month:02d}", None
+        if granularity == "month-year":
+            return "month-year", answer, f"{int(groups['year']):04d}-{month:02d}", None
+        day = int(groups["day"])
+        if not 1 <= day <= 31:
+            return None
+        if granularity == "month-day":
+            year = _published_year(published)
+            return (
+                "day",
+                answer,
+                f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}",
+                None,
+            )
+        try:
+            iso = dt.date(int(groups["year"]), month, day).isoformat()
+        except ValueError:
+            return None
+        return "day", answer, iso, None
+    return _resolve_relative(clean, published)
+
+
+def _century_number(word: str) -> int | None:
+    word = word.lower()
+    m = re.match(r"^(\d{1,2})(?:st|nd|rd|th)$", word)
+    if m:
+        return int(m.group(1))
+    return _ORDINAL_WORDS.get(word)
+
+
+def _published_year(published: str | None) -> int | None:
+    return int(published[:4]) if published and re.match(r"^\d{4}", published) else None
+
+
+def _published_date(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _resolve_relative(
+    phrase: str, published: str | None
+) -> tuple[str, str, str, str | None] | None:
+    """Resolve "Tuesday", "yesterday", "last month" ... against the published date."""
+    base = _published_date(published)
+    if base is None:
+        return None
+    lower = phrase.lower()
+    lower = re.sub(r"^(?:last|on|this past)\s+", "", lower)
+    if lower in _WEEKDAYS:
+        # News usage: a bare weekday is the most recent one before the article's date.
+        back = (base.weekday() - _WEEKDAYS.index(lower)) % 7 or 7
+        day = base - dt.timedelta(days=back)
+        return "day", _format_day(day), day.isoformat(), phrase
+    if lower in _RELATIVE_DAY:
+        day = base + dt.timedelta(days=_RELATIVE_DAY[lower])
+        return "day", _format_day(day), day.isoformat(), phrase
+    m = _RELATIVE_MONTH.match(phrase)
+    if m:
+        shift = {"this": 0, "last": -1, "next": 1}[m.group("which").lower()]
+        month_index = base.year * 12 + base.month - 1 + shift
+        year, month = divmod(month_index, 12)
+        return (
+            "month-year",
+            f"{MONTHS[month].capitalize()} {year}",
+            f"{year:04d}-{month + 1:02d}",
+            phrase,
+        )
+    m = _RELATIVE_YEAR.match(phrase)
+    if m:
+        year = base.year + {"this": 0, "last": -1, "next": 1}[m.group("which").lower()]
+        return "year", str(year), str(year), phrase
+    return None
+
+
+def _format_day(day: dt.date) -> str:
+    return f"{MONTHS[day.month - 1].capitalize()} {day.day}, {day.year}"
+
+
+def split_range(text: str) -> list[str] | None:
+    """The two ends of a range ("1947 to 1952", "1939-1945"), or None."""
+    m = re.match(
+        rf"^(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:-|–|—|\bto\b|\band\b|\buntil\b|\bthrough\b)\s*(?P<b>{_YEAR})$",
+        text.strip(),
+        re.I,
+    )
+    if not m:
+        return None
+    return [m.group("a"), m.group("b")]

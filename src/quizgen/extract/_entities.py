@@ -1,0 +1,555 @@
+"""Actors and organizations: one entity per referent, with roles, quotes and descriptions.
+
+Works on the light parse in `Sentence` (no spaCy objects), so it is testable on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quizgen.extract._types import Entity, Mention, Quote, Role, Sentence, Token
+
+# Words that make a title before a name ("Foreign Minister", "Senator") a role.
+TITLE_WORDS = frozenset(
+    ["president", "vice", "minister", "prime", "foreign", "deputy", "secretary", "senator", "sen.", "representative", "rep.", "governor", "gov.", "mayor", "general", "gen.", "admiral", "colonel", "col.", "captain", "capt.", "lieutenant", "lt.", "sergeant", "king", "queen", "prince", "princess", "emperor", "empress", "pope", "cardinal", "bishop", "archbishop", "reverend", "rev.", "dr.", "doctor", "professor", "prof.", "judge", "justice", "chief", "chairman", "chairwoman", "chair", "director", "ambassador", "chancellor", "premier", "commissioner", "analyst", "economist", "spokesman", "spokeswoman", "spokesperson", "leader", "founder", "editor", "author", "physicist", "chemist", "biologist", "scientist", "engineer", "architect", "lawyer", "lord", "lady", "dame", "sir", "saint", "st.", "ceo", "chief", "officer", "head", "envoy", "negotiator", "official", "diplomat", "researcher", "historian", "novelist", "poet", "painter", "composer", "astronomer", "mathematician", "inventor", "commander", "marshal", "field", "lawmaker", "congressman", "congresswoman", "activist", "laureate", "economist"]
+)
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mme", "mme.", "herr"})
+# Endings that make a span an organization whatever spaCy labelled it.
+ORG_WORDS = frozenset(
+    ["institute", "university", "college", "school", "academy", "center", "centre", "committee", "organization", "organisation", "association", "council", "party", "company", "corporation", "corp", "inc", "ltd", "bank", "foundation", "society", "agency", "administration", "ministry", "department", "league", "army", "navy", "court", "parliament", "congress", "senate", "laboratory", "laboratories", "museum", "commission", "office", "bureau", "service", "alliance", "federation", "union", "network", "group", "board", "fund", "church", "order", "club"]
+)
+_GROUP_NOUNS = frozenset(
+    ["group", "organization", "organisation", "association", "alliance", "bloc", "body", "league", "union", "forum", "club", "members"]
+)
+_SPEECH_VERBS = frozenset(
+    ["say", "tell", "add", "declare", "note", "explain", "warn", "insist", "argue", "write", "recall", "state", "announce", "reply"]
+)
+_MEMBER_VERBS = {"consist", "comprise", "include", "unite", "group"}
+_SUBJECT_PRONOUNS = {"he", "she"}
+
+
+@dataclass
+class Span:
+    sent: int
+    start: int
+    end: int
+    label: str
+
+
+def _span_text(sent: Sentence, start: int, end: int) -> str:
+    return sent.span_text(start, end)
+
+
+def _is_initial(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]\.?", word))
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    return tuple(w.lower().strip(".") for w in name.split() if not _is_initial(w))
+
+
+def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span]:
+    """Trim articles, possessives and titles from entity spans and fix labels we can tell better."""
+    out = []
+    for span in spans:
+        sent = sentences[span.sent]
+        toks = sent.tokens
+        start, end, label = span.start, span.end, span.label
+        if label not in ("PERSON", "ORG"):
+            out.append(span)
+            continue
+        while start < end and toks[start].lower_text in ("the", "a", "an"):
+            start += 1
+        while end > start and toks[end - 1].text in ("’s", "'s", "’", "'", ",", "-", "–"):
+            end -= 1
+        if label == "PERSON":
+            # "President Bush": the title is a role, not part of the name.
+            while end - start > 1 and (
+                toks[start].lower_text in TITLE_WORDS or toks[start].lower_text in HONORIFICS
+            ):
+                start += 1
+            if end < len(toks) and toks[end].lower_text in (
+                "administration",
+                "government",
+                "campaign",
+            ):
+                label, end = "ORG", end + 1
+            elif toks[end - 1].lower_text in ORG_WORDS:
+                label = "ORG"
+        if start >= end:
+            continue
+        text = _span_text(sent, start, end)
+        if label == "PERSON" and not _plausible_person(text):
+            continue
+        if label == "ORG" and not _plausible_org(text):
+            continue
+        out.append(Span(span.sent, start, end, label))
+    return out
+
+
+def _plausible_person(text: str) -> bool:
+    words = text.split()
+    return (
+        1 <= len(words) <= 5
+        and not any(ch.isdigit() for ch in text)
+        and text[:1].isupper()
+        and not (text.isupper() and len(text) > 4)  # bylines like "TIMES STAFF WRITER"
+        and all(
+            w[:1].isupper()
+            or w.lower() in ("de", "van", "von", "der", "da", "di", "la", "le", "bin", "al")
+            for w in words
+        )
+    )
+
+
+def _plausible_org(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 10 and text[:1].isupper() and not text.isdigit()
+
+
+# --- clustering ---------------------------------------------------------------------------
+
+
+def cluster(
+    sentences: Sequence[Sentence], spans: list[Span], kind: str
+) -> tuple[list[Entity], dict[tuple[int, int], Entity]]:
+    """Group mentions into entities; returns the entities and a map (sent, start) -> entity."""
+    label = "PERSON" if kind == "actor" else "ORG"
+    mentions = [
+        Mention(s.sent, s.start, s.end, _span_text(sentences[s.sent], s.start, s.end))
+        for s in spans
+        if s.label == label
+    ]
+    entities: list[Entity] = []
+    by_key: dict[tuple[str, ...], Entity] = {}
+    where: dict[tuple[int, int], Entity] = {}
+    # Fullest names first, so short forms find the entity they belong to.
+    names = sorted({m.text for m in mentions}, key=lambda n: (-len(_name_key(n)), -len(n), n))
+    for name in names:
+        key = _name_key(name) if kind == "actor" else (_org_key(name),)
+        if key in by_key:
+            continue
+        if kind == "actor":
+            owners = [e for k, e in by_key.items() if set(key) < set(k) or (set(key) == set(k))]
+        else:
+            owners = [e for e in entities if _is_acronym_of(name, e.name)]
+        if len(owners) == 1 or (owners and kind == "actor"):
+            by_key[key] = owners[0] if len(owners) == 1 else _AMBIGUOUS
+            continue
+        entity = Entity(kind=kind, name=name)
+        entities.append(entity)
+        by_key[key] = entity
+    ambiguous: set[tuple[str, ...]] = {k for k, e in by_key.items() if e is _AMBIGUOUS}
+    last_full: dict[tuple[str, ...], Entity] = {}
+    for m in sorted(mentions, key=lambda m: (m.sent, m.start)):
+        key = _name_key(m.text) if kind == "actor" else (_org_key(m.text),)
+        entity = by_key[key]
+        if key in ambiguous:
+            # A shared surname ("Curie") goes to whoever of its owners was named last.
+            candidates = [e for k, e in last_full.items() if set(key) < set(k)]
+            if not candidates:
+                continue
+            entity = candidates[-1]
+        else:
+            last_full[key] = entity
+            # keep insertion order = recency
+            last_full[key] = last_full.pop(key)
+        entity.mentions.append(m)
+        where[(m.sent, m.start)] = entity
+        if m.text != entity.name and m.text not in entity.aliases and key not in ambiguous:
+            entity.aliases.append(m.text)
+    entities = [e for e in entities if e.mentions]
+    entities.sort(key=lambda e: (e.mentions[0].sent, e.mentions[0].start))
+    return entities, where
+
+
+_AMBIGUOUS = Entity(kind="ambiguous", name="")
+
+
+def _org_key(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.lower()).replace("’", "'")
+
+
+def _is_acronym_of(short: str, full: str) -> bool:
+    if not (short.isupper() and 2 <= len(short) <= 8 and " " not in short):
+        return False
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", full) if w and w[0].isupper())
+    return short.replace(".", "") == initials
+
+
+def link_acronyms(sentences: Sequence[Sentence], orgs: list[Entity]) -> list[Entity]:
+    """Tie "Full Name (ACR)" acronyms to their full names; merge ACR-only entities into them."""
+    for org in orgs:
+        for m in org.mentions:
+            toks = sentences[m.sent].tokens
+            if m.end + 2 < len(toks) and toks[m.end].text == "(" and toks[m.end + 2].text == ")":
+                acr = toks[m.end + 1].text
+                if acr.isupper() and acr not in org.aliases and acr != org.name:
+                    org.aliases.append(acr)
+    merged: list[Entity] = []
+    for org in orgs:
+        owner = next(
+            (o for o in merged if org.name in o.aliases or _is_acronym_of(org.name, o.name)), None
+        )
+        if owner is None:
+            merged.append(org)
+            continue
+        owner.mentions.extend(org.mentions)
+        for alias in [org.name, *org.aliases]:
+            if alias not in owner.aliases and alias != owner.name:
+                owner.aliases.append(alias)
+    return merged
+
+
+# --- roles, quotes, descriptions ----------------------------------------------------------
+
+
+def _head_of(sent: Sentence, start: int, end: int) -> int:
+    """The token of [start, end) whose head lies outside the span."""
+    for t in sent.tokens[start:end]:
+        if not start <= t.head < end or t.head == t.i:
+            return t.i
+    return end - 1
+
+
+def title_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity]) -> Role | None:
+    """The title before a name: "Chinese Foreign Minister Tang Jiaxuan" -> "Chinese Foreign Minister"."""
+    toks = sent.tokens
+    members = set(range(m.start, m.end))
+    k = m.start - 1
+    while k >= 0:
+        t = toks[k]
+        # "Putin and Chinese President Jiang Zemin": the parser may hang the title elsewhere,
+        # but a title word right before the name is still its title.
+        if t.lower_text in TITLE_WORDS and t.text[:1].isupper():
+            members.add(k)
+            k -= 1
+            continue
+        if t.head not in members or t.dep not in (
+            "compound",
+            "amod",
+            "nmod",
+            "poss",
+            "case",
+            "punct",
+            "nn",
+        ):
+            # a possessive's case marker hangs on the possessor, not on the name
+            if not (t.dep == "case" and k + 1 in members) and not (
+                t.dep in ("compound", "amod", "npadvmod") and t.head in members
+            ):
+                break
+        if t.dep == "punct" and t.text not in ("-", "–"):
+            break
+        if t.lower_text in ("the", "a", "an") or t.pos in (
+            "VERB",
+            "AUX",
+            "PRON",
+            "DET",
+            "ADP",
+            "CCONJ",
+        ):
+            break
+        members.add(k)
+        k -= 1
+    start = k + 1
+    if start >= m.start:
+        return None
+    words = toks[start : m.start]
+    if not any(w.lower_text in TITLE_WORDS or (w.pos == "NOUN" and not w.ent) for w in words):
+        return None
+    text = sent.span_text(start, m.start)
+    org = None
+    # "Analyst X of the Carnegie Moscow Center think tank": the affiliation completes the title.
+    head = _head_of(sent, m.start, m.end)
+    for child in sent.children(head):
+        if child.dep == "prep" and child.lower_text in ("of", "at", "from") and child.i >= m.end:
+            sub = sent.subtree(child.i)
+            org = _org_in(sent, sub, orgs_at)
+            if org:
+                text = f"{text} {sent.span_text(sub[0], sub[-1] + 1)}"
+                break
+    if org is None:
+        org = _org_in(sent, list(range(start, m.start)), orgs_at)
+    return Role(text=text, sent=sent.index, source="title", org=org)
+
+
+def _org_in(
+    sent: Sentence, indices: Sequence[int], orgs_at: dict[tuple[int, int], Entity]
+) -> str | None:
+    for i in indices:
+        org = orgs_at.get((sent.index, i))
+        if org is not None:
+            return org.name
+    return None
+
+
+def appositive_role(
+    sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity]
+) -> Role | None:
+    """ "X, a senior analyst and head of Y," -> "a senior analyst and head of Y"."""
+    head = _head_of(sent, m.start, m.end)
+    for child in sent.children(head):
+        if child.dep == "appos" and child.i > m.end and child.pos in ("NOUN",):
+            sub = [i for i in sent.subtree(child.i) if not sent.tokens[i].quoted]
+            while sub and sent.tokens[sub[-1]].pos == "PUNCT":
+                sub.pop()
+            if not sub or len(sub) > 30:
+                return None
+            return Role(
+                sent.span_text(sub[0], sub[-1] + 1),
+                sent.index,
+                "appositive",
+                _org_in(sent, sub, orgs_at),
+            )
+    return None
+
+
+def copula_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity]) -> Role | None:
+    """ "X was a physicist" / "X became the first ..." -> the predicate noun phrase."""
+    head = _head_of(sent, m.start, m.end)
+    tok = sent.tokens[head]
+    if tok.dep != "nsubj":
+        return None
+    verb = sent.tokens[tok.head]
+    if verb.lemma not in ("be", "become") or any(c.dep == "neg" for c in sent.children(verb.i)):
+        return None
+    for child in sent.children(verb.i):
+        if child.dep == "attr" and child.pos == "NOUN" and child.i > head:
+            sub = sent.subtree(child.i)
+            # stop at a following clause: "a chemist, and in 1911 she ..."
+            sub = [i for i in sub if i <= max(sub)]
+            while sub and sent.tokens[sub[-1]].pos == "PUNCT":
+                sub.pop()
+            if not sub or len(sub) > 25 or any(sent.tokens[i].quoted for i in sub):
+                return None
+            return Role(
+                sent.span_text(sub[0], sub[-1] + 1),
+                sent.index,
+                "copula",
+                _org_in(sent, sub, orgs_at),
+            )
+    return None
+
+
+def attach_roles(
+    sentences: Sequence[Sentence], actors: list[Entity], orgs_at: dict[tuple[int, int], Entity]
+) -> None:
+    """Give each actor the roles the text states, first mention first, without repeats."""
+    for actor in actors:
+        seen: set[str] = set()
+        for m in actor.mentions:
+            sent = sentences[m.sent]
+            if any(t.quoted for t in sent.tokens[m.start : m.end]):
+                continue
+            for finder in (title_role, appositive_role, copula_role):
+                role = finder(sent, m, orgs_at)
+                if role and role.text.lower() not in seen:
+                    seen.add(role.text.lower())
+                    actor.roles.append(role)
+
+
+def resolve_pronoun(
+    sentences: Sequence[Sentence], sent_index: int, actors_at: dict[tuple[int, int], Entity]
+) -> Entity | None:
+    """The one person a he/she in this sentence can refer to: the only person named in the
+    previous sentence of the same paragraph (or earlier in this one); else None."""
+    sent = sentences[sent_index]
+    here = {id(e): e for (s, _), e in actors_at.items() if s == sent_index}
+    if len(here) == 1:
+        return next(iter(here.values()))
+    if here or sent_index == 0:
+        return None
+    # News often attributes a quote in a new paragraph ("..., she said."): look back one sentence.
+    before = {id(e): e for (s, _), e in actors_at.items() if s == sent_index - 1}
+    return next(iter(before.values())) if len(before) == 1 else None
+
+
+def attach_quotes(sentences: Sequence[Sentence], actors_at: dict[tuple[int, int], Entity]) -> None:
+    """“…,” said X / X said “…” / “…,” she said -> a Quote on X."""
+    starts = {}
+    for (s, start), entity in actors_at.items():
+        starts.setdefault(s, []).append((start, entity))
+    for sent in sentences:
+        if sum(t.quoted for t in sent.tokens) < 4:
+            continue
+        speaker = None
+        for t in sent.tokens:
+            if t.quoted or t.lemma not in _SPEECH_VERBS:
+                continue
+            for child in sent.children(t.i):
+                if child.dep != "nsubj" or child.quoted:
+                    continue
+                speaker = _actor_at(sent, child.i, starts.get(sent.index, []))
+                if speaker is None and child.lower_text in _SUBJECT_PRONOUNS:
+                    speaker = resolve_pronoun(sentences, sent.index, actors_at)
+            if speaker:
+                break
+        if speaker is None:
+            continue
+        text = _quote_text(sent)
+        if text:
+            speaker.quotes.append(Quote(text, sent.index))
+
+
+def _actor_at(sent: Sentence, i: int, starts: list[tuple[int, Entity]]) -> Entity | None:
+    for start, entity in starts:
+        for m in entity.mentions:
+            if m.sent == sent.index and m.start == start and m.start <= i < m.end:
+                return entity
+    return None
+
+
+def _quote_text(sent: Sentence) -> str:
+    """The longest run of quoted words in the sentence, without its closing comma."""
+    runs: list[list[Token]] = [[]]
+    for t in sent.tokens:
+        if t.quoted and t.text not in ("“", "”", '"'):
+            runs[-1].append(t)
+        elif runs[-1]:
+            runs.append([])
+    best = max(runs, key=len)
+    if len(best) < 4:
+        return ""
+    text = "".join(t.text + t.ws for t in best).strip()
+    return text.rstrip(",").strip()
+
+
+def attach_org_facts(
+    sentences: Sequence[Sentence], orgs: list[Entity], orgs_at: dict[tuple[int, int], Entity]
+) -> None:
+    """What the text says of an organization: "known as", appositives, relative clauses, members."""
+    for org in orgs:
+        for m in org.mentions:
+            sent = sentences[m.sent]
+            toks = sent.tokens
+            head = _head_of(sent, m.start, m.end)
+            if org.class_noun is None:
+                org.class_noun = _class_noun(sent, m)
+            # "a new multilateral association in Asia known as the Shanghai Five"
+            prep = toks[toks[head].head]
+            if (
+                prep.lower_text == "as"
+                and toks[prep.head].lemma in ("know", "call", "name")
+                and toks[prep.head].dep == "acl"
+            ):
+                noun = toks[prep.head].head
+                keep = [i for i in sent.subtree(noun) if i < prep.head]
+                if keep:
+                    org.descriptions.append(
+                        Role(sent.span_text(keep[0], keep[-1] + 1), sent.index, "known-as")
+                    )
+                    if org.class_noun in (None, "organization"):
+                        org.class_noun = toks[noun].lemma.lower()
+            for child in sent.children(head):
+                if child.dep == "appos" and child.pos == "NOUN" and child.i > m.end:
+                    sub = sent.subtree(child.i)
+                    org.descriptions.append(
+                        Role(
+                            sent.span_text(sub[0], sub[-1] + 1).rstrip(","),
+                            sent.index,
+                            "appositive",
+                        )
+                    )
+                if child.dep == "relcl" and child.i > m.end:
+                    sub = [
+                        i
+                        for i in sent.subtree(child.i)
+                        if toks[i].lower_text not in ("which", "that", "who")
+                    ]
+                    while sub and toks[sub[-1]].pos == "PUNCT":
+                        sub.pop()
+                    if sub and sub[0] > m.end and len(sub) <= 25:
+                        org.descriptions.append(
+                            Role(sent.span_text(sub[0], sub[-1] + 1), sent.index, "relative")
+                        )
+    _attach_members(sentences, orgs, orgs_at)
+
+
+def _class_noun(sent: Sentence, m: Mention) -> str | None:
+    toks = sent.tokens
+    after = []
+    k = m.end
+    while k < len(toks) and toks[k].pos == "NOUN" and toks[k].text.islower() and len(after) < 2:
+        after.append(toks[k].text)
+        k += 1
+    if after:
+        return " ".join(after)
+    last = toks[m.end - 1].lower_text
+    return last if last in ORG_WORDS else None
+
+
+def _attach_members(
+    sentences: Sequence[Sentence], orgs: list[Entity], orgs_at: dict[tuple[int, int], Entity]
+) -> None:
+    last_org: Entity | None = None
+    for sent in sentences:
+        toks = sent.tokens
+        for t in toks:
+            if t.lemma not in _MEMBER_VERBS and not (
+                t.lemma == "bring" and any(c.lower_text == "together" for c in sent.children(t.i))
+            ):
+                continue
+            subj = next((c for c in sent.children(t.i) if c.dep == "nsubj"), None)
+            if subj is None:
+                continue
+            owner = orgs_at.get((sent.index, subj.i)) or _org_covering(sent, subj.i, orgs)
+            if (
+                owner is None
+                and subj.lemma in _GROUP_NOUNS
+                and any(c.lower_text == "the" for c in sent.children(subj.i))
+            ):
+                owner = last_org
+            if owner is None:
+                continue
+            members: list[str] = []
+            subj_tree = set(sent.subtree(subj.i))
+            for i in sent.subtree(t.i):
+                tok = toks[i]
+                if (
+                    tok.ent in ("GPE", "ORG", "NORP")
+                    and i not in subj_tree
+                    and (i == 0 or toks[i - 1].ent != tok.ent)
+                ):
+                    members.append(_entity_text(sent, i))
+            for child in sent.children(
+                t.i
+            ):  # "Besides Russia and China, the group consists of ..."
+                if (
+                    child.dep == "prep"
+                    and child.lower_text in ("besides", "beside")
+                    and child.i < subj.i
+                ):
+                    members = [
+                        _entity_text(sent, i)
+                        for i in sent.subtree(child.i)
+                        if toks[i].ent == "GPE" and (i == 0 or toks[i - 1].ent != "GPE")
+                    ] + members
+            if len(members) >= 2 and not owner.members:
+                owner.members = list(dict.fromkeys(members))
+        here = [e for (s, _), e in orgs_at.items() if s == sent.index]
+        if here:
+            last_org = here[-1]
+
+
+def _org_covering(sent: Sentence, i: int, orgs: list[Entity]) -> Entity | None:
+    for org in orgs:
+        for m in org.mentions:
+            if m.sent == sent.index and m.start <= i < m.end:
+                return org
+    return None
+
+
+def _entity_text(sent: Sentence, i: int) -> str:
+    label = sent.tokens[i].ent
+    end = i
+    while (
+        end + 1 < len(sent.tokens)
+        and sent.tokens[end + 1].ent == label
+        and sent.tokens[end + 1].dep != "cc"
+    ):
+        end += 1
+    text = sent.span_text(i, end + 1)
+    return re.sub(r"^the\s+", "", text)

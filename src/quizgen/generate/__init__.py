@@ -1,0 +1,234 @@
+"""Generation: facts -> questions, through templates that are data.
+
+`generate(sources, options)` is a pure function of the sources, the templates and the
+seed: the same input gives the same deck, byte for byte once saved. spaCy is only
+touched through `quizgen.extract`.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quizgen.deck import BLANK, Deck, Question, derive_deck_id, question_id
+from quizgen.generate._distractors import date_pool, pick
+from quizgen.generate._fields import Item, items
+from quizgen.generate._templates import (
+    Template,
+    default_templates,
+    load_templates,
+    merge_templates,
+    templates_from_data,
+)
+
+__all__ = ["GenerateOptions", "Template", "default_templates", "generate", "questions_from_facts"]
+
+
+@dataclass
+class GenerateOptions:
+    """What to generate: kinds, types, a maximum count per source, a seed, extra templates."""
+
+    seed: int = 0
+    kinds: Sequence[str] | None = None
+    types: Sequence[str] | None = None
+    limit: int | None = None
+    templates: str | os.PathLike[str] | None = None
+    model: str | None = None
+    deck_templates: Sequence[dict[str, object]] = ()  # a deck's own `templates:` list
+
+
+def generate(
+    sources: Sequence[object], options: GenerateOptions | None = None, title: str | None = None
+) -> Deck:
+    """A deck of questions about the dates, actors and organizations of the sources.
+
+    Raises ModelError when the spaCy model is missing, DeckError for bad templates.
+    """
+    from quizgen.extract import extract_many
+
+    options = options or GenerateOptions()
+    templates = default_templates()
+    if options.deck_templates:
+        templates = merge_templates(templates, templates_from_data(options.deck_templates, "deck"))
+    if options.templates:
+        templates = merge_templates(templates, load_templates(options.templates))
+    facts = extract_many(list(sources), options.model)  # type: ignore[arg-type]
+    title = title or _title([f.title for f in facts])
+    questions = questions_from_facts(facts, templates, options)
+    return Deck(
+        title=title,
+        deck_id=derive_deck_id(title),
+        sources=[s.ref() for s in sources],  # type: ignore[attr-defined]
+        questions=questions,
+    )
+
+
+def _title(titles: list[str]) -> str:
+    if len(titles) == 1:
+        return titles[0]
+    return f"{titles[0]} and {len(titles) - 1} more"
+
+
+def questions_from_facts(
+    facts: Sequence[object], templates: Sequence[Template], options: GenerateOptions
+) -> list[Question]:
+    """Questions for every fact and applicable template, per source, in reading order."""
+    all_items = [list(items(f)) for f in facts]  # type: ignore[arg-type]
+    pools = _pools([i for group in all_items for i in group])
+    out: list[Question] = []
+    for group in all_items:
+        made: list[Question] = []
+        for item in sorted(group, key=lambda i: i.order):
+            asked = False  # has the fact a question whose answer is the fact itself?
+            # Questions first, statements after: a fact with no question gets a cloze, not a true/false.
+            for template in sorted(templates, key=lambda t: t.is_statement):
+                if template.kind != item.kind or (options.kinds and item.kind not in options.kinds):
+                    continue
+                q = _question(item, template, pools, options, prefer_cloze=not asked)
+                if q is not None and not _near_duplicate(q, made):
+                    made.append(q)
+                    asked = asked or (q.type != "truefalse" and template.answer == "answer")
+        out.extend(made[: options.limit] if options.limit else made)
+    return out
+
+
+def _pools(all_items: list[Item]) -> dict[str, list[str]]:
+    pools: dict[str, list[str]] = {"actor": [], "organization": [], "title": []}
+    for item in all_items:
+        if item.kind == "date":
+            pools.setdefault(f"date:{item.granularity}", []).append(item.fields["answer"])
+        else:
+            pools[item.kind].append(item.fields["answer"])
+        if "title" in item.fields:
+            pools["title"].append(item.fields["title"])
+    return {k: list(dict.fromkeys(v)) for k, v in pools.items()}
+
+
+def _question(
+    item: Item,
+    template: Template,
+    pools: dict[str, list[str]],
+    options: GenerateOptions,
+    prefer_cloze: bool = False,
+) -> Question | None:
+    if any(not item.fields.get(n) for n in (*template.needs, *template.fields(), template.answer)):
+        return None
+    answer = item.fields[template.answer]
+    accept = item.accept.get(template.answer, [])
+    qid = question_id(item.source, template.id, item.kind, item.key)
+    rng = random.Random(f"{options.seed}:{qid}")
+    prompt = _sentence_case(template.prompt.format(**item.fields))
+    types = [t for t in template.types if not options.types or t in options.types]
+    if not types:
+        return None
+    distractors = _distractors(item, template, answer, prompt, pools, rng)
+    # Rotate through the template's types by question id, so a deck gets a mix.
+    start = int(qid[2:], 16) % len(types)
+    order = types[start:] + types[:start]
+    if prefer_cloze and "cloze" in order:
+        order.remove("cloze")
+        order.insert(0, "cloze")
+    for qtype in order:
+        q = _make(item, template, qid, qtype, prompt, answer, accept, distractors, rng)
+        if q is not None and not _gives_away(q, item):
+            return q
+    return None
+
+
+def _distractors(
+    item: Item,
+    template: Template,
+    answer: str,
+    prompt: str,
+    pools: dict[str, list[str]],
+    rng: random.Random,
+) -> list[str]:
+    in_view = [
+        n
+        for n in pools.get(item.kind, []) + pools["title"]
+        if n.lower() in (prompt + " " + item.context).lower()
+    ]
+    avoid = [*item.names, *item.accept.get(template.answer, []), *in_view]
+    if item.kind == "date":
+        same = [
+            d
+            for d in pools.get(f"date:{item.granularity}", [])
+            if d.lower() not in item.context.lower()
+        ]
+        return pick(answer, date_pool(answer, item.granularity or "", same, rng), avoid, rng)
+    pool = pools["title"] if template.answer == "title" else pools[item.kind]
+    return pick(answer, pool, avoid, rng)
+
+
+def _make(
+    item: Item,
+    template: Template,
+    qid: str,
+    qtype: str,
+    prompt: str,
+    answer: str,
+    accept: list[str],
+    distractors: list[str],
+    rng: random.Random,
+) -> Question | None:
+    statement = template.is_statement
+    choices: list[str] = []
+    if (qtype in ("cloze", "truefalse")) != statement:
+        return None
+    if qtype == "choice":
+        if len(distractors) < 3:
+            return None
+        choices = [answer, *distractors[:3]]
+        rng.shuffle(choices)
+    if qtype == "truefalse":
+        truth = rng.random() < 0.5 or not distractors
+        filler = answer if truth else distractors[0]
+        prompt = prompt.replace(BLANK, filler, 1)
+        answer, accept = ("true" if truth else "false"), []
+    if qtype == "cloze" and BLANK not in prompt:
+        return None
+    return Question(
+        id=qid,
+        kind=item.kind,
+        type=qtype,
+        prompt=prompt,
+        answer=answer,
+        accept=list(accept),
+        choices=choices,
+        context=item.context,
+        source=item.source,
+        template=template.id,
+        tags=[item.kind],
+    )
+
+
+def _sentence_case(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[:1].upper() + text[1:]
+
+
+def _gives_away(q: Question, item: Item) -> bool:
+    """A prompt that names its own answer (or another name of it) asks nothing."""
+    if q.type == "truefalse":
+        return False
+    names = [q.answer, *q.accept] + (item.names if q.answer == item.fields.get("answer") else [])
+    prompt = q.prompt.casefold()
+    return any(
+        len(n) > 2 and re.search(r"(?<!\w)" + re.escape(n.casefold()) + r"(?!\w)", prompt)
+        for n in names
+    )
+
+
+def _near_duplicate(q: Question, made: list[Question]) -> bool:
+    """Same answer and nearly the same words as a question already made."""
+    words = set(re.findall(r"\w+", q.prompt.lower()))
+    for other in made:
+        if other.answer != q.answer or other.type != q.type:
+            continue
+        theirs = set(re.findall(r"\w+", other.prompt.lower()))
+        if words and len(words & theirs) / len(words | theirs) > 0.8:
+            return True
+    return False

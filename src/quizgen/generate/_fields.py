@@ -1,0 +1,300 @@
+"""From facts to the fields templates fill in: one `Item` per fact, with its wording pieces."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from quizgen.deck import BLANK
+from quizgen.extract import DateFact, Entity, Facts, Sentence
+from quizgen.extract._entities import TITLE_WORDS, resolve_pronoun
+from quizgen.generate._rewrite import clause_question, strip_leading
+
+_WH = {
+    "year": "In what year",
+    "decade": "In which decade",
+    "century": "In which century",
+    "month": "In which month",
+    "month-year": "In which month and year",
+    "day": "On what date",
+}
+_MAX_SENTENCE_WORDS = 60
+_SUBJECT_PRONOUNS = {"he", "she", "it", "they", "this", "these", "those"}
+
+
+@dataclass
+class Item:
+    """One fact, ready for templates: its fields and what counts as its answer."""
+
+    kind: str
+    key: str  # identifies the fact across runs (part of question ids)
+    fields: dict[str, str]
+    accept: dict[str, list[str]]  # answer field -> accepted alternatives
+    context: str
+    order: tuple[int, int]
+    source: str
+    names: list[str] = field(default_factory=list)  # every name of the answer entity
+    granularity: str | None = None  # dates
+
+
+def items(facts: Facts) -> Iterator[Item]:
+    """Every askable fact of a source, in reading order."""
+    actors_at = {(m.sent, m.start): a for a in facts.actors for m in a.mentions}
+    for d in facts.dates:
+        yield _date_item(facts, d, actors_at)
+    for actor in facts.actors:
+        yield _actor_item(facts, actor, actors_at)
+    for org in facts.organizations:
+        yield _org_item(facts, org, actors_at)
+
+
+def _context(sent: Sentence) -> str:
+    return strip_leading(sent.text)
+
+
+def _pronoun_substitutes(
+    facts: Facts, sent: Sentence, actors_at: dict[tuple[int, int], Entity]
+) -> dict[int, str] | None:
+    """he/she -> the one person they can refer to; None when a pronoun stays unresolved."""
+    subs: dict[int, str] = {}
+    for t in sent.tokens:
+        if t.quoted or t.lower_text not in ("he", "she", "his", "her", "him"):
+            continue
+        person = resolve_pronoun(facts.sentences, sent.index, actors_at)
+        if person is None or any(m.sent == sent.index for m in person.mentions):
+            return None
+        name = person.name
+        if t.tag == "PRP$":
+            name += "’s"
+        subs[t.i] = name
+    return subs
+
+
+def _blanked(
+    sent: Sentence, start: int, end: int, subs: dict[int, str] | None = None
+) -> str | None:
+    """The sentence with tokens [start, end) blanked, or None if it would not stand alone."""
+    toks = sent.tokens
+    if len(toks) > _MAX_SENTENCE_WORDS:
+        return None
+    words = []
+    for t in toks:
+        if start <= t.i < end:
+            if t.i == start:
+                words.append(BLANK + (toks[end - 1].ws))
+            continue
+        text = subs[t.i] if subs and t.i in subs else t.text
+        if subs and t.i in subs and t.i == 0:
+            text = text[:1].upper() + text[1:]
+        words.append(text + t.ws)
+    text = "".join(words).strip()
+    first = next((t for t in toks if t.pos != "PUNCT"), None)
+    if (
+        first is not None
+        and first.lower_text in _SUBJECT_PRONOUNS
+        and not (subs and first.i in subs)
+    ):
+        return None
+    if any(
+        t.lower_text in ("he", "she", "they", "it")
+        and t.dep.startswith("nsubj")
+        and not t.quoted
+        and not (subs and t.i in subs)
+        for t in toks
+    ):
+        return None
+    return strip_leading(text)
+
+
+def _date_item(facts: Facts, d: DateFact, actors_at: dict[tuple[int, int], Entity]) -> Item:
+    sent = facts.sentences[d.sent]
+    subs = _pronoun_substitutes(facts, sent, actors_at)
+    fields = {"answer": d.answer, "wh": _WH.get(d.granularity, "When")}
+    if subs is not None:
+        blanked = _blanked(sent, d.start, d.end, subs)
+        if blanked:
+            fields["blanked"] = blanked
+        if not d.in_range:
+            clause = clause_question(sent, d.start, d.end, subs)
+            if clause:
+                fields["clause"] = clause
+    accept = [a for a in _date_variants(d) if a != d.answer]
+    return Item(
+        kind="date",
+        key=f"{d.normalized}|{sent.text}",
+        fields=fields,
+        accept={"answer": accept},
+        context=_context(sent),
+        order=(d.sent, d.start),
+        source=facts.source_path,
+        names=[d.answer, d.text],
+        granularity=d.granularity,
+    )
+
+
+def _date_variants(d: DateFact) -> list[str]:
+    out = [d.answer]
+    if d.granularity in ("decade", "century"):
+        out.append(f"the {d.answer}")
+    if d.granularity == "century":
+        out.append(d.answer.split()[0])
+    if d.relative:
+        out.append(d.relative)
+    return list(dict.fromkeys(out))
+
+
+def _role_np(text: str) -> str:
+    """ "Chinese Foreign Minister" -> "the Chinese foreign minister"."""
+    words = text.split()
+    lowered = [
+        w.lower() if w.lower() in TITLE_WORDS or w.lower() in ("of", "and", "for") else w
+        for w in words
+    ]
+    phrase = " ".join(lowered)
+    if not re.match(r"^(a|an|the)\b", phrase, re.I):
+        phrase = "the " + phrase
+    return phrase
+
+
+def _indefinite(text: str) -> str:
+    phrase = _role_np(text)
+    if phrase.startswith("the "):
+        rest = phrase[4:]
+        return ("an " if rest[:1].lower() in "aeiou" else "a ") + rest
+    return phrase
+
+
+def _best_mention_sentence(
+    facts: Facts, entity: Entity, actors_at: dict[tuple[int, int], Entity]
+) -> str | None:
+    """A sentence naming the entity once, with the name blanked, that stands on its own."""
+    for m in entity.mentions:
+        sent = facts.sentences[m.sent]
+        if sum(1 for o in entity.mentions if o.sent == m.sent) > 1:
+            continue
+        if any(
+            alias.lower() in sent.text.lower().replace(m.text.lower(), "", 1)
+            for alias in entity.names
+            if len(alias) > 3
+        ):
+            continue
+        subs = _pronoun_substitutes(facts, sent, actors_at)
+        if subs is None:
+            continue
+        blanked = _blanked(sent, m.start, m.end, subs)
+        if blanked and len(blanked.split()) >= 6:
+            return blanked
+    return None
+
+
+def _unique_roles(facts: Facts, actor: Entity) -> list[str]:
+    """Roles of this actor that no other actor's role contains (so "Who was ...?" has one answer)."""
+    others = [r.text.lower() for a in facts.actors if a is not actor for r in a.roles]
+    out = []
+    for role in actor.roles:
+        text = role.text.lower()
+        words = re.findall(r"[a-z’'.-]+", text)
+        if len(words) < 2:
+            continue
+        if any(text in o or o in text for o in others):
+            continue
+        out.append(role.text)
+    return out
+
+
+def _actor_item(facts: Facts, actor: Entity, actors_at: dict[tuple[int, int], Entity]) -> Item:
+    first = actor.mentions[0]
+    fields = {"answer": actor.name, "name": actor.name}
+    roles = _unique_roles(facts, actor)
+    if roles:
+        fields["role_np"] = _role_np(roles[0])
+    titles = [
+        r.text
+        for r in actor.roles
+        if r.source == "title" and any(w.lower() in TITLE_WORDS for w in r.text.split())
+    ]
+    if titles:
+        fields["title"] = titles[0]
+    if actor.quotes:
+        fields["quote"] = _clip_quote(actor.quotes[0].text)
+    blanked = _best_mention_sentence(facts, actor, actors_at)
+    if blanked:
+        fields["blanked"] = blanked
+    return Item(
+        kind="actor",
+        key=actor.name,
+        fields=fields,
+        accept={"answer": _safe_aliases(facts.actors, actor), "title": []},
+        context=_context(facts.sentences[first.sent]),
+        order=(first.sent, first.start),
+        source=facts.source_path,
+        names=actor.names,
+    )
+
+
+def _safe_aliases(entities: list[Entity], entity: Entity) -> list[str]:
+    """Aliases no other entity also answers to."""
+    taken = {n.lower() for e in entities if e is not entity for n in e.names}
+    return [a for a in entity.aliases if a.lower() not in taken]
+
+
+def _clip_quote(text: str, words: int = 24) -> str:
+    parts = text.split()
+    if len(parts) <= words:
+        return text.rstrip(",;:")
+    return " ".join(parts[:words]).rstrip(",;:") + " …"
+
+
+def _org_item(facts: Facts, org: Entity, actors_at: dict[tuple[int, int], Entity]) -> Item:
+    first = org.mentions[0]
+    class_noun = org.class_noun or "organization"
+    fields = {"answer": org.name, "name": org.name, "class_noun": class_noun}
+    if len(org.members) >= 3:
+        fields["members"] = _join_list(org.members)
+    for d in org.descriptions:
+        if d.source in ("known-as", "appositive") and "description_np" not in fields:
+            fields["description_np"] = re.sub(r"^(a|an)\s+", "the ", d.text)
+    for actor in facts.actors:
+        role = next((r for r in actor.roles if r.org == org.name), None)
+        if role is None:
+            continue
+        person_role = _replace_org(role.text, org, class_noun)
+        if person_role:
+            fields["person"] = actor.name
+            fields["person_role"] = (
+                _indefinite(person_role) if role.source == "title" else person_role
+            )
+            break
+    blanked = _best_mention_sentence(facts, org, actors_at)
+    if blanked:
+        fields["blanked"] = blanked
+    return Item(
+        kind="organization",
+        key=org.name,
+        fields=fields,
+        accept={"answer": _safe_aliases(facts.organizations, org)},
+        context=_context(facts.sentences[first.sent]),
+        order=(first.sent, first.start),
+        source=facts.source_path,
+        names=org.names,
+    )
+
+
+def _replace_org(role: str, org: Entity, class_noun: str) -> str | None:
+    """ "head of ... of Russia’s Far East Institute" -> "head of ... of which institute"."""
+    for name in sorted(org.names, key=len, reverse=True):
+        pattern = re.compile(
+            r"(?:\bthe\s+|\b[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*[’']s\s+)?"
+            + re.escape(name)
+            + r"(?:\s+"
+            + re.escape(class_noun)
+            + r")?"
+        )
+        if pattern.search(role):
+            return pattern.sub(f"which {class_noun}", role, count=1)
+    return None
+
+
+def _join_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
