@@ -93,6 +93,7 @@ _FIXED = {
     "skip navigation",
     "skip to navigation",
     "jump to navigation",
+    "home",
     "menu",
     "close",
     "search",

@@ -27,7 +27,7 @@ def read_html(data: bytes, name: str) -> tuple[Meta, str]:
         include_tables=True,
         date_extraction_params=_DATE_PARAMS,
     )
-    if doc is None or not (doc.text or "").strip():
+    if doc is None:
         raise SourceError(f"{name}: has no main text that quizgen can find in the HTML")
     meta = Meta(
         title=_field(doc.title),
@@ -36,10 +36,12 @@ def read_html(data: bytes, name: str) -> tuple[Meta, str]:
         author=_field(doc.author),
     )
     # trafilatura puts one paragraph per line; the page's <h1> usually repeats the title.
-    lines = [line for line in normalize(doc.text).split("\n") if line]
+    lines = [line for line in normalize(doc.text or "").split("\n") if line]
     if meta.title and lines and lines[0] == meta.title and len(lines) > 1:
         lines.pop(0)
     paras = drop_boilerplate(paragraphs("\n\n".join(lines)))
+    if not paras:
+        raise SourceError(f"{name}: has no main text that quizgen can find in the HTML")
     return meta, "\n\n".join(" ".join(p) for p in paras)
 
 
