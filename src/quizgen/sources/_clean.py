@@ -16,9 +16,12 @@ _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\
 # Invisible characters that only get in the way of matching words: soft hyphen, word
 # joiner, direction marks, a byte-order mark in mid-text. Zero-width (non-)joiners stay:
 # some scripts need them.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200e\u200f\u2060\ufeff"))
+_INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u2060\ufeff]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_SPACES = re.compile(r"[^\S\n]+")  # any whitespace but a newline, including NBSP and tabs
+# Unicode category Cc (C0, DEL, C1) except newline and tab.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Any whitespace but a newline (tabs, NBSP, ...): runs, or one that is not a plain space.
+_SPACES = re.compile(r"[^\S\n]{2,}|[^\S \n]")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*$")
@@ -33,8 +36,8 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _LINE_BREAKS.sub("\n", text)
     text = _ESCAPES.sub("", text)
-    text = text.translate(_INVISIBLE)
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANK_RUN.sub("\n\n", text).strip("\n")

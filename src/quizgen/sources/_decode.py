@@ -10,6 +10,7 @@ an error instead.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from quizgen.errors import SourceError
@@ -45,6 +46,10 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, int], ...] = (
     (b"MZ\x90\x00", 0),  # Windows executable
     (b"\x00asm", 0),
 )
+
+_ESCAPED = re.compile("[\udc80-\udcff]")  # bytes surrogateescape could not decode
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+_WIDE = re.compile("[\u0800-\udc7f\udd00-\U0010ffff]")  # 3- and 4-byte sequences
 
 _UTF32_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"))
 _UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -130,9 +135,9 @@ def _not_utf8(data: bytes, first_bad: int, name: str) -> str:
     among many more invalid bytes.
     """
     escaped = data.decode("utf-8", errors="surrogateescape")
-    invalid = sum(1 for ch in escaped if "\udc80" <= ch <= "\udcff")
-    valid = sum(1 for ch in escaped if ord(ch) > 0x7F) - invalid
-    wide = any(ord(ch) > 0x7FF and not "\udc80" <= ch <= "\udcff" for ch in escaped)
+    invalid = len(_ESCAPED.findall(escaped))
+    valid = len(_NON_ASCII.findall(escaped)) - invalid
+    wide = _WIDE.search(escaped) is not None
     if valid and (wide or valid * 4 >= invalid):
         raise _corrupt_utf8(data, first_bad, name)
     return _legacy(data)
@@ -147,7 +152,7 @@ def _legacy(data: bytes) -> str:
     Greek, ...).
     """
     western = _cp1252(data)
-    letters = [ch for ch in western if ch.isalpha()]
+    letters = [ch for ch in western[:1_000_000] if ch.isalpha()]
     non_ascii = sum(1 for ch in letters if ord(ch) > 0x7F)
     if not letters or non_ascii / len(letters) <= _MAX_WESTERN_NON_ASCII:
         return western
