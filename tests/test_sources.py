@@ -101,6 +101,14 @@ def test_cp1252_curly_quotes_and_accents(tmp_path):
     assert src.text == text.strip()
 
 
+def test_cp1252_accented_capital_before_curly_quote(tmp_path):
+    # "É’" in cp1252 is C9 92, which happens to be a valid UTF-8 pair; the rest of the
+    # file is plainly cp1252, so it must not be called corrupt UTF-8.
+    text = "CAFÉ’S OWNER SPEAKS\n\nLe café a ouvert à Noël. Élodie était là. «Très bien», dit-il.\n"
+    src = load_source(write(tmp_path, "a.txt", text, encoding="cp1252"))
+    assert (src.title, src.text) == ("CAFÉ’S OWNER SPEAKS", text.split("\n\n")[1].strip())
+
+
 def test_latin1(tmp_path):
     text = "Le garçon a mangé une crème brûlée à Noël.\n\nÜber die Straße, «oui».\n"
     src = load_source(write(tmp_path, "a.txt", text, encoding="latin-1"))
@@ -206,6 +214,13 @@ def test_real_article(shared_dir):
     assert len(paragraphs) == len(sentences)
 
 
+def test_txt_separator_lines_are_dropped(tmp_path):
+    src = load_source(
+        write(tmp_path, "a.txt", "Title Here\n\n---\n\nBody text.\n\n* * *\n\nEnd.\n")
+    )
+    assert (src.title, src.text) == ("Title Here", "Body text.\n\nEnd.")
+
+
 def test_txt_paragraph_lines_are_joined_and_lists_kept(tmp_path):
     text = "The treaty was drafted\nin Moscow and signed\nin July.\n\nItems:\n- one\n- two\n"
     src = load_source(write(tmp_path, "a.txt", text))
@@ -292,6 +307,18 @@ def test_front_matter_bad_yaml(tmp_path):
     path = write(tmp_path, "a.md", f"---\ntitle: a\n  bad: [\n---\n{PROSE}")
     assert error_of(path).startswith(f"{path}: line ")
     assert "front matter is not valid YAML" in error_of(path)
+
+
+def test_front_matter_with_crlf_line_endings(tmp_path):
+    path = write(tmp_path, "a.md", b"---\r\ntitle: CRLF\r\nauthor: A. B.\r\n---\r\nBody.\r\n")
+    src = load_source(path)
+    assert (src.title, src.author, src.text) == ("CRLF", "A. B.", "Body.")
+
+
+def test_prose_between_rules_is_not_front_matter(tmp_path):
+    text = "---\nNote: it rained in Moscow on the day of the summit.\n---\n\nText.\n"
+    src = load_source(write(tmp_path, "a.txt", text))
+    assert src.text == "Note: it rained in Moscow on the day of the summit.\n\nText."
 
 
 def test_front_matter_title_wins_and_headline_stays_in_body(tmp_path):

@@ -144,7 +144,8 @@ def _load_text(data: bytes, name: str, markdown: bool) -> _Loaded:
     text = decode_text(data, name)
     if not text.strip():
         raise SourceError(f"{name}: is empty")
-    meta, body = split_front_matter(text.lstrip("\ufeff"), name)
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    meta, body = split_front_matter(text, name)
     headline, body = markdown_text(body) if markdown else plain_text(body)
     return meta, headline, body
 

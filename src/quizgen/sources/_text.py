@@ -17,9 +17,13 @@ from quizgen.sources._clean import (
 )
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_MATTER_KEYS = frozenset(
+    "title url published date author authors layout tags categories category description "
+    "draft slug lang permalink summary subtitle source link keywords".split()
+)
 _LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+")
 # A short headline: at most this many words, and no sentence-ending punctuation.
-_HEADLINE_WORDS = 20
+_HEADLINE_WORDS = 16
 
 
 @dataclass
@@ -53,8 +57,9 @@ def split_front_matter(text: str, name: str) -> tuple[Meta, str]:
         raise SourceError(f"{name}:{where} front matter is not valid YAML ({problem})") from None
     if data is None:
         data = {}
-    if not isinstance(data, dict):
-        # `---` opening a Markdown file can be a horizontal rule, not front matter.
+    if not isinstance(data, dict) or not _FRONT_MATTER_KEYS.intersection(map(str, data)):
+        # `---` opening a file can be a rule around prose, and "Note: it rained" parses
+        # as a mapping: a block is front matter only when it has a key blogs use.
         return Meta(), text
     published = data.get("published", data.get("date"))
     meta = Meta(
@@ -127,8 +132,12 @@ def is_headline(line: str) -> bool:
 
 
 def plain_text(text: str) -> tuple[str | None, str]:
-    """Clean plain text; return the headline (if the first paragraph is one) and the body."""
+    """Clean plain text; return the headline (if the first paragraph is one) and the body.
+
+    Paragraphs without a letter or digit ("---", "* * *" separators) are dropped.
+    """
     paras = drop_boilerplate(paragraphs(normalize(text)))
+    paras = [p for p in paras if any(ch.isalnum() for line in p for ch in line)]
     headline = None
     if len(paras) > 1 and len(paras[0]) == 1 and is_headline(paras[0][0]):
         headline = paras.pop(0)[0]
