@@ -18,8 +18,28 @@ from quizgen.sources._clean import (
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FRONT_MATTER_KEYS = frozenset(
-    "title url published date author authors layout tags categories category description "
-    "draft slug lang permalink summary subtitle source link keywords".split()
+    [
+        "title",
+        "url",
+        "published",
+        "date",
+        "author",
+        "authors",
+        "layout",
+        "tags",
+        "categories",
+        "category",
+        "description",
+        "draft",
+        "slug",
+        "lang",
+        "permalink",
+        "summary",
+        "subtitle",
+        "source",
+        "link",
+        "keywords",
+    ]
 )
 _LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+")
 # A short headline: at most this many words, and no sentence-ending punctuation.
@@ -134,10 +154,11 @@ def is_headline(line: str) -> bool:
 def plain_text(text: str) -> tuple[str | None, str]:
     """Clean plain text; return the headline (if the first paragraph is one) and the body.
 
-    Paragraphs without a letter or digit ("---", "* * *" separators) are dropped.
+    Lines without a letter or digit ("---", "* * *" separators) are dropped.
     """
     paras = drop_boilerplate(paragraphs(normalize(text)))
-    paras = [p for p in paras if any(ch.isalnum() for line in p for ch in line)]
+    paras = [[ln for ln in p if any(ch.isalnum() for ch in ln)] for p in paras]
+    paras = [p for p in paras if p]
     headline = None
     if len(paras) > 1 and len(paras[0]) == 1 and is_headline(paras[0][0]):
         headline = paras.pop(0)[0]
