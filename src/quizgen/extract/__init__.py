@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from quizgen.errors import ModelError
 from quizgen.extract._dates import YEAR_PREPOSITIONS, parse_date, split_range
 from quizgen.extract._entities import (
+    Coref,
     Span,
     attach_org_facts,
     attach_quotes,
@@ -144,11 +145,11 @@ def _facts(source: Source, docs: Iterable[Doc], paragraph_ids: Sequence[int]) ->
     orgs, orgs_at = cluster(sentences, spans, "organization")
     orgs = link_acronyms(sentences, orgs)
     orgs_at = {(m.sent, i): o for o in orgs for m in o.mentions for i in range(m.start, m.end)}
-    actors, actors_first = cluster(sentences, spans, "actor")
+    actors, _ = cluster(sentences, spans, "actor")
     actors, orgs = _drop_cross_labelled(actors, orgs)
     actors_at = {(m.sent, m.start): a for a in actors for m in a.mentions}
     attach_roles(sentences, actors, orgs_at)
-    attach_quotes(sentences, actors_at)
+    attach_quotes(sentences, actors_at, Coref(sentences, actors, source.title))
     attach_org_facts(sentences, orgs, orgs_at)
     dates = _dates(sentences, spans, source.published)
     return Facts(source.path, source.title, sentences, actors, orgs, dates, source.published)

@@ -351,23 +351,53 @@ def attach_roles(
                     actor.roles.append(role)
 
 
-def resolve_pronoun(
-    sentences: Sequence[Sentence], sent_index: int, actors_at: dict[tuple[int, int], Entity]
-) -> Entity | None:
-    """The one person a he/she in this sentence can refer to: the only person named in the
-    previous sentence of the same paragraph (or earlier in this one); else None."""
-    sent = sentences[sent_index]
-    here = {id(e): e for (s, _), e in actors_at.items() if s == sent_index}
-    if len(here) == 1:
-        return next(iter(here.values()))
-    if here or sent_index == 0:
-        return None
-    # News often attributes a quote in a new paragraph ("..., she said."): look back one sentence.
-    before = {id(e): e for (s, _), e in actors_at.items() if s == sent_index - 1}
-    return next(iter(before.values())) if len(before) == 1 else None
+_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
-def attach_quotes(sentences: Sequence[Sentence], actors_at: dict[tuple[int, int], Entity]) -> None:
+class Coref:
+    """Resolves he/she/his/her to a person, only where the text leaves one candidate.
+
+    A text about one person (named in its title) refers to them with its most frequent
+    pronoun; any other he/she must have exactly one person named just before it.
+    """
+
+    def __init__(self, sentences: Sequence[Sentence], actors: Sequence[Entity], title: str) -> None:
+        self.sentences = sentences
+        self.mentions: dict[int, list[tuple[int, Entity]]] = {}
+        for actor in actors:
+            for m in actor.mentions:
+                self.mentions.setdefault(m.sent, []).append((m.start, actor))
+        self.topic = next((a for a in actors if a.name.lower() in title.lower()), None)
+        counts = {"m": 0, "f": 0}
+        for sent in sentences:
+            for t in sent.tokens:
+                if t.lower_text in _GENDER and not t.quoted:
+                    counts[_GENDER[t.lower_text]] += 1
+        major, minor = sorted(counts, key=counts.get, reverse=True)  # type: ignore[arg-type]
+        self.topic_gender = major if counts[major] >= 2 * max(counts[minor], 1) else None
+
+    def resolve(self, sent_index: int, token_index: int, pronoun: str) -> Entity | None:
+        """The person `pronoun` at (sentence, token) refers to, or None when unsure."""
+        gender = _GENDER.get(pronoun.lower())
+        if gender is None:
+            return None
+        here = self.mentions.get(sent_index, [])
+        before = list({id(e): e for start, e in here if start < token_index}.values())
+        topical = self.topic is not None and gender == self.topic_gender
+        if topical:
+            return self.topic if not before or before == [self.topic] else None
+        candidates = [e for e in before if e is not self.topic or self.topic_gender is None]
+        if before:
+            return candidates[0] if len(before) == 1 and candidates else None
+        if sent_index == 0:
+            return None
+        # News often attributes a quote in a new paragraph ("..., she said."): look back one sentence.
+        prev = list({id(e): e for _, e in self.mentions.get(sent_index - 1, [])}.values())
+        prev = [e for e in prev if e is not self.topic or self.topic_gender is None]
+        return prev[0] if len(prev) == 1 else None
+
+
+def attach_quotes(sentences: Sequence[Sentence], actors_at: dict[tuple[int, int], Entity], coref: Coref) -> None:
     """“…,” said X / X said “…” / “…,” she said -> a Quote on X."""
     starts = {}
     for (s, start), entity in actors_at.items():
@@ -384,7 +414,7 @@ def attach_quotes(sentences: Sequence[Sentence], actors_at: dict[tuple[int, int]
                     continue
                 speaker = _actor_at(sent, child.i, starts.get(sent.index, []))
                 if speaker is None and child.lower_text in _SUBJECT_PRONOUNS:
-                    speaker = resolve_pronoun(sentences, sent.index, actors_at)
+                    speaker = coref.resolve(sent.index, child.i, child.lower_text)
             if speaker:
                 break
         if speaker is None:

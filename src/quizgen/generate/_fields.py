@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from quizgen.deck import BLANK
 from quizgen.extract import DateFact, Entity, Facts, Sentence
-from quizgen.extract._entities import TITLE_WORDS, resolve_pronoun
+from quizgen.extract._entities import TITLE_WORDS, Coref
 from quizgen.generate._rewrite import clause_question, strip_leading
 
 _WH = {
@@ -40,29 +40,27 @@ class Item:
 
 def items(facts: Facts) -> Iterator[Item]:
     """Every askable fact of a source, in reading order."""
-    actors_at = {(m.sent, m.start): a for a in facts.actors for m in a.mentions}
+    coref = Coref(facts.sentences, facts.actors, facts.title)
     for d in facts.dates:
-        yield _date_item(facts, d, actors_at)
+        yield _date_item(facts, d, coref)
     for actor in facts.actors:
-        yield _actor_item(facts, actor, actors_at)
+        yield _actor_item(facts, actor, coref)
     for org in facts.organizations:
-        yield _org_item(facts, org, actors_at)
+        yield _org_item(facts, org, coref)
 
 
 def _context(sent: Sentence) -> str:
     return strip_leading(sent.text)
 
 
-def _pronoun_substitutes(
-    facts: Facts, sent: Sentence, actors_at: dict[tuple[int, int], Entity]
-) -> dict[int, str] | None:
+def _pronoun_substitutes(facts: Facts, sent: Sentence, coref: Coref) -> dict[int, str] | None:
     """he/she -> the one person they can refer to; None when a pronoun stays unresolved."""
     subs: dict[int, str] = {}
     for t in sent.tokens:
         if t.quoted or t.lower_text not in ("he", "she", "his", "her", "him"):
             continue
-        person = resolve_pronoun(facts.sentences, sent.index, actors_at)
-        if person is None or any(m.sent == sent.index for m in person.mentions):
+        person = coref.resolve(sent.index, t.i, t.lower_text)
+        if person is None:
             return None
         name = person.name
         if t.tag == "PRP$":
@@ -107,9 +105,9 @@ def _blanked(
     return strip_leading(text)
 
 
-def _date_item(facts: Facts, d: DateFact, actors_at: dict[tuple[int, int], Entity]) -> Item:
+def _date_item(facts: Facts, d: DateFact, coref: Coref) -> Item:
     sent = facts.sentences[d.sent]
-    subs = _pronoun_substitutes(facts, sent, actors_at)
+    subs = _pronoun_substitutes(facts, sent, coref)
     fields = {"answer": d.answer, "wh": _WH.get(d.granularity, "When")}
     if subs is not None:
         blanked = _blanked(sent, d.start, d.end, subs)
@@ -166,7 +164,7 @@ def _indefinite(text: str) -> str:
 
 
 def _best_mention_sentence(
-    facts: Facts, entity: Entity, actors_at: dict[tuple[int, int], Entity]
+    facts: Facts, entity: Entity, coref: Coref
 ) -> str | None:
     """A sentence naming the entity once, with the name blanked, that stands on its own."""
     for m in entity.mentions:
@@ -179,7 +177,7 @@ def _best_mention_sentence(
             if len(alias) > 3
         ):
             continue
-        subs = _pronoun_substitutes(facts, sent, actors_at)
+        subs = _pronoun_substitutes(facts, sent, coref)
         if subs is None:
             continue
         blanked = _blanked(sent, m.start, m.end, subs)
@@ -203,7 +201,7 @@ def _unique_roles(facts: Facts, actor: Entity) -> list[str]:
     return out
 
 
-def _actor_item(facts: Facts, actor: Entity, actors_at: dict[tuple[int, int], Entity]) -> Item:
+def _actor_item(facts: Facts, actor: Entity, coref: Coref) -> Item:
     first = actor.mentions[0]
     fields = {"answer": actor.name, "name": actor.name}
     roles = _unique_roles(facts, actor)
@@ -218,7 +216,7 @@ def _actor_item(facts: Facts, actor: Entity, actors_at: dict[tuple[int, int], En
         fields["title"] = titles[0]
     if actor.quotes:
         fields["quote"] = _clip_quote(actor.quotes[0].text)
-    blanked = _best_mention_sentence(facts, actor, actors_at)
+    blanked = _best_mention_sentence(facts, actor, coref)
     if blanked:
         fields["blanked"] = blanked
     return Item(
@@ -246,7 +244,7 @@ def _clip_quote(text: str, words: int = 24) -> str:
     return " ".join(parts[:words]).rstrip(",;:") + " …"
 
 
-def _org_item(facts: Facts, org: Entity, actors_at: dict[tuple[int, int], Entity]) -> Item:
+def _org_item(facts: Facts, org: Entity, coref: Coref) -> Item:
     first = org.mentions[0]
     class_noun = org.class_noun or "organization"
     fields = {"answer": org.name, "name": org.name, "class_noun": class_noun}
@@ -266,7 +264,7 @@ def _org_item(facts: Facts, org: Entity, actors_at: dict[tuple[int, int], Entity
                 _indefinite(person_role) if role.source == "title" else person_role
             )
             break
-    blanked = _best_mention_sentence(facts, org, actors_at)
+    blanked = _best_mention_sentence(facts, org, coref)
     if blanked:
         fields["blanked"] = blanked
     return Item(
