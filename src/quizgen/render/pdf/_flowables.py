@@ -153,7 +153,11 @@ class Block(Flowable):
         return self._space_before
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self._heights = [p.wrapOn(self.canv, availWidth, availHeight)[1] for p in self._parts]
+        # Each part after the first keeps its own space before it (a choice below its prompt).
+        self._heights = [
+            p.wrapOn(self.canv, availWidth, availHeight)[1] + (p.getSpaceBefore() if i else 0)
+            for i, p in enumerate(self._parts)
+        ]
         self.width = availWidth
         self.height = sum(self._heights)
         return availWidth, self.height
@@ -167,7 +171,7 @@ class Block(Flowable):
         y = self.height
         for part, height in zip(self._parts, self._heights, strict=True):
             y -= height
-            part.drawOn(self.canv, 0, y)
+            part.drawOn(self.canv, 0, y)  # its space before sits above it, inside `height`
 
 
 class HeaderFields(Flowable):

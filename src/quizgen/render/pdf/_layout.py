@@ -69,14 +69,14 @@ class _Styles:
             "heading", body, fontName=BOLD, fontSize=12.5, leading=16, spaceBefore=14
         )
         self.instruction = ParagraphStyle(
-            "instruction", body, fontName=ITALIC, fontSize=9.5, leading=12, spaceAfter=2
+            "instruction", body, fontName=ITALIC, fontSize=9.5, leading=12, spaceAfter=5
         )
         self.question = ParagraphStyle(
             "question", body, leftIndent=self.indent, bulletIndent=0, bulletFontName=BOLD
         )
         self.statement = ParagraphStyle("statement", self.question, rightIndent=44)
         self.option = ParagraphStyle(
-            "option", body, leftIndent=self.indent + BUBBLE_W, spaceBefore=3
+            "option", body, leftIndent=self.indent + BUBBLE_W, spaceBefore=4
         )
         self.answer = ParagraphStyle("answer", self.question, fontSize=10, leading=13)
         self.context = ParagraphStyle(
@@ -143,11 +143,16 @@ class Layout:
             head = [
                 Paragraph(text(section.title), st.heading),
                 Paragraph(text(section.instruction), st.instruction),
+                Spacer(1, st.instruction.spaceAfter),
             ]
             for i, item in enumerate(section.items):
                 parts = self._question(item)
                 # The heading travels with the first question so it never ends a page alone.
-                story.append(Block(head + parts if i == 0 else parts, 9, self.frame_height))
+                story.append(
+                    Block(head + parts, 18, self.frame_height)
+                    if i == 0
+                    else Block(parts, 9, self.frame_height)
+                )
         return story
 
     def _header(self, version: Version) -> list[Flowable]:
