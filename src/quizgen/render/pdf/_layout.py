@@ -41,6 +41,8 @@ BODY = 10.5
 BLANK_SPACES = 34
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 MAX_CITATIONS = 3
+# A long link is clipped on paper (it stays whole in the PDF's clickable link).
+MAX_URL = 70
 
 
 @dataclass(frozen=True)
@@ -162,14 +164,15 @@ class Layout:
         if version.letter:
             badge = f"Version {version.letter}"
             badge_w = stringWidth(badge, BOLD, st.title.fontSize) + 4
-            story.append(_Row(title, Paragraph(text(badge), st.version), self.width - badge_w - 12))
+            story.append(_Row(title, Paragraph(text(badge), st.version), self.width - badge_w - 24))
         else:
             story.append(title)
         cites = self.plan.citations
         for ref in cites[:MAX_CITATIONS]:
             line = "Source: " + text(citation_text(ref))
             if ref.url:
-                line += f' — <a href={quoteattr(ref.url)} color="#555555">{text(ref.url)}</a>'
+                shown = ref.url if len(ref.url) <= MAX_URL else ref.url[: MAX_URL - 1] + "…"
+                line += f' — <a href={quoteattr(ref.url)} color="#555555">{text(shown)}</a>'
             story.append(Paragraph(line, st.cite))
         if len(cites) > MAX_CITATIONS:
             more = len(cites) - MAX_CITATIONS
@@ -198,8 +201,10 @@ class Layout:
         st = self.styles
         labelled = [(letter(i), c) for i, c in enumerate(item.choices)]
         room = self.width - st.indent
-        for columns in (4, 2):
-            if len(labelled) % columns == 0 and fits_in_columns(item.choices, room, columns, BODY):
+        # Short choices share a row in four (or two) columns that line up from question to
+        # question; a choice too long for its column gets a line of its own and may wrap.
+        for columns in (4, 2) if len(labelled) <= 4 else (2,):
+            if fits_in_columns(item.choices, room, columns, BODY):
                 return [Spacer(1, 3), OptionRow(labelled, st.indent, columns, BODY)]
         return [
             MarkedParagraph(text(c), st.option, left=mark, left_x=st.indent) for mark, c in labelled
@@ -229,8 +234,12 @@ class Layout:
             answer += " <font color='#6b6b6b'>(also accept: "
             answer += text("; ".join(accept)) + ")</font>"
         yield Paragraph(answer, st.answer, bulletText=f"{item.number}.")
-        if q.context:
-            yield Paragraph(text(q.context), st.context)
+        # With several sources the key says which one each answer comes from.
+        cite = item.source if item.source and len(self.plan.citations) > 1 else ""
+        if q.context and cite:
+            yield Paragraph(f"{text(q.context)} — <i>{text(cite)}</i>", st.context)
+        elif q.context or cite:
+            yield Paragraph(text(q.context) or f"<i>{text(cite)}</i>", st.context)
 
 
 class _Row(Flowable):

@@ -40,6 +40,7 @@ class Item:
     number: int
     question: Question
     choices: tuple[str, ...] = ()
+    source: str | None = None  # the cited source's short name, for the key
 
     @property
     def answer_letter(self) -> str | None:
@@ -137,6 +138,7 @@ def plan_worksheet(
             "(all rejected, or none match --kinds/--types)"
         )
     grouped = {t: [q for _, q in chosen if q.type == t] for t in SECTION_ORDER}
+    sources = {id(q): _source_name(deck, q) for deck, q in chosen}
     printed: list[Version] = []
     seen_orders: list[list[str]] = []
     for v in range(versions):
@@ -147,7 +149,7 @@ def plan_worksheet(
         else:
             order, rng = _shuffled(grouped, seed, mark, seen_orders)
         seen_orders.append([q.id for t in SECTION_ORDER for q in order[t]])
-        printed.append(_number(order, rng, mark))
+        printed.append(_number(order, rng, mark, sources))
     return Plan(
         title=_title(titles),
         citations=_citations(chosen),
@@ -170,7 +172,10 @@ def _shuffled(
 
 
 def _number(
-    order: dict[str, list[Question]], rng: random.Random | None, mark: str | None
+    order: dict[str, list[Question]],
+    rng: random.Random | None,
+    mark: str | None,
+    sources: dict[int, str | None],
 ) -> Version:
     """Number the questions 1, 2, ... across sections; shuffle choices when `rng` is given."""
     sections, number = [], 0
@@ -181,7 +186,7 @@ def _number(
             choices = tuple(q.choices)
             if rng is not None and q.type == "choice":
                 choices = tuple(rng.sample(choices, len(choices)))
-            items.append(Item(number, q, choices))
+            items.append(Item(number, q, choices, sources[id(q)]))
         if items:
             sections.append(Section(qtype, items))
     return Version(mark, sections)
@@ -202,6 +207,13 @@ def _citations(chosen: list[tuple[Deck, Question]]) -> list[SourceRef]:
         if ref is not None and ref.path not in refs:
             refs[ref.path] = ref
     return list(refs.values())
+
+
+def _source_name(deck: Deck, q: Question) -> str | None:
+    ref = deck.source_for(q)
+    if ref is None:
+        return PurePath(q.source).name or None
+    return ref.title or PurePath(ref.path).name or ref.path
 
 
 def citation_text(ref: SourceRef) -> str:
