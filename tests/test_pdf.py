@@ -31,6 +31,14 @@ def _pages(path: Path) -> list[str]:
     return [_flat(page.extract_text()) for page in PdfReader(path).pages]
 
 
+BLANK_PAGE = "This page is intentionally left blank."
+
+
+def _printed(path: Path) -> list[str]:
+    """The pages with something on them (not the blank pages added for duplex printing)."""
+    return [text for text in _pages(path) if BLANK_PAGE not in text]
+
+
 def _split(pages: list[str]) -> tuple[str, str]:
     """(worksheet text, key text) of a one-version PDF with the key at the end."""
     start = next(i for i, text in enumerate(pages) if text.lstrip().startswith("Answer key"))
@@ -117,8 +125,7 @@ def test_a_character_the_font_lacks_is_a_warning_naming_it(tmp_path: Path) -> No
 def test_versions_shuffle_questions_and_each_has_its_key(tmp_path: Path) -> None:
     deck = _short_deck(8)
     path = _render([deck], tmp_path / "v.pdf", versions=2, seed=7)[0]
-    pages = _pages(path)
-    assert [p.lstrip()[:80] for p in pages if "Version" in p[:80]] and len(pages) == 4
+    pages = _printed(path)
     sheet_a, sheet_b, key_a, key_b = pages
     assert "Version A" in sheet_a and "Version B" in sheet_b
     assert key_a.lstrip().startswith("Answer key — Version A")
@@ -127,12 +134,25 @@ def test_versions_shuffle_questions_and_each_has_its_key(tmp_path: Path) -> None
     def order(text: str) -> list[int]:
         return [int(n) for n in re.findall(r"capital number (\d+)\?", text)]
 
+    assert all("Page 1 of 1" in page for page in pages)  # each part counts its own pages
     assert sorted(order(sheet_a)) == sorted(order(sheet_b)) == list(range(8))
     assert order(sheet_a) != order(sheet_b)
     # Each key answers its own version's numbering.
     for sheet, key in ((sheet_a, key_a), (sheet_b, key_b)):
         for number, original in enumerate(order(sheet), start=1):
             assert f"{number}. Answer{original}zz" in key
+
+
+def test_several_decks_make_one_sheet(tmp_path: Path) -> None:
+    first, second = _short_deck(3, "Europe"), _short_deck(3, "Asia")
+    for q in second.questions:
+        q.id, q.prompt = q.id + "-asia", q.prompt.replace("capital", "Asian capital")
+    path = tmp_path / "two.pdf"
+    render("pdf", [first, second], path, RenderOptions(limit=5, extra={"key": "none"}))
+    text = " ".join(_pages(path))
+    assert text.startswith("Europe + Asia") and "/ 5" in text
+    assert "capital number 2?" in text and "Asian capital number 1?" in text
+    assert "Asian capital number 2?" not in text  # --max counts across decks
 
 
 def test_versions_shuffle_choices_and_the_key_follows(tmp_path: Path) -> None:
@@ -153,12 +173,30 @@ def test_versions_shuffle_choices_and_the_key_follows(tmp_path: Path) -> None:
     plan = plan_worksheet([deck], versions=3, seed=3)
     assert len({tuple(item.choices) for v in plan.versions for item in v.items}) > 6
     path = _render([deck], tmp_path / "y.pdf", versions=3, seed=3)[0]
-    pages = _pages(path)
+    pages = _printed(path)
     for version, sheet, key in zip(plan.versions, pages[:3], pages[3:], strict=True):
         for item in version.items:
             positions = [sheet.index(choice) for choice in item.choices]
             assert positions == sorted(positions)  # printed in the planned order
             assert f"{item.number}. {item.answer_letter}. {item.question.answer}" in key
+
+
+def test_each_part_starts_on_a_front_page_with_a_bookmark(tmp_path: Path) -> None:
+    # One-page sheets: a blank back follows each, so duplex printing keeps parts apart.
+    path = _render([_short_deck(3)], tmp_path / "d.pdf", versions=2)[0]
+    reader = PdfReader(path)
+    pages = _pages(path)
+    assert [BLANK_PAGE in text for text in pages] == [False, True, False, True, False, True, False]
+    marks = {o.title: reader.get_destination_page_number(o) for o in reader.outline}
+    assert marks == {
+        "Worksheet — Version A": 0,
+        "Worksheet — Version B": 2,
+        "Answer key — Version A": 4,
+        "Answer key — Version B": 6,
+    }
+    # A two-page part needs no blank page after it.
+    pages = _pages(_render([_short_deck(20)], tmp_path / "e.pdf", key="end")[0])
+    assert "Page 2 of 2" in pages[1] and pages[2].lstrip().startswith("Answer key")
 
 
 def test_same_input_same_bytes(sample_deck: Deck, tmp_path: Path) -> None:

@@ -224,28 +224,27 @@ class HeaderFields(Flowable):
 
 class PartStart(Flowable):
     """Zero-size marker at the top of a part (a version's sheet, a key): names the part
-    for the footer's page count and adds a PDF bookmark."""
+    for the footer's page count and for the PDF bookmark the canvas adds on saving."""
 
     def __init__(self, part: int, footer: str, bookmark: str) -> None:
         super().__init__()
-        self._part = part
-        self._footer = footer
-        self._bookmark = bookmark
+        self._part = (part, footer, bookmark)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
-        canv = self.canv
-        canv._quizgen_part = (self._part, self._footer)
-        key = f"part-{self._part}"
-        canv.bookmarkPage(key)
-        canv.addOutlineEntry(self._bookmark, key, level=0)
+        self.canv._quizgen_part = self._part
 
 
 class NumberedCanvas(Canvas):
-    """Defers each page until the end so its footer can say "Page X of Y", counted
-    within its part (each version and each key numbers its own pages)."""
+    """Holds every page back until the end, then prints each one's footer "Page X of Y"
+    counted within its part (each version and each key numbers its own pages).
+
+    So that duplex printing never puts one part on the back of another (version B behind
+    version A, or the key behind the questions), a part with an odd number of pages is
+    followed by a blank page when another part comes after it.
+    """
 
     footer_size = 8.0
     margin = 0.0  # set by the layout before the build
@@ -259,18 +258,33 @@ class NumberedCanvas(Canvas):
         self._startPage()
 
     def save(self) -> None:
+        parts = [page.get("_quizgen_part", (0, "", "")) for page in self._pages]
         counts: dict[int, int] = {}
-        for page in self._pages:
-            part = page.get("_quizgen_part", (0, ""))[0]
+        for part, _, _ in parts:
             counts[part] = counts.get(part, 0) + 1
         seen: dict[int, int] = {}
-        for page in self._pages:
+        for n, (page, (part, footer, bookmark)) in enumerate(zip(self._pages, parts, strict=True)):
             self.__dict__.update(page)
-            part, label = page.get("_quizgen_part", (0, ""))
             seen[part] = seen.get(part, 0) + 1
-            self._footer(label, seen[part], counts[part])
+            if seen[part] == 1 and bookmark:
+                # Bookmarks are made here, where the page really is added to the document.
+                self.bookmarkPage(f"part-{part}")
+                self.addOutlineEntry(bookmark, f"part-{part}", level=0)
+            self._footer(footer, seen[part], counts[part])
             super().showPage()
+            last_of_part = n + 1 == len(parts) or parts[n + 1][0] != part
+            if last_of_part and n + 1 < len(parts) and counts[part] % 2:
+                self._blank_page()
         super().save()
+
+    def _blank_page(self) -> None:
+        width, height = self._pagesize
+        self.saveState()
+        self.setFont(REGULAR, self.footer_size)
+        self.setFillColor(GREY)
+        self.drawCentredString(width / 2, height / 2, "This page is intentionally left blank.")
+        self.restoreState()
+        super().showPage()
 
     def _footer(self, label: str, page: int, pages: int) -> None:
         width, _ = self._pagesize
