@@ -22,7 +22,9 @@ def pdf_cli(
     ] = 1,
     split: Annotated[bool, typer.Option("--split", help="One file per version.")] = False,
     paper: Annotated[str, typer.Option("--paper", help="a4 or letter.")] = "a4",
-    seed: Annotated[int, typer.Option("--seed", help="Seed for shuffling versions.")] = 0,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Seed for shuffling versions (same seed, same versions).")
+    ] = 0,
     max_questions: Annotated[
         int | None, typer.Option("--max", min=1, help="At most this many questions.")
     ] = None,
@@ -34,7 +36,16 @@ def pdf_cli(
     ] = None,
 ) -> None:
     """Print worksheets (PDF): sections by question type, versions, and an answer key."""
-    from quizgen.cli._common import info, load_decks, parse_kinds, parse_types, split_choices
+    import warnings
+
+    from quizgen.cli._common import (
+        info,
+        load_decks,
+        parse_kinds,
+        parse_types,
+        split_choices,
+        warn,
+    )
     from quizgen.render import RenderOptions, render
 
     key = (split_choices([key], ("end", "separate", "none"), "--key") or ["end"])[0]
@@ -47,5 +58,11 @@ def pdf_cli(
         extra={"key": key, "versions": versions, "split": split, "paper": paper},
     )
     out = output or Path("output") / f"{decks[0].stem}.pdf"
-    for path in render("pdf", load_decks([str(d) for d in decks]), out, options):
+    loaded = load_decks([str(d) for d in decks])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        written = render("pdf", loaded, out, options)
+    for warning in caught:
+        warn(str(warning.message))
+    for path in written:
         info(f"wrote {path}")

@@ -1,0 +1,339 @@
+"""The PDF worksheet renderer, read back with pypdf as a teacher's printer would see it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT, run_cli
+from quizgen.deck import BLANK_RE, Deck, Question, SourceRef, save_deck
+from quizgen.errors import RenderError
+from quizgen.render import RenderOptions, render
+from quizgen.render.pdf import MissingGlyphWarning
+from quizgen.render.pdf._plan import plan_worksheet
+
+
+def _render(decks: list[Deck], out: Path, seed: int = 0, **extra: object) -> list[Path]:
+    return render("pdf", decks, out, RenderOptions(seed=seed, extra=dict(extra)))
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def _pages(path: Path) -> list[str]:
+    return [_flat(page.extract_text()) for page in PdfReader(path).pages]
+
+
+BLANK_PAGE = "This page is intentionally left blank."
+
+
+def _printed(path: Path) -> list[str]:
+    """The pages with something on them (not the blank pages added for duplex printing)."""
+    return [text for text in _pages(path) if BLANK_PAGE not in text]
+
+
+def _split(pages: list[str]) -> tuple[str, str]:
+    """(worksheet text, key text) of a one-version PDF with the key at the end."""
+    start = next(i for i, text in enumerate(pages) if text.lstrip().startswith("Answer key"))
+    return " ".join(pages[:start]), " ".join(pages[start:])
+
+
+def _prompt_pieces(q: Question) -> list[str]:
+    """The printed parts of a prompt (a cloze prompt prints a drawn line for its blank)."""
+    return [p.strip() for p in BLANK_RE.split(q.prompt) if p.strip()]
+
+
+def _short_deck(n: int, title: str = "Capitals") -> Deck:
+    return Deck(
+        title=title,
+        sources=[SourceRef("atlas.txt", title="Atlas", published="1999")],
+        questions=[
+            Question(
+                f"q-{i:08x}",
+                "organization",
+                "short",
+                f"Which city is capital number {i}?",
+                f"Answer{i}zz",
+                context=f"Capital number {i} is Answer{i}zz.",
+                source="atlas.txt",
+            )
+            for i in range(n)
+        ],
+    )
+
+
+def test_prompts_on_the_sheet_answers_only_in_the_key(sample_deck: Deck, tmp_path: Path) -> None:
+    written = _render([sample_deck], tmp_path / "s.pdf")
+    assert written == [tmp_path / "s.pdf"]
+    sheet, key = _split(_pages(written[0]))
+    for q in sample_deck.active():
+        for piece in _prompt_pieces(q):
+            assert piece in sheet, piece
+        assert q.context in key
+    for q in sample_deck.active():
+        if q.type in ("short", "cloze"):
+            assert q.answer not in sheet
+            assert q.answer in key
+    assert "B. 1979" in key  # a choice's key gives letter and text
+    assert "True" in key
+    assert "never rendered" not in sheet + key  # the rejected question
+
+
+def test_header_cites_the_source_and_has_name_and_score(sample_deck: Deck, tmp_path: Path) -> None:
+    first = _pages(_render([sample_deck], tmp_path / "s.pdf")[0])[0]
+    assert first.startswith("Sample <b>deck</b> & friends")  # markup prints literally
+    assert "A sample source (2001-05-04)" in first
+    assert "https://example.org/a?b=1&c=2" in first
+    for label in ("Name", "Class", "Date", "SCORE", "/ 4"):
+        assert label in first
+    for title in ("Multiple choice", "True or false", "Fill in the blank", "Short answer"):
+        assert title in first
+    assert "<script>alert(1)</script>" in first
+    assert re.search(r"1\. In what year.*2\. Tang.*3\. Russia.*4\. Who was", first)
+
+
+def test_unicode_names_round_trip_without_warnings(tmp_path: Path) -> None:
+    names = ["Łukasz Żółć", "Путин", "Ολυμπία", "Zoë Ångström", "Şişli Çarşı"]
+    deck = Deck(
+        "Names",
+        questions=[
+            Question(f"q-{i}", "actor", "short", f"Who met {n}?", "someone")
+            for i, n in enumerate(names)
+        ],
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        path = _render([deck], tmp_path / "u.pdf", key="none")[0]
+    text = " ".join(_pages(path))
+    for name in names:
+        assert f"Who met {name}?" in text
+
+
+def test_a_character_the_font_lacks_is_a_warning_naming_it(tmp_path: Path) -> None:
+    deck = Deck("CJK", questions=[Question("q-1", "actor", "short", "Who wrote 漢?", "x")])
+    with pytest.warns(MissingGlyphWarning, match=r"'漢' \(U\+6F22 .*q-1"):
+        _render([deck], tmp_path / "c.pdf")
+
+
+def test_versions_shuffle_questions_and_each_has_its_key(tmp_path: Path) -> None:
+    deck = _short_deck(8)
+    path = _render([deck], tmp_path / "v.pdf", versions=2, seed=7)[0]
+    pages = _printed(path)
+    sheet_a, sheet_b, key_a, key_b = pages
+    assert "Version A" in sheet_a and "Version B" in sheet_b
+    assert key_a.lstrip().startswith("Answer key — Version A")
+    assert key_b.lstrip().startswith("Answer key — Version B")
+
+    def order(text: str) -> list[int]:
+        return [int(n) for n in re.findall(r"capital number (\d+)\?", text)]
+
+    assert all("Page 1 of 1" in page for page in pages)  # each part counts its own pages
+    assert sorted(order(sheet_a)) == sorted(order(sheet_b)) == list(range(8))
+    assert order(sheet_a) != order(sheet_b)
+    # Each key answers its own version's numbering.
+    for sheet, key in ((sheet_a, key_a), (sheet_b, key_b)):
+        for number, original in enumerate(order(sheet), start=1):
+            assert f"{number}. Answer{original}zz" in key
+
+
+def test_several_decks_make_one_sheet(tmp_path: Path) -> None:
+    first, second = _short_deck(3, "Europe"), _short_deck(3, "Asia")
+    for q in second.questions:
+        q.id, q.prompt = q.id + "-asia", q.prompt.replace("capital", "Asian capital")
+    path = tmp_path / "two.pdf"
+    render("pdf", [first, second], path, RenderOptions(limit=5, extra={"key": "none"}))
+    text = " ".join(_pages(path))
+    assert text.startswith("Europe + Asia") and "/ 5" in text
+    assert "capital number 2?" in text and "Asian capital number 1?" in text
+    assert "Asian capital number 2?" not in text  # --max counts across decks
+
+
+def test_versions_shuffle_choices_and_the_key_follows(tmp_path: Path) -> None:
+    deck = Deck(
+        "Years",
+        questions=[
+            Question(
+                f"q-{i}",
+                "date",
+                "choice",
+                f"Year of event {i}?",
+                f"{1900 + i}",
+                choices=[f"{1900 + i + k * 10}" for k in range(4)],
+            )
+            for i in range(6)
+        ],
+    )
+    plan = plan_worksheet([deck], versions=3, seed=3)
+    assert len({tuple(item.choices) for v in plan.versions for item in v.items}) > 6
+    path = _render([deck], tmp_path / "y.pdf", versions=3, seed=3)[0]
+    pages = _printed(path)
+    for version, sheet, key in zip(plan.versions, pages[:3], pages[3:], strict=True):
+        for item in version.items:
+            positions = [sheet.index(choice) for choice in item.choices]
+            assert positions == sorted(positions)  # printed in the planned order
+            assert f"{item.number}. {item.answer_letter}. {item.question.answer}" in key
+
+
+def test_each_part_starts_on_a_front_page_with_a_bookmark(tmp_path: Path) -> None:
+    # One-page sheets: a blank back follows each, so duplex printing keeps parts apart.
+    path = _render([_short_deck(3)], tmp_path / "d.pdf", versions=2)[0]
+    reader = PdfReader(path)
+    pages = _pages(path)
+    assert [BLANK_PAGE in text for text in pages] == [False, True, False, True, False, True, False]
+    marks = {o.title: reader.get_destination_page_number(o) for o in reader.outline}
+    assert marks == {
+        "Worksheet — Version A": 0,
+        "Worksheet — Version B": 2,
+        "Answer key — Version A": 4,
+        "Answer key — Version B": 6,
+    }
+    # A two-page part needs no blank page after it.
+    pages = _pages(_render([_short_deck(20)], tmp_path / "e.pdf", key="end")[0])
+    assert "Page 2 of 2" in pages[1] and pages[2].lstrip().startswith("Answer key")
+
+
+def test_same_input_same_bytes(sample_deck: Deck, tmp_path: Path) -> None:
+    first = _render([sample_deck], tmp_path / "a.pdf", versions=3, seed=5)[0].read_bytes()
+    second = _render([sample_deck], tmp_path / "b.pdf", versions=3, seed=5)[0].read_bytes()
+    assert first == second
+    other = _render([sample_deck], tmp_path / "c.pdf", versions=3, seed=6)[0].read_bytes()
+    assert other != first
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
+def test_paper_size(sample_deck: Deck, tmp_path: Path, paper: str, size: tuple[int, int]) -> None:
+    reader = PdfReader(_render([sample_deck], tmp_path / "p.pdf", paper=paper)[0])
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == size
+
+
+def test_key_separate_writes_name_key_pdf(sample_deck: Deck, tmp_path: Path) -> None:
+    written = _render([sample_deck], tmp_path / "quiz.pdf", key="separate")
+    assert written == [tmp_path / "quiz.pdf", tmp_path / "quiz-key.pdf"]
+    sheet = " ".join(_pages(written[0]))
+    key = " ".join(_pages(written[1]))
+    assert "Answer key" not in sheet and "North Atlantic Treaty Organization" not in sheet
+    assert key.lstrip().startswith("Answer key") and "North Atlantic Treaty Organization" in key
+
+
+def test_key_none_prints_no_answers(sample_deck: Deck, tmp_path: Path) -> None:
+    written = _render([sample_deck], tmp_path / "quiz.pdf", key="none")
+    text = " ".join(_pages(written[0]))
+    assert written == [tmp_path / "quiz.pdf"]
+    assert "Answer key" not in text and "Владимир Путин" not in text
+
+
+def test_split_writes_one_file_per_version(tmp_path: Path) -> None:
+    written = _render(
+        [_short_deck(5)], tmp_path / "quiz.pdf", versions=3, split=True, key="separate"
+    )
+    names = [p.name for p in written]
+    assert names == [
+        "quiz-A.pdf",
+        "quiz-A-key.pdf",
+        "quiz-B.pdf",
+        "quiz-B-key.pdf",
+        "quiz-C.pdf",
+        "quiz-C-key.pdf",
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)
+    for path, mark in zip(written[::2], "ABC", strict=True):
+        text = " ".join(_pages(path))
+        assert f"Version {mark}" in text and "Answer key" not in text
+        assert PdfReader(path).metadata.title == f"Capitals — Version {mark}"
+
+
+def test_metadata(sample_deck: Deck, tmp_path: Path) -> None:
+    meta = PdfReader(_render([sample_deck], tmp_path / "m.pdf")[0]).metadata
+    assert meta.title == "Sample <b>deck</b> & friends"
+    assert meta.creator == "quizgen"
+    assert meta.subject.startswith("Worksheet: 4 questions")
+    assert "A sample source" in meta.subject
+
+
+def test_kinds_types_and_max_select_questions(sample_deck: Deck, tmp_path: Path) -> None:
+    out = tmp_path / "f.pdf"
+    render(
+        "pdf", [sample_deck], out, RenderOptions(types=["short", "cloze"], extra={"key": "none"})
+    )
+    text = " ".join(_pages(out))
+    assert "Who was Russia's president" in text and "eastward expansion" in text
+    assert "In what year" not in text and "Tang Jiaxuan" not in text
+    assert "/ 2" in text and "Multiple choice" not in text
+    render("pdf", [sample_deck], out, RenderOptions(kinds=["actor"], limit=1))
+    text = " ".join(_pages(out))
+    assert "Who was Russia's president" in text and "/ 1" in text
+    assert "Tang Jiaxuan" not in text
+    with pytest.raises(RenderError, match="no questions to print"):
+        render("pdf", [sample_deck], out, RenderOptions(kinds=["date"], types=["short"]))
+
+
+def test_questions_never_split_and_pages_are_counted(tmp_path: Path) -> None:
+    long = " and then some more words to make the choice wrap onto a second line" * 2
+    deck = Deck(
+        "Long",
+        questions=[
+            Question(
+                f"q-{i}",
+                "date",
+                "choice",
+                f"Question {i}: which of these happened first?",
+                f"Option{i}a{long}",
+                choices=[f"Option{i}{c}{long}" for c in "abcd"],
+            )
+            for i in range(30)
+        ],
+    )
+    pages = _pages(_render([deck], tmp_path / "l.pdf", key="none")[0])
+    assert len(pages) > 2
+    for i in range(30):
+        where = [n for n, text in enumerate(pages) if f"Question {i}:" in text]
+        assert len(where) == 1
+        for c in "abcd":
+            assert f"Option{i}{c} and then" in pages[where[0]]
+    for n, text in enumerate(pages, start=1):
+        assert f"Page {n} of {len(pages)}" in text
+
+
+def test_cli_writes_the_worksheet(sample_deck: Deck, tmp_path: Path) -> None:
+    save_deck(sample_deck, tmp_path / "deck.yaml")
+    result = run_cli(
+        "pdf", "deck.yaml", "-o", "out/w.pdf", "--versions", "2", "--split", "--paper", "letter",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["w-A.pdf", "w-B.pdf"]
+    assert "wrote out/w-A.pdf" in result.stderr
+
+
+def test_cli_broken_deck_is_one_error_and_no_file(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text(
+        "quizgen: 1\ntitle: Bad\nquestions:\n  - id: q-1\n    kind: date\n    type: short\n"
+        "    prompt: When?\n",
+        encoding="utf-8",
+    )
+    result = run_cli("pdf", "bad.yaml", "-o", "out/bad.pdf", cwd=tmp_path)
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert errors == ["Error: bad.yaml:4: questions[0] (q-1): 'answer' is missing"]
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_importing_the_renderer_does_not_load_reportlab() -> None:
+    code = "import sys, quizgen.cli, quizgen.render.pdf; print('reportlab' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "src")},
+        check=True,
+    )
+    assert result.stdout.strip() == "False"
