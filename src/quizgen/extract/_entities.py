@@ -13,18 +13,196 @@ from quizgen.extract._types import Entity, Mention, Quote, Role, Sentence, Token
 
 # Words that make a title before a name ("Foreign Minister", "Senator") a role.
 TITLE_WORDS = frozenset(
-    ["president", "vice", "minister", "prime", "foreign", "deputy", "secretary", "senator", "sen.", "representative", "rep.", "governor", "gov.", "mayor", "general", "gen.", "admiral", "colonel", "col.", "captain", "capt.", "lieutenant", "lt.", "sergeant", "king", "queen", "prince", "princess", "emperor", "empress", "pope", "cardinal", "bishop", "archbishop", "reverend", "rev.", "dr.", "doctor", "professor", "prof.", "judge", "justice", "chief", "chairman", "chairwoman", "chair", "director", "ambassador", "chancellor", "premier", "commissioner", "analyst", "economist", "spokesman", "spokeswoman", "spokesperson", "leader", "founder", "editor", "author", "physicist", "chemist", "biologist", "scientist", "engineer", "architect", "lawyer", "lord", "lady", "dame", "sir", "saint", "st.", "ceo", "chief", "officer", "head", "envoy", "negotiator", "official", "diplomat", "researcher", "historian", "novelist", "poet", "painter", "composer", "astronomer", "mathematician", "inventor", "commander", "marshal", "field", "lawmaker", "congressman", "congresswoman", "activist", "laureate", "economist"]
+    [
+        "president",
+        "vice",
+        "minister",
+        "prime",
+        "foreign",
+        "deputy",
+        "secretary",
+        "senator",
+        "sen.",
+        "representative",
+        "rep.",
+        "governor",
+        "gov.",
+        "mayor",
+        "general",
+        "gen.",
+        "admiral",
+        "colonel",
+        "col.",
+        "captain",
+        "capt.",
+        "lieutenant",
+        "lt.",
+        "sergeant",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emperor",
+        "empress",
+        "pope",
+        "cardinal",
+        "bishop",
+        "archbishop",
+        "reverend",
+        "rev.",
+        "dr.",
+        "doctor",
+        "professor",
+        "prof.",
+        "judge",
+        "justice",
+        "chief",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "ambassador",
+        "chancellor",
+        "premier",
+        "commissioner",
+        "analyst",
+        "economist",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "leader",
+        "founder",
+        "editor",
+        "author",
+        "physicist",
+        "chemist",
+        "biologist",
+        "scientist",
+        "engineer",
+        "architect",
+        "lawyer",
+        "lord",
+        "lady",
+        "dame",
+        "sir",
+        "saint",
+        "st.",
+        "ceo",
+        "chief",
+        "officer",
+        "head",
+        "envoy",
+        "negotiator",
+        "official",
+        "diplomat",
+        "researcher",
+        "historian",
+        "novelist",
+        "poet",
+        "painter",
+        "composer",
+        "astronomer",
+        "mathematician",
+        "inventor",
+        "commander",
+        "marshal",
+        "field",
+        "lawmaker",
+        "congressman",
+        "congresswoman",
+        "activist",
+        "laureate",
+        "economist",
+    ]
 )
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mme", "mme.", "herr"})
 # Endings that make a span an organization whatever spaCy labelled it.
 ORG_WORDS = frozenset(
-    ["institute", "university", "college", "school", "academy", "center", "centre", "committee", "organization", "organisation", "association", "council", "party", "company", "corporation", "corp", "inc", "ltd", "bank", "foundation", "society", "agency", "administration", "ministry", "department", "league", "army", "navy", "court", "parliament", "congress", "senate", "laboratory", "laboratories", "museum", "commission", "office", "bureau", "service", "alliance", "federation", "union", "network", "group", "board", "fund", "church", "order", "club"]
+    [
+        "institute",
+        "university",
+        "college",
+        "school",
+        "academy",
+        "center",
+        "centre",
+        "committee",
+        "organization",
+        "organisation",
+        "association",
+        "council",
+        "party",
+        "company",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "bank",
+        "foundation",
+        "society",
+        "agency",
+        "administration",
+        "ministry",
+        "department",
+        "league",
+        "army",
+        "navy",
+        "court",
+        "parliament",
+        "congress",
+        "senate",
+        "laboratory",
+        "laboratories",
+        "museum",
+        "commission",
+        "office",
+        "bureau",
+        "service",
+        "alliance",
+        "federation",
+        "union",
+        "network",
+        "group",
+        "board",
+        "fund",
+        "church",
+        "order",
+        "club",
+    ]
 )
 _GROUP_NOUNS = frozenset(
-    ["group", "organization", "organisation", "association", "alliance", "bloc", "body", "league", "union", "forum", "club", "members"]
+    [
+        "group",
+        "organization",
+        "organisation",
+        "association",
+        "alliance",
+        "bloc",
+        "body",
+        "league",
+        "union",
+        "forum",
+        "club",
+        "members",
+    ]
 )
 _SPEECH_VERBS = frozenset(
-    ["say", "tell", "add", "declare", "note", "explain", "warn", "insist", "argue", "write", "recall", "state", "announce", "reply"]
+    [
+        "say",
+        "tell",
+        "add",
+        "declare",
+        "note",
+        "explain",
+        "warn",
+        "insist",
+        "argue",
+        "write",
+        "recall",
+        "state",
+        "announce",
+        "reply",
+    ]
 )
 _MEMBER_VERBS = {"consist", "comprise", "include", "unite", "group"}
 _SUBJECT_PRONOUNS = {"he", "she"}
@@ -80,13 +258,100 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
                 label = "ORG"
         if start >= end:
             continue
+        label = _relabel(sent, start, end, label)
         text = _span_text(sent, start, end)
         if label == "PERSON" and not _plausible_person(text):
             continue
         if label == "ORG" and not _plausible_org(text):
             continue
-        out.append(Span(span.sent, start, end, label))
-    return out
+        if label:
+            out.append(Span(span.sent, start, end, label))
+    persons = {
+        w
+        for s in out
+        if s.label == "PERSON"
+        for w in _name_key(_span_text(sentences[s.sent], s.start, s.end))
+    }
+    # "Franklin", "the Curies": a surname the tagger took for an organization.
+    return [
+        s
+        for s in out
+        if not (
+            s.label == "ORG"
+            and all(
+                w.rstrip("s") in persons or w in persons
+                for w in _name_key(_span_text(sentences[s.sent], s.start, s.end))
+            )
+        )
+    ]
+
+
+_NOT_ORG_WORDS = {
+    "convention",
+    "conventions",
+    "treaty",
+    "accord",
+    "act",
+    "agreement",
+    "pact",
+    "protocol",
+    "war",
+    "prize",
+    "plan",
+}
+_KIN_NOUNS = {
+    "husband",
+    "wife",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "doctor",
+    "doctors",
+    "colleague",
+    "colleagues",
+}
+
+
+def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
+    """Correct the small model's usual confusions; "" drops the span."""
+    toks = sent.tokens
+    words = [t.lower_text for t in toks[start:end]]
+    before = toks[start - 1].lower_text if start else ""
+    before2 = toks[start - 2].lower_text if start > 1 else ""
+    head = toks[
+        next((t.i for t in toks[start:end] if not start <= t.head < end or t.head == t.i), end - 1)
+    ]
+    if label == "PERSON":
+        if before in ("born", "née", "nee"):
+            return ""  # a maiden name: another name of someone already named
+        if (
+            head.dep in ("amod", "compound")
+            and toks[head.head].pos == "NOUN"
+            and toks[head.head].text.islower()
+            and head.head >= end
+        ):
+            return ""  # "Alpine valleys": a modifier, not a person
+        return label
+    if label != "ORG":
+        return label
+    if words[-1] in _NOT_ORG_WORDS or words[-1] in ("and", "of", "for", "the"):
+        return ""
+    if not any(w in ORG_WORDS for w in words) and not toks[start].text.isupper():
+        if before in ("in", "near", "at") or (before2 in ("in", "near") and before == "the"):
+            return ""  # "a sanatorium in Passy", "dams in the Valais": a place
+        parent = toks[head.head]
+        if head.dep in ("conj", "appos") and (
+            parent.ent == "PERSON" or parent.lower_text in _KIN_NOUNS
+        ):
+            return (
+                "PERSON"  # "Louis Appia and Théodore Maunoir", "her husband, Frédéric Joliot-Curie"
+            )
+    if len(words) == 1 and words[0] in ORG_WORDS | {"state"}:
+        return ""  # "the Army", "Secretary of State": no name of its own
+    return label
 
 
 def _plausible_person(text: str) -> bool:
@@ -255,6 +520,18 @@ def title_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity
         members.add(k)
         k -= 1
     start = k + 1
+    if (
+        start >= 2
+        and toks[start - 1].lower_text == "of"
+        and toks[start - 2].lower_text in TITLE_WORDS
+    ):
+        start -= 2  # "Secretary of State George C. Marshall"
+        while (
+            start > 0
+            and toks[start - 1].text[:1].isupper()
+            and toks[start - 1].pos in ("PROPN", "ADJ", "NOUN")
+        ):
+            start -= 1
     if start >= m.start:
         return None
     words = toks[start : m.start]
@@ -351,7 +628,16 @@ def attach_roles(
                     actor.roles.append(role)
 
 
-_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
 
 
 class Coref:
@@ -397,7 +683,9 @@ class Coref:
         return prev[0] if len(prev) == 1 else None
 
 
-def attach_quotes(sentences: Sequence[Sentence], actors_at: dict[tuple[int, int], Entity], coref: Coref) -> None:
+def attach_quotes(
+    sentences: Sequence[Sentence], actors_at: dict[tuple[int, int], Entity], coref: Coref
+) -> None:
     """“…,” said X / X said “…” / “…,” she said -> a Quote on X."""
     starts = {}
     for (s, start), entity in actors_at.items():

@@ -77,16 +77,28 @@ def _blanked(
     if len(toks) > _MAX_SENTENCE_WORDS:
         return None
     words = []
+    skip: set[int] = set()
+    # "the _____ (OECD)": a short parenthesis after the blank names the answer; leave it out.
+    if end + 1 < len(toks) and toks[end].text == "(":
+        close = next(
+            (k for k in range(end + 1, min(end + 5, len(toks))) if toks[k].text == ")"), None
+        )
+        if close is not None:
+            skip = set(range(end, close + 1))
     for t in toks:
+        if t.i in skip:
+            continue
         if start <= t.i < end:
             if t.i == start:
-                words.append(BLANK + (toks[end - 1].ws))
+                words.append(BLANK + (toks[max(skip)].ws if skip else toks[end - 1].ws))
             continue
         text = subs[t.i] if subs and t.i in subs else t.text
         if subs and t.i in subs and t.i == 0:
             text = text[:1].upper() + text[1:]
         words.append(text + t.ws)
     text = "".join(words).strip()
+    if re.search(re.escape(BLANK) + r"\s*\(|\(\s*" + re.escape(BLANK), text):
+        return None  # "the _____ (OECD)": the acronym beside the blank gives it away
     first = next((t for t in toks if t.pos != "PUNCT"), None)
     if (
         first is not None
@@ -163,9 +175,7 @@ def _indefinite(text: str) -> str:
     return phrase
 
 
-def _best_mention_sentence(
-    facts: Facts, entity: Entity, coref: Coref
-) -> str | None:
+def _best_mention_sentence(facts: Facts, entity: Entity, coref: Coref) -> str | None:
     """A sentence naming the entity once, with the name blanked, that stands on its own."""
     for m in entity.mentions:
         sent = facts.sentences[m.sent]
@@ -251,14 +261,22 @@ def _org_item(facts: Facts, org: Entity, coref: Coref) -> Item:
     if len(org.members) >= 3:
         fields["members"] = _join_list(org.members)
     for d in org.descriptions:
-        if d.source in ("known-as", "appositive") and "description_np" not in fields:
-            fields["description_np"] = re.sub(r"^(a|an)\s+", "the ", d.text)
+        if (
+            d.source in ("known-as", "appositive")
+            and "description_np" not in fields
+            and re.match(r"^(a|an|the) [a-z]", d.text)
+        ):
+            fields["description_np"] = re.sub(r"^(a|an)\s+", "the ", d.text).rstrip(",;: ")
     for actor in facts.actors:
         role = next((r for r in actor.roles if r.org == org.name), None)
         if role is None:
             continue
         person_role = _replace_org(role.text, org, class_noun)
-        if person_role:
+        if (
+            person_role
+            and "(" not in person_role
+            and re.search(r"\b(of|at|for|with|in) which\b", person_role)
+        ):
             fields["person"] = actor.name
             fields["person_role"] = (
                 _indefinite(person_role) if role.source == "title" else person_role
