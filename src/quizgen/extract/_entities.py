@@ -492,7 +492,7 @@ def title_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity
             members.add(k)
             k -= 1
             continue
-        if t.head not in members or t.dep not in (
+        attached = t.head in members and t.dep in (
             "compound",
             "amod",
             "nmod",
@@ -500,12 +500,11 @@ def title_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity
             "case",
             "punct",
             "nn",
-        ):
-            # a possessive's case marker hangs on the possessor, not on the name
-            if not (t.dep == "case" and k + 1 in members) and not (
-                t.dep in ("compound", "amod", "npadvmod") and t.head in members
-            ):
-                break
+        )
+        # a possessive's case marker hangs on the possessor, not on the name
+        possessive = t.dep == "case" and k + 1 in members
+        if not (attached or possessive):
+            break
         if t.dep == "punct" and t.text not in ("-", "–"):
             break
         if t.lower_text in ("the", "a", "an") or t.pos in (

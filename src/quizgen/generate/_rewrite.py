@@ -128,10 +128,13 @@ def _clause_verb(sent: Sentence, i: int) -> Token | None:
             c.dep in ("nsubj", "nsubjpass") for c in sent.children(k)
         ):
             return t
-        if t.pos in ("VERB", "AUX") and t.dep not in ("xcomp", "conj") and t.dep in _CLAUSE_DEPS:
-            # a clause without its own subject (participle, infinitive): unsafe to rewrite
-            if t.dep != "ROOT":
-                return None
+        # a clause without its own subject (participle, infinitive): unsafe to rewrite
+        if (
+            t.pos in ("VERB", "AUX")
+            and t.dep not in ("xcomp", "conj", "ROOT")
+            and t.dep in _CLAUSE_DEPS
+        ):
+            return None
     return None
 
 
