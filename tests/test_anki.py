@@ -138,6 +138,7 @@ def test_choice_card_letters_and_marked_answer(sample_deck, col, tmp_path):
     for letter, choice in zip("ABCD", sample_deck.questions[0].choices, strict=True):
         assert f'<span class="qz-letter">{letter}</span><span>{choice}</span>' in card.question()
     assert '<li class="qz-right"><span class="qz-letter">B</span><span>1979</span>' in card.answer()
+    assert "lapse in <mark>1979</mark> at" in card.answer()  # the answer, marked in context
     assert 'class="qz qz-back"' in card.answer()
     assert 'class="qz qz-back"' not in card.question()
 

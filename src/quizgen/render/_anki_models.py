@@ -45,9 +45,13 @@ CLOZE = NoteType(
     id=2112624785,
     name="quizgen Cloze",
     fields=("Text", "Extra"),
-    front='<div class="qz"><div class="qz-prompt">{{cloze:Text}}</div></div>',
+    front=(
+        '<div class="qz"><div class="qz-label">Fill in the blank</div>'
+        '<div class="qz-prompt">{{cloze:Text}}</div></div>'
+    ),
     back=(
-        '<div class="qz"><div class="qz-prompt">{{cloze:Text}}</div>'
+        '<div class="qz"><div class="qz-label">Fill in the blank</div>'
+        '<div class="qz-prompt">{{cloze:Text}}</div>'
         '{{#Extra}}<hr id="answer">{{Extra}}{{/Extra}}</div>'
     ),
     cloze=True,

@@ -231,7 +231,7 @@ def _href(url: str | None) -> str | None:
 
 
 def _also_html(q: Question) -> str:
-    return "also: " + "; ".join(_esc(a) for a in q.accept) if q.accept else ""
+    return "also accepted: " + "; ".join(_esc(a) for a in q.accept) if q.accept else ""
 
 
 def _cloze_html(q: Question) -> str:
@@ -277,20 +277,20 @@ def _context_html(q: Question) -> str:
 
 
 def _answer_spans(text: str, needles: list[str]) -> list[tuple[int, int]]:
-    """Where the needles occur in `text`, ignoring case, longest first, never overlapping.
+    """Where the needles occur in `text`, ignoring case, never overlapping.
 
+    The first needle (the answer itself) wins, then the longer alternatives.
     A needle that starts (ends) with a letter or digit must start (end) a word: "1979" is
     not marked inside "19790". Plain `str.find` rather than a regex per question, which
     would cost more than the rest of the note.
     """
     low = text.lower()
-    if len(low) != len(text):  # lower-casing changed lengths ("İ"): match case exactly
+    exact = len(low) != len(text)  # lower-casing changed lengths ("İ"): match case exactly
+    if exact:
         low = text
     spans: list[tuple[int, int]] = []
-    for needle in sorted(set(needles), key=len, reverse=True):
-        lowered = needle.lower() if low is not text else needle
-        if len(lowered) != len(needle):
-            lowered = needle
+    for needle in dict.fromkeys(needles[:1] + sorted(needles[1:], key=len, reverse=True)):
+        lowered = needle if exact or len(needle.lower()) != len(needle) else needle.lower()
         start = low.find(lowered)
         while start != -1:
             end = start + len(lowered)
