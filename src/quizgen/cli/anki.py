@@ -17,11 +17,18 @@ def anki_cli(
     timestamp: Annotated[
         float | None,
         typer.Option(
-            "--timestamp", help="Fixed note time (Unix seconds) for a byte-reproducible package."
+            "--timestamp",
+            help="Stamp every note with this time (Unix seconds): the same decks then give "
+            "the same bytes. Anki updates an imported note only when this time is newer.",
         ),
     ] = None,
 ) -> None:
-    """Write an Anki package (.apkg) of one or more decks; re-importing it updates notes in place."""
+    """Write an Anki package (.apkg) of one or more decks ('A::B' titles make subdecks).
+
+    Import it with Anki's default options. After you edit a deck and run this again,
+    importing the new package updates the changed notes in place and keeps your reviews;
+    NAME.apkg.notes.json beside the package remembers which notes changed.
+    """
     from quizgen.cli._common import info, load_decks
     from quizgen.render import RenderOptions, render
 
