@@ -68,10 +68,25 @@ def normalize(text: str) -> str:
     """
     folded = unicodedata.normalize("NFKD", text.casefold())
     folded = "".join(c for c in folded if not unicodedata.combining(c)).translate(_FOLD)
-    words = _NON_WORD.sub(" ", folded).split()
+    words = _join_initials(_NON_WORD.sub(" ", folded).split())
     if len(words) > 1 and words[0] in _ARTICLES:
         words = words[1:]
     return " ".join(words)
+
+
+def _join_initials(words: list[str]) -> list[str]:
+    """'n a t o' (from N.A.T.O.) -> 'nato'; a lone initial ('John F Kennedy') stays."""
+    out: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if len(word) == 1 and word.isalpha():
+            run.append(word)
+            continue
+        out.extend(["".join(run)] if len(run) > 1 else run)
+        run = []
+        if word:
+            out.append(word)
+    return out
 
 
 def _strip_date_preposition(norm: str) -> str:

@@ -186,9 +186,12 @@ def _ask_item(
         if not said:
             console.say("Type an answer, ? for a hint, s to skip or q to quit.")
             continue
+        verdict = session.check(item, said)
+        if verdict.how == "not true or false":
+            console.say("Answer t (true) or f (false).")
+            continue
         break
     took = timedelta(seconds=time.monotonic() - shown)
-    verdict = session.check(item, said)
     _verdict(console, item, verdict, hinted=hints > 0)
     rating = None
     if verdict.correct and self_grade:
