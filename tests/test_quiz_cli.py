@@ -325,8 +325,11 @@ def test_sigkill_keeps_every_answer_given(deck_path: Path, tmp_path: Path) -> No
         proc.stdin.flush()
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            if db.exists() and rows(db, "SELECT COUNT(*) FROM reviews") == [(3,)]:
-                break
+            try:
+                if db.exists() and rows(db, "SELECT COUNT(*) FROM reviews") == [(3,)]:
+                    break
+            except sqlite3.OperationalError:
+                pass  # the quiz is still creating the schema
             time.sleep(0.05)
         # The fourth question is on screen, waiting for an answer, when the kill comes.
         proc.send_signal(signal.SIGKILL)

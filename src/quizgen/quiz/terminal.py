@@ -97,14 +97,19 @@ class Console:
 
     def ask(self, prompt: str) -> str | None:
         """Read one line; None at end of input (Ctrl-D, or the pipe ran dry)."""
-        self.out.write(prompt)
-        self.out.flush()
         if self.interactive:
+            # input() must print the prompt itself, or readline redraws the line without it.
+            if self.out is not sys.stdout:
+                self.out.write(prompt)
+                self.out.flush()
+                prompt = ""
             try:
-                return input()
+                return input(prompt)
             except EOFError:
                 self.say()
                 return None
+        self.out.write(prompt)
+        self.out.flush()
         line = self.inp.readline()
         if not line:
             self.say()
@@ -121,6 +126,14 @@ def run_quiz(session: Session, console: Console, self_grade: bool = False) -> Se
     Each answer is recorded by the session before the next question is shown.
     """
     items = session.items
+    if not items:
+        result = session.finish()
+        titles = ", ".join(clean(d.title) for d in session.decks)
+        waiting = next_due_line(result.next_due, result.ended, result.due_left, result.new_left)
+        console.say(f"{titles}: nothing to study right now. {waiting}")
+        if result.next_due is not None:
+            console.say("Use --all to practise anyway.")
+        return result
     _intro(session, console)
     try:
         for number, item in enumerate(items, 1):
@@ -129,17 +142,13 @@ def run_quiz(session: Session, console: Console, self_grade: bool = False) -> Se
     except KeyboardInterrupt:
         console.say()
     result = session.finish()
-    if items:
-        _summary(result, console)
+    _summary(result, console)
     return result
 
 
 def _intro(session: Session, console: Console) -> None:
     items = session.items
     titles = ", ".join(clean(d.title) for d in session.decks)
-    if not items:
-        console.say(f"{titles}: nothing to study right now.")
-        return
     new = sum(item.is_new for item in items)
     count = f"{len(items)} question{'s' if len(items) != 1 else ''}"
     detail = "" if session.options.all else f" ({len(items) - new} due, {new} new)"
@@ -212,6 +221,8 @@ def _verdict(console: Console, item: Item, verdict: Verdict, hinted: bool) -> No
         console.say(console.style("Right!", "green", "bold") + f" {answer}{note}")
     else:
         console.say(console.style("Wrong.", "red", "bold") + f" The answer is: {answer}")
+        if q.accept:
+            console.say(f"  Also accepted: {clean(', '.join(q.accept))}")
     if q.context:
         console.say(console.style(f"  Source: {clean(q.context)}", "dim"))
 
