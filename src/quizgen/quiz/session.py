@@ -38,17 +38,23 @@ class SessionOptions:
 
 @dataclass
 class Item:
-    """One question to ask, with its deck, its card (None when never answered) and the
-    answers of the deck's other questions (for the checker)."""
+    """One question to ask, with its deck, its card (None when never answered) and
+    `deck_answers`, every (question id, answer) of the deck's active questions, shared by
+    all the deck's items (the checker needs the other questions' answers)."""
 
     deck: Deck
     question: Question
     card: Card | None
-    others: tuple[str, ...] = ()
+    deck_answers: Sequence[tuple[str, str]] = ()
 
     @property
     def is_new(self) -> bool:
         return self.card is None
+
+    @property
+    def others(self) -> list[str]:
+        """The answers and aliases of the deck's other active questions."""
+        return [a for qid, a in self.deck_answers if qid != self.question.id]
 
 
 @dataclass
@@ -114,11 +120,9 @@ def make_scheduler() -> Scheduler:
     return Scheduler(enable_fuzzing=False)
 
 
-def deck_answers(deck: Deck) -> dict[str, tuple[str, ...]]:
-    """Per question id: every answer and alias of the deck's *other* active questions."""
-    active = deck.active()
-    everything = [(q.id, a) for q in active for a in q.answers]
-    return {q.id: tuple(a for qid, a in everything if qid != q.id) for q in active}
+def deck_answers(deck: Deck) -> list[tuple[str, str]]:
+    """(question id, answer) for every answer and alias of the deck's active questions."""
+    return [(q.id, a) for q in deck.active() for a in q.answers]
 
 
 def is_due(card: Card, now: datetime) -> bool:
@@ -142,9 +146,9 @@ def plan_session(
     for deck in decks:
         chosen = select_questions(deck.questions, options.kinds, options.types)
         cards = store.cards(deck.stable_id, [q.id for q in chosen])
-        others = deck_answers(deck)
+        answers = deck_answers(deck)
         for question in chosen:
-            item = Item(deck, question, cards.get(question.id), others.get(question.id, ()))
+            item = Item(deck, question, cards.get(question.id), answers)
             everything.append(item)
             if item.card is None:
                 fresh.append(item)
