@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -393,3 +394,58 @@ def test_now_is_utc_when_unzoned(tmp_path: Path) -> None:
     quiz(deck, db, "1979\n", now="2026-03-01T09:00:00")
     assert rows(db, "SELECT reviewed_at FROM reviews") == [("2026-03-01T09:00:00+00:00",)]
     assert datetime.fromisoformat(T0).tzinfo == UTC
+
+
+def run_in_pty(args: list[str], keys: list[str], env: dict[str, str]) -> str:
+    """Run the CLI with a pseudo-terminal as stdin and stdout, typing `keys` one line at a
+    time once the previous prompt has appeared; return everything it printed."""
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "quizgen", *args],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "TERM": "xterm", **env},
+        close_fds=True,
+    )
+    os.close(slave)
+    out = b""
+    pending = list(keys)
+    deadline = time.monotonic() + 30
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.1)
+            if ready:
+                try:
+                    chunk = os.read(master, 4096)
+                except OSError:  # the child closed the terminal
+                    break
+                if not chunk:
+                    break
+                out += chunk
+                if pending and out.rstrip().endswith(b">"):
+                    os.write(master, pending.pop(0).encode())
+            elif proc.poll() is not None:
+                break
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(timeout=10)
+        os.close(master)
+    return out.decode("utf-8", "replace")
+
+
+def test_terminal_colour_and_no_color(deck_path: Path, tmp_path: Path) -> None:
+    args = ["quiz", str(deck_path), "--db", str(tmp_path / "p.sqlite3"), "--limit", "1", "--all"]
+    env = {"QUIZGEN_NOW": T0, "NO_COLOR": ""}
+    coloured = run_in_pty(args, ["b\r"], env)
+    assert "Question 1/1" in coloured
+    assert "\x1b[32;1mRight!\x1b[0m" in coloured
+    assert "Score: 1/1 right" in coloured
+    plain = run_in_pty(args, ["\x04"], {**env, "NO_COLOR": "1"})
+    assert "Question 1/1" in plain
+    # No colour (SGR) sequences; readline may still switch its own terminal modes.
+    assert not re.search(r"\x1b\[[0-9;]*m", plain), plain
