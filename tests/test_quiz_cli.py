@@ -173,6 +173,7 @@ def test_filters_limit_and_all(deck_path: Path, tmp_path: Path) -> None:
     actors = quiz(deck_path, db, "", "--kinds", "actor", "--all")
     assert "2 questions" in actors.stdout
     assert "Question 1/2 · actor · short answer" in actors.stdout
+    assert "No answers given (0 skipped)." in actors.stdout
     tf = quiz(deck_path, db, "", "--types", "truefalse,cloze", "--limit", "1")
     assert "1 question (0 due, 1 new)" in tf.stdout
     assert "fill in the blank" in tf.stdout

@@ -244,12 +244,15 @@ def _self_grade(console: Console, hinted: bool) -> Rating | None:
 def _summary(result: SessionResult, console: Console) -> None:
     console.say()
     answered = result.correct + result.wrong
-    percent = f" ({round(100 * result.correct / answered)}%)" if answered else ""
-    console.say(
-        console.style(f"Score: {result.correct}/{answered} right{percent}", "bold")
-        + f", {result.wrong} wrong, {result.skipped} skipped"
-        + f" in {format_duration(result.seconds)}."
-    )
+    if answered:
+        percent = round(100 * result.correct / answered)
+        console.say(
+            console.style(f"Score: {result.correct}/{answered} right ({percent}%)", "bold")
+            + f", {result.wrong} wrong, {result.skipped} skipped"
+            + f" in {format_duration(result.seconds)}."
+        )
+    else:
+        console.say(f"No answers given ({result.skipped} skipped).")
     console.say(next_due_line(result.next_due, result.ended, result.due_left, result.new_left))
 
 
