@@ -204,7 +204,12 @@ def _ask_item(
     _verdict(console, item, verdict, hinted=hints > 0)
     rating = None
     if verdict.correct and self_grade:
-        rating = _self_grade(console, hinted=hints > 0)
+        try:
+            rating = _self_grade(console, hinted=hints > 0)
+        except KeyboardInterrupt:
+            # The answer was given: keep it (default grade) even if the rating was not.
+            session.record(item, said, verdict, None, hinted=hints > 0, duration=took)
+            raise
     session.record(item, said, verdict, rating, hinted=hints > 0, duration=took)
     return True
 
