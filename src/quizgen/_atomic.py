@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -15,10 +16,19 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
 
     On any exception the temporary file is removed and `target` is left as it was.
     The temporary file lives in the target's folder so the rename never crosses filesystems.
+    A symbolic link is written through (the file it points to is replaced, the link kept).
+    Raises OSError naming `target` (never the temporary file) when it cannot be written,
+    including when it is a folder or a device, or a file stands where a folder should be.
     """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    _check_target(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise _naming(exc, target, None) from None
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -30,10 +40,36 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
         os.umask(umask)
         os.chmod(tmp_path, 0o666 & ~umask)
         os.replace(tmp_path, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             tmp_path.unlink()
+        if isinstance(exc, OSError) and _names(exc, tmp):
+            raise _naming(exc, target, tmp) from None
         raise
+
+
+def _check_target(target: Path) -> None:
+    """Refuse targets a rename would damage: a folder, a device or pipe, a file as a folder."""
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(target))
+    if target.exists() and not target.is_file():
+        # Renaming over /dev/null or a pipe would replace it with a plain file.
+        raise OSError(errno.EINVAL, "is not a regular file; quizgen writes only files", str(target))
+    for parent in target.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, "is a file, not a folder", str(parent))
+            break
+
+
+def _naming(exc: OSError, target: Path, tmp: str | None) -> OSError:
+    """The same error, naming the file the user asked for rather than our temporary file."""
+    name = str(target) if tmp is None or _names(exc, tmp) else exc.filename
+    return type(exc)(exc.errno, exc.strerror or str(exc), name)
+
+
+def _names(exc: OSError, path: str) -> bool:
+    return exc.filename is not None and os.fsdecode(exc.filename) == path
 
 
 def write_bytes_atomic(target: str | os.PathLike[str], data: bytes) -> Path:
