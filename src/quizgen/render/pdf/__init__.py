@@ -41,9 +41,12 @@ def render(decks: Sequence[Deck], out_path: Path, options: RenderOptions) -> lis
 
     Every file is built in memory first and then written atomically, so a failure
     leaves no file behind. A character the font lacks is a MissingGlyphWarning.
-    Raises RenderError for bad options, no question to print, or a missing font.
+    Raises RenderError for bad options, an output path that is a folder, no question to
+    print, or a missing font.
     """
     key, versions, split, paper = _options(options.extra)
+    if Path(out_path).is_dir():
+        raise RenderError(f"{out_path}: is a folder; give a file name ending in {SUFFIX}")
     plan = plan_worksheet(
         decks,
         versions=versions,
