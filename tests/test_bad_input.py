@@ -408,8 +408,10 @@ def _disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _fail_at(name: str) -> Callable[[pytest.MonkeyPatch], None]:
     def inject(monkeypatch: pytest.MonkeyPatch) -> None:
-        def fail(*args: object, **kwargs: object) -> None:
-            raise OSError(errno.EIO, f"injected failure in os.{name}")
+        def fail(first: object, *args: object, **kwargs: object) -> None:
+            # As the real call would, name its first argument when it is a path (the temp file).
+            filename = None if isinstance(first, int) else os.fspath(first)  # type: ignore[arg-type]
+            raise OSError(errno.EIO, f"injected failure in os.{name}", filename)
 
         monkeypatch.setattr(os, name, fail)
 
@@ -437,9 +439,11 @@ def test_a_failed_write_leaves_the_previous_file_and_no_temp_file(
     changed.questions[0].prompt = "An edited prompt?"
     with monkeypatch.context() as patch:
         FAILURES[failure](patch)
-        with pytest.raises(OSError):
+        with pytest.raises(OSError) as raised:
             write(changed, tmp_path / target)
 
+    # The message names the file the user asked for, not our temporary file.
+    assert ".tmp" not in str(raised.value)
     assert listing(tmp_path) == before
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     write(changed, tmp_path / target)  # and the next try, with the disk fixed, works
@@ -455,6 +459,43 @@ def test_a_failed_first_write_leaves_nothing(
             with pytest.raises(OSError):
                 write(sample_deck, tmp_path / target)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["anki", "pdf"])
+@pytest.mark.parametrize("where", ["a folder", "under a file", "a fifo"])
+def test_an_output_path_that_cannot_be_a_file_is_one_error(
+    command: str, where: str, tmp_path: Path, sample_deck: Deck
+) -> None:
+    deck = save_deck(sample_deck, tmp_path / "deck.yaml")
+    if where == "a folder":
+        out = tmp_path / f"out.{command}"
+        out.mkdir()
+        named = out
+    elif where == "under a file":
+        (tmp_path / "notes").write_text("a file, not a folder\n")
+        named = tmp_path / "notes"
+        out = named / "sub" / f"out.{command}"
+    else:
+        out = tmp_path / f"pipe.{'apkg' if command == 'anki' else 'pdf'}"
+        os.mkfifo(out)  # renaming over it would turn it into a plain file
+        named = out
+    before = listing(tmp_path)
+    result = run_cli(command, str(deck), "-o", str(out), cwd=tmp_path)
+    assert len(assert_clean_error(result, str(named))) == 1
+    assert listing(tmp_path) == before
+    if where == "a fifo":
+        assert out.is_fifo()
+
+
+def test_writing_through_a_symlink_keeps_the_link(tmp_path: Path, sample_deck: Deck) -> None:
+    real = save_deck(sample_deck, tmp_path / "real.yaml")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    changed = replace(sample_deck, title="Changed through the link")
+    save_deck(changed, link)
+    assert link.is_symlink()
+    assert load_deck(real).title == "Changed through the link"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.yaml", "real.yaml"]
 
 
 # --- a person's edits are never lost -----------------------------------------------------------
