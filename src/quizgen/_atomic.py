@@ -6,7 +6,7 @@ import contextlib
 import errno
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 
@@ -77,6 +77,16 @@ def write_bytes_atomic(target: str | os.PathLike[str], data: bytes) -> Path:
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)
     return Path(target)
+
+
+def write_files_atomic(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
+    """Write several files that belong together (a worksheet and its key): every temp file
+    is written before any is renamed, so running out of space leaves all the old ones.
+    Returns the target paths."""
+    with contextlib.ExitStack() as stack:
+        for target, data in files:
+            stack.enter_context(atomic_path(target)).write_bytes(data)
+    return [Path(target) for target, _ in files]
 
 
 def write_text_atomic(target: str | os.PathLike[str], text: str) -> Path:

@@ -19,7 +19,7 @@ import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from quizgen._atomic import write_bytes_atomic
+from quizgen._atomic import write_files_atomic
 from quizgen.deck import Deck
 from quizgen.errors import RenderError
 from quizgen.render import RenderOptions
@@ -39,8 +39,8 @@ class MissingGlyphWarning(UserWarning):
 def render(decks: Sequence[Deck], out_path: Path, options: RenderOptions) -> list[Path]:
     """Write the worksheet PDF(s) for `decks` and return every file written.
 
-    Every file is built in memory first and then written atomically, so a failure
-    leaves no file behind. A character the font lacks is a MissingGlyphWarning.
+    Every file is built in memory first and then written atomically, all temp files before
+    any rename, so a failure leaves the previous files (a sheet never gets an older key). A character the font lacks is a MissingGlyphWarning.
     Raises RenderError for bad options, an output path that is a folder, no question to
     print, or a missing font.
     """
@@ -82,7 +82,7 @@ def render(decks: Sequence[Deck], out_path: Path, options: RenderOptions) -> lis
                     layout.build(keys, f"{title} — Answer key", _subject(plan, "Answer key")),
                 )
             )
-    return [write_bytes_atomic(path, data) for path, data in files]
+    return write_files_atomic(files)
 
 
 def _options(extra: dict[str, object]) -> tuple[str, int, bool, str]:
