@@ -450,6 +450,31 @@ def test_a_failed_write_leaves_the_previous_file_and_no_temp_file(
     assert listing(tmp_path) != before
 
 
+def test_a_sheet_and_its_key_are_replaced_together(
+    tmp_path: Path, sample_deck: Deck, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failure writing the key must not leave a new sheet beside the old key."""
+    _write_pdf(sample_deck, tmp_path / "deck.pdf")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deck-key.pdf", "deck.pdf"]
+    before = listing(tmp_path)
+    real_write = Path.write_bytes
+    calls: list[Path] = []
+
+    def second_fails(path: Path, data: bytes) -> int:
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real_write(path, data)
+
+    changed = replace(sample_deck, title="A changed deck")
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "write_bytes", second_fails)
+        with pytest.raises(OSError):
+            _write_pdf(changed, tmp_path / "deck.pdf")
+    assert len(calls) == 2
+    assert listing(tmp_path) == before
+
+
 def test_a_failed_first_write_leaves_nothing(
     tmp_path: Path, sample_deck: Deck, monkeypatch: pytest.MonkeyPatch
 ) -> None:
