@@ -104,7 +104,7 @@ class Console:
                 self.out.flush()
                 prompt = ""
             try:
-                return input(prompt)
+                return _decoded(input(prompt))
             except EOFError:
                 self.say()
                 return None
@@ -114,10 +114,18 @@ class Console:
         if not line:
             self.say()
             return None
-        line = line.rstrip("\r\n")
+        line = _decoded(line.rstrip("\r\n"))
         # Piped answers are not echoed by a terminal; echo them so the transcript reads well.
         self.say(clean(line))
         return line
+
+
+def _decoded(line: str) -> str:
+    """The line with bytes that were not UTF-8 (read as lone surrogates) made U+FFFD.
+
+    Python reads undecodable stdin bytes as surrogates, which SQLite cannot store.
+    """
+    return line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def run_quiz(session: Session, console: Console, self_grade: bool = False) -> SessionResult:
