@@ -732,6 +732,34 @@ def test_escapes_in_a_deck_never_reach_the_terminal(tmp_path: Path) -> None:
     assert "[2J" not in result.stdout
 
 
+def test_answers_that_are_not_utf8_are_recorded_not_a_crash(
+    tmp_path: Path, sample_deck: Deck
+) -> None:
+    import sqlite3
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    deck = save_deck(sample_deck, tmp_path / "deck.yaml")
+    db = tmp_path / "p.sqlite3"
+    result = subprocess.run(
+        [sys.executable, "-m", "quizgen", "quiz", str(deck), "--db", str(db), "--all"],
+        input=b"\xff\xfe bad\n\xed\xa0\x80\nq\n",  # cp1252 bytes, then an encoded surrogate
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert b"Traceback" not in result.stderr
+    conn = sqlite3.connect(db)
+    try:
+        responses = [r for (r,) in conn.execute("SELECT response FROM reviews ORDER BY id")]
+    finally:
+        conn.close()
+    assert len(responses) == 2 and all("\ufffd" in r for r in responses), responses
+
+
 # --- random Unicode decks ----------------------------------------------------------------------
 
 ANY_TEXT = st.text(min_size=1, max_size=60)
