@@ -499,7 +499,7 @@ def merge_decks(existing: Deck, fresh: Deck) -> tuple[Deck, MergeReport]:
     """Fold a fresh generation into an existing deck without losing anything a person did.
 
     Existing questions stay exactly as they are (edits, statuses, order); fresh questions
-    with new ids are appended; generated questions the fresh run no longer produces are
+    with new ids are appended (once each, should `fresh` repeat an id); generated questions the fresh run no longer produces are
     kept and reported as vanished. Title, deck id and templates are the existing deck's.
     """
     report = MergeReport()
@@ -510,7 +510,12 @@ def merge_decks(existing: Deck, fresh: Deck) -> tuple[Deck, MergeReport]:
             report.kept.append(q.id)
         elif q.template != "manual":
             report.vanished.append(q.id)
-    added = [q for q in fresh.questions if q.id not in known]
+    added = []
+    for q in fresh.questions:
+        # A source given twice generates every question twice; a deck holds each id once.
+        if q.id not in known:
+            known.add(q.id)
+            added.append(q)
     report.added = [q.id for q in added]
     paths = {ref.path for ref in existing.sources}
     sources = existing.sources + [ref for ref in fresh.sources if ref.path not in paths]
@@ -527,8 +532,9 @@ def save_merged(fresh: Deck, path: str | os.PathLike[str]) -> tuple[Deck, MergeR
     """
     path = Path(path)
     if not path.exists():
-        save_deck(fresh, path)
-        return fresh, MergeReport(added=[q.id for q in fresh.questions])
+        merged, report = merge_decks(replace(fresh, questions=[]), fresh)
+        save_deck(merged, path)
+        return merged, report
     before = path.read_bytes()
     existing = load_deck(path)
     merged, report = merge_decks(existing, fresh)
