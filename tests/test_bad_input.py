@@ -598,6 +598,14 @@ def test_merge_keeps_every_edit(first, second, edits, added) -> None:
     assert loads_deck(dump_deck(merged)) == merged
 
 
+def test_merge_adds_a_repeated_fresh_id_once() -> None:
+    fresh = _generated([1, 2])
+    fresh.questions += _generated([2, 3]).questions  # the same source given twice
+    merged, report = merge_decks(_generated([1]), fresh)
+    assert [q.id for q in merged.questions] == [f"q-{n:08x}" for n in (1, 2, 3)]
+    assert report.added == ["q-00000002", "q-00000003"]
+
+
 SOURCE_FOR_EDITS = (
     "Marie Curie was born in Warsaw in 1867. She moved to Paris in 1891 to study at the "
     "University of Paris. In 1903 she shared the Nobel Prize in Physics with Pierre Curie "
@@ -632,6 +640,18 @@ def test_cli_generate_again_keeps_edits_and_rejections(tmp_path: Path) -> None:
     assert "my alias" in by_id[edited.id].accept
     assert by_id[rejected.id].status == "rejected"
     assert f"0 new, {len(ids)} kept" in again.stderr
+
+
+def test_cli_the_same_source_twice_makes_a_valid_deck(tmp_path: Path) -> None:
+    source = tmp_path / "curie.txt"
+    source.write_text(SOURCE_FOR_EDITS, encoding="utf-8")
+    deck_path = tmp_path / "twice.yaml"
+    result = run_cli("generate", str(source), str(source), "-o", str(deck_path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    check = run_cli("check", str(deck_path))
+    assert check.returncode == 0, check.stderr
+    ids = [q.id for q in load_deck(deck_path).questions]
+    assert ids and len(set(ids)) == len(ids)
 
 
 # --- markup and escapes in a deck stay text ----------------------------------------------------
