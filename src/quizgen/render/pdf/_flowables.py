@@ -52,11 +52,21 @@ class MarkedParagraph(Paragraph):
         left: str | None = None,
         left_x: float = 0.0,
         right: tuple[str, ...] = (),
+        **kwargs: Any,
     ) -> None:
-        super().__init__(text, style, bulletText=bulletText)
+        # reportlab's split makes the pieces with extra keywords (frags=...).
+        super().__init__(text, style, bulletText=bulletText, **kwargs)
         self._left = left
         self._left_x = left_x
         self._right = right
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        # A choice longer than the room left: the bubbles stay with its first line.
+        pieces = super().split(availWidth, availHeight)
+        if pieces and isinstance(pieces[0], MarkedParagraph):
+            pieces[0]._left, pieces[0]._left_x = self._left, self._left_x
+            pieces[0]._right = self._right
+        return pieces
 
     def draw(self) -> None:
         super().draw()
@@ -165,7 +175,15 @@ class Block(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         # An empty list sends the block whole to the next page; only a block that could
         # not fit even there is broken up.
-        return list(self._parts) if self.height > self._page_height else []
+        if self.height <= self._page_height:
+            return []
+        # reportlab needs the first piece to fit where it stands: a prompt longer than
+        # the room left is split itself (reportlab raised LayoutError otherwise).
+        first, *rest = self._parts
+        if first.wrapOn(self.canv, availWidth, availHeight)[1] <= availHeight:
+            return list(self._parts)
+        pieces = first.splitOn(self.canv, availWidth, availHeight)
+        return [*pieces, *rest] if pieces else []
 
     def draw(self) -> None:
         y = self.height
@@ -304,6 +322,13 @@ def _clip(text: str, room: float, size: float) -> str:
     """`text`, shortened with an ellipsis until it fits `room` points."""
     if stringWidth(text, REGULAR, size) <= room:
         return text
-    while text and stringWidth(text + "…", REGULAR, size) > room:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    # Binary search for the longest prefix that fits: cutting one character at a time
+    # measured the whole title once per character, minutes for a very long title.
+    fits, too_long = 0, len(text)
+    while too_long - fits > 1:
+        mid = (fits + too_long) // 2
+        if stringWidth(text[:mid] + "…", REGULAR, size) <= room:
+            fits = mid
+        else:
+            too_long = mid
+    return text[:fits].rstrip() + "…"

@@ -17,8 +17,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus.doctemplate import LayoutError
 
 from quizgen.deck import BLANK_RE
+from quizgen.errors import RenderError
 from quizgen.render.pdf._flowables import (
     BUBBLE_W,
     GREY,
@@ -126,7 +128,14 @@ class Layout:
             invariant=1,
         )
         NumberedCanvas.margin = MARGIN
-        doc.build(story, canvasmaker=NumberedCanvas)
+        try:
+            doc.build(story, canvasmaker=NumberedCanvas)
+        except LayoutError:
+            # Long texts split across pages; this is for whatever still cannot.
+            name = title if len(title) <= 80 else title[:79] + "…"
+            raise RenderError(
+                f"{name}: a text is too large to fit on one page; shorten it in the deck"
+            ) from None
         return out.getvalue()
 
     def _labels(self, part: Part) -> tuple[str, str]:
@@ -254,6 +263,13 @@ class _Row(Flowable):
         _, rh = self._right.wrapOn(self.canv, availWidth - self._left_width, availHeight)
         self.width, self.height = availWidth, max(lh, rh)
         return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        # A title longer than a page: its first piece keeps the badge beside it.
+        pieces = self._left.splitOn(self.canv, self._left_width, availHeight)
+        if len(pieces) < 2:
+            return []
+        return [_Row(pieces[0], self._right, self._left_width), *pieces[1:]]
 
     def draw(self) -> None:
         self._left.drawOn(self.canv, 0, self.height - self._left.height)
