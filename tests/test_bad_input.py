@@ -780,6 +780,35 @@ def test_answers_that_are_not_utf8_are_recorded_not_a_crash(
     assert len(responses) == 2 and all("\ufffd" in r for r in responses), responses
 
 
+LONG = " ".join(["word"] * 3000)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        Question("q-p", "date", "short", LONG + " END?", "1999", context=LONG),
+        Question("q-w", "date", "short", "x" * 5000 + "END", "x" * 3000),
+        Question("q-c", "actor", "choice", "Pick", "a", choices=["a", LONG + " END"]),
+        Question("q-t", "actor", "truefalse", LONG + " END", "true"),
+        Question("q-z", "actor", "cloze", f"{LONG} {BLANK} END", LONG),
+    ],
+    ids=["prompt", "unbroken word", "choice", "truefalse", "cloze"],
+)
+@pytest.mark.parametrize("versions", [1, 2])
+def test_a_question_longer_than_a_page_still_prints(
+    question: Question, versions: int, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    deck = Deck(title=LONG if versions == 2 else "Long", questions=[question])
+    [pdf] = render(
+        "pdf", [deck], tmp_path / "long.pdf", RenderOptions(extra={"versions": versions})
+    )
+    reader = PdfReader(pdf)
+    assert len(reader.pages) > 2
+    assert "END" in "".join(page.extract_text() for page in reader.pages)
+
+
 # --- random Unicode decks ----------------------------------------------------------------------
 
 ANY_TEXT = st.text(min_size=1, max_size=60)
