@@ -152,6 +152,17 @@ BAD_SOURCES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "png as html": (_write("page.html", PNG), "binary"),
     "text as pdf": (_write("paper.pdf", SOURCE_TEXT.encode()), "not a PDF"),
     "truncated pdf": (_write("cut.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog"), "PDF"),
+    "alias bomb in front matter": (
+        _write(
+            "bomb.md",
+            (
+                "---\na0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+                + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9))
+                + "title: *a8\n---\nMarie Curie was born in 1867.\n"
+            ).encode(),
+        ),
+        "aliases",
+    ),
     "python tag in front matter": (
         _write("tagged.md", b"---\ntitle: !!python/object/apply:os.system [id]\n---\nText.\n"),
         "front matter",
