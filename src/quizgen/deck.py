@@ -389,12 +389,12 @@ class _Validator:
         accept = self._text_list(item, "accept", path, where)
         choices = self._text_list(item, "choices", path, where)
         tags = self._text_list(item, "tags", path, where)
-        if qtype == "choice" and answer is not None:
+        if qtype == "choice":
             if len(choices) < 2:
                 self.problem(
                     (*path, "choices"), "a choice question needs at least 2 'choices'", where
                 )
-            elif answer not in choices:
+            elif answer is not None and answer not in choices:
                 self.problem(
                     (*path, "answer"), f"answer '{answer}' is not among its choices", where
                 )
