@@ -35,6 +35,7 @@ from quizgen.deck import (
     merge_decks,
     save_deck,
 )
+from quizgen.errors import DeckError
 from quizgen.render import RenderOptions, render
 from quizgen.sources import MAX_SOURCE_BYTES
 
@@ -245,6 +246,11 @@ BAD_DECKS: dict[str, tuple[str | bytes, int | None, str]] = {
         8,
         "not among its choices",
     ),
+    "choice without an answer": (
+        HEAD + "  - {id: q-1, kind: date, type: choice, prompt: When?, choices: [a, b]}\n",
+        4,
+        "'answer' is missing",
+    ),
     "cloze without a blank": (HEAD + _q(type="cloze"), 7, "blank"),
     "unknown kind": (HEAD + _q(kind="planet"), 5, "unknown kind 'planet'"),
     "unknown type": (HEAD + _q(type="essay"), 6, "unknown type 'essay'"),
@@ -359,6 +365,14 @@ def test_too_many_entries_writes_nothing(command: str, tmp_path: Path, progress_
     lines = assert_clean_error(result, str(deck), 3)
     assert len(lines) == 1 and "at most" in lines[0]
     assert listing(tmp_path) == before
+
+
+def test_a_choice_without_an_answer_is_one_problem() -> None:
+    text = HEAD + "  - {id: q-1, kind: date, type: choice, prompt: When?, choices: [a, b]}\n"
+    with pytest.raises(DeckError) as raised:
+        loads_deck(text, "d.yaml")
+    # Once also "'choices' only go with type choice, not choice".
+    assert raised.value.problems == ["d.yaml:4: questions[0] (q-1): 'answer' is missing"]
 
 
 def test_every_problem_of_every_deck_is_reported_at_once(tmp_path: Path) -> None:
