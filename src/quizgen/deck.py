@@ -30,6 +30,7 @@ BLANK = "_____"
 BLANK_RE = re.compile(r"_{4,}")
 MAX_DECK_BYTES = 64 * 1024 * 1024
 MAX_QUESTIONS = 50_000
+MAX_CHOICES = 26
 # UTF-32 first: its little-endian BOM starts with UTF-16's.
 _WIDE_BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -291,6 +292,10 @@ class _Validator:
             return None
         if isinstance(value, bool):
             return "true" if value else "false"
+        if required and not str(value).strip():
+            # A blank prompt or answer shows as nothing on a card, a sheet and in the quiz.
+            self.problem((*path, key), f"'{key}' is blank", where)
+            return None
         return str(value)
 
     def _text_list(
@@ -302,7 +307,11 @@ class _Validator:
         if not isinstance(value, list) or any(isinstance(v, _NOT_TEXT) or v is None for v in value):
             self.problem((*path, key), f"'{key}' must be a list of texts", where)
             return []
-        return [("true" if v else "false") if isinstance(v, bool) else str(v) for v in value]
+        texts = [("true" if v else "false") if isinstance(v, bool) else str(v) for v in value]
+        if not all(t.strip() for t in texts):
+            self.problem((*path, key), f"'{key}' has a blank entry", where)
+            return []
+        return texts
 
     def _sources(self, value: Any) -> list[SourceRef]:
         if value is None:
@@ -393,6 +402,13 @@ class _Validator:
             if len(choices) < 2:
                 self.problem(
                     (*path, "choices"), "a choice question needs at least 2 'choices'", where
+                )
+            elif len(choices) > MAX_CHOICES:
+                # Choices are lettered A-Z on sheets and in the quiz, which showed only 26.
+                self.problem(
+                    (*path, "choices"),
+                    f"{len(choices)} choices; a choice question has at most {MAX_CHOICES} (A-Z)",
+                    where,
                 )
             elif answer is not None and answer not in choices:
                 self.problem(
