@@ -251,6 +251,13 @@ BAD_DECKS: dict[str, tuple[str | bytes, int | None, str]] = {
         4,
         "'answer' is missing",
     ),
+    "27 choices": (
+        HEAD + _q(type="choice", answer="c0", choices=f"[{', '.join(f'c{i}' for i in range(27))}]"),
+        9,
+        "at most 26",
+    ),
+    "blank answer": (HEAD + _q(answer="'   '"), 8, "'answer' is blank"),
+    "blank alternative": (HEAD + _q(accept="['1999.', '']"), 9, "'accept' has a blank entry"),
     "cloze without a blank": (HEAD + _q(type="cloze"), 7, "blank"),
     "unknown kind": (HEAD + _q(kind="planet"), 5, "unknown kind 'planet'"),
     "unknown type": (HEAD + _q(type="essay"), 6, "unknown type 'essay'"),
@@ -836,7 +843,7 @@ def test_a_question_longer_than_a_page_still_prints(
 
 # --- random Unicode decks ----------------------------------------------------------------------
 
-ANY_TEXT = st.text(min_size=1, max_size=60)
+ANY_TEXT = st.text(min_size=1, max_size=60).filter(str.strip)
 SOME_TEXT = st.text(max_size=60)
 
 
