@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -230,7 +231,7 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     _check_version(version, path)
-    conn.execute("PRAGMA journal_mode = WAL")
+    _enable_wal(conn)
     # FULL: an answer is on disk once the next question appears, even after a power cut.
     conn.execute("PRAGMA synchronous = FULL")
     if version == SCHEMA_VERSION:
@@ -255,6 +256,23 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def _enable_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL, waiting for another process that holds the file just then.
+
+    Changing the journal mode does not go through the busy timeout: two quiz processes
+    opening a new database at once failed with 'database is locked'.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _check_version(version: int, path: Path) -> None:
