@@ -13,6 +13,7 @@ import difflib
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -160,14 +161,20 @@ def load_deck(path: str | os.PathLike[str]) -> Deck:
     path = Path(path)
     name = str(path)
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise DeckError(f"{name}: is a directory, not a deck file")
-        size = path.stat().st_size
-        if size > MAX_DECK_BYTES:
+        if not stat.S_ISREG(info.st_mode):
+            # A pipe would block forever and /dev/zero would never end.
+            raise DeckError(f"{name}: is not a regular file")
+        if info.st_size > MAX_DECK_BYTES:
             raise DeckError(
-                f"{name}: {size:,} bytes is larger than the {MAX_DECK_BYTES:,} a deck may be"
+                f"{name}: {info.st_size:,} bytes is larger than the {MAX_DECK_BYTES:,} a deck may be"
             )
-        raw = path.read_bytes()
+        with open(path, "rb") as f:
+            raw = f.read(MAX_DECK_BYTES + 1)
+        if len(raw) > MAX_DECK_BYTES:  # it grew since the stat
+            raise DeckError(f"{name}: is larger than the {MAX_DECK_BYTES:,} bytes a deck may be")
     except FileNotFoundError:
         raise DeckError(f"{name}: no such file") from None
     except PermissionError:
