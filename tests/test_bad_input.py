@@ -345,6 +345,20 @@ def test_broken_deck_is_errors_and_nothing_written(
     assert not (tmp_path / "pwned").exists()
 
 
+@pytest.mark.parametrize("kind", ["fifo", "device", "symlink loop"])
+def test_a_deck_that_is_not_a_file_is_one_error(kind: str, tmp_path: Path) -> None:
+    if kind == "fifo":
+        deck = tmp_path / "pipe.yaml"
+        os.mkfifo(deck)  # reading it would wait forever for a writer
+    elif kind == "device":
+        deck = Path("/dev/zero")  # reading it would never end
+    else:
+        deck = tmp_path / "loop.yaml"
+        deck.symlink_to(deck)
+    result = run_cli("check", str(deck), timeout=30)
+    assert len(assert_clean_error(result, str(deck))) == 1
+
+
 def test_too_many_questions_is_one_error(tmp_path: Path) -> None:
     """A deck of real questions just over the limit (loading it takes a few seconds)."""
     deck = tmp_path / "big.yaml"
