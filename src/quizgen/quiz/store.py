@@ -205,6 +205,9 @@ def open_store(path: str | os.PathLike[str]) -> ProgressStore:
     path = Path(path)
     if path.is_dir():
         raise ProgressError(f"{path}: is a directory, not a progress database")
+    if path.exists() and not path.is_file():
+        # SQLite would put its journal beside it: /dev/null-journal, for --db /dev/null.
+        raise ProgressError(f"{path}: is not a regular file, so not a progress database")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -231,6 +234,8 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     _check_version(version, path)
+    if version == 0:
+        _check_empty(conn, path)  # before WAL, which would change another app's file
     _enable_wal(conn)
     # FULL: an answer is on disk once the next question appears, even after a power cut.
     conn.execute("PRAGMA synchronous = FULL")
@@ -242,11 +247,7 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         _check_version(version, path)
         if version == 0:
-            tables = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
-            if tables:
-                raise ProgressError(
-                    f"{path}: is an SQLite database but not a quizgen progress database"
-                )
+            _check_empty(conn, path)
             # Statement by statement: executescript would commit our transaction first.
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
@@ -254,8 +255,16 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        # The failed statement may have ended the transaction already; keep its error.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
+
+
+def _check_empty(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise ProgressError for an SQLite file that holds some other program's tables."""
+    if conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        raise ProgressError(f"{path}: is an SQLite database but not a quizgen progress database")
 
 
 def _enable_wal(conn: sqlite3.Connection) -> None:
