@@ -798,6 +798,48 @@ def test_escapes_in_a_deck_never_reach_the_terminal(tmp_path: Path) -> None:
     assert "[2J" not in result.stdout
 
 
+def _other_app_db(path: Path) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.commit()
+    conn.close()
+
+
+BAD_DBS: dict[str, Callable[[Path], None]] = {
+    "a folder": lambda p: p.mkdir(),
+    "a fifo": lambda p: os.mkfifo(p),  # SQLite would put p-journal beside it
+    "random bytes": lambda p: p.write_bytes(bytes(range(256)) * 20),
+    "text": lambda p: p.write_text("not a database\n"),
+    "another app's database": _other_app_db,
+    "a newer quizgen's database": lambda p: _other_app_db(p) or _set_version(p, 99),
+}
+
+
+def _set_version(path: Path, version: int) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE notes")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("case", list(BAD_DBS))
+def test_a_progress_db_that_is_not_ours_is_one_error_and_untouched(
+    case: str, tmp_path: Path, sample_deck: Deck
+) -> None:
+    deck = save_deck(sample_deck, tmp_path / "deck.yaml")
+    db = tmp_path / "progress.sqlite3"
+    BAD_DBS[case](db)
+    before = listing(tmp_path)
+    result = run_cli("quiz", str(deck), "--db", str(db), "--all", input="1979\n", timeout=60)
+    assert len(assert_clean_error(result, str(db))) == 1
+    assert listing(tmp_path) == before
+
+
 def test_answers_that_are_not_utf8_are_recorded_not_a_crash(
     tmp_path: Path, sample_deck: Deck
 ) -> None:
