@@ -285,24 +285,25 @@ BAD_DECKS: dict[str, tuple[str | bytes, int | None, str]] = {
 }
 
 
-def _run_deck_command(command: str, deck: Path, folder: Path):
-    """Run `command` on `deck`; returns the result and the paths it must not create."""
+def _run_deck_command(command: str, decks: list[Path], folder: Path):
+    """Run `command` on `decks` with an output path (anki, pdf) or progress db (quiz, stats)."""
+    paths = [str(d) for d in decks]
     if command == "check":
-        return run_cli("check", str(deck), cwd=folder, timeout=120)
-    if command == "anki":
-        return run_cli("anki", str(deck), "-o", str(folder / "out.apkg"), cwd=folder, timeout=120)
-    if command == "pdf":
-        return run_cli("pdf", str(deck), "-o", str(folder / "out.pdf"), cwd=folder, timeout=120)
-    return run_cli(
-        "quiz",
-        str(deck),
-        "--db",
-        str(folder / "progress.sqlite3"),
-        "--all",
-        input="1999\n" * 5,
-        cwd=folder,
-        timeout=120,
-    )
+        return run_cli("check", *paths, cwd=folder, timeout=120)
+    if command in ("anki", "pdf"):
+        out = str(folder / f"out.{'apkg' if command == 'anki' else 'pdf'}")
+        return run_cli(command, *paths, "-o", out, cwd=folder, timeout=120)
+    db = str(folder / "progress.sqlite3")
+    extra = ["--all"] if command == "quiz" else []
+    return run_cli(command, *paths, "--db", db, *extra, input="1999\n" * 5, cwd=folder)
+
+
+def _write_deck_file(path: Path, content: str | bytes) -> Path:
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -320,29 +321,43 @@ def progress_db(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return db.read_bytes()
 
 
-COMMANDS = ["check", "anki", "pdf", "quiz"]
-
-
-@pytest.mark.parametrize("command", COMMANDS)
 @pytest.mark.parametrize("case", list(BAD_DECKS))
-def test_broken_deck_is_errors_and_nothing_written(
-    case: str, command: str, tmp_path: Path, progress_db: bytes
-) -> None:
+def test_broken_deck_is_errors_naming_file_and_line(case: str, tmp_path: Path) -> None:
     content, line, words = BAD_DECKS[case]
-    deck = tmp_path / "broken.yaml"
-    if isinstance(content, bytes):
-        deck.write_bytes(content)
-    else:
-        deck.write_text(content, encoding="utf-8")
-    (tmp_path / "progress.sqlite3").write_bytes(progress_db)
+    deck = _write_deck_file(tmp_path / "broken.yaml", content)
     before = listing(tmp_path)
 
-    result = _run_deck_command(command, deck, tmp_path)
+    result = _run_deck_command("check", [deck], tmp_path)
 
     lines = assert_clean_error(result, str(deck), line)
     assert any(words in text for text in lines), lines
+    assert result.stdout == ""
     assert listing(tmp_path) == before
     assert not (tmp_path / "pwned").exists()
+
+
+@pytest.mark.parametrize("command", ["anki", "pdf", "quiz", "stats"])
+def test_broken_decks_write_nothing(command: str, tmp_path: Path, progress_db: bytes) -> None:
+    """Every broken deck at once (one run per command): each one's error, and no output."""
+    decks = [
+        _write_deck_file(tmp_path / f"broken-{i}.yaml", content)
+        for i, (content, _, _) in enumerate(BAD_DECKS.values())
+    ]
+    (tmp_path / "progress.sqlite3").write_bytes(progress_db)
+    before = listing(tmp_path)
+
+    result = _run_deck_command(command, decks, tmp_path)
+
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stderr.splitlines()
+    assert all(text.startswith("Error: ") for text in lines), lines
+    for deck, (_, line, words) in zip(decks, BAD_DECKS.values(), strict=True):
+        mine = [text for text in lines if f"{deck}:" in text]
+        assert any(words in text for text in mine), (deck.name, words, mine)
+        if line is not None:
+            assert any(f"{deck}:{line}:" in text for text in mine), (deck.name, line, mine)
+    assert listing(tmp_path) == before  # no package, no PDF, the progress db unchanged
 
 
 @pytest.mark.parametrize("kind", ["fifo", "device", "symlink loop"])
@@ -374,7 +389,7 @@ def test_too_many_questions_is_one_error(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize("command", ["anki", "pdf", "quiz"])
+@pytest.mark.parametrize("command", ["anki", "pdf", "quiz", "stats"])
 def test_too_many_entries_writes_nothing(command: str, tmp_path: Path, progress_db: bytes) -> None:
     # The count is checked before any entry is read, so empty entries make the same deck
     # error as real questions at a tenth of the parsing time.
@@ -382,7 +397,7 @@ def test_too_many_entries_writes_nothing(command: str, tmp_path: Path, progress_
     deck.write_text(HEAD + "  - {}\n" * (MAX_QUESTIONS + 1), encoding="utf-8")
     (tmp_path / "progress.sqlite3").write_bytes(progress_db)
     before = listing(tmp_path)
-    result = _run_deck_command(command, deck, tmp_path)
+    result = _run_deck_command(command, [deck], tmp_path)
     lines = assert_clean_error(result, str(deck), 3)
     assert len(lines) == 1 and "at most" in lines[0]
     assert listing(tmp_path) == before
