@@ -17,8 +17,9 @@ class QuizgenError(Exception):
     """Base class of every error a user can fix."""
 
     def lines(self) -> list[str]:
-        """The message as the lines the CLI prints, one problem each."""
-        return str(self).splitlines() or [type(self).__name__]
+        """The lines the CLI prints, one problem each: here the whole message, which is one
+        problem even when a file name in it holds a newline."""
+        return [str(self) or type(self).__name__]
 
 
 class SourceError(QuizgenError):

@@ -65,9 +65,18 @@ def main() -> None:
         app()
     except QuizgenError as exc:
         for line in exc.lines():
-            print(f"Error: {line}", file=sys.stderr)
+            print(f"Error: {_one_line(line)}", file=sys.stderr)
         sys.exit(2)
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"Error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(f"Error: {_one_line(f'{where}{exc.strerror or exc}')}", file=sys.stderr)
         sys.exit(2)
+
+
+# C0 and C1 controls and DEL (but tab), shown as \n, \x1b ...: a file name with a newline
+# or an escape sequence in it still makes one plain "Error:" line.
+_CONTROLS = {c: repr(chr(c))[1:-1] for c in (*range(0x20), *range(0x7F, 0xA0)) if c != 0x09}
+
+
+def _one_line(text: str) -> str:
+    return text.translate(_CONTROLS)
