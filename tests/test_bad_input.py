@@ -195,6 +195,18 @@ def test_bad_source_is_one_error_and_nothing_written(
     assert listing(tmp_path) == before
 
 
+@pytest.mark.parametrize("command", ["facts", "check"])
+def test_a_file_name_with_a_newline_or_escape_is_still_one_plain_line(
+    command: str, tmp_path: Path
+) -> None:
+    name = tmp_path / "two\nlines \x1b[2J.txt"
+    result = run_cli(command, str(name))
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("Error: ") and "\x1b" not in line
+    assert "two\\nlines \\x1b[2J.txt" in line
+
+
 def test_a_source_without_facts_makes_an_empty_deck_and_warns(tmp_path: Path) -> None:
     poem = tmp_path / "poem.txt"
     poem.write_text(
