@@ -33,7 +33,7 @@ from functools import cache, lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from quizgen._atomic import atomic_path, write_text_atomic
+from quizgen._atomic import atomic_path
 from quizgen.deck import BLANK_RE, Deck, Question, select_questions
 from quizgen.errors import RenderError
 from quizgen.render import RenderOptions
@@ -89,9 +89,11 @@ def render(decks: Sequence[Deck], out_path: Path, options: RenderOptions) -> lis
             mods[note.guid] = mod
             manifest[note.guid] = [digest, mod]
 
-    with atomic_path(out_path) as tmp:
+    # Both temp files are written before either is renamed: a manifest that cannot be
+    # written (a folder in the way, a full disk) leaves the old package too.
+    with atomic_path(manifest_path) as manifest_tmp, atomic_path(out_path) as tmp:
         write_package(_genanki_decks(specs, mods), tmp, now)
-    write_text_atomic(manifest_path, _dump_manifest(manifest))
+        manifest_tmp.write_bytes(_dump_manifest(manifest).encode("utf-8"))
     return [out_path]
 
 
