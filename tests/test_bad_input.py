@@ -548,6 +548,20 @@ def test_a_sheet_and_its_key_are_replaced_together(
     assert listing(tmp_path) == before
 
 
+def test_a_package_whose_note_manifest_cannot_be_written_is_not_replaced(
+    tmp_path: Path, sample_deck: Deck
+) -> None:
+    apkg = tmp_path / "deck.apkg"
+    _write_anki(sample_deck, apkg)
+    manifest = tmp_path / "deck.apkg.notes.json"
+    manifest.unlink()
+    manifest.mkdir()  # in the way of the manifest
+    before = listing(tmp_path)
+    with pytest.raises(OSError):
+        _write_anki(replace(sample_deck, title="A changed deck"), apkg)
+    assert listing(tmp_path) == before
+
+
 def test_a_failed_first_write_leaves_nothing(
     tmp_path: Path, sample_deck: Deck, monkeypatch: pytest.MonkeyPatch
 ) -> None:
