@@ -171,7 +171,21 @@ BAD_SOURCES: dict[str, tuple[Callable[[Path], Path], str]] = {
 }
 
 
-@pytest.mark.parametrize("command", ["facts", "generate"])
+SOURCE_COMMANDS = {
+    "facts": lambda source, folder: ["facts", source],
+    "generate": lambda source, folder: ["generate", source, "-o", f"{folder}/decks/deck.yaml"],
+    "build": lambda source, folder: [
+        "build",
+        source,
+        "--decks",
+        f"{folder}/decks",
+        "--output",
+        f"{folder}/output",
+    ],
+}
+
+
+@pytest.mark.parametrize("command", list(SOURCE_COMMANDS))
 @pytest.mark.parametrize("case", list(BAD_SOURCES))
 def test_bad_source_is_one_error_and_nothing_written(
     case: str, command: str, tmp_path: Path
@@ -181,18 +195,13 @@ def test_bad_source_is_one_error_and_nothing_written(
     work.mkdir()
     source = make(work)
     before = listing(tmp_path)
-    deck = tmp_path / "decks" / "deck.yaml"
-    args = ["generate", str(source), "-o", str(deck)] if command == "generate" else ["facts"]
-    if command == "facts":
-        args.append(str(source))
-    result = run_cli(*args, cwd=tmp_path, timeout=60)
+    result = run_cli(*SOURCE_COMMANDS[command](str(source), tmp_path), cwd=tmp_path, timeout=60)
 
     lines = assert_clean_error(result, str(source))
     assert len(lines) == 1, lines
     assert words in lines[0], lines
     assert result.stdout == ""
-    assert not deck.exists()
-    assert listing(tmp_path) == before
+    assert listing(tmp_path) == before  # no deck, no output folder, no temp file
 
 
 @pytest.mark.parametrize("command", ["facts", "check"])
