@@ -795,6 +795,18 @@ def _hostile_deck() -> Deck:
     )
 
 
+def test_a_source_loses_terminal_escapes_and_bidi_overrides(tmp_path: Path) -> None:
+    from quizgen.sources import load_source
+
+    path = tmp_path / "tricky.txt"
+    path.write_text(
+        "\u202eelgooG\u202c was founded by \u2067Larry Page\u2069 in 1998.\x1b[2J\x07\n",
+        encoding="utf-8",
+    )
+    text = load_source(path).text
+    assert text == "elgooG was founded by Larry Page in 1998."
+
+
 def test_markup_in_a_deck_is_escaped_in_anki_notes(tmp_path: Path) -> None:
     from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
