@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -41,6 +42,21 @@ def run_cli(
         env=full_env,
         timeout=timeout,
     )
+
+
+def listing(folder: Path) -> dict[str, str]:
+    """Every file under `folder` (names relative to it) with a hash of its bytes, to check
+    that a command wrote nothing, or changed nothing, by comparing before and after."""
+    out = {}
+    for path in sorted(folder.rglob("*")):
+        rel = str(path.relative_to(folder))
+        if path.is_symlink() or not path.is_file():
+            out[rel] = "-"
+        elif os.access(path, os.R_OK) and path.stat().st_size < 1 << 20:
+            out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+        else:
+            out[rel] = f"size {path.stat().st_size}"
+    return out
 
 
 @pytest.fixture

@@ -1,0 +1,153 @@
+"""Atomic writes: a failure in the middle of writing a deck, an Anki package or a PDF
+leaves the previous file as it was and no temporary file behind."""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from conftest import listing
+from quizgen.deck import Deck, load_deck, save_deck
+from quizgen.render import RenderOptions, render
+
+
+def _write_deck(deck: Deck, path: Path) -> None:
+    save_deck(deck, path)
+
+
+def _write_anki(deck: Deck, path: Path) -> None:
+    render("anki", [deck], path, RenderOptions(extra={"timestamp": 1_700_000_000}))
+
+
+def _write_pdf(deck: Deck, path: Path) -> None:
+    render("pdf", [deck], path, RenderOptions(extra={"key": "separate"}))
+
+
+WRITERS = {"deck.yaml": _write_deck, "deck.apkg": _write_anki, "deck.pdf": _write_pdf}
+
+
+def _disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every write stops half-way with ENOSPC, after atomic_path made its temp file."""
+
+    def half_then_fail(path: Path, data: bytes) -> None:
+        with open(path, "wb") as f:
+            f.write(data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    def package_half_then_fail(decks: object, path: Path, timestamp: float) -> None:
+        half_then_fail(path, b"PK\x03\x04" * 100)
+
+    import quizgen.render.anki
+
+    monkeypatch.setattr(Path, "write_bytes", half_then_fail)
+    monkeypatch.setattr(quizgen.render.anki, "write_package", package_half_then_fail)
+
+
+def _fail_at(name: str) -> Callable[[pytest.MonkeyPatch], None]:
+    def inject(monkeypatch: pytest.MonkeyPatch) -> None:
+        def fail(first: object, *args: object, **kwargs: object) -> None:
+            # As the real call would, name its first argument when it is a path (the temp file).
+            filename = None if isinstance(first, int) else os.fspath(first)  # type: ignore[arg-type]
+            raise OSError(errno.EIO, f"injected failure in os.{name}", filename)
+
+        monkeypatch.setattr(os, name, fail)
+
+    return inject
+
+
+FAILURES = {
+    "disk full mid-write": _disk_full,
+    "fsync": _fail_at("fsync"),
+    "rename": _fail_at("replace"),
+}
+
+
+@pytest.mark.parametrize("failure", list(FAILURES))
+@pytest.mark.parametrize("target", list(WRITERS))
+def test_a_failed_write_leaves_the_previous_file_and_no_temp_file(
+    target: str, failure: str, tmp_path: Path, sample_deck: Deck, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write = WRITERS[target]
+    write(sample_deck, tmp_path / target)
+    before = listing(tmp_path)
+    assert tmp_path / target in [tmp_path / name for name in before]
+
+    changed = replace(sample_deck, title="A changed deck")
+    changed.questions[0].prompt = "An edited prompt?"
+    with monkeypatch.context() as patch:
+        FAILURES[failure](patch)
+        with pytest.raises(OSError) as raised:
+            write(changed, tmp_path / target)
+
+    # The message names the file the user asked for, not our temporary file.
+    assert ".tmp" not in str(raised.value)
+    assert listing(tmp_path) == before
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    write(changed, tmp_path / target)  # and the next try, with the disk fixed, works
+    assert listing(tmp_path) != before
+
+
+def test_a_sheet_and_its_key_are_replaced_together(
+    tmp_path: Path, sample_deck: Deck, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failure writing the key must not leave a new sheet beside the old key."""
+    _write_pdf(sample_deck, tmp_path / "deck.pdf")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deck-key.pdf", "deck.pdf"]
+    before = listing(tmp_path)
+    real_write = Path.write_bytes
+    calls: list[Path] = []
+
+    def second_fails(path: Path, data: bytes) -> int:
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real_write(path, data)
+
+    changed = replace(sample_deck, title="A changed deck")
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "write_bytes", second_fails)
+        with pytest.raises(OSError):
+            _write_pdf(changed, tmp_path / "deck.pdf")
+    assert len(calls) == 2
+    assert listing(tmp_path) == before
+
+
+def test_a_package_whose_note_manifest_cannot_be_written_is_not_replaced(
+    tmp_path: Path, sample_deck: Deck
+) -> None:
+    apkg = tmp_path / "deck.apkg"
+    _write_anki(sample_deck, apkg)
+    manifest = tmp_path / "deck.apkg.notes.json"
+    manifest.unlink()
+    manifest.mkdir()  # in the way of the manifest
+    before = listing(tmp_path)
+    with pytest.raises(OSError):
+        _write_anki(replace(sample_deck, title="A changed deck"), apkg)
+    assert listing(tmp_path) == before
+
+
+def test_a_failed_first_write_leaves_nothing(
+    tmp_path: Path, sample_deck: Deck, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for target, write in WRITERS.items():
+        with monkeypatch.context() as patch:
+            _fail_at("replace")(patch)
+            with pytest.raises(OSError):
+                write(sample_deck, tmp_path / target)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_writing_through_a_symlink_keeps_the_link(tmp_path: Path, sample_deck: Deck) -> None:
+    real = save_deck(sample_deck, tmp_path / "real.yaml")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    changed = replace(sample_deck, title="Changed through the link")
+    save_deck(changed, link)
+    assert link.is_symlink()
+    assert load_deck(real).title == "Changed through the link"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.yaml", "real.yaml"]
