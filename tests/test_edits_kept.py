@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -148,3 +149,16 @@ def test_cli_the_same_source_twice_makes_a_valid_deck(tmp_path: Path) -> None:
     assert check.returncode == 0, check.stderr
     ids = [q.id for q in load_deck(deck_path).questions]
     assert ids and len(set(ids)) == len(ids)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a deleted question whose fact is still in the source comes back as new: the deck "
+    "keeps no record of deletions (status: rejected is how to keep one out); fixing it needs "
+    "a place in deck format v1 for deleted ids",
+)
+def test_a_deleted_question_stays_deleted() -> None:
+    existing = _generated([1, 2, 3])
+    del existing.questions[1]
+    merged, _ = merge_decks(existing, _generated([1, 2, 3]))
+    assert "q-00000002" not in [q.id for q in merged.questions]
