@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,8 +34,9 @@ def build(
 ) -> list[BuildResult]:
     """Generate a deck per source (or one deck called `name` for all), merge, and render.
 
-    Raises SourceError, DeckError, ModelError or RenderError; every file is written atomically,
-    and nothing is rendered from a deck that failed to merge.
+    Raises SourceError, DeckError, ModelError or RenderError, or NotADirectoryError when a
+    file stands where a folder should be (before any work); every file is written
+    atomically, and nothing is rendered from a deck that failed to merge.
     """
     from quizgen.generate import GenerateOptions, generate
     from quizgen.sources import load_source
@@ -44,6 +46,10 @@ def build(
     )
     for target in targets:
         renderer_suffix(target)  # an unknown target fails before any work is done
+    for folder in (Path(decks_dir), Path(output_dir)):
+        # Found only after the deck was written, a file in the way left the work half done.
+        if folder.exists() and not folder.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "is a file, not a folder", str(folder))
     loaded = [load_source(path) for path in sources]
     groups = [(name, loaded)] if name else [(Path(s.path).stem, [s]) for s in loaded]
     results = []
