@@ -192,6 +192,18 @@ def test_a_file_name_with_a_newline_or_escape_is_still_one_plain_line(
     assert "two\\nlines \\x1b[2J.txt" in line
 
 
+@pytest.mark.parametrize("option", ["--decks", "--output"])
+def test_build_with_a_file_for_a_folder_writes_nothing(option: str, tmp_path: Path) -> None:
+    source = tmp_path / "curie.txt"
+    source.write_text(SOURCE_TEXT, encoding="utf-8")
+    (tmp_path / "in-the-way").write_text("a file\n")
+    folders = {"--decks": "decks", "--output": "output", option: "in-the-way"}
+    before = listing(tmp_path)
+    result = run_cli("build", str(source), *(x for kv in folders.items() for x in kv), cwd=tmp_path)
+    assert len(assert_clean_error(result, "in-the-way")) == 1
+    assert listing(tmp_path) == before
+
+
 def test_a_source_without_facts_makes_an_empty_deck_and_warns(tmp_path: Path) -> None:
     poem = tmp_path / "poem.txt"
     poem.write_text(
