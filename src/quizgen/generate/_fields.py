@@ -62,6 +62,11 @@ def _pronoun_substitutes(facts: Facts, sent: Sentence, coref: Coref) -> dict[int
         person = coref.resolve(sent.index, t.i, t.lower_text)
         if person is None:
             return None
+        if any(m.sent == sent.index and m.start < t.i for m in person.mentions):
+            subs[t.i] = (
+                t.text
+            )  # named earlier in the same sentence: the pronoun already reads right
+            continue
         name = person.name
         if t.tag == "PRP$":
             name += "’s"
