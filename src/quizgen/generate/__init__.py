@@ -79,6 +79,7 @@ def questions_from_facts(
     all_items = [list(items(f)) for f in facts]  # type: ignore[arg-type]
     pools = _pools([i for group in all_items for i in group])
     out: list[Question] = []
+    seen: set[str] = set()
     for group in all_items:
         made: list[Question] = []
         for item in sorted(group, key=lambda i: i.order):
@@ -88,7 +89,9 @@ def questions_from_facts(
                 if template.kind != item.kind or (options.kinds and item.kind not in options.kinds):
                     continue
                 q = _question(item, template, pools, options, prefer_cloze=not asked)
-                if q is not None and not _near_duplicate(q, made):
+                # A sentence repeated in the text gives the same question (and id) twice.
+                if q is not None and q.id not in seen and not _near_duplicate(q, made):
+                    seen.add(q.id)
                     made.append(q)
                     asked = asked or (q.type != "truefalse" and template.answer == "answer")
         out.extend(made[: options.limit] if options.limit else made)
