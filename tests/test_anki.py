@@ -177,21 +177,27 @@ def test_edit_and_reimport_updates_the_note_in_place(sample_deck, col, tmp_path)
 
 def test_unchanged_rebuild_updates_nothing_and_keeps_anki_edits(sample_deck, col, tmp_path):
     apkg = tmp_path / "s.apkg"
-    import_apkg(col, build([sample_deck], apkg))
+    import_apkg(col, build([sample_deck], apkg, timestamp=1_600_000_000))
     note = note_with(col, "Who was Russia")
     note["Back"] = "my own note"
     col.update_note(note)
 
-    log = import_apkg(col, build([sample_deck], apkg))
+    log = import_apkg(col, build([sample_deck], apkg))  # no timestamp: stamps from the manifest
 
     assert len(log.updated) == 0 and len(log.new) == 0
     assert col.get_note(note.id)["Back"] == "my own note"
+    others = [n for n in notes(col) if n.id != note.id]
+    assert {n.mod for n in others} == {1_600_000_000}
+    # Straight from the database: the Python side caches note types.
+    stamps = col.db.list("SELECT mtime_secs FROM notetypes WHERE name LIKE 'quizgen %'")
+    assert stamps == [1_600_000_000] * 4
 
 
 def test_manifest_records_each_note(sample_deck, tmp_path):
     apkg = build([sample_deck], tmp_path / "s.apkg")
     manifest = json.loads((tmp_path / "s.apkg.notes.json").read_text(encoding="utf-8"))
     assert len(manifest["notes"]) == 4
+    assert len(manifest["note_types"]) == 4
     first = dict(manifest["notes"])
 
     sample_deck.questions[0].context = "Changed."
