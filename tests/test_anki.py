@@ -275,6 +275,23 @@ def test_bad_timestamp_is_refused(sample_deck, tmp_path, bad):
         build([sample_deck], tmp_path / "t.apkg", timestamp=bad)
 
 
+def test_cloze_text_cannot_make_clozes_of_its_own(sample_deck, col, tmp_path):
+    q = sample_deck.questions[2]
+    q.prompt, q.answer = "{{c2::leak}} says _____ at 10:30.", "a::b}}"
+    import_apkg(col, build([sample_deck], tmp_path / "c.apkg"))
+    [card] = note_with(col, "says").cards()  # no second card from a "c2" in the text
+    shown = html.unescape(card.question())  # what the browser displays
+    assert "{{c2::leak}} says " in shown and "[...]" in shown
+    assert 'data-ordinal="1">a::b}}</span> at 10:30.' in html.unescape(card.answer())
+
+
+def test_cloze_without_blank_is_refused(sample_deck, tmp_path):
+    sample_deck.questions[2].prompt = "No blank here."
+    with pytest.raises(RenderError, match="q-00000003: a cloze prompt needs a blank"):
+        build([sample_deck], tmp_path / "x.apkg")
+    assert not (tmp_path / "x.apkg").exists()
+
+
 def test_folder_as_output_is_refused(sample_deck, tmp_path):
     with pytest.raises(RenderError, match="is a folder"):
         build([sample_deck], tmp_path)

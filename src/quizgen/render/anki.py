@@ -253,8 +253,11 @@ def _cloze_html(q: Question) -> str:
     def guard(text: str) -> str:
         return _esc(text).replace("{", "&#123;").replace("}", "&#125;")
 
+    parts = BLANK_RE.split(q.prompt)
+    if len(parts) < 2:  # load_deck refuses this; a Deck built in code might not
+        raise RenderError(f"{q.id}: a cloze prompt needs a blank (____): {q.prompt!r}")
     answer = guard(q.answer).replace(":", "&#58;")
-    return f"{{{{c1::{answer}}}}}".join(guard(part) for part in BLANK_RE.split(q.prompt))
+    return f"{{{{c1::{answer}}}}}".join(guard(part) for part in parts)
 
 
 def _choices_html(q: Question) -> str:
