@@ -217,8 +217,9 @@ def _note_spec(deck: Deck, deck_id: int, q: Question) -> NoteSpec:
     elif q.type == "choice":
         fields = (_esc(q.prompt), _choices_html(q), _choice_answer_html(q), context, source)
     elif q.type == "truefalse":
-        verdict = "True" if q.answer == "true" else "False"
-        fields = (_esc(q.prompt), f'<span class="qz-{q.answer}">{verdict}</span>', context, source)
+        verdict = "True" if q.answer.strip().lower() == "true" else "False"
+        answer = f'<span class="qz-{verdict.lower()}">{verdict}</span>'
+        fields = (_esc(q.prompt), answer, context, source)
     else:
         also = _also_html(q)
         back = _esc(q.answer) + (f'<div class="qz-also">{also}</div>' if also else "")
