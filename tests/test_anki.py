@@ -285,6 +285,15 @@ def test_cloze_text_cannot_make_clozes_of_its_own(sample_deck, col, tmp_path):
     assert 'data-ordinal="1">a::b}}</span> at 10:30.' in html.unescape(card.answer())
 
 
+def test_cloze_back_leaves_out_a_context_that_repeats_the_sentence(sample_deck, col, tmp_path):
+    q = sample_deck.questions[2]
+    q.prompt, q.answer, q.accept = "In _____ the accord lapsed.", "1979", []
+    q.context = "In 1979  the accord lapsed."
+    import_apkg(col, build([sample_deck], tmp_path / "c.apkg"))
+    note = note_with(col, "the accord lapsed")
+    assert "qz-context" not in note["Extra"] and "qz-source" in note["Extra"]
+
+
 def test_cloze_without_blank_is_refused(sample_deck, tmp_path):
     sample_deck.questions[2].prompt = "No blank here."
     with pytest.raises(RenderError, match="q-00000003: a cloze prompt needs a blank"):

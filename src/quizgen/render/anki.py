@@ -204,6 +204,8 @@ def _note_spec(deck: Deck, deck_id: int, q: Question) -> NoteSpec:
     else:
         source = _ref_html(None, q.source, None, None, None) if q.source else ""
     if q.type == "cloze":
+        if _same_text(BLANK_RE.sub(q.answer, q.prompt), q.context):
+            context = ""  # the revealed cloze already is the source sentence
         extra = "".join(
             f'<div class="{cls}">{body}</div>'
             for cls, body in (
@@ -228,6 +230,10 @@ def _note_spec(deck: Deck, deck_id: int, q: Question) -> NoteSpec:
     if q.tags:
         tags = tuple(dict.fromkeys((*tags, *(_slug(t, keep_colons=True) for t in q.tags))))
     return NoteSpec(_guid(deck_id, q.id), q.type, fields, tuple(t for t in tags if t))
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def _esc(text: str) -> str:
