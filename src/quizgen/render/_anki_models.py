@@ -132,7 +132,7 @@ CSS = """\
   font-size: 0.7em; font-weight: 600; letter-spacing: 0.06em; text-transform: uppercase;
   color: var(--qz-muted); margin-bottom: 0.35em;
 }
-.qz-prompt { font-size: 1.1em; font-weight: 600; }
+.qz-prompt { font-size: 1.1em; font-weight: 500; }
 .qz-answer { font-size: 1.2em; font-weight: 700; color: var(--qz-right); }
 .qz-also { font-size: 0.7em; font-weight: 400; color: var(--qz-muted); margin-top: 0.15em; }
 .qz-true { color: var(--qz-right); }
