@@ -12,6 +12,7 @@ import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from quizgen.deck import BLANK, Deck, Question, derive_deck_id, question_id
 from quizgen.generate._distractors import date_pool, pick
@@ -121,7 +122,8 @@ def _question(
         return None
     answer = item.fields[template.answer]
     accept = item.accept.get(template.answer, [])
-    qid = question_id(item.source, template.id, item.kind, item.key)
+    # The file name, not its path: moving the sources folder must not change every id.
+    qid = question_id(PurePath(item.source).name, template.id, item.kind, item.key)
     rng = random.Random(f"{options.seed}:{qid}")
     prompt = _sentence_case(template.prompt.format(**item.fields))
     types = [t for t in template.types if not options.types or t in options.types]
