@@ -71,18 +71,56 @@ def load_yaml(text: str) -> Loaded:
         _walk(node, (), lines, set())
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        if "could not determine a constructor" in str(exc):
-            problem = f"unsupported tag {str(exc.problem).split('tag ')[-1].split()[0]}"
-        if "found character '\\t'" in problem:
-            problem = "a tab character; YAML indents with spaces only"
-        raise YamlProblem(problem, mark.line + 1 if mark else None) from None
+        raise _problem(exc) from None
+    except yaml.reader.ReaderError as exc:
+        # Raised before any mark exists; the position is an index into the text.
+        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        char = exc.character if isinstance(exc.character, int) else None
+        what = f"character U+{char:04X}" if char is not None else "a character"
+        raise YamlProblem(f"{what} is not allowed in YAML ({exc.reason})", line) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(str(exc).splitlines()[0]) from None
     finally:
         loader.dispose()
     return Loaded(data, lines)
+
+
+# Constructs that, left open, make the parser fail where the file ends rather than where
+# the mistake is: (context, what the problem starts with, message at the opening line).
+_UNCLOSED = (
+    (
+        "while scanning a quoted scalar",
+        "found unexpected end of stream",
+        "a quoted text starts here and is never closed (a missing quote?)",
+    ),
+    (
+        "while parsing a flow sequence",
+        "did not find expected",
+        "a [ list starts here and is never closed with ]",
+    ),
+    (
+        "while parsing a flow mapping",
+        "did not find expected",
+        "a { mapping starts here and is never closed with }",
+    ),
+)
+
+
+def _problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
+    """A one-line message for PyYAML's error, at the line a person should look at."""
+    problem = exc.problem or exc.context or "invalid YAML"
+    context, start = exc.context or "", exc.context_mark
+    line = (exc.problem_mark or start).line + 1 if (exc.problem_mark or start) else None
+    if "could not determine a constructor" in str(exc):
+        return YamlProblem(f"unsupported tag {problem.split('tag ')[-1].split()[0]}", line)
+    if "tab character" in problem or "'\\t'" in problem:
+        return YamlProblem("a tab character; YAML indents with spaces only", line)
+    for opened, found, message in _UNCLOSED:
+        if start is not None and context.startswith(opened) and problem.startswith(found):
+            return YamlProblem(message, start.line + 1)
+    if context and start is not None and line is not None and start.line + 1 != line:
+        problem = f"{problem} ({context} on line {start.line + 1})"
+    return YamlProblem(problem, line)
 
 
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]) -> None:

@@ -8,6 +8,7 @@ deterministic so a deck round-trips byte for byte.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import hashlib
 import os
@@ -29,6 +30,13 @@ BLANK = "_____"
 BLANK_RE = re.compile(r"_{4,}")
 MAX_DECK_BYTES = 64 * 1024 * 1024
 MAX_QUESTIONS = 50_000
+# UTF-32 first: its little-endian BOM starts with UTF-16's.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 _DECK_KEYS = ("quizgen", "title", "deck_id", "sources", "templates", "questions")
 _SOURCE_KEYS = ("path", "title", "published", "url", "author")
@@ -163,6 +171,16 @@ def load_deck(path: str | os.PathLike[str]) -> Deck:
         raise DeckError(f"{name}: permission denied") from None
     except OSError as exc:
         raise DeckError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    for bom, encoding in _WIDE_BOMS:
+        # Windows editors save "Unicode" as UTF-16 with a BOM; its NUL bytes are not binary.
+        if raw.startswith(bom):
+            try:
+                return loads_deck(raw[len(bom) :].decode(encoding), name)
+            except UnicodeDecodeError:
+                raise DeckError(
+                    f"{name}: is not valid {encoding[:6].upper()} after its byte-order mark; "
+                    "save it as UTF-8"
+                ) from None
     if b"\x00" in raw:
         raise DeckError(f"{name}: is binary, not a YAML deck")
     try:

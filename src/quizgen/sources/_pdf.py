@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
+import warnings
 from collections import Counter
 
 from quizgen.errors import SourceError
@@ -15,6 +17,9 @@ _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi",
 _PLACEHOLDERS = {"untitled", "unknown", "anonymous", "unspecified", "none", "title", "author"}
 _HYPHENATED = re.compile(r"(\w+)-\n(\w+)")
 _PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?", re.IGNORECASE)
+# pypdf logs what it repairs ("EOF marker not found") and, with no logging set up, Python
+# prints that on stderr beside our one Error line; the outcome is all a user needs.
+_QUIET = logging.NullHandler()
 
 
 def read_pdf(data: bytes, name: str) -> tuple[Meta, str]:
@@ -25,12 +30,15 @@ def read_pdf(data: bytes, name: str) -> tuple[Meta, str]:
     import pypdf
     from pypdf.errors import PdfReadError
 
+    logging.getLogger("pypdf").addHandler(_QUIET)
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise SourceError(f"{name}: is a password-protected PDF")
-        pages = [page.extract_text() or "" for page in reader.pages]
-        info = reader.metadata
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise SourceError(f"{name}: is a password-protected PDF")
+            pages = [page.extract_text() or "" for page in reader.pages]
+            info = reader.metadata
     except SourceError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
