@@ -84,7 +84,7 @@ BROKEN = [
         "'prompt' must be text",
     ),
     ("quizgen: 1\ntitle: T\nquestions:\n  - id: q1\n\tkind: date\n", "a tab character"),
-    ("quizgen: 1\ntitle: [unclosed\n", ":3: did not find expected"),
+    ("quizgen: 1\ntitle: [unclosed\n", ":2: a [ list starts here"),
     ("quizgen: 1\ntitle: !!python/object/apply:os.system [echo hi]\n", "unsupported tag"),
     ("a: &a [x, x]\nb: &b [*a, *a]\nquizgen: 1\ntitle: T\n", "aliases"),
 ]
