@@ -157,6 +157,10 @@ class Flow(list):  # type: ignore[type-arg]
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # PyYAML writes NEL (U+0085) raw in plain, quoted and block styles, where a reader
+    # folds it into a line break or a space; only the double-quoted escape keeps it.
+    if "\x85" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 

@@ -38,6 +38,8 @@ _WIDE_BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+# What explicit tags (!!set, !!binary, !!omap, !!pairs) build; str() of them is not text.
+_NOT_TEXT = (dict, list, set, bytes, tuple)
 _DECK_KEYS = ("quizgen", "title", "deck_id", "sources", "templates", "questions")
 _SOURCE_KEYS = ("path", "title", "published", "url", "author")
 _QUESTION_KEYS = (
@@ -284,7 +286,7 @@ class _Validator:
             if required:
                 self.problem(path, f"'{key}' is missing", where)
             return None
-        if isinstance(value, (dict, list)):
+        if isinstance(value, _NOT_TEXT):
             self.problem((*path, key), f"'{key}' must be text, not a {type(value).__name__}", where)
             return None
         if isinstance(value, bool):
@@ -297,9 +299,7 @@ class _Validator:
         value = data.get(key)
         if value is None:
             return []
-        if not isinstance(value, list) or any(
-            isinstance(v, (dict, list)) or v is None for v in value
-        ):
+        if not isinstance(value, list) or any(isinstance(v, _NOT_TEXT) or v is None for v in value):
             self.problem((*path, key), f"'{key}' must be a list of texts", where)
             return []
         return [("true" if v else "false") if isinstance(v, bool) else str(v) for v in value]
@@ -472,8 +472,10 @@ def _question_data(q: Question) -> dict[str, Any]:
 
 def dump_deck(deck: Deck) -> str:
     """The deck as YAML text: deterministic, Unicode as is, format-v1 key order."""
-    # A blank line between questions makes a long deck easy to scan and edit.
-    return dump_yaml(deck_to_data(deck)).replace("\n  - id: ", "\n\n  - id: ")
+    # A blank line between questions makes a long deck easy to scan and edit. Only after
+    # the `questions:` key (always last): a multi-line title above it may hold "- id: ".
+    head, key, questions = dump_yaml(deck_to_data(deck)).partition("\nquestions:\n")
+    return head + key + questions.replace("\n  - id: ", "\n\n  - id: ")
 
 
 def save_deck(deck: Deck, path: str | os.PathLike[str]) -> Path:
