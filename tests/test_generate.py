@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quizgen.deck import dump_deck, load_deck, loads_deck
 from quizgen.extract import extract_facts
@@ -228,3 +230,10 @@ def test_missing_model_is_one_line_error(cli, shared_dir):
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [result.stderr.strip()]
     assert "no_such_model_xx" in result.stderr and "pip install" in result.stderr
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(min_size=1, max_size=300))
+def test_any_unicode_text_generates_a_valid_deck(text):
+    deck = generate([Source(path="any.txt", title="Any", text=text)], GenerateOptions(seed=1))
+    assert loads_deck(dump_deck(deck)) == deck
