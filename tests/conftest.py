@@ -145,3 +145,17 @@ def make_sample_deck() -> Deck:
 def sample_deck() -> Deck:
     """A fresh copy of the sample deck for each test."""
     return make_sample_deck()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite tests/golden/ from the current output.",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to refresh golden files (review them as a diff)."""
+    return bool(request.config.getoption("--update-golden"))

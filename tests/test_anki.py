@@ -177,21 +177,27 @@ def test_edit_and_reimport_updates_the_note_in_place(sample_deck, col, tmp_path)
 
 def test_unchanged_rebuild_updates_nothing_and_keeps_anki_edits(sample_deck, col, tmp_path):
     apkg = tmp_path / "s.apkg"
-    import_apkg(col, build([sample_deck], apkg))
+    import_apkg(col, build([sample_deck], apkg, timestamp=1_600_000_000))
     note = note_with(col, "Who was Russia")
     note["Back"] = "my own note"
     col.update_note(note)
 
-    log = import_apkg(col, build([sample_deck], apkg))
+    log = import_apkg(col, build([sample_deck], apkg))  # no timestamp: stamps from the manifest
 
     assert len(log.updated) == 0 and len(log.new) == 0
     assert col.get_note(note.id)["Back"] == "my own note"
+    others = [n for n in notes(col) if n.id != note.id]
+    assert {n.mod for n in others} == {1_600_000_000}
+    # Straight from the database: the Python side caches note types.
+    stamps = col.db.list("SELECT mtime_secs FROM notetypes WHERE name LIKE 'quizgen %'")
+    assert stamps == [1_600_000_000] * 4
 
 
 def test_manifest_records_each_note(sample_deck, tmp_path):
     apkg = build([sample_deck], tmp_path / "s.apkg")
     manifest = json.loads((tmp_path / "s.apkg.notes.json").read_text(encoding="utf-8"))
     assert len(manifest["notes"]) == 4
+    assert len(manifest["note_types"]) == 4
     first = dict(manifest["notes"])
 
     sample_deck.questions[0].context = "Changed."
@@ -267,6 +273,32 @@ def test_timestamp_stamps_the_notes(sample_deck, col, tmp_path):
 def test_bad_timestamp_is_refused(sample_deck, tmp_path, bad):
     with pytest.raises(RenderError, match="timestamp"):
         build([sample_deck], tmp_path / "t.apkg", timestamp=bad)
+
+
+def test_cloze_text_cannot_make_clozes_of_its_own(sample_deck, col, tmp_path):
+    q = sample_deck.questions[2]
+    q.prompt, q.answer = "{{c2::leak}} says _____ at 10:30.", "a::b}}"
+    import_apkg(col, build([sample_deck], tmp_path / "c.apkg"))
+    [card] = note_with(col, "says").cards()  # no second card from a "c2" in the text
+    shown = html.unescape(card.question())  # what the browser displays
+    assert "{{c2::leak}} says " in shown and "[...]" in shown
+    assert 'data-ordinal="1">a::b}}</span> at 10:30.' in html.unescape(card.answer())
+
+
+def test_cloze_back_leaves_out_a_context_that_repeats_the_sentence(sample_deck, col, tmp_path):
+    q = sample_deck.questions[2]
+    q.prompt, q.answer, q.accept = "In _____ the accord lapsed.", "1979", []
+    q.context = "In 1979  the accord lapsed."
+    import_apkg(col, build([sample_deck], tmp_path / "c.apkg"))
+    note = note_with(col, "the accord lapsed")
+    assert "qz-context" not in note["Extra"] and "qz-source" in note["Extra"]
+
+
+def test_cloze_without_blank_is_refused(sample_deck, tmp_path):
+    sample_deck.questions[2].prompt = "No blank here."
+    with pytest.raises(RenderError, match="q-00000003: a cloze prompt needs a blank"):
+        build([sample_deck], tmp_path / "x.apkg")
+    assert not (tmp_path / "x.apkg").exists()
 
 
 def test_folder_as_output_is_refused(sample_deck, tmp_path):

@@ -39,7 +39,7 @@ def _disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
             f.write(data[: len(data) // 2])
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
-    def package_half_then_fail(decks: object, path: Path, timestamp: float) -> None:
+    def package_half_then_fail(decks: object, path: Path, *_: object) -> None:
         half_then_fail(path, b"PK\x03\x04" * 100)
 
     import quizgen.render.anki

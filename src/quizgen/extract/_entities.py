@@ -802,6 +802,9 @@ def _attach_members(
     sentences: Sequence[Sentence], orgs: list[Entity], orgs_at: dict[tuple[int, int], Entity]
 ) -> None:
     last_org: Entity | None = None
+    orgs_by_sent: dict[int, list[Entity]] = {}
+    for (s, _), e in sorted(orgs_at.items(), key=lambda kv: kv[0]):
+        orgs_by_sent.setdefault(s, []).append(e)
     for sent in sentences:
         toks = sent.tokens
         for t in toks:
@@ -846,7 +849,7 @@ def _attach_members(
                     ] + members
             if len(members) >= 2 and not owner.members:
                 owner.members = list(dict.fromkeys(members))
-        here = [e for (s, _), e in orgs_at.items() if s == sent.index]
+        here = orgs_by_sent.get(sent.index)
         if here:
             last_org = here[-1]
 

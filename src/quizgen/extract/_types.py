@@ -7,6 +7,7 @@ Sentences keep their parse as light `Token` records so that question rewriting
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 
@@ -44,19 +45,24 @@ class Sentence:
         toks = self.tokens[start:end]
         return "".join(t.text + t.ws for t in toks[:-1]) + (toks[-1].text if toks else "")
 
+    @cached_property
+    def _kids(self) -> list[list[Token]]:
+        kids: list[list[Token]] = [[] for _ in self.tokens]
+        for t in self.tokens:
+            if t.head != t.i:
+                kids[t.head].append(t)
+        return kids
+
     def children(self, i: int) -> list[Token]:
-        return [t for t in self.tokens if t.head == i and t.i != i]
+        return self._kids[i]
 
     def subtree(self, i: int) -> list[int]:
         """Indices of token i and everything below it, in order."""
-        out = {i}
-        changed = True
-        while changed:
-            changed = False
-            for t in self.tokens:
-                if t.i not in out and t.head in out and t.head != t.i:
-                    out.add(t.i)
-                    changed = True
+        out, todo = [], [i]
+        while todo:
+            k = todo.pop()
+            out.append(k)
+            todo.extend(t.i for t in self._kids[k])
         return sorted(out)
 
     def ancestors(self, i: int) -> list[int]:

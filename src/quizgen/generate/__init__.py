@@ -12,6 +12,7 @@ import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from quizgen.deck import BLANK, Deck, Question, derive_deck_id, question_id
 from quizgen.generate._distractors import date_pool, pick
@@ -79,6 +80,7 @@ def questions_from_facts(
     all_items = [list(items(f)) for f in facts]  # type: ignore[arg-type]
     pools = _pools([i for group in all_items for i in group])
     out: list[Question] = []
+    seen: set[str] = set()
     for group in all_items:
         made: list[Question] = []
         for item in sorted(group, key=lambda i: i.order):
@@ -88,7 +90,9 @@ def questions_from_facts(
                 if template.kind != item.kind or (options.kinds and item.kind not in options.kinds):
                     continue
                 q = _question(item, template, pools, options, prefer_cloze=not asked)
-                if q is not None and not _near_duplicate(q, made):
+                # A sentence repeated in the text gives the same question (and id) twice.
+                if q is not None and q.id not in seen and not _near_duplicate(q, made):
+                    seen.add(q.id)
                     made.append(q)
                     asked = asked or (q.type != "truefalse" and template.answer == "answer")
         out.extend(made[: options.limit] if options.limit else made)
@@ -118,7 +122,8 @@ def _question(
         return None
     answer = item.fields[template.answer]
     accept = item.accept.get(template.answer, [])
-    qid = question_id(item.source, template.id, item.kind, item.key)
+    # The file name, not its path: moving the sources folder must not change every id.
+    qid = question_id(PurePath(item.source).name, template.id, item.kind, item.key)
     rng = random.Random(f"{options.seed}:{qid}")
     prompt = _sentence_case(template.prompt.format(**item.fields))
     types = [t for t in template.types if not options.types or t in options.types]

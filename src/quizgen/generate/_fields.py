@@ -62,6 +62,11 @@ def _pronoun_substitutes(facts: Facts, sent: Sentence, coref: Coref) -> dict[int
         person = coref.resolve(sent.index, t.i, t.lower_text)
         if person is None:
             return None
+        if any(m.sent == sent.index and m.start < t.i for m in person.mentions):
+            subs[t.i] = (
+                t.text
+            )  # named earlier in the same sentence: the pronoun already reads right
+            continue
         name = person.name
         if t.tag == "PRP$":
             name += "’s"
@@ -158,7 +163,7 @@ def _role_np(text: str) -> str:
     """ "Chinese Foreign Minister" -> "the Chinese foreign minister"."""
     words = text.split()
     lowered = [
-        w.lower() if w.lower() in TITLE_WORDS or w.lower() in ("of", "and", "for") else w
+        w.lower() if w.lower() in TITLE_WORDS or w.lower() in ("of", "and", "for", "state") else w
         for w in words
     ]
     phrase = " ".join(lowered)
@@ -217,10 +222,13 @@ def _actor_item(facts: Facts, actor: Entity, coref: Coref) -> Item:
     roles = _unique_roles(facts, actor)
     if roles:
         fields["role_np"] = _role_np(roles[0])
+    # A one-word title ("President") is too thin an answer: it fits half the cast.
     titles = [
         r.text
         for r in actor.roles
-        if r.source == "title" and any(w.lower() in TITLE_WORDS for w in r.text.split())
+        if r.source == "title"
+        and len(r.text.split()) >= 2
+        and any(w.lower() in TITLE_WORDS for w in r.text.split())
     ]
     if titles:
         fields["title"] = titles[0]

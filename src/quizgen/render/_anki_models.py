@@ -10,7 +10,8 @@ only then, so importing this module stays cheap).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import astuple, dataclass
 from functools import cache
 from typing import Any
 
@@ -131,7 +132,7 @@ CSS = """\
   font-size: 0.7em; font-weight: 600; letter-spacing: 0.06em; text-transform: uppercase;
   color: var(--qz-muted); margin-bottom: 0.35em;
 }
-.qz-prompt { font-size: 1.1em; font-weight: 600; }
+.qz-prompt { font-size: 1.1em; font-weight: 500; }
 .qz-answer { font-size: 1.2em; font-weight: 700; color: var(--qz-right); }
 .qz-also { font-size: 0.7em; font-weight: 400; color: var(--qz-muted); margin-top: 0.15em; }
 .qz-true { color: var(--qz-right); }
@@ -162,6 +163,13 @@ ol.qz-choices li {
   .qz { padding: 0.25em 0; }
 }
 """
+
+
+@cache
+def note_type_digest(note_type: NoteType) -> str:
+    """A hash of everything Anki stores for a note type: a new hash means update it."""
+    text = repr((astuple(note_type), CSS))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
 def _to_genanki(note_type: NoteType) -> Any:

@@ -37,7 +37,7 @@ from quizgen._atomic import atomic_path
 from quizgen.deck import BLANK_RE, Deck, Question, select_questions
 from quizgen.errors import RenderError
 from quizgen.render import RenderOptions
-from quizgen.render._anki_models import NOTE_TYPES, genanki_models
+from quizgen.render._anki_models import NOTE_TYPES, genanki_models, note_type_digest
 
 SUFFIX = ".apkg"
 MANIFEST_SUFFIX = ".notes.json"
@@ -80,19 +80,19 @@ def render(decks: Sequence[Deck], out_path: Path, options: RenderOptions) -> lis
     previous = {} if fixed is not None else read_manifest(manifest_path)
 
     specs = [(deck, _note_specs(deck, _selected(deck, options))) for deck in decks]
-    mods: dict[str, int] = {}
-    manifest: dict[str, list[Any]] = {}
-    for _deck, notes in specs:
-        for note in notes:
-            digest = note.digest
-            mod = _note_mod(previous.get(note.guid), digest, now, fixed is not None)
-            mods[note.guid] = mod
-            manifest[note.guid] = [digest, mod]
+    # Note types are stamped like notes (key "notetype:ID"), so an unchanged note type is
+    # not "updated" in the collection on every import.
+    digests = {f"notetype:{nt.id}": note_type_digest(nt) for nt in NOTE_TYPES.values()}
+    digests.update((note.guid, note.digest) for _deck, notes in specs for note in notes)
+    manifest = {
+        key: [digest, _mod(previous.get(key), digest, now, fixed is not None)]
+        for key, digest in digests.items()
+    }
 
     # Both temp files are written before either is renamed: a manifest that cannot be
     # written (a folder in the way, a full disk) leaves the old package too.
     with atomic_path(manifest_path) as manifest_tmp, atomic_path(out_path) as tmp:
-        write_package(_genanki_decks(specs, mods), tmp, now)
+        write_package(_genanki_decks(specs, manifest), tmp, now, manifest)
         manifest_tmp.write_bytes(_dump_manifest(manifest).encode("utf-8"))
     return [out_path]
 
@@ -103,30 +103,41 @@ def manifest_path_for(out_path: Path) -> Path:
 
 
 def read_manifest(path: Path) -> dict[str, tuple[str, int]]:
-    """The guid -> (digest, mod) map of the last build; empty when missing or unreadable.
+    """The key -> (digest, mod) map of the last build; empty when missing or unreadable.
 
-    An unreadable manifest is not an error: every note is then stamped as changed, which
-    costs nothing but an update of identical notes on the next import.
+    Keys are note GUIDs, and "notetype:ID" for note types. An unreadable manifest is not
+    an error: everything is then stamped as changed, which costs nothing but an update of
+    identical notes on the next import.
     """
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        notes = data["notes"] if data.get("version") == _MANIFEST_VERSION else {}
+        if data.get("version") != _MANIFEST_VERSION:
+            return {}
+        entries = {f"notetype:{k}": v for k, v in data.get("note_types", {}).items()}
+        entries.update(data["notes"])
         return {
-            guid: (str(entry[0]), int(entry[1]))
-            for guid, entry in notes.items()
+            key: (str(entry[0]), int(entry[1]))
+            for key, entry in entries.items()
             if isinstance(entry, list) and len(entry) == 2
         }
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return {}
 
 
-def _dump_manifest(notes: dict[str, list[Any]]) -> str:
-    lines = [f"  {json.dumps(g)}: {json.dumps(notes[g])}" for g in sorted(notes)]
-    body = ",\n".join(lines)
-    return f'{{"version": {_MANIFEST_VERSION}, "notes": {{\n{body}\n}}}}\n'
+def _dump_manifest(entries: dict[str, list[Any]]) -> str:
+    # One entry a line, sorted: a diff of two manifests shows which notes changed.
+    def block(items: dict[str, list[Any]]) -> str:
+        return ",\n".join(f"  {json.dumps(k)}: {json.dumps(items[k])}" for k in sorted(items))
+
+    types = {k.split(":", 1)[1]: v for k, v in entries.items() if k.startswith("notetype:")}
+    notes = {k: v for k, v in entries.items() if not k.startswith("notetype:")}
+    return (
+        f'{{"version": {_MANIFEST_VERSION},\n"note_types": {{\n{block(types)}\n}},\n'
+        f'"notes": {{\n{block(notes)}\n}}}}\n'
+    )
 
 
-def _note_mod(previous: tuple[str, int] | None, digest: str, now: float, fixed: bool) -> int:
+def _mod(previous: tuple[str, int] | None, digest: str, now: float, fixed: bool) -> int:
     if fixed:
         return int(now)
     if previous is not None and previous[0] == digest:
@@ -195,6 +206,8 @@ def _note_spec(deck: Deck, deck_id: int, q: Question) -> NoteSpec:
     else:
         source = _ref_html(None, q.source, None, None, None) if q.source else ""
     if q.type == "cloze":
+        if _same_text(BLANK_RE.sub(q.answer, q.prompt), q.context):
+            context = ""  # the revealed cloze already is the source sentence
         extra = "".join(
             f'<div class="{cls}">{body}</div>'
             for cls, body in (
@@ -208,8 +221,9 @@ def _note_spec(deck: Deck, deck_id: int, q: Question) -> NoteSpec:
     elif q.type == "choice":
         fields = (_esc(q.prompt), _choices_html(q), _choice_answer_html(q), context, source)
     elif q.type == "truefalse":
-        verdict = "True" if q.answer == "true" else "False"
-        fields = (_esc(q.prompt), f'<span class="qz-{q.answer}">{verdict}</span>', context, source)
+        verdict = "True" if q.answer.strip().lower() == "true" else "False"
+        answer = f'<span class="qz-{verdict.lower()}">{verdict}</span>'
+        fields = (_esc(q.prompt), answer, context, source)
     else:
         also = _also_html(q)
         back = _esc(q.answer) + (f'<div class="qz-also">{also}</div>' if also else "")
@@ -218,6 +232,10 @@ def _note_spec(deck: Deck, deck_id: int, q: Question) -> NoteSpec:
     if q.tags:
         tags = tuple(dict.fromkeys((*tags, *(_slug(t, keep_colons=True) for t in q.tags))))
     return NoteSpec(_guid(deck_id, q.id), q.type, fields, tuple(t for t in tags if t))
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def _esc(text: str) -> str:
@@ -244,8 +262,11 @@ def _cloze_html(q: Question) -> str:
     def guard(text: str) -> str:
         return _esc(text).replace("{", "&#123;").replace("}", "&#125;")
 
+    parts = BLANK_RE.split(q.prompt)
+    if len(parts) < 2:  # load_deck refuses this; a Deck built in code might not
+        raise RenderError(f"{q.id}: a cloze prompt needs a blank (____): {q.prompt!r}")
     answer = guard(q.answer).replace(":", "&#58;")
-    return f"{{{{c1::{answer}}}}}".join(guard(part) for part in BLANK_RE.split(q.prompt))
+    return f"{{{{c1::{answer}}}}}".join(guard(part) for part in parts)
 
 
 def _choices_html(q: Question) -> str:
@@ -370,7 +391,9 @@ def _note_class() -> type:
     return StampedNote
 
 
-def _genanki_decks(specs: list[tuple[Deck, list[NoteSpec]]], mods: dict[str, int]) -> list[Any]:
+def _genanki_decks(
+    specs: list[tuple[Deck, list[NoteSpec]]], manifest: dict[str, list[Any]]
+) -> list[Any]:
     import genanki
 
     models = genanki_models()
@@ -387,11 +410,22 @@ def _genanki_decks(specs: list[tuple[Deck, list[NoteSpec]]], mods: dict[str, int
                     tags=list(note.tags),
                     guid=note.guid,
                     due=position,
-                    mod=mods[note.guid],
+                    mod=manifest[note.guid][1],
                 )
             )
         out.append(ga_deck)
     return out
+
+
+def _stamp_note_types(cursor: Any, manifest: dict[str, list[Any]]) -> None:
+    # genanki stamps note types with the package time; give each the time it last changed.
+    (models_json,) = cursor.execute("SELECT models FROM col").fetchone()
+    models = json.loads(models_json)
+    for model_id, model in models.items():
+        entry = manifest.get(f"notetype:{model_id}")
+        if entry is not None:
+            model["mod"] = entry[1]
+    cursor.execute("UPDATE col SET models = ?", (json.dumps(models),))
 
 
 def _deck_description(deck: Deck) -> str:
@@ -399,11 +433,17 @@ def _deck_description(deck: Deck) -> str:
     return "Made by quizgen" + (" from " + ", ".join(names) if names else "") + "."
 
 
-def write_package(genanki_decks: list[Any], path: Path, timestamp: float) -> None:
+def write_package(
+    genanki_decks: list[Any],
+    path: Path,
+    timestamp: float,
+    manifest: dict[str, list[Any]] | None = None,
+) -> None:
     """Write genanki decks as an .apkg at `path`, every byte determined by the inputs.
 
     genanki's own `write_to_file` puts the temporary database's mtime into the zip; here
-    the collection is built in memory and the zip entries carry `timestamp`.
+    the collection is built in memory and the zip entries carry `timestamp`. Note types
+    get their mod time from `manifest["notetype:ID"]` when it is there.
     """
     import sqlite3
 
@@ -415,6 +455,8 @@ def write_package(genanki_decks: list[Any], path: Path, timestamp: float) -> Non
         genanki.Package(genanki_decks).write_to_db(
             cursor, timestamp, itertools.count(int(timestamp * 1000))
         )
+        if manifest:
+            _stamp_note_types(cursor, manifest)
         conn.commit()
         collection = conn.serialize()
     finally:

@@ -1,0 +1,52 @@
+"""Generation speed: end-to-end `generate` against bare `nlp.pipe` on the same text, in one run.
+
+Builds a ~100k-word input by repeating our varied samples and the shared article, then times
+(1) spaCy alone parsing the same paragraphs with nlp.pipe, (2) quizgen's generate (pipe +
+extraction + questions). Prints the ratio (target <= 1.25) and words per second.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from quizgen.extract import _chunks, load_model
+from quizgen.generate import GenerateOptions, generate
+from quizgen.sources import Source, load_source
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = [*sorted((ROOT / "tests" / "samples").glob("*.txt")), ROOT / "sources" / "marshall-plan.md"]
+ARTICLE = ROOT.parent / "shared" / "corpus" / "russia-china-2001.txt"
+
+
+def main() -> None:
+    paths = [*TEXTS, ARTICLE] if ARTICLE.exists() else TEXTS
+    base = "\n\n".join(load_source(str(p)).text for p in paths)
+    words = len(base.split())
+    text = "\n\n".join([base] * max(1, 100_000 // words))
+    total_words = len(text.split())
+    source = Source(path="bench.txt", title="Bench", text=text)
+    nlp = load_model(None)
+    list(nlp.pipe(["warm up the model."]))
+
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(list(_chunks(text)), batch_size=64):
+        pass
+    bare = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    deck = generate([source], GenerateOptions(seed=0))
+    ours = time.perf_counter() - t0
+
+    paragraphs = len(re.split(r"\n\s*\n", text))
+    print(f"input: {total_words:,} words in {paragraphs:,} paragraphs")
+    print(f"bare nlp.pipe:     {bare:7.2f} s  ({total_words / bare:,.0f} words/s)")
+    print(
+        f"quizgen generate:  {ours:7.2f} s  ({total_words / ours:,.0f} words/s), {len(deck.questions):,} questions"
+    )
+    print(f"ratio generate / nlp.pipe: {ours / bare:.2f} (target <= 1.25)")
+
+
+if __name__ == "__main__":
+    main()

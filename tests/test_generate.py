@@ -1,0 +1,239 @@
+"""Generation: question quality on real and sample texts, templates, determinism, merging edits."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizgen.deck import dump_deck, load_deck, loads_deck
+from quizgen.extract import extract_facts
+from quizgen.generate import GenerateOptions, generate
+from quizgen.generate._rewrite import clause_question
+from quizgen.sources import Source, load_source
+
+HERE = Path(__file__).resolve().parent
+SAMPLES = HERE / "samples"
+GOLDEN = HERE / "golden"
+
+
+def score(deck_path: Path, gold: Path, scorer: Path) -> dict:
+    """The shared scoring tool, run as the graders run it."""
+    out = subprocess.run(
+        [sys.executable, str(scorer), str(deck_path), str(gold), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout)
+
+
+@pytest.fixture(scope="module")
+def article_deck(shared_dir, tmp_path_factory):
+    source = load_source(str(shared_dir / "corpus" / "russia-china-2001.txt"))
+    # Cite it as a user in the repo would, so the golden file does not depend on where CI runs.
+    source = dataclasses.replace(source, path="../shared/corpus/russia-china-2001.txt")
+    deck = generate([source], GenerateOptions(seed=0))
+    path = tmp_path_factory.mktemp("article") / "deck.yaml"
+    path.write_text(dump_deck(deck), encoding="utf-8")
+    return deck, path
+
+
+def test_quality_bar_on_the_real_article(article_deck, shared_dir):
+    _, path = article_deck
+    result = score(
+        path,
+        shared_dir / "corpus" / "russia-china-2001.gold.yaml",
+        shared_dir / "tools" / "score_deck.py",
+    )
+    assert result["coverage"]["actors"] >= 0.9, result["missing"]
+    assert result["coverage"]["organizations"] >= 0.9, result["missing"]
+    assert result["coverage"]["dates"] >= 0.9, result["missing"]
+    assert result["precision"] >= 0.9, result["unmatched_answers"]
+    assert result["choice_faults"] == []
+    assert result["giveaways"] == []
+
+
+# Our own samples, of the other kinds the held-out texts are: (file, min coverage, min precision).
+SAMPLE_BARS = [
+    ("news-glacier-archive.txt", {"actors": 0.9, "organizations": 0.5, "dates": 0.9}),
+    ("history-red-cross.txt", {"actors": 0.8, "organizations": 0.5, "dates": 0.8}),
+    ("science-dna-structure.txt", {"actors": 0.6, "organizations": 0.5, "dates": 0.8}),
+    ("bio-marie-curie.txt", {"actors": 0.7, "organizations": 0.9, "dates": 0.75}),
+]
+
+
+@pytest.mark.parametrize(("name", "bars"), SAMPLE_BARS)
+def test_quality_on_our_samples(name, bars, tmp_path, shared_dir):
+    deck = generate([load_source(str(SAMPLES / name))], GenerateOptions(seed=0))
+    path = tmp_path / "deck.yaml"
+    path.write_text(dump_deck(deck), encoding="utf-8")
+    result = score(
+        path, SAMPLES / name.replace(".txt", ".gold.yaml"), shared_dir / "tools" / "score_deck.py"
+    )
+    for kind, bar in bars.items():
+        assert result["coverage"][kind] >= bar, (kind, result["missing"][kind])
+    assert result["precision"] >= 0.95, result["unmatched_answers"]
+    assert result["choice_faults"] == []
+
+
+def test_every_question_is_well_formed(article_deck):
+    deck, _ = article_deck
+    assert {q.kind for q in deck.questions} == {"date", "actor", "organization"}
+    assert {q.type for q in deck.questions} >= {"short", "cloze", "choice", "truefalse"}
+    for q in deck.questions:
+        assert q.prompt.lstrip('“"‘')[0].isupper(), q.prompt
+        if q.type == "choice":
+            assert len(q.choices) == 4 and q.answer in q.choices
+            assert len({c.casefold() for c in q.choices}) == 4
+        if q.type in ("short", "choice"):
+            assert q.prompt.endswith("?"), q.prompt
+            for name in q.answers:
+                assert name.casefold() not in q.prompt.casefold(), (q.prompt, name)
+        if q.type == "truefalse":
+            assert q.answer in ("true", "false")
+    tf = [q.answer for q in deck.questions if q.type == "truefalse"]
+    assert "true" in tf and "false" in tf
+
+
+def test_article_deck_matches_the_reviewed_golden_file(article_deck, update_golden):
+    deck, _ = article_deck
+    golden = GOLDEN / "russia-china-2001.yaml"
+    text = dump_deck(deck)
+    if update_golden or not golden.exists():
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8"), (
+        "run pytest --update-golden and review the diff"
+    )
+
+
+def test_same_seed_same_bytes_and_seed_changes_choices(shared_dir):
+    source = load_source(str(shared_dir / "corpus" / "russia-china-2001.txt"))
+    a = dump_deck(generate([source], GenerateOptions(seed=7)))
+    b = dump_deck(generate([source], GenerateOptions(seed=7)))
+    c = dump_deck(generate([source], GenerateOptions(seed=8)))
+    assert a == b
+    assert a != c
+    assert loads_deck(a).questions  # a valid deck
+
+
+def test_options_filter_kinds_types_and_count(shared_dir):
+    source = load_source(str(shared_dir / "corpus" / "russia-china-2001.txt"))
+    deck = generate([source], GenerateOptions(kinds=["date"], types=["cloze", "short"], limit=3))
+    assert 0 < len(deck.questions) <= 3
+    assert {q.kind for q in deck.questions} == {"date"}
+    assert {q.type for q in deck.questions} <= {"cloze", "short"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        ("China let the accord lapse in 1979.", "1979", "did China let the accord lapse"),
+        (
+            "Stalin treated Mao as a junior partner in the 1950s.",
+            "1950s",
+            "did Stalin treat Mao as a junior partner",
+        ),
+        (
+            "The accord was allowed to lapse in 1979 at China's request.",
+            "1979",
+            "was the accord allowed to lapse at China's request",
+        ),
+        (
+            "In 1864, twelve nations signed the Geneva Convention.",
+            "1864",
+            "did twelve nations sign the Geneva Convention",
+        ),
+        (
+            "A 1950 accord was allowed to lapse.",
+            "1950",
+            None,
+        ),  # the date names the accord: no question
+    ],
+)
+def test_dated_clauses_are_rewritten_with_inversion_and_do_support(sentence, date, expected):
+    facts = extract_facts(Source(path="s.txt", title="t", text=sentence))
+    d = next(d for d in facts.dates if d.answer == date)
+    assert clause_question(facts.sentences[d.sent], d.start, d.end) == expected
+
+
+def test_templates_file_overrides_by_id(tmp_path, shared_dir):
+    templates = tmp_path / "t.yaml"
+    templates.write_text(
+        "templates:\n"
+        "  - id: actor-role\n    kind: actor\n    needs: [role_np]\n    types: [short]\n"
+        "    prompt: 'Name {role_np}.'\n",
+        encoding="utf-8",
+    )
+    source = load_source(str(shared_dir / "corpus" / "russia-china-2001.txt"))
+    deck = generate([source], GenerateOptions(templates=templates))
+    role_qs = [q for q in deck.questions if q.template == "actor-role"]
+    assert role_qs and all(q.prompt.startswith("Name ") for q in role_qs)
+
+
+def test_regenerating_keeps_a_persons_edits(tmp_path, cli, shared_dir):
+    article = shared_dir / "corpus" / "russia-china-2001.txt"
+    deck_path = tmp_path / "rc.yaml"
+    first = cli("generate", str(article), "-o", str(deck_path))
+    assert first.returncode == 0, first.stderr
+    data = yaml.safe_load(deck_path.read_text(encoding="utf-8"))
+    ids = [q["id"] for q in data["questions"]]
+    data["questions"][0]["prompt"] = "An edited prompt, by a teacher?"
+    data["questions"][1]["status"] = "rejected"
+    data["questions"].append(
+        {
+            "id": "q-manual01",
+            "kind": "date",
+            "type": "short",
+            "prompt": "Mine?",
+            "answer": "1999",
+            "template": "manual",
+        }
+    )
+    del data["questions"][2]
+    deck_path.write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    again = cli("generate", str(article), "-o", str(deck_path))
+    assert again.returncode == 0, again.stderr
+    merged = load_deck(deck_path)
+    by_id = {q.id: q for q in merged.questions}
+    assert by_id[ids[0]].prompt == "An edited prompt, by a teacher?"
+    assert by_id[ids[1]].status == "rejected"
+    assert "q-manual01" in by_id
+    assert ids[2] in by_id  # a deleted question that the sources still give comes back as new
+    assert set(ids) <= set(by_id)
+
+
+def test_facts_command_prints_a_table_and_json(cli, shared_dir):
+    article = str(shared_dir / "corpus" / "russia-china-2001.txt")
+    table = cli("facts", article)
+    assert table.returncode == 0, table.stderr
+    assert "Tang Jiaxuan" in table.stdout and "Chinese Foreign Minister" in table.stdout
+    as_json = cli("facts", article, "--json")
+    data = json.loads(as_json.stdout)
+    assert any(a["name"] == "Jiang Zemin" for a in data["actors"])
+    assert any(d["normalized"] == "1979" for d in data["dates"])
+
+
+def test_missing_model_is_one_line_error(cli, shared_dir):
+    result = cli(
+        "facts", str(shared_dir / "corpus" / "russia-china-2001.txt"), "--model", "no_such_model_xx"
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert "no_such_model_xx" in result.stderr and "pip install" in result.stderr
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(min_size=1, max_size=300))
+def test_any_unicode_text_generates_a_valid_deck(text):
+    deck = generate([Source(path="any.txt", title="Any", text=text)], GenerateOptions(seed=1))
+    assert loads_deck(dump_deck(deck)) == deck
