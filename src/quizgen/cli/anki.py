@@ -29,10 +29,11 @@ def anki_cli(
     importing the new package updates the changed notes in place and keeps your reviews;
     NAME.apkg.notes.json beside the package remembers which notes changed.
     """
-    from quizgen.cli._common import info, load_decks
+    from quizgen.cli._common import info, load_decks, refuse_overwriting
     from quizgen.render import RenderOptions, render
 
     out = output or Path("output") / f"{decks[0].stem}.apkg"
+    refuse_overwriting(out, decks, ".apkg")
     written = render(
         "anki",
         load_decks([str(d) for d in decks]),

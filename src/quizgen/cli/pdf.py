@@ -43,6 +43,7 @@ def pdf_cli(
         load_decks,
         parse_kinds,
         parse_types,
+        refuse_overwriting,
         split_choices,
         warn,
     )
@@ -58,6 +59,7 @@ def pdf_cli(
         extra={"key": key, "versions": versions, "split": split, "paper": paper},
     )
     out = output or Path("output") / f"{decks[0].stem}.pdf"
+    refuse_overwriting(out, decks, ".pdf")
     loaded = load_decks([str(d) for d in decks])
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
