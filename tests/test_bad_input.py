@@ -470,6 +470,20 @@ def test_an_output_path_that_cannot_be_a_file_is_one_error(
         assert out.is_fifo()
 
 
+@pytest.mark.parametrize("command", ["anki", "pdf", "quiz"])
+def test_an_output_that_is_the_deck_itself_leaves_the_deck(
+    command: str, tmp_path: Path, sample_deck: Deck
+) -> None:
+    deck = save_deck(sample_deck, tmp_path / "deck.yaml")
+    (tmp_path / "link.yaml").symlink_to(deck)
+    before = listing(tmp_path)
+    for out in ("deck.yaml", "./deck.yaml", "link.yaml"):
+        option = "--db" if command == "quiz" else "-o"
+        result = run_cli(command, "deck.yaml", option, out, cwd=tmp_path, input="q\n")
+        assert len(assert_clean_error(result, str(Path(out)))) == 1
+        assert listing(tmp_path) == before  # the deck, with every edit, as it was
+
+
 # --- progress databases and answers ----------------------------------------------------------
 
 
