@@ -5,14 +5,21 @@ from typing import Annotated
 
 import typer
 
-DecksArg = Annotated[list[Path], typer.Argument(help="Deck files (YAML).", show_default=False)]
+DecksArg = Annotated[
+    list[Path], typer.Argument(help="Deck files (YAML).", show_default=False, readable=False)
+]
 
 
 def anki_cli(
     decks: DecksArg,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Package to write [default: output/NAME.apkg]."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Package to write [default: output/NAME.apkg].",
+            readable=False,
+        ),
     ] = None,
     timestamp: Annotated[
         float | None,

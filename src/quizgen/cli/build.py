@@ -28,11 +28,11 @@ def build_cli(
         str | None, typer.Option("--name", help="One deck called NAME for all sources.")
     ] = None,
     decks_dir: Annotated[
-        Path, typer.Option("--decks", help="Folder of the editable decks.")
+        Path, typer.Option("--decks", help="Folder of the editable decks.", readable=False)
     ] = Path("decks"),
-    output_dir: Annotated[Path, typer.Option("--output", help="Folder of the built files.")] = Path(
-        "output"
-    ),
+    output_dir: Annotated[
+        Path, typer.Option("--output", help="Folder of the built files.", readable=False)
+    ] = Path("output"),
     seed: SeedOpt = 0,
     kinds: KindsOpt = None,
     types: TypesOpt = None,

@@ -11,7 +11,10 @@ from quizgen.cli.generate import ModelOpt
 
 def facts_cli(
     source: Annotated[
-        Path, typer.Argument(help="A source text (.txt, .md, .html, .pdf).", show_default=False)
+        Path,
+        typer.Argument(
+            help="A source text (.txt, .md, .html, .pdf).", show_default=False, readable=False
+        ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the facts as JSON.")] = False,
     model: ModelOpt = None,

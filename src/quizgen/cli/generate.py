@@ -8,7 +8,10 @@ import typer
 from quizgen.cli._common import KINDS_HELP, TYPES_HELP
 
 SourcesArg = Annotated[
-    list[Path], typer.Argument(help="Source texts (.txt, .md, .html, .pdf).", show_default=False)
+    list[Path],
+    typer.Argument(
+        help="Source texts (.txt, .md, .html, .pdf).", show_default=False, readable=False
+    ),
 ]
 SeedOpt = Annotated[
     int, typer.Option("--seed", help="Seed for choices and shuffling: same seed, same deck.")
@@ -21,7 +24,9 @@ MaxOpt = Annotated[
 TemplatesOpt = Annotated[
     Path | None,
     typer.Option(
-        "--templates", help="A YAML file of templates that add to or override the defaults."
+        "--templates",
+        help="A YAML file of templates that add to or override the defaults.",
+        readable=False,
     ),
 ]
 ModelOpt = Annotated[
@@ -39,7 +44,10 @@ def generate_cli(
     output: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--output", help="Deck to write or merge into [default: decks/NAME.yaml]."
+            "-o",
+            "--output",
+            help="Deck to write or merge into [default: decks/NAME.yaml].",
+            readable=False,
         ),
     ] = None,
     title: Annotated[

@@ -12,7 +12,10 @@ from quizgen.cli.anki import DecksArg
 def pdf_cli(
     decks: DecksArg,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="PDF to write [default: output/NAME.pdf].")
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="PDF to write [default: output/NAME.pdf].", readable=False
+        ),
     ] = None,
     key: Annotated[
         str, typer.Option("--key", help="Answer key: end, separate (NAME-key.pdf) or none.")

@@ -17,6 +17,7 @@ DbOpt = Annotated[
         envvar="QUIZGEN_DB",
         help="Progress database [default: quizgen's folder in your user data dir].",
         show_default=False,
+        readable=False,
     ),
 ]
 # Hidden: pins the clock for tests and scripted replays (ISO 8601; no zone means UTC).
