@@ -11,13 +11,16 @@ See also test_atomic_writes.py, test_edits_kept.py and test_hostile_text.py.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from conftest import listing, make_sample_deck, run_cli
+from conftest import ROOT, listing, make_sample_deck, run_cli
 from quizgen.deck import (
     MAX_QUESTIONS,
     Deck,
@@ -73,10 +76,37 @@ def _unreadable(folder: Path) -> Path:
     path = folder / "secret.txt"
     path.write_text(SOURCE_TEXT, encoding="utf-8")
     path.chmod(0)
-    if os.access(path, os.R_OK):
-        path.chmod(0o644)
-        pytest.skip("this user can read a file without read permission (root)")
     return path
+
+
+def _no_read_powers() -> list[str]:
+    """A command prefix under which a file without read permission cannot be read.
+
+    Root reads any file; setpriv can drop that power (CAP_DAC_OVERRIDE and
+    CAP_DAC_READ_SEARCH) for the one command, so the test runs as root too.
+    """
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    caps = "-dac_override,-dac_read_search"
+    prefix = [setpriv or "setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}"]
+    if not setpriv or subprocess.run([*prefix, "true"], capture_output=True).returncode:
+        pytest.skip("running as root, and setpriv cannot drop the power to read any file")
+    return prefix
+
+
+def run_unprivileged(*args: str, cwd: Path, input: str | None = None):
+    """`run_cli`, without root's power to read any file."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
+    return subprocess.run(
+        [*_no_read_powers(), sys.executable, "-m", "quizgen", *args],
+        cwd=cwd,
+        input=input,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 def _symlink_loop(folder: Path) -> Path:
@@ -171,7 +201,8 @@ def test_bad_source_is_one_error_and_nothing_written(
     work.mkdir()
     source = make(work)
     before = listing(tmp_path)
-    result = run_cli(*SOURCE_COMMANDS[command](str(source), tmp_path), cwd=tmp_path, timeout=60)
+    run = run_unprivileged if case == "no read permission" else run_cli
+    result = run(*SOURCE_COMMANDS[command](str(source), tmp_path), cwd=tmp_path)
 
     lines = assert_clean_error(result, str(source))
     assert len(lines) == 1, lines
@@ -367,6 +398,20 @@ def test_broken_decks_write_nothing(command: str, tmp_path: Path, progress_db: b
         if line is not None:
             assert any(f"{deck}:{line}:" in text for text in mine), (deck.name, line, mine)
     assert listing(tmp_path) == before  # no package, no PDF, the progress db unchanged
+
+
+@pytest.mark.parametrize("command", ["check", "anki", "pdf", "quiz", "stats"])
+def test_an_unreadable_deck_is_one_error(command: str, tmp_path: Path, sample_deck: Deck) -> None:
+    deck = save_deck(sample_deck, tmp_path / "locked.yaml")
+    deck.chmod(0)
+    before = listing(tmp_path)
+    args = {"check": [], "anki": ["-o", "out.apkg"], "pdf": ["-o", "out.pdf"]}.get(
+        command, ["--db", "progress.sqlite3"]
+    )
+    result = run_unprivileged(command, "locked.yaml", *args, cwd=tmp_path, input="q\n")
+    # Once click's own "Usage: ... path 'locked.yaml' is not readable" over four lines.
+    assert assert_clean_error(result, "locked.yaml") == ["Error: locked.yaml: permission denied"]
+    assert listing(tmp_path) == before
 
 
 @pytest.mark.parametrize("kind", ["fifo", "device", "symlink loop"])
