@@ -91,7 +91,9 @@ def render(decks: Sequence[Deck], out_path: Path, options: RenderOptions) -> lis
 
     # Both temp files are written before either is renamed: a manifest that cannot be
     # written (a folder in the way, a full disk) leaves the old package too.
-    with atomic_path(manifest_path) as manifest_tmp, atomic_path(out_path) as tmp:
+    # The package is opened first so that a folder that cannot be written is reported
+    # under the name the user gave.
+    with atomic_path(out_path) as tmp, atomic_path(manifest_path) as manifest_tmp:
         write_package(_genanki_decks(specs, manifest), tmp, now, manifest)
         manifest_tmp.write_bytes(_dump_manifest(manifest).encode("utf-8"))
     return [out_path]
