@@ -80,6 +80,7 @@ def quiz_cli(
     # With --json the transcript goes to stderr so stdout holds nothing but the JSON.
     console = Console.detect(sys.stderr if json_ else sys.stdout)
     with open_store(db or default_db_path()) as store:
+        store.check_writable()
         session = Session(loaded, store, options, now=clock)
         result = run_quiz(session, console, self_grade=self_grade)
     if json_:

@@ -113,6 +113,27 @@ class ProgressStore:
         except sqlite3.DatabaseError as exc:
             raise ProgressError(f"{self.path}: progress database error: {exc}") from None
 
+    def check_writable(self) -> None:
+        """Raise ProgressError unless answers can be saved (a read-only file or folder).
+
+        A quiz checks this first, so a read-only database is not found out only after
+        the first answer.
+        """
+        try:
+            with self._rolled_back():
+                # BEGIN alone succeeds on a read-only file; a write is refused at once.
+                self._conn.execute("CREATE TABLE quizgen_write_probe (x)")
+        except sqlite3.DatabaseError as exc:
+            raise ProgressError(f"{self.path}: answers cannot be saved here ({exc})") from None
+
+    @contextmanager
+    def _rolled_back(self) -> Iterator[None]:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        finally:
+            self._conn.execute("ROLLBACK")
+
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         self._conn.execute("BEGIN IMMEDIATE")
