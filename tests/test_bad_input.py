@@ -574,6 +574,22 @@ def test_a_progress_db_that_is_not_ours_is_one_error_and_untouched(
     assert listing(tmp_path) == before
 
 
+def test_a_read_only_progress_db_is_refused_before_the_first_question(
+    tmp_path: Path, sample_deck: Deck, progress_db: bytes
+) -> None:
+    save_deck(sample_deck, tmp_path / "deck.yaml")
+    db = tmp_path / "progress.sqlite3"
+    db.write_bytes(progress_db)
+    db.chmod(0o444)
+    result = run_unprivileged(
+        "quiz", "deck.yaml", "--db", db.name, "--all", input="b\nPutin\n", cwd=tmp_path
+    )
+    [line] = assert_clean_error(result, db.name)
+    assert "cannot be saved" in line
+    assert "Question" not in result.stdout  # not found out only after an answer
+    assert db.read_bytes() == progress_db
+
+
 def test_answers_that_are_not_utf8_are_recorded_not_a_crash(
     tmp_path: Path, sample_deck: Deck
 ) -> None:
