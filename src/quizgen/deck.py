@@ -550,7 +550,8 @@ def save_merged(fresh: Deck, path: str | os.PathLike[str]) -> tuple[Deck, MergeR
     """Write a fresh generation to `path`, merging into the deck already there.
 
     The existing file is read, merged (see `merge_decks`) and replaced atomically; if it
-    changed on disk while we worked, nothing is written and DeckError says so.
+    changed on disk while we worked, nothing is written and DeckError says so. When the
+    merge adds nothing, the file is left as it is, YAML comments and all.
     Raises DeckError when the existing deck is invalid: it is never overwritten.
     """
     path = Path(path)
@@ -558,6 +559,8 @@ def save_merged(fresh: Deck, path: str | os.PathLike[str]) -> tuple[Deck, MergeR
         merged, report = merge_decks(replace(fresh, questions=[]), fresh)
         save_deck(merged, path)
         return merged, report
+    if not path.is_file():
+        load_deck(path)  # raises the DeckError for a folder, pipe or device (never read)
     before = path.read_bytes()
     existing = load_deck(path)
     merged, report = merge_decks(existing, fresh)
@@ -565,5 +568,7 @@ def save_merged(fresh: Deck, path: str | os.PathLike[str]) -> tuple[Deck, MergeR
         raise DeckError(
             f"{path}: changed on disk while generating; run again to merge the new version"
         )
-    save_deck(merged, path)
+    # Saving re-dumps the deck, which drops a person's YAML comments: only when needed.
+    if report.added or len(merged.sources) != len(existing.sources):
+        save_deck(merged, path)
     return merged, report
