@@ -3,6 +3,7 @@ every edit, rejection and addition, and ids never change."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,9 @@ from quizgen.deck import (
     loads_deck,
     merge_decks,
     save_deck,
+    save_merged,
 )
+from quizgen.errors import DeckError
 
 
 def _generated(ids: list[int]) -> Deck:
@@ -101,6 +104,22 @@ def test_merge_adds_a_repeated_fresh_id_once() -> None:
     merged, report = merge_decks(_generated([1]), fresh)
     assert [q.id for q in merged.questions] == [f"q-{n:08x}" for n in (1, 2, 3)]
     assert report.added == ["q-00000002", "q-00000003"]
+
+
+def test_a_merge_that_adds_nothing_leaves_the_file_and_its_comments(tmp_path: Path) -> None:
+    path = tmp_path / "deck.yaml"
+    text = dump_deck(_generated([1, 2])).replace("questions:", "# my note\nquestions:")
+    path.write_text(text, encoding="utf-8")
+    merged, report = save_merged(_generated([1, 2]), path)
+    assert report.added == [] and len(merged.questions) == 2
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_merge_never_reads_a_pipe(tmp_path: Path) -> None:
+    path = tmp_path / "deck.yaml"
+    os.mkfifo(path)  # reading it would wait for a writer forever
+    with pytest.raises(DeckError, match="not a regular file"):
+        save_merged(_generated([1]), path)
 
 
 SOURCE_FOR_EDITS = (
