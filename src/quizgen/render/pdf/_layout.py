@@ -180,8 +180,12 @@ class Layout:
         for ref in cites[:MAX_CITATIONS]:
             line = "Source: " + text(citation_text(ref))
             if ref.url:
-                shown = ref.url if len(ref.url) <= MAX_URL else ref.url[: MAX_URL - 1] + "…"
-                line += f' — <a href={quoteattr(ref.url)} color="#555555">{text(shown)}</a>'
+                shown = text(ref.url if len(ref.url) <= MAX_URL else ref.url[: MAX_URL - 1] + "…")
+                # Only web links are clickable: reportlab fails on "#" or "x" (a link to a
+                # named place in the document), and javascript: has no place on a worksheet.
+                if ref.url.lower().startswith(("http://", "https://")):
+                    shown = f'<a href={quoteattr(ref.url)} color="#555555">{shown}</a>'
+                line += f" — {shown}"
             story.append(Paragraph(line, st.cite))
         if len(cites) > MAX_CITATIONS:
             more = len(cites) - MAX_CITATIONS
