@@ -110,6 +110,30 @@ def test_markup_in_a_deck_prints_literally_in_the_pdf(tmp_path: Path) -> None:
     assert "\x1b" not in text and "\x07" not in text
 
 
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "#", "x", "file:///etc/passwd", "https://example.org/?a=1&b=2"]
+)
+def test_only_web_addresses_become_links_in_the_pdf(url: str, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    deck = Deck(
+        title="Links",
+        sources=[SourceRef(path="s.txt", title="S", url=url)],
+        questions=[Question("q-1", "date", "short", "When?", "1999")],
+    )
+    pdf = tmp_path / "links.pdf"
+    render("pdf", [deck], pdf, RenderOptions())  # "#" once raised ValueError in reportlab
+    reader = PdfReader(pdf)
+    links = [
+        annot.get_object()["/A"].get("/URI")
+        for page in reader.pages
+        for annot in page.get("/Annots") or []
+        if "/A" in annot.get_object()
+    ]
+    assert links == ([url] if url.startswith("https://") else [])
+    assert url in "".join(page.extract_text() for page in reader.pages)
+
+
 def test_escapes_in_a_deck_never_reach_the_terminal(tmp_path: Path) -> None:
     deck = save_deck(_hostile_deck(), tmp_path / "h.yaml")
     answers = "".join(f"Writer {i}\n" for i in range(len(HOSTILE))) + "a\n"
