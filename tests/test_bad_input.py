@@ -532,11 +532,12 @@ def test_an_output_that_is_the_deck_itself_leaves_the_deck(
 # --- progress databases and answers ----------------------------------------------------------
 
 
-def _other_app_db(path: Path) -> None:
+def _sqlite(path: Path, *statements: str) -> None:
     import sqlite3
 
     conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    for statement in statements:
+        conn.execute(statement)
     conn.commit()
     conn.close()
 
@@ -546,19 +547,10 @@ BAD_DBS: dict[str, Callable[[Path], None]] = {
     "a fifo": lambda p: os.mkfifo(p),  # SQLite would put p-journal beside it
     "random bytes": lambda p: p.write_bytes(bytes(range(256)) * 20),
     "text": lambda p: p.write_text("not a database\n"),
-    "another app's database": _other_app_db,
-    "a newer quizgen's database": lambda p: _other_app_db(p) or _set_version(p, 99),
+    # Once switched to WAL mode before being refused.
+    "another app's database": lambda p: _sqlite(p, "CREATE TABLE notes (body TEXT)"),
+    "a newer quizgen's database": lambda p: _sqlite(p, "PRAGMA user_version = 99"),
 }
-
-
-def _set_version(path: Path, version: int) -> None:
-    import sqlite3
-
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TABLE notes")
-    conn.execute(f"PRAGMA user_version = {version}")
-    conn.commit()
-    conn.close()
 
 
 @pytest.mark.parametrize("case", list(BAD_DBS))
