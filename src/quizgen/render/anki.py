@@ -208,7 +208,8 @@ def _note_spec(deck: Deck, deck_id: int, q: Question) -> NoteSpec:
     else:
         source = _ref_html(None, q.source, None, None, None) if q.source else ""
     if q.type == "cloze":
-        if _same_text(BLANK_RE.sub(q.answer, q.prompt), q.context):
+        # A function, not the answer itself: re.sub reads "\\" and "\\1" in a replacement.
+        if _same_text(BLANK_RE.sub(lambda _: q.answer, q.prompt), q.context):
             context = ""  # the revealed cloze already is the source sentence
         extra = "".join(
             f'<div class="{cls}">{body}</div>'
