@@ -3,6 +3,7 @@ stay text in every output, and never make a renderer or the answer checker fail.
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 from pathlib import Path
 
@@ -273,4 +274,27 @@ def test_renderers_and_checker_never_raise_on_any_text(deck: Deck, response: str
     with tempfile.TemporaryDirectory() as folder, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a glyph the font lacks is a warning, not a failure
         written = render("pdf", [deck], Path(folder) / "x.pdf", RenderOptions())
+        written += render("anki", [deck], Path(folder) / "x.apkg", RenderOptions())
         assert all(p.stat().st_size > 0 for p in written)
+
+
+@pytest.mark.parametrize("answer", ["C:\\Users", "\\1", "\\g<0>", "a\\"])
+def test_a_cloze_answer_with_backslashes_renders_as_written(answer: str, tmp_path: Path) -> None:
+    from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    prompt = f"The folder is {BLANK}."
+    question = Question(
+        "q-1", "organization", "cloze", prompt, answer, context=f"The folder is {answer}."
+    )
+    apkg = tmp_path / "b.apkg"
+    render("anki", [Deck(title="Backslashes", questions=[question])], apkg, RenderOptions())
+    col = Collection(str(tmp_path / "collection.anki2"))
+    try:
+        request = ImportAnkiPackageRequest(
+            package_path=str(apkg), options=ImportAnkiPackageOptions()
+        )
+        col.import_anki_package(request)
+        [text] = [col.get_note(nid).fields[0] for nid in col.find_notes("")]
+    finally:
+        col.close()
+    assert f"{{{{c1::{answer}}}}}" in html.unescape(text)
