@@ -19,6 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, listing, make_sample_deck, run_cli
 from quizgen.deck import (
@@ -475,6 +477,36 @@ def test_every_problem_of_every_deck_is_reported_at_once(tmp_path: Path) -> None
     lines = result.stderr.splitlines()
     assert len(lines) == 3 and all(text.startswith("Error: ") for text in lines), lines
     assert [text.split(":")[1].strip() for text in lines] == [str(one), str(one), str(two)]
+
+
+_YAML_BITS = list(":-[]{}&*!|>'\"#%@`,?\t\n 0aZ\\~.") + ["\x85", "\u2028", "\ufeff", "\x00"]
+
+
+@st.composite
+def _damaged_decks(draw: st.DrawFn) -> str:
+    """The sample deck's YAML with a few pieces cut, inserted or repeated."""
+    text = dump_deck(make_sample_deck())
+    for _ in range(draw(st.integers(1, 6))):
+        i = draw(st.integers(0, len(text)))
+        j = draw(st.integers(i, min(len(text), i + 60)))
+        op = draw(st.sampled_from(["cut", "insert", "repeat"]))
+        if op == "cut":
+            text = text[:i] + text[j:]
+        elif op == "insert":
+            bits = draw(st.text(st.sampled_from(_YAML_BITS), min_size=1, max_size=5))
+            text = text[:i] + bits + text[i:]
+        else:
+            text = text[:j] + text[i:j] + text[j:]
+    return text
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.one_of(_damaged_decks(), st.text()))
+def test_any_text_is_a_deck_or_deck_errors_naming_the_file(text: str) -> None:
+    try:
+        loads_deck(text, "d.yaml")
+    except DeckError as exc:
+        assert all(line.startswith("d.yaml") and "\n" not in line for line in exc.lines())
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-8-sig"])
