@@ -479,7 +479,7 @@ def test_every_problem_of_every_deck_is_reported_at_once(tmp_path: Path) -> None
     assert [text.split(":")[1].strip() for text in lines] == [str(one), str(one), str(two)]
 
 
-_YAML_BITS = list(":-[]{}&*!|>'\"#%@`,?\t\n 0aZ\\~.") + ["\x85", "\u2028", "\ufeff", "\x00"]
+_YAML_BITS = [*":-[]{}&*!|>'\"#%@`,?\t\n 0aZ\\~.", "\x85", "\u2028", "\ufeff", "\x00"]
 
 
 @st.composite
