@@ -28,7 +28,7 @@ def read_pdf(data: bytes, name: str) -> tuple[Meta, str]:
     Raises SourceError for a damaged or password-protected PDF, or one with no text layer.
     """
     import pypdf
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     logging.getLogger("pypdf").addHandler(_QUIET)
     try:
@@ -41,7 +41,8 @@ def read_pdf(data: bytes, name: str) -> tuple[Meta, str]:
             info = reader.metadata
     except SourceError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    # PyPdfError, not just PdfReadError: a damaged font table raised LimitReachedError.
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise SourceError(f"{name}: is not a readable PDF ({reason})") from None
     text = _join_pages(pages)
