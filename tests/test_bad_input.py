@@ -136,6 +136,33 @@ def _too_large(folder: Path) -> Path:
     return path
 
 
+def _pdf_with_bad_font_map() -> bytes:
+    """A one-page PDF whose font's /ToUnicode map has a 17-byte code (pypdf allows 16)."""
+    cmap = b"begincmap\n1 beginbfchar\n<0102030405060708090A0B0C0D0E0F1011> <0041>\nendbfchar\n"
+    text = b"BT /F1 12 Tf 10 100 Td (Marie Curie was born in 1867.) Tj ET\n"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200]"
+        b" /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        b"<< /Length %d >>\nstream\n%bendstream" % (len(text), text),
+        b"<< /Length %d >>\nstream\n%bendstream" % (len(cmap), cmap),
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%b\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
 BAD_SOURCES: dict[str, tuple[Callable[[Path], Path], str]] = {
     # case: (make the file, words the message must contain)
     "empty": (_write("empty.txt", b""), "is empty"),
@@ -161,6 +188,8 @@ BAD_SOURCES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "png as html": (_write("page.html", PNG), "binary"),
     "text as pdf": (_write("paper.pdf", SOURCE_TEXT.encode()), "not a PDF"),
     "truncated pdf": (_write("cut.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog"), "PDF"),
+    # pypdf's LimitReachedError is no PdfReadError; found by fuzzing a PDF's bytes.
+    "pdf with a damaged font map": (_write("font.pdf", _pdf_with_bad_font_map()), "PDF"),
     "alias bomb in front matter": (
         _write(
             "bomb.md",
