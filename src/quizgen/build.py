@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizgen.deck import Deck, MergeReport, save_merged
+from quizgen.errors import SourceError
 from quizgen.render import RenderOptions, render, renderer_suffix
 
 
@@ -51,6 +52,8 @@ def build(
         if folder.exists() and not folder.is_dir():
             raise NotADirectoryError(errno.ENOTDIR, "is a file, not a folder", str(folder))
     loaded = [load_source(path) for path in sources]
+    if not name:
+        _check_distinct_stems([s.path for s in loaded])
     groups = [(name, loaded)] if name else [(Path(s.path).stem, [s]) for s in loaded]
     results = []
     for stem, group in groups:
@@ -62,3 +65,20 @@ def build(
             result.outputs.extend(render(target, [deck], out, render_options))
         results.append(result)
     return results
+
+
+def _check_distinct_stems(sources: Sequence[str]) -> None:
+    """Raise SourceError when two sources would make one deck (a.txt and notes/a.txt).
+
+    The second was merged into the first's deck, which then reported the first's
+    questions as gone from the sources, and its outputs replaced the first's.
+    """
+    seen: dict[str, str] = {}
+    for path in sources:
+        stem = Path(path).stem
+        if stem in seen and not os.path.samefile(seen[stem], path):
+            raise SourceError(
+                f"{seen[stem]} and {path} would both make the deck {stem}.yaml; "
+                "rename one, or give --name to make one deck of all sources"
+            )
+        seen.setdefault(stem, path)
