@@ -266,6 +266,17 @@ def test_build_with_a_file_for_a_folder_writes_nothing(option: str, tmp_path: Pa
     assert listing(tmp_path) == before
 
 
+def test_build_refuses_two_sources_that_would_share_a_deck(tmp_path: Path) -> None:
+    (tmp_path / "notes").mkdir()
+    for path in ("curie.txt", "notes/curie.md"):
+        (tmp_path / path).write_text(SOURCE_TEXT, encoding="utf-8")
+    before = listing(tmp_path)
+    result = run_cli("build", "curie.txt", "notes/curie.md", cwd=tmp_path)
+    [line] = assert_clean_error(result, "notes/curie.md")
+    assert "curie.txt and notes/curie.md would both make the deck curie.yaml" in line
+    assert listing(tmp_path) == before
+
+
 def test_a_source_without_facts_makes_an_empty_deck_and_warns(tmp_path: Path) -> None:
     poem = tmp_path / "poem.txt"
     poem.write_text(
