@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from quizgen.errors import SourceError
 from quizgen.sources._clean import drop_boilerplate, normalize, paragraphs
 from quizgen.sources._text import Meta
+
+# A character reference to a control character ("&#27;" for ESC) made trafilatura drop the
+# whole page as having no main text; cleaning would remove the character anyway.
+_CONTROL_REFS = re.compile(
+    rb"&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|127)|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]));"
+)
 
 # htmldate's "extensive search" guesses a page's date from any date in its text (a 1950
 # treaty would do); only dates the page declares are wanted. A fixed max_date instead of
@@ -21,7 +29,7 @@ def read_html(data: bytes, name: str) -> tuple[Meta, str]:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        data,
+        _CONTROL_REFS.sub(b"", data),
         with_metadata=True,
         include_comments=False,
         include_tables=True,
