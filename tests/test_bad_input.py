@@ -266,6 +266,20 @@ def test_build_with_a_file_for_a_folder_writes_nothing(option: str, tmp_path: Pa
     assert listing(tmp_path) == before
 
 
+def test_an_html_page_with_a_control_character_reference_is_still_read(tmp_path: Path) -> None:
+    from quizgen.sources import load_source
+
+    sentence = "Marie Curie&#27; was born in Warsaw in 1867 and won the Nobel Prize in 1903."
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"<html><head><title>Curie</title></head><body><article><p>{sentence * 5}</p>"
+        f"<p>{sentence * 5}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    # Once "has no main text that quizgen can find in the HTML".
+    assert load_source(page).text.startswith("Marie Curie was born in Warsaw in 1867")
+
+
 def test_build_refuses_two_sources_that_would_share_a_deck(tmp_path: Path) -> None:
     (tmp_path / "notes").mkdir()
     for path in ("curie.txt", "notes/curie.md"):
