@@ -316,7 +316,8 @@ def _replace_org(role: str, org: Entity, class_noun: str) -> str | None:
             + r")?"
         )
         if pattern.search(role):
-            return pattern.sub(f"which {class_noun}", role, count=1)
+            # a lambda: text from the source must never be read as a replacement template
+            return pattern.sub(lambda _: f"which {class_noun}", role, count=1)
     return None
 
 
