@@ -142,11 +142,11 @@ def _facts(source: Source, docs: Iterable[Doc], paragraph_ids: Sequence[int]) ->
             sentences.append(Sentence(index, sent.text.strip(), tokens, para))
             spans.extend(Span(index, e.start - base, e.end - base, e.label_) for e in sent.ents)
     spans = normalize_spans(sentences, spans)
-    orgs, orgs_at = cluster(sentences, spans, "organization")
-    orgs = link_acronyms(sentences, orgs)
-    orgs_at = {(m.sent, i): o for o in orgs for m in o.mentions for i in range(m.start, m.end)}
+    orgs, _ = cluster(sentences, spans, "organization")
     actors, _ = cluster(sentences, spans, "actor")
-    actors, orgs = _drop_cross_labelled(actors, orgs)
+    orgs = _drop_cross_labelled(actors, link_acronyms(sentences, orgs))
+    # Every token of every organization mention, built once the organization list is final.
+    orgs_at = {(m.sent, i): o for o in orgs for m in o.mentions for i in range(m.start, m.end)}
     actors_at = {(m.sent, m.start): a for a in actors for m in a.mentions}
     attach_roles(sentences, actors, orgs_at)
     attach_quotes(sentences, actors_at, Coref(sentences, actors, source.title))
@@ -170,13 +170,10 @@ def _quote_flags(doc: Doc) -> list[bool]:
     return flags
 
 
-def _drop_cross_labelled(
-    actors: list[Entity], orgs: list[Entity]
-) -> tuple[list[Entity], list[Entity]]:
-    """A name spaCy calls both a person and an organization is a person if it is ever titled."""
+def _drop_cross_labelled(actors: list[Entity], orgs: list[Entity]) -> list[Entity]:
+    """The organizations left once any name spaCy also tagged as a person goes to the person."""
     actor_names = {n.lower() for a in actors for n in a.names}
-    orgs = [o for o in orgs if not ({n.lower() for n in o.names} & actor_names)]
-    return actors, orgs
+    return [o for o in orgs if not ({n.lower() for n in o.names} & actor_names)]
 
 
 def _dates(
