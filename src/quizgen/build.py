@@ -7,10 +7,14 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quizgen.deck import Deck, MergeReport, save_merged
 from quizgen.errors import SourceError
 from quizgen.render import RenderOptions, render, renderer_suffix
+
+if TYPE_CHECKING:
+    from quizgen.generate import GenerateOptions
 
 
 @dataclass
@@ -30,7 +34,7 @@ def build(
     decks_dir: str | os.PathLike[str] = "decks",
     output_dir: str | os.PathLike[str] = "output",
     name: str | None = None,
-    generate_options: object | None = None,
+    generate_options: GenerateOptions | None = None,
     render_options: RenderOptions | None = None,
 ) -> list[BuildResult]:
     """Generate a deck per source (or one deck called `name` for all), merge, and render.
@@ -42,9 +46,7 @@ def build(
     from quizgen.generate import GenerateOptions, generate
     from quizgen.sources import load_source
 
-    options = (
-        generate_options if isinstance(generate_options, GenerateOptions) else GenerateOptions()
-    )
+    options = generate_options or GenerateOptions()
     for target in targets:
         renderer_suffix(target)  # an unknown target fails before any work is done
     for folder in (Path(decks_dir), Path(output_dir)):
