@@ -128,6 +128,33 @@ with open_store(path) as store:
 """
 
 
+OPENER = """
+import sys
+from pathlib import Path
+from quizgen.quiz.store import open_store
+for i in range(int(sys.argv[2])):
+    with open_store(Path(sys.argv[1]) / f"p{i}.sqlite3") as store:
+        store.tallies(1)
+"""
+
+
+def test_processes_creating_one_db_at_once_all_open_it(tmp_path: Path) -> None:
+    # Each process opens the same run of new files, so their schema creation overlaps.
+    src = str(Path(__file__).resolve().parent.parent / "src")
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPENER, str(tmp_path), "40"],
+            env={"PYTHONPATH": src},
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(6)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+
+
 def test_two_processes_write_one_db(tmp_path: Path) -> None:
     path = tmp_path / "p.sqlite3"
     src = str(Path(__file__).resolve().parent.parent / "src")

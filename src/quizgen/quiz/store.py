@@ -253,10 +253,16 @@ def open_store(path: str | os.PathLike[str]) -> ProgressStore:
 
 def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    _check_version(version, path)
-    if version == 0:
-        _check_empty(conn, path)  # before WAL, which would change another app's file
+    # Version and tables read in one snapshot: read apart, another quiz process could
+    # create the schema in between, and its fresh tables looked like another app's.
+    conn.execute("BEGIN")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        _check_version(version, path)
+        if version == 0:
+            _check_empty(conn, path)  # before WAL, which would change another app's file
+    finally:
+        conn.execute("COMMIT")
     _enable_wal(conn)
     # FULL: an answer is on disk once the next question appears, even after a power cut.
     conn.execute("PRAGMA synchronous = FULL")
