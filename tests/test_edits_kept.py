@@ -68,6 +68,7 @@ EDITS = st.one_of(
 )
 def test_merge_keeps_every_edit(first, second, edits, added) -> None:
     existing = _generated(sorted(first))
+    existing.generated = [q.id for q in existing.questions]  # as a saved deck records them
     kept: list[Question] = []
     for q, (op, value) in zip(existing.questions, edits, strict=False):
         if op == "delete":
@@ -85,9 +86,12 @@ def test_merge_keeps_every_edit(first, second, edits, added) -> None:
 
     # Everything the person has, exactly as they left it, in their order, first.
     assert merged.questions[: len(kept)] == snapshot.questions
-    # Then only the fresh questions whose id the deck does not hold, as generated.
+    # Then only the fresh questions whose id the deck never held, as generated: one the
+    # person deleted stays deleted.
     known = {q.id for q in kept}
-    assert merged.questions[len(kept) :] == [q for q in fresh.questions if q.id not in known]
+    assert merged.questions[len(kept) :] == [
+        q for q in fresh.questions if q.id not in known | set(existing.generated)
+    ]
     assert len({q.id for q in merged.questions}) == len(merged.questions)
     assert (merged.title, merged.deck_id) == (existing.title, existing.deck_id)
     assert set(report.kept) == known & {q.id for q in fresh.questions}
@@ -170,14 +174,94 @@ def test_cli_the_same_source_twice_makes_a_valid_deck(tmp_path: Path) -> None:
     assert ids and len(set(ids)) == len(ids)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a deleted question whose fact is still in the source comes back as new: the deck "
-    "keeps no record of deletions (status: rejected is how to keep one out); fixing it needs "
-    "a place in deck format v1 for deleted ids",
-)
-def test_a_deleted_question_stays_deleted() -> None:
-    existing = _generated([1, 2, 3])
-    del existing.questions[1]
-    merged, _ = merge_decks(existing, _generated([1, 2, 3]))
-    assert "q-00000002" not in [q.id for q in merged.questions]
+def test_a_deleted_question_stays_deleted(tmp_path: Path) -> None:
+    path = tmp_path / "deck.yaml"
+    save_merged(_generated([1, 2, 3]), path)
+    deck = load_deck(path)
+    assert deck.generated == ["q-00000001", "q-00000002", "q-00000003"]
+    del deck.questions[1]
+    save_deck(deck, path)
+
+    merged, report = save_merged(_generated([1, 2, 3, 4]), path)
+
+    assert [q.id for q in load_deck(path).questions] == ["q-00000001", "q-00000003", "q-00000004"]
+    assert report.deleted == ["q-00000002"] and report.added == ["q-00000004"]
+    assert "q-00000004" in merged.generated
+
+
+def test_a_deck_from_before_the_record_learns_its_ids_on_the_next_merge() -> None:
+    merged, _ = merge_decks(_generated([1, 2]), _generated([2, 3]))
+    assert merged.generated == ["q-00000001", "q-00000002", "q-00000003"]
+
+
+def test_cli_a_deleted_question_stays_deleted(tmp_path: Path) -> None:
+    source = tmp_path / "curie.txt"
+    source.write_text(SOURCE_FOR_EDITS, encoding="utf-8")
+    deck_path = tmp_path / "curie.yaml"
+    assert run_cli("generate", str(source), "-o", str(deck_path)).returncode == 0
+    deck = load_deck(deck_path)
+    gone = deck.questions.pop(0)
+    save_deck(deck, deck_path)
+
+    again = run_cli("generate", str(source), "-o", str(deck_path))
+
+    assert again.returncode == 0, again.stderr
+    assert gone.id not in [q.id for q in load_deck(deck_path).questions]
+    assert "1 you deleted stays deleted" in again.stderr
+
+
+def test_a_deck_edited_on_disk_while_merging_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import quizgen.deck as deck_module
+
+    path = tmp_path / "deck.yaml"
+    save_deck(_generated([1]), path)
+    theirs = dump_deck(_generated([1])).replace("When did event 1", "When, says my editor, did 1")
+    real_dump = deck_module.dump_deck
+
+    def dump_while_an_editor_saves(deck: Deck) -> str:
+        path.write_text(theirs, encoding="utf-8")  # the editor's save lands mid-merge
+        return real_dump(deck)
+
+    monkeypatch.setattr(deck_module, "dump_deck", dump_while_an_editor_saves)
+    with pytest.raises(DeckError, match="changed on disk while generating"):
+        save_merged(_generated([1, 2]), path)
+    assert path.read_text(encoding="utf-8") == theirs
+    assert [p.name for p in tmp_path.iterdir()] == ["deck.yaml"]  # no temp file left
+
+
+def test_more_questions_than_a_deck_holds_keeps_a_spread(monkeypatch: pytest.MonkeyPatch) -> None:
+    import quizgen.deck as deck_module
+
+    monkeypatch.setattr(deck_module, "MAX_QUESTIONS", 5)
+    merged, report = merge_decks(_generated([0]), _generated(list(range(1, 13))))
+    assert [q.id for q in merged.questions] == [f"q-{n:08x}" for n in (0, 1, 4, 7, 10)]
+    assert report.left_out == 8
+
+
+def test_regenerating_uses_the_decks_own_templates(tmp_path: Path) -> None:
+    from quizgen.build import generate_deck
+    from quizgen.sources import load_source
+
+    source = tmp_path / "curie.txt"
+    source.write_text(SOURCE_FOR_EDITS, encoding="utf-8")
+    path = tmp_path / "curie.yaml"
+    generate_deck([load_source(source)], path)
+    deck = load_deck(path)
+    deck.templates = [
+        {
+            "id": "date-mine",
+            "kind": "date",
+            "needs": ["blanked"],
+            "types": ["cloze"],
+            "prompt": "In my words: {blanked}",
+        }
+    ]
+    save_deck(deck, path)
+
+    merged, report = generate_deck([load_source(source)], path)
+
+    mine = [q for q in merged.questions if q.template == "date-mine"]
+    assert mine and all(q.prompt.startswith("In my words: ") for q in mine)
+    assert set(report.added) == {q.id for q in mine}

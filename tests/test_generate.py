@@ -208,8 +208,8 @@ def test_regenerating_keeps_a_persons_edits(tmp_path, cli, shared_dir):
     assert by_id[ids[0]].prompt == "An edited prompt, by a teacher?"
     assert by_id[ids[1]].status == "rejected"
     assert "q-manual01" in by_id
-    assert ids[2] in by_id  # a deleted question that the sources still give comes back as new
-    assert set(ids) <= set(by_id)
+    assert ids[2] not in by_id  # deleted by the teacher: stays deleted
+    assert set(ids) - {ids[2]} <= set(by_id)
 
 
 def test_facts_command_prints_a_table_and_json(cli, shared_dir):

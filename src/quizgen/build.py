@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quizgen.deck import Deck, MergeReport, save_merged
+from quizgen.deck import Deck, MergeReport, load_deck, save_merged
 from quizgen.errors import SourceError
 from quizgen.render import RenderOptions, render, renderer_suffix
 
 if TYPE_CHECKING:
     from quizgen.generate import GenerateOptions
+    from quizgen.sources import Source
 
 
 @dataclass
@@ -43,10 +44,9 @@ def build(
     file stands where a folder should be (before any work); every file is written
     atomically, and nothing is rendered from a deck that failed to merge.
     """
-    from quizgen.generate import GenerateOptions, generate
     from quizgen.sources import load_source
 
-    options = generate_options or GenerateOptions()
+    options = generate_options
     for target in targets:
         renderer_suffix(target)  # an unknown target fails before any work is done
     for folder in (Path(decks_dir), Path(output_dir)):
@@ -60,13 +60,37 @@ def build(
     results = []
     for stem, group in groups:
         deck_path = Path(decks_dir) / f"{stem}.yaml"
-        deck, report = save_merged(generate(group, options), deck_path)
+        deck, report = generate_deck(group, deck_path, options)
         result = BuildResult(deck_path, deck, report)
         for target in targets:
             out = Path(output_dir) / f"{stem}{renderer_suffix(target)}"
             result.outputs.extend(render(target, [deck], out, render_options))
         results.append(result)
     return results
+
+
+def generate_deck(
+    sources: Sequence[Source],
+    deck_path: str | os.PathLike[str],
+    options: GenerateOptions | None = None,
+    title: str | None = None,
+) -> tuple[Deck, MergeReport]:
+    """Generate from `sources` into the deck at `deck_path`, merging with what a person made.
+
+    An existing deck is read first: a broken one fails before minutes of parsing, and its
+    own `templates:` take part in the generation. Raises DeckError, ModelError.
+    """
+    from dataclasses import replace
+
+    from quizgen.generate import GenerateOptions, generate
+
+    options = options or GenerateOptions()
+    path = Path(deck_path)
+    if path.exists() or path.is_symlink():
+        existing = load_deck(path)
+        if existing.templates:
+            options = replace(options, deck_templates=existing.templates)
+    return save_merged(generate(sources, options, title=title), path)
 
 
 def _check_distinct_stems(sources: Sequence[str]) -> None:

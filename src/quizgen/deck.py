@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from quizgen._atomic import write_text_atomic
+from quizgen._atomic import atomic_path, write_text_atomic
 from quizgen._yaml import Flow, Loaded, YamlProblem, dump_yaml, load_yaml
 from quizgen.errors import DeckError
 
@@ -42,7 +42,7 @@ _WIDE_BOMS = (
 
 # What explicit tags (!!set, !!binary, !!omap, !!pairs) build; str() of them is not text.
 _NOT_TEXT = (dict, list, set, bytes, tuple)
-_DECK_KEYS = ("quizgen", "title", "deck_id", "sources", "templates", "questions")
+_DECK_KEYS = ("quizgen", "title", "deck_id", "sources", "templates", "questions", "generated")
 _SOURCE_KEYS = ("path", "title", "published", "url", "author")
 _QUESTION_KEYS = (
     "id",
@@ -103,6 +103,9 @@ class Deck:
     sources: list[SourceRef] = field(default_factory=list)
     deck_id: int | None = None
     templates: list[dict[str, Any]] = field(default_factory=list)
+    # Ids of every question generation has put in this deck: one deleted from `questions`
+    # stays deleted, rather than coming back on the next generate.
+    generated: list[str] = field(default_factory=list)
 
     @property
     def stable_id(self) -> int:
@@ -258,6 +261,12 @@ class _Validator:
             self.problem(("templates",), "'templates' must be a list of mappings")
             templates = []
         questions = self._questions(data.get("questions"))
+        generated = data.get("generated") or []
+        if not isinstance(generated, list) or not all(
+            isinstance(g, str) and g.strip() for g in generated
+        ):
+            self.problem(("generated",), "'generated' must be a list of question ids")
+            generated = []
         if self.problems:
             raise DeckError(sorted(self.problems, key=_line_of))
         return Deck(
@@ -266,6 +275,7 @@ class _Validator:
             sources=sources,
             deck_id=deck_id,
             templates=templates,
+            generated=[g.strip() for g in generated],
         )
 
     def _unknown_keys(
@@ -478,6 +488,8 @@ def deck_to_data(deck: Deck) -> dict[str, Any]:
     if deck.templates:
         data["templates"] = deck.templates
     data["questions"] = [_question_data(q) for q in deck.questions]
+    if deck.generated:
+        data["generated"] = Flow(deck.generated)
     return data
 
 
@@ -496,7 +508,8 @@ def _question_data(q: Question) -> dict[str, Any]:
 def dump_deck(deck: Deck) -> str:
     """The deck as YAML text: deterministic, Unicode as is, format-v1 key order."""
     # A blank line between questions makes a long deck easy to scan and edit. Only after
-    # the `questions:` key (always last): a multi-line title above it may hold "- id: ".
+    # the `questions:` key: a multi-line title above it may hold "- id: ", and `generated`
+    # below it is one flow list.
     head, key, questions = dump_yaml(deck_to_data(deck)).partition("\nquestions:\n")
     return head + key + questions.replace("\n  - id: ", "\n\n  - id: ")
 
@@ -516,33 +529,52 @@ class MergeReport:
     added: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     vanished: list[str] = field(default_factory=list)
+    left_out: int = 0  # new questions past MAX_QUESTIONS, not added
+    deleted: list[str] = field(default_factory=list)  # deleted by a person: not brought back
 
 
 def merge_decks(existing: Deck, fresh: Deck) -> tuple[Deck, MergeReport]:
     """Fold a fresh generation into an existing deck without losing anything a person did.
 
     Existing questions stay exactly as they are (edits, statuses, order); fresh questions
-    with new ids are appended (once each, should `fresh` repeat an id); generated questions the fresh run no longer produces are
-    kept and reported as vanished. Title, deck id and templates are the existing deck's.
+    with new ids are appended (once each, should `fresh` repeat an id), except those the
+    deck's `generated` record shows a person deleted; generated questions the fresh run no
+    longer produces are kept and reported as vanished. Title, deck id and templates are the
+    existing deck's.
     """
     report = MergeReport()
     fresh_ids = {q.id for q in fresh.questions}
-    known = {q.id for q in existing.questions}
+    present = {q.id for q in existing.questions}
     for q in existing.questions:
         if q.id in fresh_ids:
             report.kept.append(q.id)
         elif q.template != "manual":
             report.vanished.append(q.id)
+    report.deleted = [i for i in existing.generated if i not in present and i in fresh_ids]
+    known = present | set(existing.generated)
     added = []
     for q in fresh.questions:
         # A source given twice generates every question twice; a deck holds each id once.
         if q.id not in known:
             known.add(q.id)
             added.append(q)
+    room = max(0, MAX_QUESTIONS - len(existing.questions))
+    if len(added) > room:
+        # A book gives more questions than a deck holds: keep a spread over the whole
+        # text rather than its first chapters.
+        report.left_out = len(added) - room
+        added = [added[i * len(added) // room] for i in range(room)]
     report.added = [q.id for q in added]
     paths = {ref.path for ref in existing.sources}
     sources = existing.sources + [ref for ref in fresh.sources if ref.path not in paths]
-    merged = replace(existing, questions=existing.questions + added, sources=sources)
+    generated = {*existing.generated, *report.added}
+    generated.update(q.id for q in existing.questions if q.template != "manual")
+    merged = replace(
+        existing,
+        questions=existing.questions + added,
+        sources=sources,
+        generated=sorted(generated),
+    )
     return merged, report
 
 
@@ -564,11 +596,14 @@ def save_merged(fresh: Deck, path: str | os.PathLike[str]) -> tuple[Deck, MergeR
     before = path.read_bytes()
     existing = load_deck(path)
     merged, report = merge_decks(existing, fresh)
-    if path.read_bytes() != before:
-        raise DeckError(
-            f"{path}: changed on disk while generating; run again to merge the new version"
-        )
     # Saving re-dumps the deck, which drops a person's YAML comments: only when needed.
-    if report.added or len(merged.sources) != len(existing.sources):
-        save_deck(merged, path)
+    if report.added or merged.sources != existing.sources:
+        with atomic_path(path) as tmp:
+            tmp.write_bytes(dump_deck(merged).encode("utf-8"))
+            # Checked last, just before the rename: an editor that saved the deck while we
+            # worked would otherwise lose that save without a word.
+            if path.read_bytes() != before:
+                raise DeckError(
+                    f"{path}: changed on disk while generating; run again to merge the new version"
+                )
     return merged, report

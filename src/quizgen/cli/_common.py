@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
-    from quizgen.deck import Deck
+    from quizgen.deck import Deck, MergeReport
 
 KINDS_HELP = "Only these kinds: date, actor, organization (comma-separated or repeated)."
 TYPES_HELP = "Only these types: short, cloze, choice, truefalse (comma-separated or repeated)."
@@ -88,3 +88,23 @@ def warn(message: str) -> None:
 def info(message: str) -> None:
     """A progress line on stderr, so stdout stays clean for data."""
     print(message, file=sys.stderr)
+
+
+def report_merge(path: Path, deck: Deck, report: MergeReport) -> None:
+    """What a generate or build did to a deck: counts, then anything the user should know."""
+    n = len(report.deleted)
+    deleted = f", {n} you deleted {'stays' if n == 1 else 'stay'} deleted" if n else ""
+    info(
+        f"{path}: {len(deck.questions)} questions "
+        f"({len(report.added)} new, {len(report.kept)} kept as they were{deleted})"
+    )
+    if report.left_out:
+        warn(
+            f"{path}: {report.left_out:,} more questions than a deck holds were left out "
+            "(kept a spread over the sources); choose with --max, --kinds or --types"
+        )
+    if report.vanished:
+        warn(
+            f"{path}: {len(report.vanished)} questions no longer match a fact in the sources "
+            f"(kept; reject or delete them): {', '.join(report.vanished)}"
+        )

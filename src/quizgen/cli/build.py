@@ -45,7 +45,7 @@ def build_cli(
     Edit the deck, run build again: your edits stay, new facts are added, outputs are rebuilt.
     """
     from quizgen.build import build
-    from quizgen.cli._common import info, parse_kinds, parse_types, warn
+    from quizgen.cli._common import info, parse_kinds, parse_types, report_merge, warn
     from quizgen.generate import GenerateOptions
     from quizgen.render import RenderOptions, renderer_names
 
@@ -68,14 +68,8 @@ def build_cli(
         render_options=RenderOptions(seed=seed),
     )
     for result in results:
-        r = result.report
-        info(
-            f"{result.deck_path}: {len(result.deck.questions)} questions ({len(r.added)} new, {len(r.kept)} kept)"
-        )
-        if r.vanished:
-            warn(
-                f"{result.deck_path}: {len(r.vanished)} questions no longer match the sources (kept): "
-                f"{', '.join(r.vanished)}"
-            )
+        if not result.report.added and not result.report.kept:
+            warn(f"{result.deck_path}: found no dates, people or organizations to ask about")
+        report_merge(result.deck_path, result.deck, result.report)
         for path in result.outputs:
             info(f"wrote {path}")

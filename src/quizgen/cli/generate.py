@@ -65,9 +65,9 @@ def generate_cli(
     Questions already in the deck keep their ids, edits and status; new facts add new
     questions; questions whose fact is gone from the sources are kept and reported.
     """
-    from quizgen.cli._common import info, parse_kinds, parse_types, warn
-    from quizgen.deck import save_merged
-    from quizgen.generate import GenerateOptions, generate
+    from quizgen.build import generate_deck
+    from quizgen.cli._common import parse_kinds, parse_types, report_merge, warn
+    from quizgen.generate import GenerateOptions
     from quizgen.sources import load_source
 
     loaded = [load_source(path) for path in sources]
@@ -79,19 +79,10 @@ def generate_cli(
         templates=templates,
         model=model,
     )
-    deck = generate(loaded, options, title=title)
     out = output or Path("decks") / f"{Path(sources[0]).stem}.yaml"
-    if not deck.questions:
+    merged, report = generate_deck(loaded, out, options, title=title)
+    if not report.added and not report.kept:
         warn(
             f"{', '.join(map(str, sources))}: found no dates, people or organizations to ask about"
         )
-    merged, report = save_merged(deck, out)
-    info(
-        f"{out}: {len(merged.questions)} questions "
-        f"({len(report.added)} new, {len(report.kept)} kept as they were)"
-    )
-    if report.vanished:
-        warn(
-            f"{out}: {len(report.vanished)} questions no longer match a fact in the sources "
-            f"(kept; reject or delete them): {', '.join(report.vanished)}"
-        )
+    report_merge(out, merged, report)
