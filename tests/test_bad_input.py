@@ -694,3 +694,39 @@ def test_answers_that_are_not_utf8_are_recorded_not_a_crash(
     finally:
         conn.close()
     assert len(responses) == 2 and all("\ufffd" in r for r in responses), responses
+
+
+# --- bad templates files ---------------------------------------------------------------------
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+@pytest.mark.parametrize(
+    ("case", "make"),
+    [
+        ("a pipe", _fifo),
+        ("a folder", lambda p: p.mkdir()),
+        ("not UTF-8", lambda p: p.write_bytes(b"templates:\n  - id: caf\xe9\n")),
+        ("a positional field", lambda p: p.write_text(TEMPLATE.format(prompt="Who {} was?"))),
+        ("an attribute", lambda p: p.write_text(TEMPLATE.format(prompt="{answer.upper}?"))),
+        ("a YAML error", lambda p: p.write_text("templates: [\n")),
+    ],
+)
+def test_a_bad_templates_file_is_one_error_and_nothing_written(
+    case: str, make: Callable[[Path], None], tmp_path: Path
+) -> None:
+    source = tmp_path / "curie.txt"
+    source.write_text(SOURCE_TEXT, encoding="utf-8")
+    templates = tmp_path / "t.yaml"
+    make(templates)
+    before = listing(tmp_path)
+    result = run_cli(
+        "generate", str(source), "--templates", str(templates), cwd=tmp_path, timeout=60
+    )
+    assert_clean_error(result, str(templates))
+    assert listing(tmp_path) == before
+
+
+TEMPLATE = "templates:\n  - id: mine\n    kind: actor\n    types: [short]\n    prompt: '{prompt}'\n"

@@ -13,7 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizgen.deck import dump_deck, load_deck, loads_deck
+from quizgen.deck import BLANK_RE, dump_deck, load_deck, loads_deck
 from quizgen.extract import extract_facts
 from quizgen.generate import GenerateOptions, generate
 from quizgen.generate._rewrite import clause_question
@@ -237,3 +237,32 @@ def test_missing_model_is_one_line_error(cli, shared_dir):
 def test_any_unicode_text_generates_a_valid_deck(text):
     deck = generate([Source(path="any.txt", title="Any", text=text)], GenerateOptions(seed=1))
     assert loads_deck(dump_deck(deck)) == deck
+
+
+def test_underscores_in_the_source_never_make_a_second_blank():
+    text = (
+        "Fill in: George Marshall announced the ______ plan at Harvard University in June 1947.\n\n"
+        "The Organisation for European Economic Co-operation was founded in 1948 by sixteen "
+        "countries, Marshall said.\n"
+    )
+    deck = generate([Source(path="worksheet.txt", title="Worksheet", text=text)])
+    assert deck.questions
+    for q in deck.questions:
+        assert len(BLANK_RE.findall(q.prompt)) <= 1, q.prompt
+
+
+def test_a_year_bc_is_a_date_not_an_organization():
+    text = "Rome was founded in 753 BC, and the Roman Senate met in 509 BC for the first time.\n"
+    facts = extract_facts(Source(path="rome.txt", title="Rome", text=text))
+    assert "BC" not in [o.name for o in facts.organizations]
+
+
+def test_years_with_an_era_are_dates_and_read_right():
+    text = (
+        "Rome was founded in 753 BC. Augustus died in AD 14. "
+        "Caesar crossed the Rubicon in 49 B.C. with one legion.\n"
+    )
+    facts = extract_facts(Source(path="rome.txt", title="Rome", text=text))
+    assert {d.answer for d in facts.dates} >= {"753 BC", "AD 14", "49 B.C."}
+    deck = generate([Source(path="rome.txt", title="Rome", text=text)], GenerateOptions(seed=3))
+    assert not [q.prompt for q in deck.questions if ".." in q.prompt]

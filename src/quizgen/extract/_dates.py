@@ -52,7 +52,8 @@ _ORDINAL_WORDS = {
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _YEAR = r"(?P<year>(?:1[0-9]|20)\d\d|[1-9]\d{2})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_ERA = r"(?:\s*(?P<era>BC|BCE|AD|CE|B\.C\.|A\.D\.))?"
+_ERAS = r"(?P<era>BC|BCE|AD|CE|B\.C\.|A\.D\.|B\.C\.E\.|C\.E\.)"
+_ERA = rf"(?:\s*{_ERAS})?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day", re.compile(rf"^{_MONTH}\s+{_DAY},?\s+{_YEAR}$", re.I)),
@@ -68,6 +69,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("year", re.compile(rf"^(?:the\s+)?(?:year\s+)?{_YEAR}{_ERA}$", re.I)),
+    # With an era, any year is one: "49 BC", "AD 14", "in the year 70 CE".
+    ("year", re.compile(rf"^(?:the\s+)?(?:year\s+)?(?P<year>[1-9]\d{{0,3}})\s*{_ERAS}$", re.I)),
+    ("year", re.compile(r"^(?P<era>AD|A\.D\.)\s*(?P<year>[1-9]\d{0,3})$", re.I)),
     (
         "century",
         re.compile(

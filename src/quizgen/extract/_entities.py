@@ -235,6 +235,12 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
         sent = sentences[span.sent]
         toks = sent.tokens
         start, end, label = span.start, span.end, span.label
+        if label in ("DATE", "CARDINAL") and end < len(toks) and toks[end].text in _ERAS:
+            # "753 BC": the tagger often leaves the era out of the date, or calls it an ORG.
+            out.append(Span(span.sent, start, end + 1, "DATE"))
+            continue
+        if _span_text(sent, start, end) in _ERAS:
+            continue
         if label not in ("PERSON", "ORG"):
             out.append(span)
             continue
@@ -285,6 +291,8 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
         )
     ]
 
+
+_ERAS = {"BC", "BCE", "AD", "CE", "B.C.", "A.D.", "B.C.E.", "C.E."}
 
 _NOT_ORG_WORDS = {
     "convention",

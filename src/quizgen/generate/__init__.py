@@ -192,6 +192,8 @@ def _make(
         truth = rng.random() < 0.5 or not distractors
         filler = answer if truth else distractors[0]
         prompt = prompt.replace(BLANK, filler, 1)
+        if filler.endswith("."):
+            prompt = prompt.replace(filler + ".", filler, 1)  # "in 49 B.C.." at a sentence end
         answer, accept = ("true" if truth else "false"), []
     if qtype == "cloze" and BLANK not in prompt:
         return None

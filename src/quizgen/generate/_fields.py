@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from quizgen.deck import BLANK
+from quizgen.deck import BLANK, BLANK_RE
 from quizgen.extract import DateFact, Entity, Facts, Sentence
 from quizgen.extract._entities import TITLE_WORDS, Coref
 from quizgen.generate._rewrite import clause_question, strip_leading
@@ -79,8 +79,8 @@ def _blanked(
 ) -> str | None:
     """The sentence with tokens [start, end) blanked, or None if it would not stand alone."""
     toks = sent.tokens
-    if len(toks) > _MAX_SENTENCE_WORDS:
-        return None
+    if len(toks) > _MAX_SENTENCE_WORDS or BLANK_RE.search(sent.text):
+        return None  # too long to stand alone, or its own underscores would be a second blank
     words = []
     skip: set[int] = set()
     # "the _____ (OECD)": a short parenthesis after the blank names the answer; leave it out.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from quizgen.deck import BLANK_RE, KINDS, TYPES
 from quizgen.errors import DeckError
 
 _KEYS = {"id", "kind", "needs", "types", "prompt", "answer"}
+_MAX_TEMPLATES_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -47,11 +49,21 @@ def load_templates(path: str | os.PathLike[str]) -> list[Template]:
     """Templates from a YAML file (a `templates:` list, or a bare list). Raises DeckError."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise DeckError(f"{path}: is a folder, not a templates file")
+        if not stat.S_ISREG(info.st_mode):
+            # A pipe would wait for a writer forever, a device might never end.
+            raise DeckError(f"{path}: is not a regular file, so not a templates file")
+        if info.st_size > _MAX_TEMPLATES_BYTES:
+            raise DeckError(f"{path}: too large for a templates file ({info.st_size:,} bytes)")
+        text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise DeckError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DeckError(f"{path}: cannot read templates ({exc})") from None
+    except UnicodeDecodeError as exc:
+        raise DeckError(f"{path}: is not UTF-8 text (bad byte at offset {exc.start})") from None
+    except OSError as exc:
+        raise DeckError(f"{path}: cannot read templates ({exc.strerror or exc})") from None
     return parse_templates(text, str(path))
 
 
@@ -99,9 +111,14 @@ def templates_from_data(items: Sequence[Any], name: str, line_of: Any = None) ->
                 prompt=str(item["prompt"]),
                 answer=str(item.get("answer") or "answer"),
             )
-            template.fields()
+            names = [n for _, n, _, _ in string.Formatter().parse(template.prompt) if n is not None]
         except ValueError as exc:
             problems.append(f"{where}: bad prompt ({exc})")
+            continue
+        bad = [n for n in names if not n.isidentifier()]
+        if bad:
+            # "{}" or "{0}" would fail at generation; "{answer.upper}" reaches into Python.
+            problems.append(f"{where}: bad prompt: '{{{bad[0]}}}' is not a field name")
             continue
         out.append(template)
     if problems:
