@@ -122,6 +122,21 @@ def test_a_character_the_font_lacks_is_a_warning_naming_it(tmp_path: Path) -> No
         _render([deck], tmp_path / "c.pdf")
 
 
+@pytest.mark.parametrize("command", ["pdf", "build"])
+def test_cli_prints_a_missing_glyph_as_one_warning_line(command: str, tmp_path: Path) -> None:
+    deck = Deck("CJK", questions=[Question("q-1", "actor", "short", "Who wrote 漢?", "x")])
+    save_deck(deck, tmp_path / "decks" / "cjk.yaml")
+    if command == "pdf":
+        result = run_cli("pdf", "decks/cjk.yaml", cwd=tmp_path)
+    else:
+        (tmp_path / "cjk.txt").write_text("Who wrote 漢? Lu Xun wrote it in 1921.\n", "utf-8")
+        result = run_cli("build", "cjk.txt", "--to", "pdf", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    glyphs = [line for line in result.stderr.splitlines() if "漢" in line]
+    assert glyphs and all(line.startswith("Warning: ") for line in glyphs), result.stderr
+    assert "MissingGlyphWarning" not in result.stderr
+
+
 def test_versions_shuffle_questions_and_each_has_its_key(tmp_path: Path) -> None:
     deck = _short_deck(8)
     path = _render([deck], tmp_path / "v.pdf", versions=2, seed=7)[0]

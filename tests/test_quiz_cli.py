@@ -310,6 +310,22 @@ def test_bad_clock_is_a_usage_error(deck_path: Path, tmp_path: Path) -> None:
     assert "'yesterday' is not an ISO 8601 date-time" in result.stderr
 
 
+def test_a_clock_past_the_calendar_is_a_usage_error(deck_path: Path, tmp_path: Path) -> None:
+    result = quiz(deck_path, tmp_path / "p.sqlite3", "b\n", now="9999-12-31")
+    assert result.returncode == 2
+    assert "'9999-12-31' is out of range" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_same_deck_twice_asks_each_question_once(deck_path: Path, tmp_path: Path) -> None:
+    once = run_cli("quiz", str(deck_path), "--db", str(tmp_path / "a.db"), "--json", input="")
+    twice = run_cli(
+        "quiz", str(deck_path), str(deck_path), "--db", str(tmp_path / "b.db"), "--json", input=""
+    )
+    assert once.returncode == twice.returncode == 0, twice.stderr
+    assert json.loads(twice.stdout)["new_left"] == json.loads(once.stdout)["new_left"] > 0
+
+
 def test_sigkill_keeps_every_answer_given(deck_path: Path, tmp_path: Path) -> None:
     db = tmp_path / "p.sqlite3"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "QUIZGEN_NOW": T0, "NO_COLOR": "1"}

@@ -8,6 +8,7 @@ imported inside the command that needs it.
 from __future__ import annotations
 
 import sys
+import warnings
 
 import typer
 
@@ -61,6 +62,9 @@ def main() -> None:
     """Run the app; a QuizgenError or OSError becomes `Error: ...` lines and exit code 2."""
     from quizgen.errors import QuizgenError
 
+    # A library warning (a glyph the PDF font lacks) is a `Warning: ...` line like ours,
+    # not Python's two-line "file:line: Category" form.
+    warnings.showwarning = _show_warning
     try:
         app()
     except QuizgenError as exc:
@@ -71,6 +75,10 @@ def main() -> None:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"Error: {_one_line(f'{where}{exc.strerror or exc}')}", file=sys.stderr)
         sys.exit(2)
+
+
+def _show_warning(message: Warning | str, *_: object, **__: object) -> None:
+    print(f"Warning: {_one_line(str(message))}", file=sys.stderr)
 
 
 # C0 and C1 controls and DEL (but tab), shown as \n, \x1b ...: a file name with a newline

@@ -39,8 +39,6 @@ def pdf_cli(
     ] = None,
 ) -> None:
     """Print worksheets (PDF): sections by question type, versions, and an answer key."""
-    import warnings
-
     from quizgen.cli._common import (
         info,
         load_decks,
@@ -48,7 +46,6 @@ def pdf_cli(
         parse_types,
         refuse_overwriting,
         split_choices,
-        warn,
     )
     from quizgen.render import RenderOptions, render
 
@@ -64,10 +61,6 @@ def pdf_cli(
     out = output or Path("output") / f"{decks[0].stem}.pdf"
     refuse_overwriting(out, decks, ".pdf")
     loaded = load_decks([str(d) for d in decks])
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        written = render("pdf", loaded, out, options)
-    for warning in caught:
-        warn(str(warning.message))
+    written = render("pdf", loaded, out, options)
     for path in written:
         info(f"wrote {path}")

@@ -125,6 +125,9 @@ def _clock(now: str | None) -> Callable[[], datetime]:
             f"'{now}' is not an ISO 8601 date-time (e.g. 2026-01-31T09:00:00Z)",
             param_hint="--now / QUIZGEN_NOW",
         ) from None
+    if not 1970 <= pinned.year <= 9000:
+        # Scheduling years ahead from 9999 overflows the calendar.
+        raise typer.BadParameter(f"'{now}' is out of range", param_hint="--now / QUIZGEN_NOW")
     if pinned.tzinfo is None:
         pinned = pinned.replace(tzinfo=UTC)
     pinned = pinned.astimezone(UTC)

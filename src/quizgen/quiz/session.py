@@ -133,6 +133,21 @@ def is_mastered(card: Card) -> bool:
     return card.state == State.Review and (card.stability or 0) >= MASTERED_STABILITY_DAYS
 
 
+def _selected(decks: Sequence[Deck], options: SessionOptions) -> list[tuple[Deck, list[Question]]]:
+    """Each deck with its questions to study; a deck given twice (or a copy) counts once."""
+    seen: set[tuple[int, str]] = set()
+    out = []
+    for deck in decks:
+        chosen = [
+            q
+            for q in select_questions(deck.questions, options.kinds, options.types)
+            if (deck.stable_id, q.id) not in seen
+        ]
+        seen.update((deck.stable_id, q.id) for q in chosen)
+        out.append((deck, chosen))
+    return out
+
+
 def plan_session(
     decks: Sequence[Deck], store: ProgressStore, now: datetime, options: SessionOptions
 ) -> list[Item]:
@@ -143,8 +158,7 @@ def plan_session(
     due: list[tuple[datetime, int, Item]] = []
     fresh: list[Item] = []
     everything: list[Item] = []
-    for deck in decks:
-        chosen = select_questions(deck.questions, options.kinds, options.types)
+    for deck, chosen in _selected(decks, options):
         cards = store.cards(deck.stable_id, [q.id for q in chosen])
         answers = deck_answers(deck)
         for question in chosen:
@@ -249,8 +263,7 @@ class Session:
         ended = self.now()
         next_due: datetime | None = None
         due_left = new_left = 0
-        for deck in self.decks:
-            chosen = select_questions(deck.questions, self.options.kinds, self.options.types)
+        for deck, chosen in _selected(self.decks, self.options):
             cards = self.store.cards(deck.stable_id, [q.id for q in chosen])
             new_left += sum(1 for q in chosen if q.id not in cards)
             for card in cards.values():
