@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -218,13 +219,13 @@ def test_a_deck_edited_on_disk_while_merging_is_not_overwritten(
     path = tmp_path / "deck.yaml"
     save_deck(_generated([1]), path)
     theirs = dump_deck(_generated([1])).replace("When did event 1", "When, says my editor, did 1")
-    real_dump = deck_module.dump_deck
+    real_text = deck_module._merged_text
 
-    def dump_while_an_editor_saves(deck: Deck) -> str:
+    def text_while_an_editor_saves(*args: Any) -> str:
         path.write_text(theirs, encoding="utf-8")  # the editor's save lands mid-merge
-        return real_dump(deck)
+        return real_text(*args)
 
-    monkeypatch.setattr(deck_module, "dump_deck", dump_while_an_editor_saves)
+    monkeypatch.setattr(deck_module, "_merged_text", text_while_an_editor_saves)
     with pytest.raises(DeckError, match="changed on disk while generating"):
         save_merged(_generated([1, 2]), path)
     assert path.read_text(encoding="utf-8") == theirs
@@ -265,3 +266,41 @@ def test_regenerating_uses_the_decks_own_templates(tmp_path: Path) -> None:
     mine = [q for q in merged.questions if q.template == "date-mine"]
     assert mine and all(q.prompt.startswith("In my words: ") for q in mine)
     assert set(report.added) == {q.id for q in mine}
+
+
+def _commented(text: str) -> str:
+    """A deck text with a person's comments at the top, inside a question and at the end."""
+    text = "# Unit 3 - check dates against the textbook\n" + text
+    text = text.replace("    answer: '1901'\n", "    answer: '1901'  # confirmed in class\n")
+    return text + "# end of my deck\n"
+
+
+@pytest.mark.parametrize("layout", ["ours", "indentless", "crlf"])
+def test_a_merge_that_adds_questions_keeps_comments_and_layout(layout: str, tmp_path: Path) -> None:
+    path = tmp_path / "deck.yaml"
+    save_merged(_generated([1, 2]), path)
+    text = _commented(path.read_text(encoding="utf-8"))
+    if layout == "indentless":  # how yaml.safe_dump or a person may lay it out
+        text = text.replace("\n  ", "\n")
+    if layout == "crlf":
+        text = text.replace("\n", "\r\n")
+    path.write_bytes(text.encode("utf-8"))
+
+    merged, report = save_merged(_generated([1, 2, 3]), path)
+
+    after = path.read_bytes().decode("utf-8")
+    assert report.added == ["q-00000003"]
+    assert load_deck(path) == merged
+    for comment in ("# Unit 3", "# confirmed in class", "# end of my deck"):
+        assert comment in after
+    # The person's text is kept as it was up to the new question.
+    head = text[: text.index("# Every id")].rstrip()
+    assert after.startswith(head)
+    assert "\r\n" not in after.replace("\r\n", "") if layout == "crlf" else "\r" not in after
+
+
+def test_a_deck_in_an_unusual_layout_is_rewritten_whole_and_right(tmp_path: Path) -> None:
+    path = tmp_path / "deck.yaml"
+    path.write_text("quizgen: 1\ntitle: Flow\nquestions: []  # to fill\n", encoding="utf-8")
+    merged, _ = save_merged(_generated([1]), path)
+    assert load_deck(path) == merged and len(merged.questions) == 1

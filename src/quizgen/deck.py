@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from quizgen._atomic import atomic_path, write_text_atomic
+from quizgen._splice import GENERATED_NOTE, splice
 from quizgen._yaml import Flow, Loaded, YamlProblem, dump_yaml, load_yaml
 from quizgen.errors import DeckError
 
@@ -511,7 +512,11 @@ def dump_deck(deck: Deck) -> str:
     # the `questions:` key: a multi-line title above it may hold "- id: ", and `generated`
     # below it is one flow list.
     head, key, questions = dump_yaml(deck_to_data(deck)).partition("\nquestions:\n")
-    return head + key + questions.replace("\n  - id: ", "\n\n  - id: ")
+    questions, record, ids = questions.rpartition("\ngenerated: ")
+    if not record:
+        questions, ids = ids, ""
+    questions = questions.replace("\n  - id: ", "\n\n  - id: ")
+    return head + key + questions + (f"\n\n{GENERATED_NOTE}\ngenerated: {ids}" if record else "")
 
 
 def save_deck(deck: Deck, path: str | os.PathLike[str]) -> Path:
@@ -596,10 +601,11 @@ def save_merged(fresh: Deck, path: str | os.PathLike[str]) -> tuple[Deck, MergeR
     before = path.read_bytes()
     existing = load_deck(path)
     merged, report = merge_decks(existing, fresh)
-    # Saving re-dumps the deck, which drops a person's YAML comments: only when needed.
     if report.added or merged.sources != existing.sources:
+        added = merged.questions[len(existing.questions) :]
+        sources_changed = merged.sources != existing.sources
         with atomic_path(path) as tmp:
-            tmp.write_bytes(dump_deck(merged).encode("utf-8"))
+            tmp.write_bytes(_merged_text(before, merged, added, sources_changed).encode("utf-8"))
             # Checked last, just before the rename: an editor that saved the deck while we
             # worked would otherwise lose that save without a word.
             if path.read_bytes() != before:
@@ -607,3 +613,25 @@ def save_merged(fresh: Deck, path: str | os.PathLike[str]) -> tuple[Deck, MergeR
                     f"{path}: changed on disk while generating; run again to merge the new version"
                 )
     return merged, report
+
+
+def _merged_text(raw: bytes, merged: Deck, added: list[Question], sources_changed: bool) -> str:
+    """The merged deck's file text: the old text with the additions spliced in, else a dump."""
+
+    def loads_as_merged(text: str) -> bool:
+        try:
+            return loads_deck(text) == merged
+        except DeckError:
+            return False
+
+    if not sources_changed:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:  # UTF-16 or UTF-32: rewritten as UTF-8 by the dump
+            text = None
+        if text is not None:
+            items = [_question_data(q) for q in added]
+            spliced = splice(text, items, merged.generated, loads_as_merged)
+            if spliced is not None:
+                return spliced
+    return dump_deck(merged)

@@ -1,0 +1,97 @@
+"""Adding generated questions to a deck file in place, so a person's comments survive.
+
+Re-dumping a deck loses every YAML comment and any layout a person chose. A merge only
+appends questions and refreshes the `generated` record, so it can be done as two text
+edits located with PyYAML's node marks. The result is checked by loading it back: any
+layout we do not expect gives None, and the caller falls back to a full dump.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import yaml
+
+from quizgen._yaml import Flow, dump_yaml
+
+GENERATED_NOTE = (
+    "# Every id quizgen has generated for this deck: a question you delete stays deleted."
+)
+
+
+def splice(
+    text: str,
+    added: Sequence[dict[str, Any]],
+    generated: Sequence[str],
+    is_right: Callable[[str], bool],
+) -> str | None:
+    """`text` with the `added` questions (as plain data) appended to its `questions:` list
+    and its `generated:` list replaced, or None when that cannot be done safely.
+
+    `is_right(new_text)` judges the result (the merged deck loads from it); when it says
+    no, None is returned.
+    """
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(root, yaml.MappingNode) or root.flow_style:
+        return None
+    nodes = {k.value: v for k, v in root.value if isinstance(k, yaml.ScalarNode)}
+    questions = nodes.get("questions")
+    if not isinstance(questions, yaml.SequenceNode) or questions.flow_style or not questions.value:
+        return None
+    newline = "\r\n" if "\r\n" in text else "\n"
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement), applied from the end
+    if added:
+        at = _line_end(text, _last_leaf(questions).end_mark.index)
+        dash = questions.value[0].start_mark.column - 2
+        items = _block_items(added, dash)
+        edits.append((at, at, ("" if text[:at].endswith("\n") else "\n") + items))
+    record = dump_yaml({"generated": Flow(list(generated))}).partition(": ")[2].rstrip("\n")
+    current = nodes.get("generated")
+    if isinstance(current, yaml.SequenceNode) and current.flow_style:
+        edits.append((current.start_mark.index, current.end_mark.index, record))
+    elif current is None:
+        end = len(text)
+        lead = "\n" if text.endswith("\n") else "\n\n"
+        edits.append((end, end, f"{lead}{GENERATED_NOTE}\ngenerated: {record}\n"))
+    else:
+        return None
+    out = text
+    for start, end, new in sorted(edits, reverse=True):
+        out = out[:start] + new.replace("\n", newline) + out[end:]
+    return out if is_right(out) else None
+
+
+def _last_leaf(node: yaml.Node) -> yaml.Node:
+    while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(node, yaml.MappingNode) else last
+    return node
+
+
+def _line_end(text: str, index: int) -> int:
+    """The index just past the line that `index` is on (a block scalar may end past it)."""
+    if index > 0 and text[index - 1] == "\n":
+        return index
+    nl = text.find("\n", index)
+    return len(text) if nl < 0 else nl + 1
+
+
+def _block_items(added: Sequence[dict[str, Any]], dash: int) -> str:
+    """The questions as block sequence items with their dash at column `dash`, a blank
+    line before each, as `dump_deck` lays them out."""
+    body = dump_yaml({"questions": list(added)}).partition("\n")[2]  # "  - id: ..." lines
+    shift = dash - 2
+    lines = []
+    for line in body.splitlines():
+        if line and shift > 0:
+            line = " " * shift + line
+        elif line and shift < 0:
+            line = line[-shift:]
+        if line.lstrip().startswith("- id: ") and len(line) - len(line.lstrip()) == dash:
+            lines.append("")
+        lines.append(line)
+    return "\n".join(lines) + "\n"
