@@ -266,3 +266,21 @@ def test_years_with_an_era_are_dates_and_read_right():
     assert {d.answer for d in facts.dates} >= {"753 BC", "AD 14", "49 B.C."}
     deck = generate([Source(path="rome.txt", title="Rome", text=text)], GenerateOptions(seed=3))
     assert not [q.prompt for q in deck.questions if ".." in q.prompt]
+
+
+def test_a_long_source_is_parsed_by_sections_with_the_same_questions(monkeypatch):
+    import quizgen.generate as gen
+
+    paragraphs = [
+        "The Hanseatic League was founded in 1356 by merchant towns of the Baltic.",
+        "Johannes Gutenberg printed his Bible in Mainz in 1455.",
+        "The Dutch East India Company was chartered in 1602 by the States General.",
+        "Isaac Newton published the Principia in 1687 with the help of Edmond Halley.",
+    ]
+    source = Source(path="history.txt", title="History", text="\n\n".join(paragraphs))
+    whole = generate([source], GenerateOptions(seed=1))
+    monkeypatch.setattr(gen, "SECTION_CHARS", 40)  # one paragraph per section
+    assert len(gen._sections(source)) == 4
+    assert "\n\n".join(s.text.strip() for s in gen._sections(source)) == source.text
+    sectioned = generate([source], GenerateOptions(seed=1))
+    assert whole.questions and sectioned.questions == whole.questions

@@ -255,6 +255,19 @@ def test_any_valid_deck_round_trips_exactly(deck: Deck) -> None:
     assert dump_deck(loads_deck(text)) == text
 
 
+@settings(max_examples=150, deadline=None)
+@given(deck=decks())
+def test_a_deck_dumped_question_by_question_reads_as_one_dump(deck: Deck) -> None:
+    # dump_deck dumps each question alone (memory); the text must be what one dump of the
+    # whole deck gives, with a blank line between questions.
+    from quizgen._yaml import dump_yaml
+    from quizgen.deck import deck_to_data
+
+    whole = dump_yaml(deck_to_data(deck))
+    head, key, questions = whole.partition("\nquestions:\n")
+    assert dump_deck(deck).replace("\n\n  - id: ", "\n  - id: ") == head + key + questions
+
+
 @settings(max_examples=25, deadline=None)
 @given(deck=decks(), response=st.text(max_size=40))
 def test_renderers_and_checker_never_raise_on_any_text(deck: Deck, response: str) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from quizgen._atomic import atomic_path, write_text_atomic
-from quizgen._splice import GENERATED_NOTE, splice
+from quizgen._splice import GENERATED_NOTE, block_items, splice
 from quizgen._yaml import Flow, Loaded, YamlProblem, dump_yaml, load_yaml
 from quizgen.errors import DeckError
 
@@ -479,6 +479,14 @@ def _line_of(problem: str) -> int:
 
 def deck_to_data(deck: Deck) -> dict[str, Any]:
     """The deck as plain data in format-v1 key order, empty optional fields left out."""
+    data = _head_data(deck)
+    data["questions"] = [_question_data(q) for q in deck.questions]
+    if deck.generated:
+        data["generated"] = Flow(deck.generated)
+    return data
+
+
+def _head_data(deck: Deck) -> dict[str, Any]:
     data: dict[str, Any] = {"quizgen": FORMAT_VERSION, "title": deck.title}
     if deck.deck_id is not None:
         data["deck_id"] = deck.deck_id
@@ -488,9 +496,6 @@ def deck_to_data(deck: Deck) -> dict[str, Any]:
         ]
     if deck.templates:
         data["templates"] = deck.templates
-    data["questions"] = [_question_data(q) for q in deck.questions]
-    if deck.generated:
-        data["generated"] = Flow(deck.generated)
     return data
 
 
@@ -507,16 +512,18 @@ def _question_data(q: Question) -> dict[str, Any]:
 
 
 def dump_deck(deck: Deck) -> str:
-    """The deck as YAML text: deterministic, Unicode as is, format-v1 key order."""
-    # A blank line between questions makes a long deck easy to scan and edit. Only after
-    # the `questions:` key: a multi-line title above it may hold "- id: ", and `generated`
-    # below it is one flow list.
-    head, key, questions = dump_yaml(deck_to_data(deck)).partition("\nquestions:\n")
-    questions, record, ids = questions.rpartition("\ngenerated: ")
-    if not record:
-        questions, ids = ids, ""
-    questions = questions.replace("\n  - id: ", "\n\n  - id: ")
-    return head + key + questions + (f"\n\n{GENERATED_NOTE}\ngenerated: {ids}" if record else "")
+    """The deck as YAML text: deterministic, Unicode as is, format-v1 key order, a blank
+    line between questions (a long deck is easy to scan and edit)."""
+    head = dump_yaml(_head_data(deck))
+    if not deck.questions:
+        body = "questions: []\n"
+    else:
+        # block_items starts each question with a blank line; none after the key itself.
+        body = "questions:\n" + block_items([_question_data(q) for q in deck.questions])[1:]
+    if deck.generated:
+        ids = dump_yaml({"generated": Flow(deck.generated)})
+        body += f"\n{GENERATED_NOTE}\n{ids}"
+    return head + body
 
 
 def save_deck(deck: Deck, path: str | os.PathLike[str]) -> Path:

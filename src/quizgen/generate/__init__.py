@@ -11,8 +11,9 @@ import os
 import random
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from quizgen.deck import BLANK, Deck, Question, derive_deck_id, question_id
 from quizgen.generate._distractors import Pool, date_pool, pick
@@ -25,7 +26,18 @@ from quizgen.generate._templates import (
     templates_from_data,
 )
 
-__all__ = ["GenerateOptions", "Template", "default_templates", "generate", "questions_from_facts"]
+if TYPE_CHECKING:
+    from quizgen.extract import Facts
+    from quizgen.sources import Source
+
+__all__ = [
+    "GenerateOptions",
+    "Template",
+    "default_templates",
+    "generate",
+    "questions_from_facts",
+    "questions_from_items",
+]
 
 
 @dataclass
@@ -42,27 +54,25 @@ class GenerateOptions:
 
 
 def generate(
-    sources: Sequence[object], options: GenerateOptions | None = None, title: str | None = None
+    sources: Sequence[Source], options: GenerateOptions | None = None, title: str | None = None
 ) -> Deck:
     """A deck of questions about the dates, actors and organizations of the sources.
 
     Raises ModelError when the spaCy model is missing, DeckError for bad templates.
     """
-    from quizgen.extract import extract_many
-
     options = options or GenerateOptions()
     templates = default_templates()
     if options.deck_templates:
         templates = merge_templates(templates, templates_from_data(options.deck_templates, "deck"))
     if options.templates:
         templates = merge_templates(templates, load_templates(options.templates))
-    facts = extract_many(list(sources), options.model)  # type: ignore[arg-type]
-    title = title or _title([f.title for f in facts])
-    questions = questions_from_facts(facts, templates, options)
+    grouped = _items_by_source(sources, options.model)
+    title = title or _title([s.title for s in sources])
+    questions = questions_from_items(grouped, templates, options)
     return Deck(
         title=title,
         deck_id=derive_deck_id(title),
-        sources=[s.ref() for s in sources],  # type: ignore[attr-defined]
+        sources=[s.ref() for s in sources],
         questions=questions,
     )
 
@@ -73,18 +83,64 @@ def _title(titles: list[str]) -> str:
     return f"{titles[0]} and {len(titles) - 1} more"
 
 
+# A source longer than this is parsed a section at a time (split between paragraphs), and
+# only its items (plain strings) are kept: a book's parse held at once took gigabytes.
+SECTION_CHARS = 400_000
+
+
+def _items_by_source(sources: Sequence[Source], model: str | None) -> list[list[Item]]:
+    """Every source's items in reading order, parsing at most SECTION_CHARS at once."""
+    from quizgen.extract import extract_many
+
+    batches: list[list[tuple[int, Source]]] = [[]]
+    size = 0
+    for k, source in enumerate(sources):
+        for section in _sections(source):
+            if batches[-1] and size + len(section.text) > SECTION_CHARS:
+                batches.append([])
+                size = 0
+            batches[-1].append((k, section))
+            size += len(section.text)
+    grouped: list[list[Item]] = [[] for _ in sources]
+    for batch in batches:
+        for (k, _), facts in zip(batch, extract_many([s for _, s in batch], model), strict=True):
+            grouped[k].extend(sorted(items(facts), key=lambda i: i.order))
+    return grouped
+
+
+def _sections(source: Source) -> list[Source]:
+    """The source cut between paragraphs into pieces of about SECTION_CHARS (or itself)."""
+    if len(source.text) <= SECTION_CHARS:
+        return [source]
+    out, start = [], 0
+    while start < len(source.text):
+        cut = source.text.find("\n\n", start + SECTION_CHARS)
+        end = len(source.text) if cut < 0 else cut
+        out.append(replace(source, text=source.text[start:end]))
+        start = end
+    return out
+
+
 def questions_from_facts(
-    facts: Sequence[object], templates: Sequence[Template], options: GenerateOptions
+    facts: Sequence[Facts], templates: Sequence[Template], options: GenerateOptions
 ) -> list[Question]:
     """Questions for every fact and applicable template, per source, in reading order."""
-    all_items = [list(items(f)) for f in facts]  # type: ignore[arg-type]
+    return questions_from_items(
+        [sorted(items(f), key=lambda i: i.order) for f in facts], templates, options
+    )
+
+
+def questions_from_items(
+    all_items: Sequence[Sequence[Item]], templates: Sequence[Template], options: GenerateOptions
+) -> list[Question]:
+    """Questions for each source's items (in reading order), per source."""
     pools = _pools([i for group in all_items for i in group])
     out: list[Question] = []
     seen: set[str] = set()
     for group in all_items:
         made: list[Question] = []
         wording: dict[tuple[str, str], list[set[str]]] = {}  # (answer, type) -> prompt words
-        for item in sorted(group, key=lambda i: i.order):
+        for item in group:
             asked = False  # has the fact a question whose answer is the fact itself?
             # Questions first, statements after: a fact with no question gets a cloze, not a true/false.
             for template in sorted(templates, key=lambda t: t.is_statement):
