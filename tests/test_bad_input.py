@@ -136,6 +136,14 @@ def _too_large(folder: Path) -> Path:
     return path
 
 
+def _one_line_of_50_mb(folder: Path) -> Path:
+    path = folder / "line.txt"
+    with open(path, "wb") as f:
+        for _ in range(50):
+            f.write(b"Marie Curie " * (1024 * 1024 // 12 + 1))  # 50 MB and no newline
+    return path
+
+
 def _pdf_with_bad_font_map() -> bytes:
     """A one-page PDF whose font's /ToUnicode map has a 17-byte code (pypdf allows 16)."""
     cmap = b"begincmap\n1 beginbfchar\n<0102030405060708090A0B0C0D0E0F1011> <0041>\nendbfchar\n"
@@ -185,6 +193,7 @@ BAD_SOURCES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "broken symlink": (_broken_symlink, "broken"),
     "fifo": (_fifo, "not a regular file"),
     "over the size limit": (_too_large, "MB"),
+    "a 50 MB single line": (_one_line_of_50_mb, "MB"),
     "png as html": (_write("page.html", PNG), "binary"),
     "text as pdf": (_write("paper.pdf", SOURCE_TEXT.encode()), "not a PDF"),
     "truncated pdf": (_write("cut.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog"), "PDF"),

@@ -130,3 +130,10 @@ def test_derived_deck_id_is_stable():
     assert derive_deck_id("Title") == derive_deck_id("Title")
     assert derive_deck_id("Title") != derive_deck_id("Other")
     assert 1 << 30 <= derive_deck_id("Title") < 1 << 31
+
+
+def test_a_question_without_an_id_but_otherwise_whole_is_one_problem() -> None:
+    text = "quizgen: 1\ntitle: T\nquestions:\n  - id:\n    kind: date\n    type: short\n"
+    text += "    prompt: When?\n    answer: '1900'\n"
+    with pytest.raises(DeckError, match=r"<deck>:4: questions\[0\]: 'id' is missing"):
+        loads_deck(text)

@@ -386,9 +386,9 @@ class _Validator:
         if not isinstance(item, dict):
             self.problem(path, "must be a mapping", f"questions[{i}]")
             return None
+        before = len(self.problems)
         qid = self._text(item, "id", path, f"questions[{i}]", required=True)
         where = f"questions[{i}] ({qid})" if qid else f"questions[{i}]"
-        before = len(self.problems)
         self._unknown_keys(item, _QUESTION_KEYS, path, where)
         if qid is not None:
             if qid in seen:
