@@ -66,7 +66,9 @@ SAMPLE_BARS = [
     ("news-glacier-archive.txt", {"actors": 0.9, "organizations": 0.5, "dates": 0.9}),
     ("history-red-cross.txt", {"actors": 0.8, "organizations": 0.5, "dates": 0.8}),
     ("science-dna-structure.txt", {"actors": 0.6, "organizations": 0.5, "dates": 0.8}),
-    ("bio-marie-curie.txt", {"actors": 0.7, "organizations": 0.9, "dates": 0.75}),
+    # The school's one sentence names it with "(ESPCI)", which the org cloze now (rightly) counts
+    # as naming the answer; it was asked before only as a give-away.
+    ("bio-marie-curie.txt", {"actors": 0.7, "organizations": 0.85, "dates": 0.75}),
 ]
 
 

@@ -25,6 +25,7 @@ from quizgen.extract._entities import (
     link_acronyms,
     normalize_spans,
 )
+from quizgen.extract._orgs import attach_part_of
 from quizgen.extract._types import DateFact, Entity, Facts, Mention, Quote, Role, Sentence, Token
 
 if TYPE_CHECKING:
@@ -172,6 +173,7 @@ def _facts(source: Source, sentences: list[Sentence], spans: list[Span]) -> Fact
     attach_roles(sentences, actors, orgs_at)
     attach_quotes(sentences, actors_at, Coref(sentences, actors, source.title))
     attach_org_facts(sentences, orgs, orgs_at)
+    attach_part_of(sentences, orgs)
     dates = _dates(sentences, spans, source.published)
     return Facts(source.path, source.title, sentences, actors, orgs, dates, source.published)
 
@@ -275,6 +277,8 @@ def facts_table(facts: Facts) -> str:
         aka = f" (also: {', '.join(o.aliases)})" if o.aliases else ""
         lines.append(f"  {o.name}{aka}")
         lines.extend(f"      is: {d.text}" for d in o.descriptions)
+        if o.part_of:
+            lines.append(f"      part of: {o.part_of}")
         if o.members:
             lines.append(f"      members: {', '.join(o.members)}")
     lines += ["", f"DATES ({len(facts.dates)})"]

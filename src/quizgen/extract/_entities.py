@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from quizgen.extract import _orgs
+from quizgen.extract._orgs import ORG_WORDS, Span
 from quizgen.extract._types import Entity, Mention, Quote, Role, Sentence, Token
 
 # Words that make a title before a name ("Foreign Minister", "Senator") a role.
@@ -116,60 +117,6 @@ TITLE_WORDS = frozenset(
     ]
 )
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mme", "mme.", "herr"})
-# Endings that make a span an organization whatever spaCy labelled it.
-ORG_WORDS = frozenset(
-    [
-        "institute",
-        "university",
-        "college",
-        "school",
-        "academy",
-        "center",
-        "centre",
-        "committee",
-        "organization",
-        "organisation",
-        "association",
-        "council",
-        "party",
-        "company",
-        "corporation",
-        "corp",
-        "inc",
-        "ltd",
-        "bank",
-        "foundation",
-        "society",
-        "agency",
-        "administration",
-        "ministry",
-        "department",
-        "league",
-        "army",
-        "navy",
-        "court",
-        "parliament",
-        "congress",
-        "senate",
-        "laboratory",
-        "laboratories",
-        "museum",
-        "commission",
-        "office",
-        "bureau",
-        "service",
-        "alliance",
-        "federation",
-        "union",
-        "network",
-        "group",
-        "board",
-        "fund",
-        "church",
-        "order",
-        "club",
-    ]
-)
 _GROUP_NOUNS = frozenset(
     [
         "group",
@@ -208,14 +155,6 @@ _MEMBER_VERBS = {"consist", "comprise", "include", "unite", "group"}
 _SUBJECT_PRONOUNS = {"he", "she"}
 
 
-@dataclass
-class Span:
-    sent: int
-    start: int
-    end: int
-    label: str
-
-
 def _span_text(sent: Sentence, start: int, end: int) -> str:
     return sent.span_text(start, end)
 
@@ -230,6 +169,14 @@ def _name_key(name: str) -> tuple[str, ...]:
 
 def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span]:
     """Trim articles, possessives and titles from entity spans and fix labels we can tell better."""
+    spans = _orgs.merge_name_tails(sentences, spans) + _orgs.class_noun_spans(sentences, spans)
+    common = _orgs.lowercase_words(sentences)
+    # "King's" in "leave DNA to King's" is short for "King's College London": keep the 's.
+    org_texts = [
+        re.sub(r"^the\s+", "", _span_text(sentences[s.sent], s.start, s.end), flags=re.I)
+        for s in spans
+        if s.label == "ORG"
+    ]
     out = []
     for span in spans:
         sent = sentences[span.sent]
@@ -241,13 +188,23 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
             continue
         if _span_text(sent, start, end) in _ERAS:
             continue
+        if label in ("WORK_OF_ART", "PRODUCT") and (
+            _orgs.published_in(sent, start, end)
+            or _orgs.title_class(sent, start, _head_of(sent, start, end)) == "org"
+        ):
+            label = "ORG"  # "printed in Nature", "the journal Science"
         if label not in ("PERSON", "ORG"):
             out.append(span)
             continue
         while start < end and toks[start].lower_text in ("the", "a", "an"):
             start += 1
+        possessive = toks[end - 1].text in ("’s", "'s")
         while end > start and toks[end - 1].text in ("’s", "'s", "’", "'", ",", "-", "–"):
             end -= 1
+        if label == "ORG" and possessive and start < end:
+            whole = _span_text(sent, start, end) + "'s "
+            if any(t.replace("’", "'").startswith(whole) for t in org_texts):
+                end += 1
         if label == "PERSON":
             # "President Bush": the title is a role, not part of the name.
             while end - start > 1 and (
@@ -263,6 +220,9 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
             elif toks[end - 1].lower_text in ORG_WORDS:
                 label = "ORG"
         if start >= end:
+            continue
+        if label == "ORG":
+            out.extend(_org_spans(sent, span.sent, start, end, common))
             continue
         label = _relabel(sent, start, end, label)
         text = _span_text(sent, start, end)
@@ -292,6 +252,55 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
     ]
 
 
+def _org_spans(sent: Sentence, index: int, start: int, end: int, common: set[str]) -> list[Span]:
+    """An ORG span as organizations (none, one, or a part and its whole) or as a person."""
+    toks = sent.tokens
+    acronym = _orgs.acronym_after(sent, end)
+    if acronym and acronym[0] > end:
+        # "the Organisation for Economic Co-operation and" + "Development (OECD)"
+        longer = sent.span_text(start, acronym[0]).strip()
+        between = toks[end : acronym[0]]
+        # "... and Chemistry" + "of the City of Paris (ESPCI)": the short form closes the name
+        continues = between[0].lower_text in ("of", "for") and not any(
+            t.lower_text in ("and", "&") or t.ent == "ORG" for t in between
+        )
+        if (_is_acronym_of(acronym[1], longer) and toks[end - 1].lower_text in _CUT_WORDS) or (
+            continues
+        ):
+            end = acronym[0]
+            while not toks[end - 1].text.strip():
+                end -= 1
+    words = [t.lower_text for t in toks[start:end]]
+    if not any(w in ORG_WORDS for w in words):
+        if _orgs.first_name_before(sent, start, end):
+            start -= 1  # "Oswald Avery": a first name and a surname
+            return (
+                [Span(index, start, end, "PERSON")]
+                if _plausible_person(sent.span_text(start, end))
+                else []
+            )
+        if _orgs.is_modifier_word(sent, start, end):
+            return []  # "Alpine valleys"
+        if end - start == 1 and words[0] in common and not toks[start].text.isupper():
+            return []  # "Wounded", "Government": a common noun the text also writes in lower case
+    split = _orgs.split_part_of(sent, start, end)
+    pieces = [(start, split[0]), (split[1], end)] if split else [(start, end)]
+    out = []
+    for a, b in pieces:
+        label = _relabel(sent, a, b, "ORG")
+        text = _span_text(sent, a, b)
+        if label == "PERSON" and not _plausible_person(text):
+            continue
+        if label == "ORG" and not _plausible_org(text):
+            continue
+        if label:
+            out.append(Span(index, a, b, label))
+    return out
+
+
+_CUT_WORDS = {"and", "of", "for", "the", "on", "-"}
+
+
 _ERAS = {"BC", "BCE", "AD", "CE", "B.C.", "A.D.", "B.C.E.", "C.E."}
 
 _NOT_ORG_WORDS = {
@@ -306,6 +315,10 @@ _NOT_ORG_WORDS = {
     "war",
     "prize",
     "plan",
+    "program",
+    "programme",
+    "project",
+    "initiative",
 }
 _KIN_NOUNS = {
     "husband",
@@ -332,9 +345,14 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
     head = toks[
         next((t.i for t in toks[start:end] if not start <= t.head < end or t.head == t.i), end - 1)
     ]
+    has_org_word = any(w in ORG_WORDS for w in words)
+    # "Linus Pauling, a chemist", "the economist Frédéric Passy", "X, a hydropower operator"
+    said = _orgs.appositive_class(sent, head.i, end) or _orgs.title_class(sent, start, head.i)
     if label == "PERSON":
         if before in ("born", "née", "nee"):
             return ""  # a maiden name: another name of someone already named
+        if said == "org":
+            return "ORG"
         if (
             head.dep in ("amod", "compound")
             and toks[head.head].pos == "NOUN"
@@ -347,7 +365,11 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
         return label
     if words[-1] in _NOT_ORG_WORDS or words[-1] in ("and", "of", "for", "the"):
         return ""
-    if not any(w in ORG_WORDS for w in words) and not toks[start].text.isupper():
+    if said == "person" and not has_org_word:
+        return "PERSON"
+    if said == "org" or _orgs.published_in(sent, start, end):
+        return label
+    if not has_org_word and not toks[start].text.isupper():
         if before in ("in", "near", "at") or (before2 in ("in", "near") and before == "the"):
             return ""  # "a sanatorium in Passy", "dams in the Valais": a place
         parent = toks[head.head]
@@ -379,7 +401,7 @@ def _plausible_person(text: str) -> bool:
 
 def _plausible_org(text: str) -> bool:
     words = text.split()
-    return 1 <= len(words) <= 10 and text[:1].isupper() and not text.isdigit()
+    return 1 <= len(words) <= 12 and text[:1].isupper() and not text.isdigit()
 
 
 # --- clustering ---------------------------------------------------------------------------
@@ -407,7 +429,7 @@ def cluster(
         if kind == "actor":
             owners = [e for k, e in by_key.items() if set(key) < set(k) or (set(key) == set(k))]
         else:
-            owners = [e for e in entities if _is_acronym_of(name, e.name)]
+            owners = [e for e in entities if _is_acronym_of(name, e.name) or _leads(name, e.name)]
         if len(owners) == 1 or (owners and kind == "actor"):
             by_key[key] = owners[0] if len(owners) == 1 else _AMBIGUOUS
             continue
@@ -445,6 +467,18 @@ def _org_key(name: str) -> str:
     return re.sub(r"^the\s+", "", name.lower()).replace("’", "'")
 
 
+def _leads(short: str, full: str) -> bool:
+    """ "King's" of "King's College London": the opening words of a longer name, ending in a
+    possessive and with no organization word of their own."""
+    words = short.replace("’", "'").split()
+    return (
+        full.replace("’", "'").split()[: len(words)] == words
+        and len(full.split()) > len(words)
+        and not any(w.lower() in ORG_WORDS for w in words)
+        and words[-1].endswith("'s")
+    )
+
+
 def _is_acronym_of(short: str, full: str) -> bool:
     if not (short.isupper() and 2 <= len(short) <= 8 and " " not in short):
         return False
@@ -456,11 +490,14 @@ def link_acronyms(sentences: Sequence[Sentence], orgs: list[Entity]) -> list[Ent
     """Tie "Full Name (ACR)" acronyms to their full names; merge ACR-only entities into them."""
     for org in orgs:
         for m in org.mentions:
-            toks = sentences[m.sent].tokens
-            if m.end + 2 < len(toks) and toks[m.end].text == "(" and toks[m.end + 2].text == ")":
-                acr = toks[m.end + 1].text
-                if acr.isupper() and acr not in org.aliases and acr != org.name:
-                    org.aliases.append(acr)
+            sent = sentences[m.sent]
+            found = _orgs.acronym_after(sent, m.end)
+            if found is None or sent.tokens[found[0] + 1].ent in ("GPE", "LOC", "NORP", "DATE"):
+                continue
+            # "(ESPCI)" after a name the parse cut short; "(Caltech)": a short form, not initials
+            acr = found[1]
+            if (acr.isupper() or _orgs.is_short_form(acr, org.name)) and acr not in org.names:
+                org.aliases.append(acr)
     merged: list[Entity] = []
     for org in orgs:
         owner = next(
@@ -473,6 +510,15 @@ def link_acronyms(sentences: Sequence[Sentence], orgs: list[Entity]) -> list[Ent
         for alias in [org.name, *org.aliases]:
             if alias not in owner.aliases and alias != owner.name:
                 owner.aliases.append(alias)
+    for org in merged:
+        # "the Council for Mutual Economic Assistance (Comecon)": the short form in brackets
+        # defines an alias; it is not a second mention of the organization in that sentence.
+        defined = {
+            (m.sent, found[0] + 1)
+            for m in org.mentions
+            if (found := _orgs.acronym_after(sentences[m.sent], m.end)) is not None
+        }
+        org.mentions = [m for m in org.mentions if (m.sent, m.start) not in defined]
     return merged
 
 
@@ -580,6 +626,7 @@ def appositive_role(
             sub = [i for i in sent.subtree(child.i) if not sent.tokens[i].quoted]
             while sub and sent.tokens[sub[-1]].pos == "PUNCT":
                 sub.pop()
+            sub = _balanced(sent, sub)
             if not sub or len(sub) > 30:
                 return None
             return Role(
@@ -589,6 +636,19 @@ def appositive_role(
                 _org_in(sent, sub, orgs_at),
             )
     return None
+
+
+def _balanced(sent: Sentence, sub: list[int]) -> list[int]:
+    """A phrase never ends inside parentheses: "... of Technology (Caltech" gets its ")"."""
+    toks = sent.tokens
+    opened = sum(toks[i].text == "(" for i in sub) - sum(toks[i].text == ")" for i in sub)
+    if opened <= 0 or not sub:
+        return sub
+    after = sub[-1] + 1
+    if opened == 1 and after < len(toks) and toks[after].text == ")":
+        return [*sub, after]
+    cut = next(i for i in sub if toks[i].text == "(")
+    return [i for i in sub if i < cut]
 
 
 def copula_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity]) -> Role | None:
@@ -770,7 +830,7 @@ def attach_org_facts(
                         org.class_noun = toks[noun].lemma.lower()
             for child in sent.children(head):
                 if child.dep == "appos" and child.pos == "NOUN" and child.i > m.end:
-                    sub = sent.subtree(child.i)
+                    sub = _balanced(sent, sent.subtree(child.i))
                     org.descriptions.append(
                         Role(
                             sent.span_text(sub[0], sub[-1] + 1).rstrip(","),
