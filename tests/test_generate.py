@@ -69,6 +69,9 @@ SAMPLE_BARS = [
     # The school's one sentence names it with "(ESPCI)", which the org cloze now (rightly) counts
     # as naming the answer; it was asked before only as a give-away.
     ("bio-marie-curie.txt", {"actors": 0.7, "organizations": 0.85, "dates": 0.75}),
+    # Many organizations: companies, regulators, a union, a broker; institutes, journals, units.
+    ("news-rail-merger.txt", {"actors": 0.7, "organizations": 0.75, "dates": 0.8}),
+    ("science-pasteur-institute.txt", {"actors": 0.8, "organizations": 0.85, "dates": 0.9}),
 ]
 
 

@@ -232,6 +232,7 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
             continue
         if label:
             out.append(Span(span.sent, start, end, label))
+    out = _majority_labels(sentences, out)
     persons = {
         w
         for s in out
@@ -252,9 +253,31 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
     ]
 
 
+def _majority_labels(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span]:
+    """A name tagged ORG more often than PERSON is an organization everywhere: the tagger
+    called "Pennine Freight" a person once, as the subject of "will pay"."""
+    votes: dict[str, int] = {}
+    for s in spans:
+        if s.label in ("PERSON", "ORG"):
+            text = _span_text(sentences[s.sent], s.start, s.end)
+            votes[text] = votes.get(text, 0) + (1 if s.label == "ORG" else -1)
+    return [
+        Span(s.sent, s.start, s.end, "ORG")
+        if s.label == "PERSON" and votes[_span_text(sentences[s.sent], s.start, s.end)] > 0
+        else s
+        for s in spans
+    ]
+
+
 def _org_spans(sent: Sentence, index: int, start: int, end: int, common: set[str]) -> list[Span]:
     """An ORG span as organizations (none, one, or a part and its whole) or as a person."""
     toks = sent.tokens
+    # "the World Health Organization (WHO": the short form in brackets is not part of the name
+    end = next((k for k in range(start, end) if toks[k].text == "("), end)
+    while end > start and not toks[end - 1].text.strip():
+        end -= 1
+    if start >= end:
+        return []
     acronym = _orgs.acronym_after(sent, end)
     if acronym and acronym[0] > end:
         # "the Organisation for Economic Co-operation and" + "Development (OECD)"
@@ -365,12 +388,15 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
         return label
     if words[-1] in _NOT_ORG_WORDS or words[-1] in ("and", "of", "for", "the"):
         return ""
-    if said == "person" and not has_org_word:
+    if not has_org_word and (said == "person" or _orgs.relative_who(sent, head.i, end)):
         return "PERSON"
-    if said == "org" or _orgs.published_in(sent, start, end):
-        return label
+    if said == "org" or "&" in words or _orgs.published_in(sent, start, end):
+        return label  # "Harrow & Finch": a person's name never has an ampersand
     if not has_org_word and not toks[start].text.isupper():
-        if before in ("in", "near", "at") or (before2 in ("in", "near") and before == "the"):
+        works_at = before == "at" and _orgs.is_person_noun(toks[toks[start - 1].head].lemma)
+        if (before in ("in", "near", "at") and not works_at) or (
+            before2 in ("in", "near") and before == "the"
+        ):
             return ""  # "a sanatorium in Passy", "dams in the Valais": a place
         parent = toks[head.head]
         if head.dep in ("conj", "appos") and (
@@ -830,7 +856,18 @@ def attach_org_facts(
                         org.class_noun = toks[noun].lemma.lower()
             for child in sent.children(head):
                 if child.dep == "appos" and child.pos == "NOUN" and child.i > m.end:
-                    sub = _balanced(sent, sent.subtree(child.i))
+                    # "Harrow & Finch, the stockbroker, Priya Natarajan": the name that follows
+                    # is the next appositive's, not part of this description
+                    nested = {
+                        i
+                        for c in sent.children(child.i)
+                        if c.dep == "appos" and c.ent == "PERSON"
+                        for i in sent.subtree(c.i)
+                    }
+                    sub = [i for i in sent.subtree(child.i) if i not in nested]
+                    while sub and toks[sub[-1]].pos == "PUNCT":
+                        sub.pop()
+                    sub = _balanced(sent, sub)
                     org.descriptions.append(
                         Role(
                             sent.span_text(sub[0], sub[-1] + 1).rstrip(","),

@@ -129,6 +129,37 @@ ORG_CLASS_NOUNS = frozenset(
         "department",
         "think-tank",
         "tank",
+        "stockbroker",
+        "broker",
+        "brokerage",
+        "exchange",
+        "chain",
+        "studio",
+        "club",
+        "team",
+    ]
+)
+# Things, not organizations, that a name can modify: "the BCG vaccine", "the Ebola virus".
+THING_NOUNS = frozenset(
+    [
+        "vaccine",
+        "virus",
+        "drug",
+        "gene",
+        "protein",
+        "disease",
+        "test",
+        "method",
+        "technique",
+        "theory",
+        "effect",
+        "equation",
+        "model",
+        "strain",
+        "scale",
+        "process",
+        "reaction",
+        "format",
     ]
 )
 # Nouns that only a person is: an appositive or a title with one of these makes the name a person.
@@ -247,12 +278,26 @@ def is_modifier_word(sent: Sentence, start: int, end: int) -> bool:
     if end - start != 1:
         return False
     tok = sent.tokens[start]
-    if tok.text.isupper() or tok.dep not in ("amod", "compound"):
+    if tok.dep not in ("amod", "compound"):
         return False
     parent = sent.tokens[tok.head]
     if not (tok.head >= end and parent.pos == "NOUN" and parent.text.islower()):
         return False
+    if parent.lemma.lower() in THING_NOUNS:
+        return True
+    if tok.text.isupper():
+        return False  # "MRC group", "NATO summit": an acronym before a noun is still a name
     return tok.pos == "ADJ" or bool(_ADJECTIVE_END.search(tok.lower_text))
+
+
+def relative_who(sent: Sentence, head: int, end: int) -> bool:
+    """ "Under Roux, who directed it": only a person takes "who"."""
+    return any(
+        child.dep == "relcl"
+        and child.i > end
+        and any(sent.tokens[i].lower_text == "who" for i in sent.subtree(child.i)[:2])
+        for child in sent.children(head)
+    )
 
 
 def lowercase_words(sentences: Sequence[Sentence]) -> set[str]:
