@@ -205,6 +205,8 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
             whole = _span_text(sent, start, end) + "'s "
             if any(t.replace("’", "'").startswith(whole) for t in org_texts):
                 end += 1
+        if label == "PERSON" and end - start > 1 and end < len(toks) and toks[end].text.isdigit():
+            end -= 1  # "showed Watson Photograph 51": a numbered thing ends no one's name
         if label == "PERSON":
             # "President Bush": the title is a role, not part of the name.
             while end - start > 1 and (
@@ -388,6 +390,8 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
         return label
     if words[-1] in _NOT_ORG_WORDS or words[-1] in ("and", "of", "for", "the"):
         return ""
+    if before == "(" and before2 in _NOT_ORG_WORDS:
+        return ""  # "the European Recovery Program (ERP)": the short form of a program
     if not has_org_word and (said == "person" or _orgs.relative_who(sent, head.i, end)):
         return "PERSON"
     if said == "org" or "&" in words or _orgs.published_in(sent, start, end):
