@@ -286,3 +286,20 @@ def test_a_numbered_thing_after_a_name_is_not_part_of_it():
         "Photograph 51 without Rosalind Franklin's knowledge."
     )
     assert not any("Photograph" in name for name in actors), actors
+
+
+def test_a_short_form_follows_its_full_name_and_brackets_belong_to_the_nearest_name():
+    orgs, actors = _found(
+        "Google said that it would buy Lumina Robotics, a Boston startup. Lumina was spun out "
+        "of the Computer Science and Artificial Intelligence Laboratory of the Massachusetts "
+        "Institute of Technology (MIT) in 2016. Its founder will report to Demis Hassabis, "
+        "the head of Google DeepMind."
+    )
+    assert orgs["Lumina Robotics"].aliases == ["Lumina"]
+    assert "Lumina" not in actors
+    # "Google" came first on its own: a different organization from Google DeepMind
+    assert orgs["Google"].aliases == [] and orgs["Google DeepMind"].aliases == []
+    assert orgs["Massachusetts Institute of Technology"].aliases == ["MIT"]
+    lab = orgs["Computer Science and Artificial Intelligence Laboratory"]
+    assert lab.aliases == [] and lab.part_of == "Massachusetts Institute of Technology"
+    assert "Demis Hassabis" in actors and "Demis Hassabis" not in orgs

@@ -235,6 +235,7 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
         if label:
             out.append(Span(span.sent, start, end, label))
     out = _majority_labels(sentences, out)
+    out = _short_org_names(sentences, out)
     persons = {
         w
         for s in out
@@ -269,6 +270,32 @@ def _majority_labels(sentences: Sequence[Sentence], spans: list[Span]) -> list[S
         else s
         for s in spans
     ]
+
+
+def _short_org_names(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span]:
+    """ "Lumina was spun out of ...": one word tagged PERSON that opens a company's name found
+    elsewhere ("Lumina Robotics") and no person's name is the company's short form."""
+    texts = [(s, _span_text(sentences[s.sent], s.start, s.end).split()) for s in spans]
+    openers = {
+        words[0]
+        for s, words in texts
+        if s.label == "ORG" and len(words) > 1 and all(w[:1].isupper() for w in words)
+    }
+    in_names = {w for s, words in texts if s.label == "PERSON" and len(words) > 1 for w in words}
+    out = []
+    for s, words in texts:
+        toks = sentences[s.sent].tokens
+        titled = s.start > 0 and toks[s.start - 1].lower_text in TITLE_WORDS | HONORIFICS
+        if (
+            s.label == "PERSON"
+            and len(words) == 1
+            and words[0] in openers
+            and words[0] not in in_names
+            and not titled
+        ):
+            s = Span(s.sent, s.start, s.end, "ORG")
+        out.append(s)
+    return out
 
 
 def _org_spans(sent: Sentence, index: int, start: int, end: int, common: set[str]) -> list[Span]:
@@ -344,6 +371,10 @@ _NOT_ORG_WORDS = {
     "programme",
     "project",
     "initiative",
+    "medal",
+    "award",
+    "trophy",
+    "cup",
 }
 _KIN_NOUNS = {
     "husband",
@@ -376,6 +407,8 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
     if label == "PERSON":
         if before in ("born", "née", "nee"):
             return ""  # a maiden name: another name of someone already named
+        if len(words) > 1 and words[-1] in _NOT_ORG_WORDS:
+            return ""  # "its Copley Medal": a prize, a treaty, a war is no one's name
         if said == "org":
             return "ORG"
         if (
@@ -452,6 +485,9 @@ def cluster(
     where: dict[tuple[int, int], Entity] = {}
     # Fullest names first, so short forms find the entity they belong to.
     names = sorted({m.text for m in mentions}, key=lambda n: (-len(_name_key(n)), -len(n), n))
+    first: dict[str, tuple[int, int]] = {}
+    for m in mentions:
+        first[m.text] = min(first.get(m.text, (m.sent, m.start)), (m.sent, m.start))
     for name in names:
         key = _name_key(name) if kind == "actor" else (_org_key(name),)
         if key in by_key:
@@ -459,7 +495,14 @@ def cluster(
         if kind == "actor":
             owners = [e for k, e in by_key.items() if set(key) < set(k) or (set(key) == set(k))]
         else:
-            owners = [e for e in entities if _is_acronym_of(name, e.name) or _leads(name, e.name)]
+            # A short form follows its full name ("Lumina Robotics ... Lumina"); a name used
+            # first on its own is another organization ("Google ... Google DeepMind").
+            owners = [
+                e
+                for e in entities
+                if _is_acronym_of(name, e.name)
+                or (_leads(name, e.name) and first[e.name] < first[name])
+            ]
         if len(owners) == 1 or (owners and kind == "actor"):
             by_key[key] = owners[0] if len(owners) == 1 else _AMBIGUOUS
             continue
@@ -498,14 +541,16 @@ def _org_key(name: str) -> str:
 
 
 def _leads(short: str, full: str) -> bool:
-    """ "King's" of "King's College London": the opening words of a longer name, ending in a
-    possessive and with no organization word of their own."""
+    """ "King's" of "King's College London", "Lumina" of "Lumina Robotics": the opening words
+    of a longer name (a possessive, or one word), with no organization word of their own.
+    The caller links only when one organization fits."""
     words = short.replace("’", "'").split()
+    full_words = full.replace("’", "'").split()
     return (
-        full.replace("’", "'").split()[: len(words)] == words
-        and len(full.split()) > len(words)
+        full_words[: len(words)] == words
+        and len(full_words) > len(words)
         and not any(w.lower() in ORG_WORDS for w in words)
-        and words[-1].endswith("'s")
+        and (words[-1].endswith("'s") or (len(words) == 1 and full_words[1][:1].isupper()))
     )
 
 
@@ -518,12 +563,15 @@ def _is_acronym_of(short: str, full: str) -> bool:
 
 def link_acronyms(sentences: Sequence[Sentence], orgs: list[Entity]) -> list[Entity]:
     """Tie "Full Name (ACR)" acronyms to their full names; merge ACR-only entities into them."""
+    covered = {(m.sent, i) for o in orgs for m in o.mentions for i in range(m.start, m.end)}
     for org in orgs:
         for m in org.mentions:
             sent = sentences[m.sent]
             found = _orgs.acronym_after(sent, m.end)
             if found is None or sent.tokens[found[0] + 1].ent in ("GPE", "LOC", "NORP", "DATE"):
                 continue
+            if any((m.sent, i) in covered for i in range(m.end, found[0])):
+                continue  # "X Laboratory of the Y Institute (YI)": the brackets are Y's
             # "(ESPCI)" after a name the parse cut short; "(Caltech)": a short form, not initials
             acr = found[1]
             if (acr.isupper() or _orgs.is_short_form(acr, org.name)) and acr not in org.names:
