@@ -303,3 +303,13 @@ def test_a_short_form_follows_its_full_name_and_brackets_belong_to_the_nearest_n
     lab = orgs["Computer Science and Artificial Intelligence Laboratory"]
     assert lab.aliases == [] and lab.part_of == "Massachusetts Institute of Technology"
     assert "Demis Hassabis" in actors and "Demis Hassabis" not in orgs
+
+
+def test_a_surname_tagged_org_is_a_mention_of_that_person():
+    orgs, actors = _found(
+        "Maurice Wilkins had begun photographing DNA fibres in 1950. Their paper was printed "
+        "in Nature on April 25, 1953, alongside papers by Wilkins and his co-workers."
+    )
+    assert "Wilkins" not in orgs
+    # the second mention is what lets "his co-workers" find its person
+    assert len(actors["Maurice Wilkins"].mentions) == 2

@@ -242,18 +242,17 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
         if s.label == "PERSON"
         for w in _name_key(_span_text(sentences[s.sent], s.start, s.end))
     }
-    # "Franklin", "the Curies": a surname the tagger took for an organization.
-    return [
-        s
-        for s in out
-        if not (
-            s.label == "ORG"
-            and all(
-                w.rstrip("s") in persons or w in persons
-                for w in _name_key(_span_text(sentences[s.sent], s.start, s.end))
-            )
-        )
-    ]
+    # "Franklin", "the Curies": a surname the tagger took for an organization. A person's
+    # name is a mention of that person (so "Wilkins and his co-workers" has its "his");
+    # a family ("the Curies") is no one person and is left out.
+    kept = []
+    for s in out:
+        words = _name_key(_span_text(sentences[s.sent], s.start, s.end))
+        if s.label == "ORG" and all(w in persons for w in words):
+            kept.append(Span(s.sent, s.start, s.end, "PERSON"))
+        elif not (s.label == "ORG" and all(w.rstrip("s") in persons for w in words)):
+            kept.append(s)
+    return kept
 
 
 def _majority_labels(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span]:
