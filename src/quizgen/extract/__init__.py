@@ -17,15 +17,14 @@ from quizgen.errors import ModelError
 from quizgen.extract._dates import YEAR_PREPOSITIONS, parse_date, split_range
 from quizgen.extract._entities import (
     Coref,
-    Span,
     attach_org_facts,
     attach_quotes,
     attach_roles,
     cluster,
     link_acronyms,
-    normalize_spans,
 )
-from quizgen.extract._orgs import attach_part_of
+from quizgen.extract._orgs import Span, attach_part_of
+from quizgen.extract._spans import normalize_spans
 from quizgen.extract._types import DateFact, Entity, Facts, Mention, Quote, Role, Sentence, Token
 
 if TYPE_CHECKING:

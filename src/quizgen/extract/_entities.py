@@ -10,113 +10,15 @@ from collections.abc import Sequence
 
 from quizgen.extract import _orgs
 from quizgen.extract._orgs import ORG_WORDS, Span
+from quizgen.extract._spans import (
+    TITLE_WORDS,
+    head_of,
+    is_acronym_of,
+    name_key,
+    span_text,
+)
 from quizgen.extract._types import Entity, Mention, Quote, Role, Sentence, Token
 
-# Words that make a title before a name ("Foreign Minister", "Senator") a role.
-TITLE_WORDS = frozenset(
-    [
-        "president",
-        "vice",
-        "minister",
-        "prime",
-        "foreign",
-        "deputy",
-        "secretary",
-        "senator",
-        "sen.",
-        "representative",
-        "rep.",
-        "governor",
-        "gov.",
-        "mayor",
-        "general",
-        "gen.",
-        "admiral",
-        "colonel",
-        "col.",
-        "captain",
-        "capt.",
-        "lieutenant",
-        "lt.",
-        "sergeant",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "emperor",
-        "empress",
-        "pope",
-        "cardinal",
-        "bishop",
-        "archbishop",
-        "reverend",
-        "rev.",
-        "dr.",
-        "doctor",
-        "professor",
-        "prof.",
-        "judge",
-        "justice",
-        "chief",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "director",
-        "ambassador",
-        "chancellor",
-        "premier",
-        "commissioner",
-        "analyst",
-        "economist",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "leader",
-        "founder",
-        "editor",
-        "author",
-        "physicist",
-        "chemist",
-        "biologist",
-        "scientist",
-        "engineer",
-        "architect",
-        "lawyer",
-        "lord",
-        "lady",
-        "dame",
-        "sir",
-        "saint",
-        "st.",
-        "ceo",
-        "chief",
-        "officer",
-        "head",
-        "envoy",
-        "negotiator",
-        "official",
-        "diplomat",
-        "researcher",
-        "historian",
-        "novelist",
-        "poet",
-        "painter",
-        "composer",
-        "astronomer",
-        "mathematician",
-        "inventor",
-        "commander",
-        "marshal",
-        "field",
-        "lawmaker",
-        "congressman",
-        "congresswoman",
-        "activist",
-        "laureate",
-        "economist",
-    ]
-)
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mme", "mme.", "herr"})
 _GROUP_NOUNS = frozenset(
     [
         "group",
@@ -155,317 +57,6 @@ _MEMBER_VERBS = {"consist", "comprise", "include", "unite", "group"}
 _SUBJECT_PRONOUNS = {"he", "she"}
 
 
-def _span_text(sent: Sentence, start: int, end: int) -> str:
-    return sent.span_text(start, end)
-
-
-def _is_initial(word: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z]\.?", word))
-
-
-def _name_key(name: str) -> tuple[str, ...]:
-    return tuple(w.lower().strip(".") for w in name.split() if not _is_initial(w))
-
-
-def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span]:
-    """Trim articles, possessives and titles from entity spans and fix labels we can tell better."""
-    spans = _orgs.merge_name_tails(sentences, spans) + _orgs.class_noun_spans(sentences, spans)
-    common = _orgs.lowercase_words(sentences)
-    # "King's" in "leave DNA to King's" is short for "King's College London": keep the 's.
-    org_texts = [
-        re.sub(r"^the\s+", "", _span_text(sentences[s.sent], s.start, s.end), flags=re.I)
-        for s in spans
-        if s.label == "ORG"
-    ]
-    out = []
-    for span in spans:
-        sent = sentences[span.sent]
-        toks = sent.tokens
-        start, end, label = span.start, span.end, span.label
-        if label in ("DATE", "CARDINAL") and end < len(toks) and toks[end].text in _ERAS:
-            # "753 BC": the tagger often leaves the era out of the date, or calls it an ORG.
-            out.append(Span(span.sent, start, end + 1, "DATE"))
-            continue
-        if _span_text(sent, start, end) in _ERAS:
-            continue
-        if label in ("WORK_OF_ART", "PRODUCT") and (
-            _orgs.published_in(sent, start, end)
-            or _orgs.title_class(sent, start, _head_of(sent, start, end)) == "org"
-        ):
-            label = "ORG"  # "printed in Nature", "the journal Science"
-        if label not in ("PERSON", "ORG"):
-            out.append(span)
-            continue
-        while start < end and toks[start].lower_text in ("the", "a", "an"):
-            start += 1
-        possessive = toks[end - 1].text in ("’s", "'s")
-        while end > start and toks[end - 1].text in ("’s", "'s", "’", "'", ",", "-", "–"):
-            end -= 1
-        if label == "ORG" and possessive and start < end:
-            whole = _span_text(sent, start, end) + "'s "
-            if any(t.replace("’", "'").startswith(whole) for t in org_texts):
-                end += 1
-        if label == "PERSON" and end - start > 1 and end < len(toks) and toks[end].text.isdigit():
-            end -= 1  # "showed Watson Photograph 51": a numbered thing ends no one's name
-        if label == "PERSON":
-            # "President Bush": the title is a role, not part of the name.
-            while end - start > 1 and (
-                toks[start].lower_text in TITLE_WORDS or toks[start].lower_text in HONORIFICS
-            ):
-                start += 1
-            if end < len(toks) and toks[end].lower_text in (
-                "administration",
-                "government",
-                "campaign",
-            ):
-                label, end = "ORG", end + 1
-            elif toks[end - 1].lower_text in ORG_WORDS:
-                label = "ORG"
-        if start >= end:
-            continue
-        if label == "ORG":
-            out.extend(_org_spans(sent, span.sent, start, end, common))
-            continue
-        label = _relabel(sent, start, end, label)
-        text = _span_text(sent, start, end)
-        if label == "PERSON" and not _plausible_person(text):
-            continue
-        if label == "ORG" and not _plausible_org(text):
-            continue
-        if label:
-            out.append(Span(span.sent, start, end, label))
-    out = _majority_labels(sentences, out)
-    out = _short_org_names(sentences, out)
-    persons = {
-        w
-        for s in out
-        if s.label == "PERSON"
-        for w in _name_key(_span_text(sentences[s.sent], s.start, s.end))
-    }
-    # "Franklin", "the Curies": a surname the tagger took for an organization. A person's
-    # name is a mention of that person (so "Wilkins and his co-workers" has its "his");
-    # a family ("the Curies") is no one person and is left out.
-    kept = []
-    for s in out:
-        words = _name_key(_span_text(sentences[s.sent], s.start, s.end))
-        if s.label == "ORG" and all(w in persons for w in words):
-            kept.append(Span(s.sent, s.start, s.end, "PERSON"))
-        elif not (s.label == "ORG" and all(w.rstrip("s") in persons for w in words)):
-            kept.append(s)
-    return kept
-
-
-def _majority_labels(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span]:
-    """A name tagged ORG more often than PERSON is an organization everywhere: the tagger
-    called "Pennine Freight" a person once, as the subject of "will pay"."""
-    votes: dict[str, int] = {}
-    for s in spans:
-        if s.label in ("PERSON", "ORG"):
-            text = _span_text(sentences[s.sent], s.start, s.end)
-            votes[text] = votes.get(text, 0) + (1 if s.label == "ORG" else -1)
-    return [
-        Span(s.sent, s.start, s.end, "ORG")
-        if s.label == "PERSON" and votes[_span_text(sentences[s.sent], s.start, s.end)] > 0
-        else s
-        for s in spans
-    ]
-
-
-def _short_org_names(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span]:
-    """ "Lumina was spun out of ...": one word tagged PERSON that opens a company's name found
-    elsewhere ("Lumina Robotics") and no person's name is the company's short form."""
-    texts = [(s, _span_text(sentences[s.sent], s.start, s.end).split()) for s in spans]
-    openers = {
-        words[0]
-        for s, words in texts
-        if s.label == "ORG" and len(words) > 1 and all(w[:1].isupper() for w in words)
-    }
-    in_names = {w for s, words in texts if s.label == "PERSON" and len(words) > 1 for w in words}
-    out = []
-    for s, words in texts:
-        toks = sentences[s.sent].tokens
-        titled = s.start > 0 and toks[s.start - 1].lower_text in TITLE_WORDS | HONORIFICS
-        if (
-            s.label == "PERSON"
-            and len(words) == 1
-            and words[0] in openers
-            and words[0] not in in_names
-            and not titled
-        ):
-            s = Span(s.sent, s.start, s.end, "ORG")
-        out.append(s)
-    return out
-
-
-def _org_spans(sent: Sentence, index: int, start: int, end: int, common: set[str]) -> list[Span]:
-    """An ORG span as organizations (none, one, or a part and its whole) or as a person."""
-    toks = sent.tokens
-    # "the World Health Organization (WHO": the short form in brackets is not part of the name
-    end = next((k for k in range(start, end) if toks[k].text == "("), end)
-    while end > start and not toks[end - 1].text.strip():
-        end -= 1
-    if start >= end:
-        return []
-    acronym = _orgs.acronym_after(sent, end)
-    if acronym and acronym[0] > end:
-        # "the Organisation for Economic Co-operation and" + "Development (OECD)"
-        longer = sent.span_text(start, acronym[0]).strip()
-        between = toks[end : acronym[0]]
-        # "... and Chemistry" + "of the City of Paris (ESPCI)": the short form closes the name
-        continues = between[0].lower_text in ("of", "for") and not any(
-            t.lower_text in ("and", "&") or t.ent == "ORG" for t in between
-        )
-        if (_is_acronym_of(acronym[1], longer) and toks[end - 1].lower_text in _CUT_WORDS) or (
-            continues
-        ):
-            end = acronym[0]
-            while not toks[end - 1].text.strip():
-                end -= 1
-    words = [t.lower_text for t in toks[start:end]]
-    if not any(w in ORG_WORDS for w in words):
-        if _orgs.first_name_before(sent, start, end):
-            start -= 1  # "Oswald Avery": a first name and a surname
-            return (
-                [Span(index, start, end, "PERSON")]
-                if _plausible_person(sent.span_text(start, end))
-                else []
-            )
-        if _orgs.is_modifier_word(sent, start, end):
-            return []  # "Alpine valleys"
-        if end - start == 1 and words[0] in common and not toks[start].text.isupper():
-            return []  # "Wounded", "Government": a common noun the text also writes in lower case
-    split = _orgs.split_part_of(sent, start, end)
-    pieces = [(start, split[0]), (split[1], end)] if split else [(start, end)]
-    out = []
-    for a, b in pieces:
-        label = _relabel(sent, a, b, "ORG")
-        text = _span_text(sent, a, b)
-        if label == "PERSON" and not _plausible_person(text):
-            continue
-        if label == "ORG" and not _plausible_org(text):
-            continue
-        if label:
-            out.append(Span(index, a, b, label))
-    return out
-
-
-_CUT_WORDS = {"and", "of", "for", "the", "on", "-"}
-
-
-_ERAS = {"BC", "BCE", "AD", "CE", "B.C.", "A.D.", "B.C.E.", "C.E."}
-
-_NOT_ORG_WORDS = {
-    "convention",
-    "conventions",
-    "treaty",
-    "accord",
-    "act",
-    "agreement",
-    "pact",
-    "protocol",
-    "war",
-    "prize",
-    "plan",
-    "program",
-    "programme",
-    "project",
-    "initiative",
-    "medal",
-    "award",
-    "trophy",
-    "cup",
-}
-_KIN_NOUNS = {
-    "husband",
-    "wife",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "father",
-    "mother",
-    "doctor",
-    "doctors",
-    "colleague",
-    "colleagues",
-}
-
-
-def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
-    """Correct the small model's usual confusions; "" drops the span."""
-    toks = sent.tokens
-    words = [t.lower_text for t in toks[start:end]]
-    before = toks[start - 1].lower_text if start else ""
-    before2 = toks[start - 2].lower_text if start > 1 else ""
-    head = toks[
-        next((t.i for t in toks[start:end] if not start <= t.head < end or t.head == t.i), end - 1)
-    ]
-    has_org_word = any(w in ORG_WORDS for w in words)
-    # "Linus Pauling, a chemist", "the economist Frédéric Passy", "X, a hydropower operator"
-    said = _orgs.appositive_class(sent, head.i, end) or _orgs.title_class(sent, start, head.i)
-    if label == "PERSON":
-        if before in ("born", "née", "nee"):
-            return ""  # a maiden name: another name of someone already named
-        if len(words) > 1 and words[-1] in _NOT_ORG_WORDS:
-            return ""  # "its Copley Medal": a prize, a treaty, a war is no one's name
-        if said == "org":
-            return "ORG"
-        if (
-            head.dep in ("amod", "compound")
-            and toks[head.head].pos == "NOUN"
-            and toks[head.head].text.islower()
-            and head.head >= end
-        ):
-            return ""  # "Alpine valleys": a modifier, not a person
-        return label
-    if label != "ORG":
-        return label
-    if words[-1] in _NOT_ORG_WORDS or words[-1] in ("and", "of", "for", "the"):
-        return ""
-    if before == "(" and before2 in _NOT_ORG_WORDS:
-        return ""  # "the European Recovery Program (ERP)": the short form of a program
-    if not has_org_word and (said == "person" or _orgs.relative_who(sent, head.i, end)):
-        return "PERSON"
-    if said == "org" or "&" in words or _orgs.published_in(sent, start, end):
-        return label  # "Harrow & Finch": a person's name never has an ampersand
-    if not has_org_word and not toks[start].text.isupper():
-        works_at = before == "at" and _orgs.is_person_noun(toks[toks[start - 1].head].lemma)
-        if (before in ("in", "near", "at") and not works_at) or (
-            before2 in ("in", "near") and before == "the"
-        ):
-            return ""  # "a sanatorium in Passy", "dams in the Valais": a place
-        parent = toks[head.head]
-        if head.dep in ("conj", "appos") and (
-            parent.ent == "PERSON" or parent.lower_text in _KIN_NOUNS
-        ):
-            return (
-                "PERSON"  # "Louis Appia and Théodore Maunoir", "her husband, Frédéric Joliot-Curie"
-            )
-    if len(words) == 1 and words[0] in ORG_WORDS | {"state"}:
-        return ""  # "the Army", "Secretary of State": no name of its own
-    return label
-
-
-def _plausible_person(text: str) -> bool:
-    words = text.split()
-    return (
-        1 <= len(words) <= 5
-        and not any(ch.isdigit() for ch in text)
-        and text[:1].isupper()
-        and not (text.isupper() and len(text) > 4)  # bylines like "TIMES STAFF WRITER"
-        and all(
-            w[:1].isupper()
-            or w.lower() in ("de", "van", "von", "der", "da", "di", "la", "le", "bin", "al")
-            for w in words
-        )
-    )
-
-
-def _plausible_org(text: str) -> bool:
-    words = text.split()
-    return 1 <= len(words) <= 12 and text[:1].isupper() and not text.isdigit()
-
-
 # --- clustering ---------------------------------------------------------------------------
 
 
@@ -475,7 +66,7 @@ def cluster(
     """Group mentions into entities; returns the entities and a map (sent, start) -> entity."""
     label = "PERSON" if kind == "actor" else "ORG"
     mentions = [
-        Mention(s.sent, s.start, s.end, _span_text(sentences[s.sent], s.start, s.end))
+        Mention(s.sent, s.start, s.end, span_text(sentences[s.sent], s.start, s.end))
         for s in spans
         if s.label == label
     ]
@@ -483,12 +74,12 @@ def cluster(
     by_key: dict[tuple[str, ...], Entity] = {}
     where: dict[tuple[int, int], Entity] = {}
     # Fullest names first, so short forms find the entity they belong to.
-    names = sorted({m.text for m in mentions}, key=lambda n: (-len(_name_key(n)), -len(n), n))
+    names = sorted({m.text for m in mentions}, key=lambda n: (-len(name_key(n)), -len(n), n))
     first: dict[str, tuple[int, int]] = {}
     for m in mentions:
         first[m.text] = min(first.get(m.text, (m.sent, m.start)), (m.sent, m.start))
     for name in names:
-        key = _name_key(name) if kind == "actor" else (_org_key(name),)
+        key = name_key(name) if kind == "actor" else (_org_key(name),)
         if key in by_key:
             continue
         if kind == "actor":
@@ -499,7 +90,7 @@ def cluster(
             owners = [
                 e
                 for e in entities
-                if _is_acronym_of(name, e.name)
+                if is_acronym_of(name, e.name)
                 or (_leads(name, e.name) and first[e.name] < first[name])
             ]
         if len(owners) == 1 or (owners and kind == "actor"):
@@ -511,7 +102,7 @@ def cluster(
     ambiguous: set[tuple[str, ...]] = {k for k, e in by_key.items() if e is _AMBIGUOUS}
     last_full: dict[tuple[str, ...], Entity] = {}
     for m in sorted(mentions, key=lambda m: (m.sent, m.start)):
-        key = _name_key(m.text) if kind == "actor" else (_org_key(m.text),)
+        key = name_key(m.text) if kind == "actor" else (_org_key(m.text),)
         entity = by_key[key]
         if key in ambiguous:
             # A shared surname ("Curie") goes to whoever of its owners was named last.
@@ -553,13 +144,6 @@ def _leads(short: str, full: str) -> bool:
     )
 
 
-def _is_acronym_of(short: str, full: str) -> bool:
-    if not (short.isupper() and 2 <= len(short) <= 8 and " " not in short):
-        return False
-    initials = "".join(w[0] for w in re.split(r"[\s-]+", full) if w and w[0].isupper())
-    return short.replace(".", "") == initials
-
-
 def link_acronyms(sentences: Sequence[Sentence], orgs: list[Entity]) -> list[Entity]:
     """Tie "Full Name (ACR)" acronyms to their full names; merge ACR-only entities into them."""
     covered = {(m.sent, i) for o in orgs for m in o.mentions for i in range(m.start, m.end)}
@@ -578,7 +162,7 @@ def link_acronyms(sentences: Sequence[Sentence], orgs: list[Entity]) -> list[Ent
     merged: list[Entity] = []
     for org in orgs:
         owner = next(
-            (o for o in merged if org.name in o.aliases or _is_acronym_of(org.name, o.name)), None
+            (o for o in merged if org.name in o.aliases or is_acronym_of(org.name, o.name)), None
         )
         if owner is None:
             merged.append(org)
@@ -600,14 +184,6 @@ def link_acronyms(sentences: Sequence[Sentence], orgs: list[Entity]) -> list[Ent
 
 
 # --- roles, quotes, descriptions ----------------------------------------------------------
-
-
-def _head_of(sent: Sentence, start: int, end: int) -> int:
-    """The token of [start, end) whose head lies outside the span."""
-    for t in sent.tokens[start:end]:
-        if not start <= t.head < end or t.head == t.i:
-            return t.i
-    return end - 1
 
 
 def title_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity]) -> Role | None:
@@ -670,7 +246,7 @@ def title_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity
     text = sent.span_text(start, m.start)
     org = None
     # "Analyst X of the Carnegie Moscow Center think tank": the affiliation completes the title.
-    head = _head_of(sent, m.start, m.end)
+    head = head_of(sent, m.start, m.end)
     for child in sent.children(head):
         if child.dep == "prep" and child.lower_text in ("of", "at", "from") and child.i >= m.end:
             sub = sent.subtree(child.i)
@@ -697,7 +273,7 @@ def appositive_role(
     sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity]
 ) -> Role | None:
     """ "X, a senior analyst and head of Y," -> "a senior analyst and head of Y"."""
-    head = _head_of(sent, m.start, m.end)
+    head = head_of(sent, m.start, m.end)
     for child in sent.children(head):
         if child.dep == "appos" and child.i > m.end and child.pos in ("NOUN",):
             sub = [i for i in sent.subtree(child.i) if not sent.tokens[i].quoted]
@@ -730,7 +306,7 @@ def _balanced(sent: Sentence, sub: list[int]) -> list[int]:
 
 def copula_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity]) -> Role | None:
     """ "X was a physicist" / "X became the first ..." -> the predicate noun phrase."""
-    head = _head_of(sent, m.start, m.end)
+    head = head_of(sent, m.start, m.end)
     tok = sent.tokens[head]
     if tok.dep != "nsubj":
         return None
@@ -887,7 +463,7 @@ def attach_org_facts(
         for m in org.mentions:
             sent = sentences[m.sent]
             toks = sent.tokens
-            head = _head_of(sent, m.start, m.end)
+            head = head_of(sent, m.start, m.end)
             if org.class_noun is None:
                 org.class_noun = _class_noun(sent, m)
             # "a new multilateral association in Asia known as the Shanghai Five"
