@@ -138,6 +138,8 @@ def _found(text: str):
             "showed that purified DNA could pass an inherited trait.",
             "Oswald Avery",
         ),
+        # a class noun that does not modify the name says nothing about it
+        ("The company Henry Ford built in Detroit grew fast.", "Henry Ford"),
         # only a person takes "who"
         (
             "Under Roux, who directed it from 1904 to 1933, the institute opened branches abroad.",

@@ -294,7 +294,14 @@ def title_class(sent: Sentence, start: int, head: int) -> str | None:
     "the economist and peace campaigner Frédéric Passy", "the journal Nature"."""
     toks = sent.tokens
     before = toks[start - 1] if start else None
-    if before is not None and before.pos == "NOUN" and before.text.islower():
+    # the noun must modify the name: in "the company Henry Ford built" it is the object of
+    # "built", and Henry Ford is no company
+    if (
+        before is not None
+        and before.pos == "NOUN"
+        and before.text.islower()
+        and start <= before.head < head + 1
+    ):
         if is_person_noun(before.text):
             return "person"
         if before.lower_text in ORG_CLASS_NOUNS and before.lower_text not in ("group", "tank"):
