@@ -207,6 +207,12 @@ def test_real_one_word_organizations_and_acronyms_stay():
         "Max Perutz led an MRC group at the Cavendish."
     )
     assert {"Google", "NATO", "MRC"} <= set(orgs)
+    # a company that is also a common word the text uses
+    orgs, _ = _found(
+        "Shell said on Monday that it would sell the unit. The buyer is a shell company "
+        "registered abroad. Analysts expect Shell to raise its dividend."
+    )
+    assert "Shell" in orgs
 
 
 def test_a_name_cut_at_a_preposition_is_joined():

@@ -341,10 +341,19 @@ def relative_who(sent: Sentence, head: int, end: int) -> bool:
 
 
 def lowercase_words(sentences: Sequence[Sentence]) -> set[str]:
-    """Words the text also writes in lower case, away from a sentence start: common nouns."""
-    return {
-        t.text for s in sentences for t in s.tokens[1:] if t.text.isalpha() and t.text.islower()
-    }
+    """Words the text writes in lower case far more often than capitalised: common nouns
+    ("the wounded" five times, "Wounded" once), not a company that is also a word ("Shell")."""
+    lower: dict[str, int] = {}
+    title: dict[str, int] = {}
+    for sent in sentences:
+        for k, t in enumerate(sent.tokens):
+            if not t.text.isalpha():
+                continue
+            if t.text.islower() and k > 0:  # a sentence's first word is capitalised anyway
+                lower[t.text] = lower.get(t.text, 0) + 1
+            elif t.text.istitle():
+                title[t.text.lower()] = title.get(t.text.lower(), 0) + 1
+    return {w for w, n in lower.items() if n > 2 * title.get(w, 0)}
 
 
 def first_name_before(sent: Sentence, start: int, end: int) -> bool:
