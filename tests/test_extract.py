@@ -253,6 +253,11 @@ def test_a_part_and_its_whole_are_two_organizations():
             "Rhonewerk Energie",
         ),
         ("Their one-page paper was printed in Nature on April 25, 1953.", "Nature"),
+        ("The trial was published in The Lancet in May.", "Lancet"),
+        # "at" before a name is a place, unless people work there
+        ("Analysts at Goldman Sachs said the deal was fair.", "Goldman Sachs"),
+        # an investor or an asset manager can be a company: not a person's noun
+        ("SoftBank, an investor in the startup, agreed to the sale.", "SoftBank"),
         ("The deal was opposed by the union Unite and approved by the regulator.", "Unite"),
         (
             "An analyst at Harrow & Finch, the stockbroker, Priya Natarajan, said investors "

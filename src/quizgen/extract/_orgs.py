@@ -163,6 +163,7 @@ THING_NOUNS = frozenset(
     ]
 )
 # Nouns that only a person is: an appositive or a title with one of these makes the name a person.
+# Not "investor", "trader", "manager", "owner": "SoftBank, an investor", "the asset manager".
 PERSON_NOUNS = frozenset(
     [
         "campaigner",
@@ -242,6 +243,9 @@ PERSON_NOUNS = frozenset(
         "bishop",
         "botanist",
         "officer",
+        "analyst",
+        "employee",
+        "staff",
     ]
 )
 # Head words of an organization that can be part of another: "X Laboratory of the University of Y".
@@ -377,9 +381,10 @@ def first_name_before(sent: Sentence, start: int, end: int) -> bool:
 def published_in(sent: Sentence, start: int, end: int) -> bool:
     """ "printed in Nature": the name a paper appears in is a journal."""
     toks = sent.tokens
-    if start == 0 or toks[start - 1].lower_text != "in":
+    k = start - 1 - (start > 1 and toks[start - 1].lower_text == "the")  # "in The Lancet"
+    if k < 0 or toks[k].lower_text != "in":
         return False
-    prep = toks[start - 1]
+    prep = toks[k]
     return toks[prep.head].lemma in _PUBLISH_VERBS and toks[prep.head].pos == "VERB"
 
 
