@@ -77,6 +77,8 @@ def test_dates_are_absolute_and_normalized(facts):
         ("5 June 1947", None, ("day", "5 June 1947", "1947-06-05")),
         ("July", "2001-05-04", ("month", "July", "2001-07")),
         ("Tuesday", "2001-05-04", ("day", "May 1, 2001", "2001-05-01")),
+        ("Friday", "2001-05-04", ("day", "May 4, 2001", "2001-05-04")),
+        ("last Friday", "2001-05-04", ("day", "April 27, 2001", "2001-04-27")),
         ("later this month", "2001-05-04", ("month-year", "May 2001", "2001-05")),
         ("last year", "2001-05-04", ("year", "2000", "2000")),
     ],
@@ -103,3 +105,224 @@ def test_long_paragraphs_are_cut_at_sentence_ends_or_spaces_never_in_a_word() ->
         assert all(len(c) <= _CHUNK_CHARS for c in chunks)
         assert " ".join(chunks).split() == para.split()
     assert all(c.endswith(".") for c in _chunks(sentences))
+
+
+# --- organizations: what the small model gets wrong, and what must stay right -------------
+
+
+def _found(text: str):
+    facts = extract_facts(Source(path="mem.txt", title="T", text=text))
+    orgs = {o.name: o for o in facts.organizations}
+    actors = {a.name: a for a in facts.actors}
+    return orgs, actors
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # an appositive that only a person can be
+        (
+            "Early in 1953 Linus Pauling, a chemist at the California Institute of Technology "
+            "(Caltech), proposed a three-stranded structure of his own.",
+            "Linus Pauling",
+        ),
+        # a role noun before the name
+        (
+            "In 1901 he shared the first Nobel Peace Prize with the French economist and peace "
+            "campaigner Frédéric Passy.",
+            "Frédéric Passy",
+        ),
+        # a first name the tagger left out of the span
+        (
+            "In 1944 Oswald Avery and his colleagues at the Rockefeller Institute in New York "
+            "showed that purified DNA could pass an inherited trait.",
+            "Oswald Avery",
+        ),
+        # a class noun that does not modify the name says nothing about it
+        ("The company Henry Ford built in Detroit grew fast.", "Henry Ford"),
+        # only a person takes "who"
+        (
+            "Under Roux, who directed it from 1904 to 1933, the institute opened branches abroad.",
+            "Roux",
+        ),
+    ],
+)
+def test_a_person_never_becomes_an_organization(text, person):
+    orgs, actors = _found(text)
+    assert person in actors
+    assert not any(person.split()[-1] in name for name in orgs), orgs
+
+
+def test_an_appositive_role_keeps_its_brackets_balanced_and_short_forms_link():
+    orgs, actors = _found(
+        "Early in 1953 Linus Pauling, a chemist at the California Institute of Technology "
+        "(Caltech), proposed a three-stranded structure of his own."
+    )
+    assert list(orgs) == ["California Institute of Technology"]
+    assert orgs["California Institute of Technology"].aliases == ["Caltech"]
+    role = actors["Linus Pauling"].roles[0].text
+    assert role.count("(") == role.count(")") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "not_org"),
+    [
+        (
+            "Countries agreed to share records, because water shortages now reach Alpine "
+            "valleys. Norway joined although it has no Alpine glaciers.",
+            "Alpine",
+        ),
+        (
+            "He and the veterinarian Camille Guérin developed the BCG vaccine against tuberculosis.",
+            "BCG",
+        ),
+        # "Relief" + "to the Wounded": one name, not a second organization called "Wounded"
+        (
+            "The group called itself the International Committee for Relief to the Wounded, "
+            "and Dufour became its first president.",
+            "Wounded",
+        ),
+        # a program and its short form are not organizations
+        (
+            "The Marshall Plan, known officially as the European Recovery Program (ERP), was "
+            "an aid effort.",
+            "ERP",
+        ),
+        # "King's" is short for the college, not an organization called "King"
+        (
+            "At King's College London, the Medical Research Council had set up a biophysics "
+            "unit. Bragg told them to leave DNA to King's.",
+            "King",
+        ),
+    ],
+)
+def test_adjectives_products_and_stray_words_are_not_organizations(text, not_org):
+    orgs, _ = _found(text)
+    assert not any(not_org in o.names for o in orgs.values()), orgs
+
+
+def test_real_one_word_organizations_and_acronyms_stay():
+    orgs, _ = _found(
+        "Engineers at Google said on Monday that NATO had asked for help. "
+        "Max Perutz led an MRC group at the Cavendish."
+    )
+    assert {"Google", "NATO", "MRC"} <= set(orgs)
+    # a company that is also a common word the text uses
+    orgs, _ = _found(
+        "Shell said on Monday that it would sell the unit. The buyer is a shell company "
+        "registered abroad. Analysts expect Shell to raise its dividend."
+    )
+    assert "Shell" in orgs
+
+
+def test_a_name_cut_at_a_preposition_is_joined():
+    orgs, _ = _found(
+        "The group called itself the International Committee for Relief to the Wounded, "
+        "and Dufour became its first president."
+    )
+    assert "International Committee for Relief to the Wounded" in orgs
+
+
+def test_a_possessive_short_form_is_an_alias():
+    orgs, _ = _found(
+        "At King's College London, the Medical Research Council had set up a biophysics "
+        "unit. Bragg told them to leave DNA to King's."
+    )
+    assert orgs["King's College London"].aliases == ["King's"]
+
+
+def test_a_part_and_its_whole_are_two_organizations():
+    orgs, _ = _found(
+        "James Watson arrived at the Cavendish Laboratory of the University of Cambridge "
+        "in the autumn of 1951."
+    )
+    assert orgs["Cavendish Laboratory"].part_of == "University of Cambridge"
+    assert orgs["University of Cambridge"].part_of is None
+    # a place after "of" is part of the name, not a second organization
+    orgs, _ = _found("Calmette later led the Pasteur Institute of Lille.")
+    assert list(orgs) == ["Pasteur Institute of Lille"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # an appositive with an organization class noun outweighs "at" before the name
+        (
+            "Marco Bernasconi, a senior engineer at Rhonewerk Energie, a Swiss hydropower "
+            "operator with dams in the Valais, said sharper forecasts would help.",
+            "Rhonewerk Energie",
+        ),
+        ("Their one-page paper was printed in Nature on April 25, 1953.", "Nature"),
+        ("The trial was published in The Lancet in May.", "Lancet"),
+        # "at" before a name is a place, unless people work there
+        ("Analysts at Goldman Sachs said the deal was fair.", "Goldman Sachs"),
+        # an investor or an asset manager can be a company: not a person's noun
+        ("SoftBank, an investor in the startup, agreed to the sale.", "SoftBank"),
+        ("The deal was opposed by the union Unite and approved by the regulator.", "Unite"),
+        (
+            "An analyst at Harrow & Finch, the stockbroker, Priya Natarajan, said investors "
+            "had feared the deal.",
+            "Harrow & Finch",
+        ),
+    ],
+)
+def test_class_nouns_and_publishing_make_organizations(text, org):
+    orgs, _ = _found(text)
+    assert org in orgs, orgs
+
+
+def test_acronyms_in_brackets_link_when_the_parse_splits_the_name():
+    orgs, _ = _found(
+        "In 1961 the OEEC was reorganized as the Organisation for Economic Co-operation and "
+        "Development (OECD), and later worked with the World Health Organization (WHO)."
+    )
+    assert orgs["Organisation for Economic Co-operation and Development"].aliases == ["OECD"]
+    assert orgs["World Health Organization"].aliases == ["WHO"]
+    # the bracketed short form defines an alias; it is not a second mention in that sentence
+    assert len(orgs["World Health Organization"].mentions) == 1
+
+
+def test_a_name_tagged_org_more_often_than_person_is_an_organization():
+    orgs, actors = _found(
+        "Britain's watchdog cleared the merger of Pennine Freight and Humber Logistics. "
+        "Pennine Freight, founded in 1994 when the old state railway's freight arm was sold "
+        "off, will pay about 410 million pounds in cash and shares for Humber Logistics. "
+        "Tomasz Wojcik has run Pennine Freight since 2019."
+    )
+    assert "Pennine Freight" in orgs
+    assert "Pennine Freight" not in actors
+
+
+def test_a_numbered_thing_after_a_name_is_not_part_of_it():
+    _, actors = _found(
+        "James Watson came to London. In January 1953 Maurice Wilkins showed Watson "
+        "Photograph 51 without Rosalind Franklin's knowledge."
+    )
+    assert not any("Photograph" in name for name in actors), actors
+
+
+def test_a_short_form_follows_its_full_name_and_brackets_belong_to_the_nearest_name():
+    orgs, actors = _found(
+        "Google said that it would buy Lumina Robotics, a Boston startup. Lumina was spun out "
+        "of the Computer Science and Artificial Intelligence Laboratory of the Massachusetts "
+        "Institute of Technology (MIT) in 2016. Its founder will report to Demis Hassabis, "
+        "the head of Google DeepMind."
+    )
+    assert orgs["Lumina Robotics"].aliases == ["Lumina"]
+    assert "Lumina" not in actors
+    # "Google" came first on its own: a different organization from Google DeepMind
+    assert orgs["Google"].aliases == [] and orgs["Google DeepMind"].aliases == []
+    assert orgs["Massachusetts Institute of Technology"].aliases == ["MIT"]
+    lab = orgs["Computer Science and Artificial Intelligence Laboratory"]
+    assert lab.aliases == [] and lab.part_of == "Massachusetts Institute of Technology"
+    assert "Demis Hassabis" in actors and "Demis Hassabis" not in orgs
+
+
+def test_a_surname_tagged_org_is_a_mention_of_that_person():
+    orgs, actors = _found(
+        "Maurice Wilkins had begun photographing DNA fibres in 1950. Their paper was printed "
+        "in Nature on April 25, 1953, alongside papers by Wilkins and his co-workers."
+    )
+    assert "Wilkins" not in orgs
+    # the second mention is what lets "his co-workers" find its person
+    assert len(actors["Maurice Wilkins"].mentions) == 2

@@ -66,7 +66,14 @@ SAMPLE_BARS = [
     ("news-glacier-archive.txt", {"actors": 0.9, "organizations": 0.5, "dates": 0.9}),
     ("history-red-cross.txt", {"actors": 0.8, "organizations": 0.5, "dates": 0.8}),
     ("science-dna-structure.txt", {"actors": 0.6, "organizations": 0.5, "dates": 0.8}),
-    ("bio-marie-curie.txt", {"actors": 0.7, "organizations": 0.9, "dates": 0.75}),
+    # Organizations 0.75: the school's one sentence names it with "(ESPCI)", which the org cloze
+    # (rightly) counts as naming the answer, and the Academy's sentence names Becquerel before
+    # "she", which coreference will not resolve; both were asked before only because the tagger
+    # had missed the alias and the person (the school's cloze was a give-away).
+    ("bio-marie-curie.txt", {"actors": 0.7, "organizations": 0.75, "dates": 0.75}),
+    # Many organizations: companies, regulators, a union, a broker; institutes, journals, units.
+    ("news-rail-merger.txt", {"actors": 0.7, "organizations": 0.75, "dates": 0.8}),
+    ("science-pasteur-institute.txt", {"actors": 0.8, "organizations": 0.85, "dates": 0.9}),
 ]
 
 

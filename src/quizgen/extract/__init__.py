@@ -17,14 +17,14 @@ from quizgen.errors import ModelError
 from quizgen.extract._dates import YEAR_PREPOSITIONS, parse_date, split_range
 from quizgen.extract._entities import (
     Coref,
-    Span,
     attach_org_facts,
     attach_quotes,
     attach_roles,
     cluster,
     link_acronyms,
-    normalize_spans,
 )
+from quizgen.extract._orgs import Span, attach_part_of
+from quizgen.extract._spans import normalize_spans
 from quizgen.extract._types import DateFact, Entity, Facts, Mention, Quote, Role, Sentence, Token
 
 if TYPE_CHECKING:
@@ -172,6 +172,7 @@ def _facts(source: Source, sentences: list[Sentence], spans: list[Span]) -> Fact
     attach_roles(sentences, actors, orgs_at)
     attach_quotes(sentences, actors_at, Coref(sentences, actors, source.title))
     attach_org_facts(sentences, orgs, orgs_at)
+    attach_part_of(sentences, orgs)
     dates = _dates(sentences, spans, source.published)
     return Facts(source.path, source.title, sentences, actors, orgs, dates, source.published)
 
@@ -275,6 +276,8 @@ def facts_table(facts: Facts) -> str:
         aka = f" (also: {', '.join(o.aliases)})" if o.aliases else ""
         lines.append(f"  {o.name}{aka}")
         lines.extend(f"      is: {d.text}" for d in o.descriptions)
+        if o.part_of:
+            lines.append(f"      part of: {o.part_of}")
         if o.members:
             lines.append(f"      members: {', '.join(o.members)}")
     lines += ["", f"DATES ({len(facts.dates)})"]

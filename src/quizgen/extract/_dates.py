@@ -197,10 +197,12 @@ def _resolve_relative(
     if base is None:
         return None
     lower = phrase.lower()
+    last = re.match(r"(?:last|this past)\s", lower) is not None
     lower = re.sub(r"^(?:last|on|this past)\s+", "", lower)
     if lower in _WEEKDAYS:
-        # News usage: a bare weekday is the most recent one before the article's date.
-        back = (base.weekday() - _WEEKDAYS.index(lower)) % 7 or 7
+        # News usage: a bare weekday is the most recent one up to the article's date (a report
+        # dated Thursday says "on Thursday" of that day); "last Thursday" is a week before it.
+        back = (base.weekday() - _WEEKDAYS.index(lower)) % 7 or (7 if last else 0)
         day = base - dt.timedelta(days=back)
         return "day", _format_day(day), day.isoformat(), phrase
     if lower in _RELATIVE_DAY:

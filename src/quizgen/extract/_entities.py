@@ -7,169 +7,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from quizgen.extract import _orgs
+from quizgen.extract._orgs import ORG_WORDS, Span
+from quizgen.extract._spans import (
+    TITLE_WORDS,
+    head_of,
+    is_acronym_of,
+    name_key,
+    span_text,
+)
 from quizgen.extract._types import Entity, Mention, Quote, Role, Sentence, Token
 
-# Words that make a title before a name ("Foreign Minister", "Senator") a role.
-TITLE_WORDS = frozenset(
-    [
-        "president",
-        "vice",
-        "minister",
-        "prime",
-        "foreign",
-        "deputy",
-        "secretary",
-        "senator",
-        "sen.",
-        "representative",
-        "rep.",
-        "governor",
-        "gov.",
-        "mayor",
-        "general",
-        "gen.",
-        "admiral",
-        "colonel",
-        "col.",
-        "captain",
-        "capt.",
-        "lieutenant",
-        "lt.",
-        "sergeant",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "emperor",
-        "empress",
-        "pope",
-        "cardinal",
-        "bishop",
-        "archbishop",
-        "reverend",
-        "rev.",
-        "dr.",
-        "doctor",
-        "professor",
-        "prof.",
-        "judge",
-        "justice",
-        "chief",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "director",
-        "ambassador",
-        "chancellor",
-        "premier",
-        "commissioner",
-        "analyst",
-        "economist",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "leader",
-        "founder",
-        "editor",
-        "author",
-        "physicist",
-        "chemist",
-        "biologist",
-        "scientist",
-        "engineer",
-        "architect",
-        "lawyer",
-        "lord",
-        "lady",
-        "dame",
-        "sir",
-        "saint",
-        "st.",
-        "ceo",
-        "chief",
-        "officer",
-        "head",
-        "envoy",
-        "negotiator",
-        "official",
-        "diplomat",
-        "researcher",
-        "historian",
-        "novelist",
-        "poet",
-        "painter",
-        "composer",
-        "astronomer",
-        "mathematician",
-        "inventor",
-        "commander",
-        "marshal",
-        "field",
-        "lawmaker",
-        "congressman",
-        "congresswoman",
-        "activist",
-        "laureate",
-        "economist",
-    ]
-)
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mme", "mme.", "herr"})
-# Endings that make a span an organization whatever spaCy labelled it.
-ORG_WORDS = frozenset(
-    [
-        "institute",
-        "university",
-        "college",
-        "school",
-        "academy",
-        "center",
-        "centre",
-        "committee",
-        "organization",
-        "organisation",
-        "association",
-        "council",
-        "party",
-        "company",
-        "corporation",
-        "corp",
-        "inc",
-        "ltd",
-        "bank",
-        "foundation",
-        "society",
-        "agency",
-        "administration",
-        "ministry",
-        "department",
-        "league",
-        "army",
-        "navy",
-        "court",
-        "parliament",
-        "congress",
-        "senate",
-        "laboratory",
-        "laboratories",
-        "museum",
-        "commission",
-        "office",
-        "bureau",
-        "service",
-        "alliance",
-        "federation",
-        "union",
-        "network",
-        "group",
-        "board",
-        "fund",
-        "church",
-        "order",
-        "club",
-    ]
-)
 _GROUP_NOUNS = frozenset(
     [
         "group",
@@ -208,180 +57,6 @@ _MEMBER_VERBS = {"consist", "comprise", "include", "unite", "group"}
 _SUBJECT_PRONOUNS = {"he", "she"}
 
 
-@dataclass
-class Span:
-    sent: int
-    start: int
-    end: int
-    label: str
-
-
-def _span_text(sent: Sentence, start: int, end: int) -> str:
-    return sent.span_text(start, end)
-
-
-def _is_initial(word: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z]\.?", word))
-
-
-def _name_key(name: str) -> tuple[str, ...]:
-    return tuple(w.lower().strip(".") for w in name.split() if not _is_initial(w))
-
-
-def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span]:
-    """Trim articles, possessives and titles from entity spans and fix labels we can tell better."""
-    out = []
-    for span in spans:
-        sent = sentences[span.sent]
-        toks = sent.tokens
-        start, end, label = span.start, span.end, span.label
-        if label in ("DATE", "CARDINAL") and end < len(toks) and toks[end].text in _ERAS:
-            # "753 BC": the tagger often leaves the era out of the date, or calls it an ORG.
-            out.append(Span(span.sent, start, end + 1, "DATE"))
-            continue
-        if _span_text(sent, start, end) in _ERAS:
-            continue
-        if label not in ("PERSON", "ORG"):
-            out.append(span)
-            continue
-        while start < end and toks[start].lower_text in ("the", "a", "an"):
-            start += 1
-        while end > start and toks[end - 1].text in ("’s", "'s", "’", "'", ",", "-", "–"):
-            end -= 1
-        if label == "PERSON":
-            # "President Bush": the title is a role, not part of the name.
-            while end - start > 1 and (
-                toks[start].lower_text in TITLE_WORDS or toks[start].lower_text in HONORIFICS
-            ):
-                start += 1
-            if end < len(toks) and toks[end].lower_text in (
-                "administration",
-                "government",
-                "campaign",
-            ):
-                label, end = "ORG", end + 1
-            elif toks[end - 1].lower_text in ORG_WORDS:
-                label = "ORG"
-        if start >= end:
-            continue
-        label = _relabel(sent, start, end, label)
-        text = _span_text(sent, start, end)
-        if label == "PERSON" and not _plausible_person(text):
-            continue
-        if label == "ORG" and not _plausible_org(text):
-            continue
-        if label:
-            out.append(Span(span.sent, start, end, label))
-    persons = {
-        w
-        for s in out
-        if s.label == "PERSON"
-        for w in _name_key(_span_text(sentences[s.sent], s.start, s.end))
-    }
-    # "Franklin", "the Curies": a surname the tagger took for an organization.
-    return [
-        s
-        for s in out
-        if not (
-            s.label == "ORG"
-            and all(
-                w.rstrip("s") in persons or w in persons
-                for w in _name_key(_span_text(sentences[s.sent], s.start, s.end))
-            )
-        )
-    ]
-
-
-_ERAS = {"BC", "BCE", "AD", "CE", "B.C.", "A.D.", "B.C.E.", "C.E."}
-
-_NOT_ORG_WORDS = {
-    "convention",
-    "conventions",
-    "treaty",
-    "accord",
-    "act",
-    "agreement",
-    "pact",
-    "protocol",
-    "war",
-    "prize",
-    "plan",
-}
-_KIN_NOUNS = {
-    "husband",
-    "wife",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "father",
-    "mother",
-    "doctor",
-    "doctors",
-    "colleague",
-    "colleagues",
-}
-
-
-def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
-    """Correct the small model's usual confusions; "" drops the span."""
-    toks = sent.tokens
-    words = [t.lower_text for t in toks[start:end]]
-    before = toks[start - 1].lower_text if start else ""
-    before2 = toks[start - 2].lower_text if start > 1 else ""
-    head = toks[
-        next((t.i for t in toks[start:end] if not start <= t.head < end or t.head == t.i), end - 1)
-    ]
-    if label == "PERSON":
-        if before in ("born", "née", "nee"):
-            return ""  # a maiden name: another name of someone already named
-        if (
-            head.dep in ("amod", "compound")
-            and toks[head.head].pos == "NOUN"
-            and toks[head.head].text.islower()
-            and head.head >= end
-        ):
-            return ""  # "Alpine valleys": a modifier, not a person
-        return label
-    if label != "ORG":
-        return label
-    if words[-1] in _NOT_ORG_WORDS or words[-1] in ("and", "of", "for", "the"):
-        return ""
-    if not any(w in ORG_WORDS for w in words) and not toks[start].text.isupper():
-        if before in ("in", "near", "at") or (before2 in ("in", "near") and before == "the"):
-            return ""  # "a sanatorium in Passy", "dams in the Valais": a place
-        parent = toks[head.head]
-        if head.dep in ("conj", "appos") and (
-            parent.ent == "PERSON" or parent.lower_text in _KIN_NOUNS
-        ):
-            return (
-                "PERSON"  # "Louis Appia and Théodore Maunoir", "her husband, Frédéric Joliot-Curie"
-            )
-    if len(words) == 1 and words[0] in ORG_WORDS | {"state"}:
-        return ""  # "the Army", "Secretary of State": no name of its own
-    return label
-
-
-def _plausible_person(text: str) -> bool:
-    words = text.split()
-    return (
-        1 <= len(words) <= 5
-        and not any(ch.isdigit() for ch in text)
-        and text[:1].isupper()
-        and not (text.isupper() and len(text) > 4)  # bylines like "TIMES STAFF WRITER"
-        and all(
-            w[:1].isupper()
-            or w.lower() in ("de", "van", "von", "der", "da", "di", "la", "le", "bin", "al")
-            for w in words
-        )
-    )
-
-
-def _plausible_org(text: str) -> bool:
-    words = text.split()
-    return 1 <= len(words) <= 10 and text[:1].isupper() and not text.isdigit()
-
-
 # --- clustering ---------------------------------------------------------------------------
 
 
@@ -391,7 +66,7 @@ def cluster(
     """Group mentions into entities; returns the entities and a map (sent, start) -> entity."""
     label = "PERSON" if kind == "actor" else "ORG"
     mentions = [
-        Mention(s.sent, s.start, s.end, _span_text(sentences[s.sent], s.start, s.end))
+        Mention(s.sent, s.start, s.end, span_text(sentences[s.sent], s.start, s.end))
         for s in spans
         if s.label == label
     ]
@@ -399,15 +74,25 @@ def cluster(
     by_key: dict[tuple[str, ...], Entity] = {}
     where: dict[tuple[int, int], Entity] = {}
     # Fullest names first, so short forms find the entity they belong to.
-    names = sorted({m.text for m in mentions}, key=lambda n: (-len(_name_key(n)), -len(n), n))
+    names = sorted({m.text for m in mentions}, key=lambda n: (-len(name_key(n)), -len(n), n))
+    first: dict[str, tuple[int, int]] = {}
+    for m in mentions:
+        first[m.text] = min(first.get(m.text, (m.sent, m.start)), (m.sent, m.start))
     for name in names:
-        key = _name_key(name) if kind == "actor" else (_org_key(name),)
+        key = name_key(name) if kind == "actor" else (_org_key(name),)
         if key in by_key:
             continue
         if kind == "actor":
             owners = [e for k, e in by_key.items() if set(key) < set(k) or (set(key) == set(k))]
         else:
-            owners = [e for e in entities if _is_acronym_of(name, e.name)]
+            # A short form follows its full name ("Lumina Robotics ... Lumina"); a name used
+            # first on its own is another organization ("Google ... Google DeepMind").
+            owners = [
+                e
+                for e in entities
+                if is_acronym_of(name, e.name)
+                or (_leads(name, e.name) and first[e.name] < first[name])
+            ]
         if len(owners) == 1 or (owners and kind == "actor"):
             by_key[key] = owners[0] if len(owners) == 1 else _AMBIGUOUS
             continue
@@ -417,7 +102,7 @@ def cluster(
     ambiguous: set[tuple[str, ...]] = {k for k, e in by_key.items() if e is _AMBIGUOUS}
     last_full: dict[tuple[str, ...], Entity] = {}
     for m in sorted(mentions, key=lambda m: (m.sent, m.start)):
-        key = _name_key(m.text) if kind == "actor" else (_org_key(m.text),)
+        key = name_key(m.text) if kind == "actor" else (_org_key(m.text),)
         entity = by_key[key]
         if key in ambiguous:
             # A shared surname ("Curie") goes to whoever of its owners was named last.
@@ -445,26 +130,39 @@ def _org_key(name: str) -> str:
     return re.sub(r"^the\s+", "", name.lower()).replace("’", "'")
 
 
-def _is_acronym_of(short: str, full: str) -> bool:
-    if not (short.isupper() and 2 <= len(short) <= 8 and " " not in short):
-        return False
-    initials = "".join(w[0] for w in re.split(r"[\s-]+", full) if w and w[0].isupper())
-    return short.replace(".", "") == initials
+def _leads(short: str, full: str) -> bool:
+    """ "King's" of "King's College London", "Lumina" of "Lumina Robotics": the opening words
+    of a longer name (a possessive, or one word), with no organization word of their own.
+    The caller links only when one organization fits."""
+    words = short.replace("’", "'").split()
+    full_words = full.replace("’", "'").split()
+    return (
+        full_words[: len(words)] == words
+        and len(full_words) > len(words)
+        and not any(w.lower() in ORG_WORDS for w in words)
+        and (words[-1].endswith("'s") or (len(words) == 1 and full_words[1][:1].isupper()))
+    )
 
 
 def link_acronyms(sentences: Sequence[Sentence], orgs: list[Entity]) -> list[Entity]:
     """Tie "Full Name (ACR)" acronyms to their full names; merge ACR-only entities into them."""
+    covered = {(m.sent, i) for o in orgs for m in o.mentions for i in range(m.start, m.end)}
     for org in orgs:
         for m in org.mentions:
-            toks = sentences[m.sent].tokens
-            if m.end + 2 < len(toks) and toks[m.end].text == "(" and toks[m.end + 2].text == ")":
-                acr = toks[m.end + 1].text
-                if acr.isupper() and acr not in org.aliases and acr != org.name:
-                    org.aliases.append(acr)
+            sent = sentences[m.sent]
+            found = _orgs.acronym_after(sent, m.end)
+            if found is None or sent.tokens[found[0] + 1].ent in ("GPE", "LOC", "NORP", "DATE"):
+                continue
+            if any((m.sent, i) in covered for i in range(m.end, found[0])):
+                continue  # "X Laboratory of the Y Institute (YI)": the brackets are Y's
+            # "(ESPCI)" after a name the parse cut short; "(Caltech)": a short form, not initials
+            acr = found[1]
+            if (acr.isupper() or _orgs.is_short_form(acr, org.name)) and acr not in org.names:
+                org.aliases.append(acr)
     merged: list[Entity] = []
     for org in orgs:
         owner = next(
-            (o for o in merged if org.name in o.aliases or _is_acronym_of(org.name, o.name)), None
+            (o for o in merged if org.name in o.aliases or is_acronym_of(org.name, o.name)), None
         )
         if owner is None:
             merged.append(org)
@@ -473,18 +171,19 @@ def link_acronyms(sentences: Sequence[Sentence], orgs: list[Entity]) -> list[Ent
         for alias in [org.name, *org.aliases]:
             if alias not in owner.aliases and alias != owner.name:
                 owner.aliases.append(alias)
+    for org in merged:
+        # "the Council for Mutual Economic Assistance (Comecon)": the short form in brackets
+        # defines an alias; it is not a second mention of the organization in that sentence.
+        defined = {
+            (m.sent, found[0] + 1)
+            for m in org.mentions
+            if (found := _orgs.acronym_after(sentences[m.sent], m.end)) is not None
+        }
+        org.mentions = [m for m in org.mentions if (m.sent, m.start) not in defined]
     return merged
 
 
 # --- roles, quotes, descriptions ----------------------------------------------------------
-
-
-def _head_of(sent: Sentence, start: int, end: int) -> int:
-    """The token of [start, end) whose head lies outside the span."""
-    for t in sent.tokens[start:end]:
-        if not start <= t.head < end or t.head == t.i:
-            return t.i
-    return end - 1
 
 
 def title_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity]) -> Role | None:
@@ -547,7 +246,7 @@ def title_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity
     text = sent.span_text(start, m.start)
     org = None
     # "Analyst X of the Carnegie Moscow Center think tank": the affiliation completes the title.
-    head = _head_of(sent, m.start, m.end)
+    head = head_of(sent, m.start, m.end)
     for child in sent.children(head):
         if child.dep == "prep" and child.lower_text in ("of", "at", "from") and child.i >= m.end:
             sub = sent.subtree(child.i)
@@ -574,12 +273,13 @@ def appositive_role(
     sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity]
 ) -> Role | None:
     """ "X, a senior analyst and head of Y," -> "a senior analyst and head of Y"."""
-    head = _head_of(sent, m.start, m.end)
+    head = head_of(sent, m.start, m.end)
     for child in sent.children(head):
         if child.dep == "appos" and child.i > m.end and child.pos in ("NOUN",):
             sub = [i for i in sent.subtree(child.i) if not sent.tokens[i].quoted]
             while sub and sent.tokens[sub[-1]].pos == "PUNCT":
                 sub.pop()
+            sub = _balanced(sent, sub)
             if not sub or len(sub) > 30:
                 return None
             return Role(
@@ -591,9 +291,22 @@ def appositive_role(
     return None
 
 
+def _balanced(sent: Sentence, sub: list[int]) -> list[int]:
+    """A phrase never ends inside parentheses: "... of Technology (Caltech" gets its ")"."""
+    toks = sent.tokens
+    opened = sum(toks[i].text == "(" for i in sub) - sum(toks[i].text == ")" for i in sub)
+    if opened <= 0 or not sub:
+        return sub
+    after = sub[-1] + 1
+    if opened == 1 and after < len(toks) and toks[after].text == ")":
+        return [*sub, after]
+    cut = next(i for i in sub if toks[i].text == "(")
+    return [i for i in sub if i < cut]
+
+
 def copula_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity]) -> Role | None:
     """ "X was a physicist" / "X became the first ..." -> the predicate noun phrase."""
-    head = _head_of(sent, m.start, m.end)
+    head = head_of(sent, m.start, m.end)
     tok = sent.tokens[head]
     if tok.dep != "nsubj":
         return None
@@ -750,7 +463,7 @@ def attach_org_facts(
         for m in org.mentions:
             sent = sentences[m.sent]
             toks = sent.tokens
-            head = _head_of(sent, m.start, m.end)
+            head = head_of(sent, m.start, m.end)
             if org.class_noun is None:
                 org.class_noun = _class_noun(sent, m)
             # "a new multilateral association in Asia known as the Shanghai Five"
@@ -770,7 +483,18 @@ def attach_org_facts(
                         org.class_noun = toks[noun].lemma.lower()
             for child in sent.children(head):
                 if child.dep == "appos" and child.pos == "NOUN" and child.i > m.end:
-                    sub = sent.subtree(child.i)
+                    # "Harrow & Finch, the stockbroker, Priya Natarajan": the name that follows
+                    # is the next appositive's, not part of this description
+                    nested = {
+                        i
+                        for c in sent.children(child.i)
+                        if c.dep == "appos" and c.ent == "PERSON"
+                        for i in sent.subtree(c.i)
+                    }
+                    sub = [i for i in sent.subtree(child.i) if i not in nested]
+                    while sub and toks[sub[-1]].pos == "PUNCT":
+                        sub.pop()
+                    sub = _balanced(sent, sub)
                     org.descriptions.append(
                         Role(
                             sent.span_text(sub[0], sub[-1] + 1).rstrip(","),

@@ -118,6 +118,7 @@ class Entity:
     )  # organizations: what the text says of it
     members: list[str] = field(default_factory=list)  # organizations: member countries/groups
     class_noun: str | None = None  # "think tank", "institute", "university" ...
+    part_of: str | None = None  # organizations: the one it belongs to ("X Laboratory of Y")
 
     @property
     def names(self) -> list[str]:
@@ -163,6 +164,7 @@ class Facts:
                 "quotes": [q.text for q in e.quotes],
                 "descriptions": [d.text for d in e.descriptions],
                 "members": e.members,
+                "part_of": e.part_of,
                 "mentions": len(e.mentions),
             }
 
