@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizgen.deck import BLANK_RE, dump_deck, load_deck, loads_deck
+from quizgen.deck import BLANK, BLANK_RE, dump_deck, load_deck, loads_deck
 from quizgen.extract import extract_facts
 from quizgen.generate import GenerateOptions, generate
 from quizgen.generate._rewrite import clause_question
@@ -64,9 +65,13 @@ def test_quality_bar_on_the_real_article(article_deck, shared_dir):
 # Our own samples, of the other kinds the held-out texts are: (file, min coverage, min precision).
 SAMPLE_BARS = [
     ("news-glacier-archive.txt", {"actors": 0.9, "organizations": 0.5, "dates": 0.9}),
-    ("history-red-cross.txt", {"actors": 0.8, "organizations": 0.5, "dates": 0.8}),
-    ("science-dna-structure.txt", {"actors": 0.6, "organizations": 0.5, "dates": 0.8}),
-    ("bio-marie-curie.txt", {"actors": 0.7, "organizations": 0.9, "dates": 0.75}),
+    ("history-red-cross.txt", {"actors": 0.8, "organizations": 0.5, "dates": 0.9}),
+    ("science-dna-structure.txt", {"actors": 0.8, "organizations": 0.6, "dates": 0.95}),
+    ("bio-marie-curie.txt", {"actors": 0.7, "organizations": 0.9, "dates": 0.85}),
+    ("econ-federal-reserve.txt", {"actors": 0.9, "organizations": 0.7, "dates": 0.9}),
+    # low: extraction misses "Ilse Marten" and files "Ms. Marten" under her husband, so
+    # most of what is said of her stays unasked rather than asked about the wrong person
+    ("obit-seed-library.txt", {"actors": 0.25, "organizations": 0.4, "dates": 0.45}),
 ]
 
 
@@ -266,3 +271,96 @@ def test_years_with_an_era_are_dates_and_read_right():
     assert {d.answer for d in facts.dates} >= {"753 BC", "AD 14", "49 B.C."}
     deck = generate([Source(path="rome.txt", title="Rome", text=text)], GenerateOptions(seed=3))
     assert not [q.prompt for q in deck.questions if ".." in q.prompt]
+
+
+def _questions(text: str) -> list:
+    source = Source(path="notes.txt", title="Notes", text="Notes\n\n" + text)
+    return generate([source], GenerateOptions(seed=0)).questions
+
+
+def _statements(questions: list) -> set[str]:
+    """Cloze and true/false prompts with any year blanked: one shape whichever type was made."""
+    return {
+        re.sub(r"\b1[0-9]{3}\b", BLANK, q.prompt)
+        for q in questions
+        if q.type in ("cloze", "truefalse")
+    }
+
+
+LONG_COMPOUND = (
+    "In 1869 the Suez Canal opened to shipping after ten years of digging by tens of thousands"
+    " of workers from Egypt and many other lands, and in 1875 the British government, which saw"
+    " the canal as the shortest route to India and its other possessions in the East, bought the"
+    " Egyptian ruler's shares in the canal company for four million pounds."
+)
+
+
+def test_a_long_compound_sentence_is_asked_clause_by_clause():
+    facts = extract_facts(Source(path="s.txt", title="t", text=LONG_COMPOUND))
+    assert len(facts.sentences[0].tokens) > 60  # too long to blank whole
+    questions = _questions(LONG_COMPOUND)
+    statements = {q.answer: q for q in questions if q.type == "cloze"}
+    assert statements["1875"].prompt == (
+        "In _____ the British government, which saw the canal as the shortest route to India and"
+        " its other possessions in the East, bought the Egyptian ruler's shares in the canal"
+        " company for four million pounds."
+    )
+    # the other clause, as a cloze or a true/false statement (with the year or a wrong one)
+    assert (
+        "In _____ the Suez Canal opened to shipping after ten years of digging by tens of"
+        " thousands of workers from Egypt and many other lands."
+    ) in _statements(questions)
+    for q in questions:
+        assert q.context == LONG_COMPOUND  # the source sentence, whole
+        assert ", and in" not in q.prompt and not q.prompt.endswith(("and.", ",.", ", and"))
+
+
+def test_a_clause_that_leans_on_the_rest_of_its_sentence_is_not_asked_alone():
+    # "she" has no referent, and "it" in the second clause needs the first
+    questions = _questions(
+        "The city museum reopened in 1998 after a long restoration, but she never saw it again."
+        " The gallery was sold in 2003, and in 2005 it was pulled down to make room for offices."
+    )
+    statements = [q.prompt for q in questions if q.type in ("cloze", "truefalse")]
+    assert (
+        "The city museum reopened in _____ after a long restoration."
+        in [q.prompt for q in questions if q.type == "cloze"]
+        or "The city museum reopened in 1998 after a long restoration." in statements
+    )
+    assert not any(
+        "she" in p.split() or p.startswith(("She", "It ", "In _____ it")) for p in statements
+    )
+    assert not any(q.answer == "2005" for q in questions)
+
+
+def test_he_or_she_takes_the_name_of_the_only_person_it_can_mean():
+    questions = _questions(
+        "Anna Weber joined the Rhine Trust in 1950 after she finished her studies in Zurich."
+        " In 1972 she founded her own laboratory in Basel."
+    )
+    assert "In _____ Anna Weber founded her own laboratory in Basel." in _statements(questions)
+    asked = {q.prompt for q in questions if q.answer == "1972"}
+    assert "In what year did Anna Weber found her own laboratory in Basel?" in asked
+
+
+def test_he_or_she_stays_unresolved_where_two_people_fit():
+    questions = _questions(
+        "Anna Weber met Karl Brandt at the Rhine Trust in 1950 after she finished her studies."
+        " In 1972 she founded her own laboratory in Basel."
+    )
+    for q in questions:
+        assert "Karl Brandt founded" not in q.prompt and "Anna Weber founded" not in q.prompt
+        assert not q.prompt.startswith(("She ", "In _____ she", "In 1972 she"))
+
+
+def test_a_bare_surname_is_a_person_a_pronoun_may_mean():
+    # Extraction links "Moynier" but not "Dunant": "his" and "he" are Dunant, never Moynier.
+    questions = _questions(
+        "Henry Dunant and Gustave Moynier founded the committee in 1863. Moynier led the"
+        " committee for four decades. Dunant, by contrast, was ruined when his business in"
+        " Algeria collapsed; he went bankrupt in 1867 and left Geneva."
+    )
+    about_1867 = [q.prompt for q in questions if "1867" in (q.answer, q.prompt)]
+    assert about_1867
+    assert not any("Moynier" in p for p in about_1867)
+    assert "In what year did Henry Dunant go bankrupt?" in about_1867

@@ -22,6 +22,7 @@ _WH = {
     "day": "On what date",
 }
 _MAX_SENTENCE_WORDS = 60
+_AWARD_WORDS = {"prize", "award", "medal", "decoration", "trophy"}
 _SUBJECT_PRONOUNS = {"he", "she", "it", "they", "this", "these", "those"}
 
 
@@ -195,6 +196,8 @@ def _indefinite(text: str) -> str:
 def _best_mention_sentence(facts: Facts, entity: Entity, coref: Pronouns) -> str | None:
     """A sentence naming the entity once, with the name blanked, that stands on its own."""
     for m in entity.mentions:
+        if not coref.reliable(entity, m):
+            continue  # "Ms. Marten" where two Martens are named: it may be the other one
         sent = facts.sentences[m.sent]
         if sum(1 for o in entity.mentions if o.sent == m.sent) > 1:
             continue
@@ -243,7 +246,7 @@ def _actor_item(facts: Facts, actor: Entity, coref: Pronouns) -> Item:
         fields["title"] = titles[0]
     if actor.quotes:
         fields["quote"] = _clip_quote(actor.quotes[0].text)
-    blanked = _best_mention_sentence(facts, actor, coref)
+    blanked = None if _doubtful_actor(facts, actor) else _best_mention_sentence(facts, actor, coref)
     if blanked:
         fields["blanked"] = blanked
     return Item(
@@ -320,8 +323,10 @@ def _doubtful_org(facts: Facts, org: Entity) -> bool:
     Only a name the text says nothing else about (one mention, no class noun, alias,
     description or members) is doubted: "the economist and peace campaigner Frédéric Passy"
     (a role noun before it), "Oswald Avery" (the end of a longer name), "moved to the
-    Panthéon" (one word after "to"/"in"/"at").
+    Panthéon" (one word after "to"/"in"/"at"). A name with "Prize", "Medal" ... is an award.
     """
+    if any(w.lower() in _AWARD_WORDS for w in org.name.split()):
+        return True  # "the Austrian Decoration for Science and Art" is an award, not a body
     if org.class_noun or org.aliases or org.descriptions or org.members or len(org.mentions) > 1:
         return False
     m = org.mentions[0]
@@ -330,6 +335,8 @@ def _doubtful_org(facts: Facts, org: Entity) -> bool:
     if head is None:
         return False
     parent = toks[head.head]
+    if head.dep == "compound" and parent.lower_text in TITLE_WORDS:
+        return True  # "Treasury Secretary George B. Cortelyou": part of a title
     before = toks[m.start - 1] if m.start > 0 else None
     if before is not None and before.dep == "compound" and m.start <= before.head < m.end:
         return True  # "campaigner Frédéric Passy", "Oswald Avery": part of a longer name
@@ -340,6 +347,18 @@ def _doubtful_org(facts: Facts, org: Entity) -> bool:
         and head.dep == "pobj"
         and parent.lower_text in ("to", "in", "at", "into", "from", "near", "inside")
     )
+
+
+def _doubtful_actor(facts: Facts, actor: Entity) -> bool:
+    """Is this "person" more likely part of an organization's or a place's name? One bare
+    word the text says nothing else about, set beside an organization or place:
+    "the Royal Botanic Gardens, Kew"."""
+    if actor.roles or actor.quotes or len(actor.mentions) > 1 or len(actor.name.split()) > 1:
+        return False
+    m = actor.mentions[0]
+    toks = facts.sentences[m.sent].tokens
+    head = toks[m.start]
+    return head.dep in ("appos", "conj") and toks[head.head].ent in ("ORG", "GPE", "FAC", "LOC")
 
 
 def _replace_org(role: str, org: Entity, class_noun: str) -> str | None:

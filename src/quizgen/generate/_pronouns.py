@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from quizgen.extract import Entity, Facts, Sentence
-from quizgen.extract._entities import Coref
+from quizgen.extract import Entity, Facts, Mention, Sentence
+from quizgen.extract._entities import TITLE_WORDS, Coref
 
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _PERSONAL = {"he", "she", "his", "her", "him"}
 # Entity labels spaCy gives a person's bare surname ("Avery" is often ORG); places, dates
 # and numbers are never people.
 _PERSON_LABELS = {"PERSON", "ORG", ""}
+_HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_HONORIFIC_GENDER |= {"dame": "f", "lady": "f", "madame": "f"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madame", "prof"}
 
 
 class Pronouns:
@@ -27,35 +30,87 @@ class Pronouns:
     def __init__(self, facts: Facts, coref: Coref) -> None:
         self.facts = facts
         self.coref = coref
+        self.surnames: dict[str, list[Entity]] = {}
+        self.given: dict[int, set[str]] = {}
+        for actor in facts.actors:
+            for name in actor.names:
+                words = [w for w in name.split() if w.lower().rstrip(".") not in _HONORIFICS]
+                if not words:
+                    continue
+                owners = self.surnames.setdefault(words[-1].lower(), [])
+                if all(actor is not o for o in owners):
+                    owners.append(actor)
+                for word in words[:-1]:  # first and middle names, and each part of "Jean-Paul"
+                    parts = {word.lower(), *word.lower().split("-")}
+                    self.given.setdefault(id(actor), set()).update(parts)
+        self.shaky = self._shaky_surnames()
         self.people = {s.index: self._people_in(s) for s in facts.sentences}
         self.gender = self._genders()
 
+    def _other_given_name(self, sent: Sentence, i: int, actor: Entity) -> bool:
+        """Is token i (a surname of actor) preceded by first names none of which is theirs,
+        nor those of another known person of that surname ("Ilse Marten", "Anton Marten")?"""
+        chain: list[str] = []
+        k = i - 1
+        while k >= 0 and sent.tokens[k].pos == "PROPN" and sent.tokens[k].head in (i, k + 1):
+            word = sent.tokens[k].lower_text
+            if word.rstrip(".") not in _HONORIFICS and word not in TITLE_WORDS:
+                chain.append(word)
+            k -= 1
+        names = [w for w in chain if len(w.rstrip(".")) > 1]  # "C." is an initial
+        if not names:
+            return False
+        known = set().union(
+            *(
+                self.given.get(id(o), set())
+                for o in self.surnames.get(sent.tokens[i].lower_text, [])
+            )
+        )
+        return not known & set(chain)
+
+    def _shaky_surnames(self) -> set[int]:
+        """Actors whose surname the text also gives someone else ("Ilse Marten" beside
+        "Anton Marten"): their bare-surname mentions ("Ms. Marten") may be either person."""
+        shaky: set[int] = set()
+        for sent in self.facts.sentences:
+            for t in sent.tokens:
+                for actor in self.surnames.get(t.lower_text, []):
+                    if self._other_given_name(sent, t.i, actor):
+                        shaky.add(id(actor))
+        return shaky
+
+    def reliable(self, entity: Entity, mention: Mention) -> bool:
+        """May this mention be taken as naming the entity (not a bare shared surname)?"""
+        if id(entity) not in self.shaky:
+            return True
+        words = [w for w in mention.text.split() if w.lower().rstrip(".") not in _HONORIFICS]
+        return len(words) > 1
+
     def _people_in(self, sent: Sentence) -> list[tuple[int, Entity | None]]:
         """(token index, actor or None for an unknown person) for each person named in sent."""
-        covered: dict[int, Entity] = {}
+        covered: dict[int, Entity | None] = {}
         for actor in self.facts.actors:
             for m in actor.mentions:
                 if m.sent == sent.index:
-                    covered.update({k: actor for k in range(m.start, m.end)})
-        surnames: dict[str, set[int]] = {}
-        for n, actor in enumerate(self.facts.actors):
-            for name in actor.names:
-                surnames.setdefault(name.split()[-1].lower(), set()).add(n)
+                    who = actor if self.reliable(actor, m) else None
+                    covered.update({k: who for k in range(m.start, m.end)})
         out: list[tuple[int, Entity | None]] = []
         prev: int | None = None
         for t in sent.tokens:
             if t.i in covered:
-                if prev is None or covered.get(prev) is not covered[t.i] or prev != t.i - 1:
+                if prev is None or prev != t.i - 1 or t.i - 1 not in covered:
                     out.append((t.i, covered[t.i]))
                 prev = t.i
                 continue
             if t.pos != "PROPN" or t.ent not in _PERSON_LABELS or t.quoted:
                 prev = None
                 continue
-            owners = surnames.get(t.lower_text, set())
-            if len(owners) == 1:
-                actor = self.facts.actors[next(iter(owners))]
-                if not (out and out[-1][1] is actor and prev == t.i - 1):
+            owners = self.surnames.get(t.lower_text, [])
+            if len(owners) == 1 and id(owners[0]) not in self.shaky:
+                actor = owners[0]
+                if self._other_given_name(sent, t.i, actor):
+                    out.append((t.i, None))  # "Ilse Marten" is not "Anton Marten"
+                elif not (out and out[-1][1] is actor and prev == t.i - 1):
                     out.append((t.i, actor))
             elif owners or (t.ent == "PERSON" and prev != t.i - 1):
                 out.append((t.i, None))  # a person, but not one we can tell apart
@@ -107,7 +162,7 @@ class Pronouns:
         before = _distinct(e for k, e in here if k < i)
         found = self.coref.resolve(sent.index, i, word)
         topic = self.coref.topic
-        if topic is not None and gender == self.coref.topic_gender:
+        if topic is not None and gender == self.coref.topic_gender and id(topic) not in self.shaky:
             # The text's subject, as Coref says, unless someone named before is known to be
             # of that gender; where Coref gave up, only if nobody before may be meant.
             if found is topic:
@@ -127,7 +182,7 @@ class Pronouns:
             # only a person known to be of that gender: "he" after "Marie" is not Marie
             if len(prev) == 1 and prev[0] is not None:
                 found = prev[0] if self.gender.get(id(prev[0])) == gender else None
-        if found is None or not self._could_be(found, gender):
+        if found is None or not self._could_be(found, gender) or id(found) in self.shaky:
             return None
         rivals = [e for e in before if e is not found and self._could_be(e, gender)]
         if all(found is not e for e in before) and not _in_main_subject(sent, i):
@@ -175,10 +230,11 @@ class Pronouns:
         if t.dep.startswith("nsubj") or not set(range(i)) <= keep:
             return False
         gender = _GENDER.get(t.lower_text, "")
-        return any(
-            e is not None and k < i and self.gender.get(id(e)) == gender
-            for k, e in self.people[sent.index]
-        )
+        for k, e in self.people[sent.index]:
+            known = self.gender.get(id(e)) if e is not None else _honorific_gender(sent, k)
+            if k < i and known == gender:
+                return True
+        return False
 
     def _bound_to_subject(self, sent: Sentence, i: int, keep: set[int]) -> bool:
         """Is the possessive at token i bound to its clause's named subject, with no other
@@ -234,3 +290,14 @@ def _in_main_subject(sent: Sentence, i: int) -> bool:
         if t.pos in ("VERB", "AUX"):
             return False
     return False
+
+
+def _honorific_gender(sent: Sentence, i: int) -> str | None:
+    """ "Ms. Marten" -> "f": the gender a title just before a name gives away."""
+    k = i - 1
+    while k >= 0 and sent.tokens[k].pos == "PROPN" and sent.tokens[k].head == i:
+        word = sent.tokens[k].lower_text.rstrip(".")
+        if word in _HONORIFIC_GENDER:
+            return _HONORIFIC_GENDER[word]
+        k -= 1
+    return None
