@@ -208,9 +208,18 @@ def _best_mention_sentence(facts: Facts, entity: Entity, coref: Pronouns) -> str
         ):
             continue
         blanked, _ = _blank_in_clause(sent, m.start, m.end, coref)
-        if blanked and len(blanked.split()) >= 6:
+        if blanked and len(blanked.split()) >= 6 and not _names_a_sibling(blanked, entity):
             return blanked
     return None
+
+
+def _names_a_sibling(text: str, entity: Entity) -> bool:
+    """Does the text name a body that shares the answer's opening words, which give it away?
+    ("twelve regional _____ under a Federal Reserve Board" for "Federal Reserve Banks")"""
+    words = entity.name.split()
+    if len(words) < 3 or any(w.lower() in ("of", "the", "for", "and", "on") for w in words[:2]):
+        return False
+    return " ".join(words[:2]).lower() in text.lower()
 
 
 def _unique_roles(facts: Facts, actor: Entity) -> list[str]:
