@@ -364,3 +364,15 @@ def test_a_bare_surname_is_a_person_a_pronoun_may_mean():
     assert about_1867
     assert not any("Moynier" in p for p in about_1867)
     assert "In what year did Henry Dunant go bankrupt?" in about_1867
+
+
+def test_a_sentence_split_off_its_start_is_not_asked_about():
+    # The splitter cuts "Queen Margaret" off "I united ...": what is left has lost its subject.
+    text = (
+        "King Valdemar IV died in 1375. Queen Margaret I united Denmark, Norway and Sweden in"
+        " 1397, and she ruled the Kalmar Union until her death in 1412."
+    )
+    facts = extract_facts(Source(path="s.txt", title="t", text=text))
+    assert any(s.text.startswith("I united") for s in facts.sentences)  # else: nothing to test
+    for q in _questions(text):
+        assert not q.prompt.startswith("I ") and "did I " not in q.prompt, q.prompt

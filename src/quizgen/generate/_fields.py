@@ -139,10 +139,11 @@ def _blanked(
 def _date_item(facts: Facts, d: DateFact, coref: Pronouns) -> Item:
     sent = facts.sentences[d.sent]
     fields = {"answer": d.answer, "wh": _WH.get(d.granularity, "When")}
-    blanked, _ = _blank_in_clause(sent, d.start, d.end, coref)
-    if blanked:
+    if _tail_of_a_split(facts, sent):
+        pass  # "Queen Margaret | I united Denmark ...": the sentence has lost its start
+    elif blanked := _blank_in_clause(sent, d.start, d.end, coref)[0]:
         fields["blanked"] = blanked
-    if not d.in_range:
+    if not d.in_range and not _tail_of_a_split(facts, sent):
         # pronouns resolved within the clause asked about, not the whole sentence
         clause = clause_question(sent, d.start, d.end, lambda idx: coref.substitutes(sent, idx))
         if clause:
@@ -158,6 +159,17 @@ def _date_item(facts: Facts, d: DateFact, coref: Pronouns) -> Item:
         source=facts.source_path,
         names=[d.answer, d.text],
         granularity=d.granularity,
+    )
+
+
+def _tail_of_a_split(facts: Facts, sent: Sentence) -> bool:
+    """Does the sentence continue one the splitter cut short ("Queen Margaret" | "I united
+    ...")? The previous sentence of the paragraph then lacks its closing punctuation."""
+    if sent.index == 0:
+        return False
+    prev = facts.sentences[sent.index - 1]
+    return prev.paragraph == sent.paragraph and not prev.text.rstrip().endswith(
+        (".", "!", "?", "”", '"', "’", ")", ":")
     )
 
 
@@ -199,7 +211,7 @@ def _best_mention_sentence(facts: Facts, entity: Entity, coref: Pronouns) -> str
         if not coref.reliable(entity, m):
             continue  # "Ms. Marten" where two Martens are named: it may be the other one
         sent = facts.sentences[m.sent]
-        if sum(1 for o in entity.mentions if o.sent == m.sent) > 1:
+        if sum(1 for o in entity.mentions if o.sent == m.sent) > 1 or _tail_of_a_split(facts, sent):
             continue
         if any(
             alias.lower() in sent.text.lower().replace(m.text.lower(), "", 1)
@@ -336,6 +348,8 @@ def _doubtful_org(facts: Facts, org: Entity) -> bool:
     """
     if any(w.lower() in _AWARD_WORDS for w in org.name.split()):
         return True  # "the Austrian Decoration for Science and Art" is an award, not a body
+    if org.name.split()[0].lower() in ("king", "queen", "count", "duke", "prince", "emperor"):
+        return True  # "Count Adolf II" is a person with a title
     if org.class_noun or org.aliases or org.descriptions or org.members or len(org.mentions) > 1:
         return False
     m = org.mentions[0]
@@ -359,14 +373,16 @@ def _doubtful_org(facts: Facts, org: Entity) -> bool:
 
 
 def _doubtful_actor(facts: Facts, actor: Entity) -> bool:
-    """Is this "person" more likely part of an organization's or a place's name? One bare
-    word the text says nothing else about, set beside an organization or place:
-    "the Royal Botanic Gardens, Kew"."""
+    """Is this "person" more likely part of an organization's, a place's or another person's
+    name? One bare word the text says nothing else about, set beside an organization or
+    place ("the Royal Botanic Gardens, Kew"), or an epithet ("Henry the Lion")."""
     if actor.roles or actor.quotes or len(actor.mentions) > 1 or len(actor.name.split()) > 1:
         return False
     m = actor.mentions[0]
     toks = facts.sentences[m.sent].tokens
     head = toks[m.start]
+    if head.dep == "appos" and m.start > 0 and toks[m.start - 1].lower_text == "the":
+        return True  # "Henry the Lion": an epithet, part of another person's name
     return head.dep in ("appos", "conj") and toks[head.head].ent in ("ORG", "GPE", "FAC", "LOC")
 
 
