@@ -376,3 +376,12 @@ def test_a_sentence_split_off_its_start_is_not_asked_about():
     assert any(s.text.startswith("I united") for s in facts.sentences)  # else: nothing to test
     for q in _questions(text):
         assert not q.prompt.startswith("I ") and "did I " not in q.prompt, q.prompt
+
+
+def test_a_clause_is_never_cut_from_the_words_that_say_who_said_it():
+    from quizgen.generate._clauses import independent_clauses
+
+    text = "The economy will grow in 2002, he said, and the budget will balance by 2004."
+    facts = extract_facts(Source(path="s.txt", title="t", text=text))
+    assert independent_clauses(facts.sentences[0]) == []
+    assert not any(q.prompt.startswith("The economy will grow") for q in _questions(text))

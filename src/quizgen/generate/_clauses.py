@@ -4,7 +4,8 @@
     -> "In 1944 Avery ... showed that ..." and "In 1950 Erwin Chargaff ... reported that ..."
 
 A clause is a verb with its own subject that is the sentence's root or coordinated with it
-("conj", "parataxis"). A clause is only offered when it reads as a sentence of its own: no
+("conj"). A sentence with a quotation or an inserted "he said" (parataxis) is never split:
+every clause of it is what someone said. A clause is only offered when it reads as a sentence of its own: no
 leading relative or subordinating word, and nothing that points back into the rest of the
 sentence ("the same year", "it", "there").
 """
@@ -39,7 +40,7 @@ def _clause_heads(sent: Sentence) -> list[int]:
 
 def _is_coordinated_clause(sent: Sentence, i: int) -> bool:
     t = sent.tokens[i]
-    return t.dep in ("conj", "parataxis") and t.pos in ("VERB", "AUX") and _has_subject(sent, i)
+    return t.dep == "conj" and t.pos in ("VERB", "AUX") and _has_subject(sent, i)
 
 
 def independent_clauses(sent: Sentence) -> list[list[int]]:
@@ -49,6 +50,10 @@ def independent_clauses(sent: Sentence) -> list[list[int]]:
     punctuation) is left out: it would not read as a sentence.
     """
     toks = sent.tokens
+    if any(t.quoted or t.dep == "parataxis" for t in toks):
+        # "The economy will grow in 2002, he said, and ...": every clause is what someone
+        # said; cut from "he said", it would read as a fact
+        return []
     heads = _clause_heads(sent)
     if len(heads) < 2:
         return []
