@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizgen.deck import BLANK_RE, dump_deck, load_deck, loads_deck
+from quizgen.deck import BLANK, BLANK_RE, dump_deck, load_deck, loads_deck
 from quizgen.extract import extract_facts
 from quizgen.generate import GenerateOptions, generate
 from quizgen.generate._rewrite import clause_question
@@ -63,17 +64,17 @@ def test_quality_bar_on_the_real_article(article_deck, shared_dir):
 
 # Our own samples, of the other kinds the held-out texts are: (file, min coverage, min precision).
 SAMPLE_BARS = [
-    ("news-glacier-archive.txt", {"actors": 0.9, "organizations": 0.5, "dates": 0.9}),
-    ("history-red-cross.txt", {"actors": 0.8, "organizations": 0.5, "dates": 0.8}),
-    ("science-dna-structure.txt", {"actors": 0.6, "organizations": 0.5, "dates": 0.8}),
-    # Organizations 0.75: the school's one sentence names it with "(ESPCI)", which the org cloze
-    # (rightly) counts as naming the answer, and the Academy's sentence names Becquerel before
-    # "she", which coreference will not resolve; both were asked before only because the tagger
-    # had missed the alias and the person (the school's cloze was a give-away).
-    ("bio-marie-curie.txt", {"actors": 0.7, "organizations": 0.75, "dates": 0.75}),
+    ("news-glacier-archive.txt", {"actors": 0.9, "organizations": 0.9, "dates": 0.9}),
+    ("history-red-cross.txt", {"actors": 0.9, "organizations": 0.5, "dates": 0.9}),
+    ("science-dna-structure.txt", {"actors": 0.9, "organizations": 0.6, "dates": 0.9}),
+    ("bio-marie-curie.txt", {"actors": 0.7, "organizations": 0.8, "dates": 0.8}),
     # Many organizations: companies, regulators, a union, a broker; institutes, journals, units.
     ("news-rail-merger.txt", {"actors": 0.7, "organizations": 0.75, "dates": 0.8}),
-    ("science-pasteur-institute.txt", {"actors": 0.8, "organizations": 0.85, "dates": 0.9}),
+    ("science-pasteur-institute.txt", {"actors": 0.6, "organizations": 0.75, "dates": 0.8}),
+    ("econ-federal-reserve.txt", {"actors": 0.9, "organizations": 0.7, "dates": 0.9}),
+    # low: extraction misses "Ilse Marten" and files "Ms. Marten" under her husband, so
+    # most of what is said of her stays unasked rather than asked about the wrong person
+    ("obit-seed-library.txt", {"actors": 0.25, "organizations": 0.4, "dates": 0.45}),
 ]
 
 
@@ -291,3 +292,138 @@ def test_a_long_source_is_parsed_by_sections_with_the_same_questions(monkeypatch
     assert "\n\n".join(s.text.strip() for s in gen._sections(source)) == source.text
     sectioned = generate([source], GenerateOptions(seed=1))
     assert whole.questions and sectioned.questions == whole.questions
+
+
+def _questions(text: str) -> list:
+    source = Source(path="notes.txt", title="Notes", text="Notes\n\n" + text)
+    return generate([source], GenerateOptions(seed=0)).questions
+
+
+def _statements(questions: list) -> set[str]:
+    """Cloze and true/false prompts with any year blanked: one shape whichever type was made."""
+    return {
+        re.sub(r"\b1[0-9]{3}\b", BLANK, q.prompt)
+        for q in questions
+        if q.type in ("cloze", "truefalse")
+    }
+
+
+LONG_COMPOUND = (
+    "In 1869 the Suez Canal opened to shipping after ten years of digging by tens of thousands"
+    " of workers from Egypt and many other lands, and in 1875 the British government, which saw"
+    " the canal as the shortest route to India and its other possessions in the East, bought the"
+    " Egyptian ruler's shares in the canal company for four million pounds."
+)
+
+
+def test_a_long_compound_sentence_is_asked_clause_by_clause():
+    facts = extract_facts(Source(path="s.txt", title="t", text=LONG_COMPOUND))
+    assert len(facts.sentences[0].tokens) > 60  # too long to blank whole
+    questions = _questions(LONG_COMPOUND)
+    statements = {q.answer: q for q in questions if q.type == "cloze"}
+    assert statements["1875"].prompt == (
+        "In _____ the British government, which saw the canal as the shortest route to India and"
+        " its other possessions in the East, bought the Egyptian ruler's shares in the canal"
+        " company for four million pounds."
+    )
+    # the other clause, as a cloze or a true/false statement (with the year or a wrong one)
+    assert (
+        "In _____ the Suez Canal opened to shipping after ten years of digging by tens of"
+        " thousands of workers from Egypt and many other lands."
+    ) in _statements(questions)
+    for q in questions:
+        assert q.context == LONG_COMPOUND  # the source sentence, whole
+        assert ", and in" not in q.prompt and not q.prompt.endswith(("and.", ",.", ", and"))
+
+
+def test_a_clause_that_leans_on_the_rest_of_its_sentence_is_not_asked_alone():
+    # "she" has no referent, and "it" in the second clause needs the first
+    questions = _questions(
+        "The city museum reopened in 1998 after a long restoration, but she never saw it again."
+        " The gallery was sold in 2003, and in 2005 it was pulled down to make room for offices."
+    )
+    statements = [q.prompt for q in questions if q.type in ("cloze", "truefalse")]
+    assert (
+        "The city museum reopened in _____ after a long restoration."
+        in [q.prompt for q in questions if q.type == "cloze"]
+        or "The city museum reopened in 1998 after a long restoration." in statements
+    )
+    assert not any(
+        "she" in p.split() or p.startswith(("She", "It ", "In _____ it")) for p in statements
+    )
+    assert not any(q.answer == "2005" for q in questions)
+
+
+def test_he_or_she_takes_the_name_of_the_only_person_it_can_mean():
+    questions = _questions(
+        "Anna Weber joined the Rhine Trust in 1950 after she finished her studies in Zurich."
+        " In 1972 she founded her own laboratory in Basel."
+    )
+    assert "In _____ Anna Weber founded her own laboratory in Basel." in _statements(questions)
+    asked = {q.prompt for q in questions if q.answer == "1972"}
+    assert "In what year did Anna Weber found her own laboratory in Basel?" in asked
+
+
+def test_he_or_she_stays_unresolved_where_two_people_fit():
+    questions = _questions(
+        "Anna Weber met Karl Brandt at the Rhine Trust in 1950 after she finished her studies."
+        " In 1972 she founded her own laboratory in Basel."
+    )
+    for q in questions:
+        assert "Karl Brandt founded" not in q.prompt and "Anna Weber founded" not in q.prompt
+        assert not q.prompt.startswith(("She ", "In _____ she", "In 1972 she"))
+
+
+def test_a_bare_surname_is_a_person_a_pronoun_may_mean():
+    # Extraction links "Moynier" but not "Dunant": "his" and "he" are Dunant, never Moynier.
+    questions = _questions(
+        "Henry Dunant and Gustave Moynier founded the committee in 1863. Moynier led the"
+        " committee for four decades. Dunant, by contrast, was ruined when his business in"
+        " Algeria collapsed; he went bankrupt in 1867 and left Geneva."
+    )
+    about_1867 = [q.prompt for q in questions if "1867" in (q.answer, q.prompt)]
+    assert about_1867
+    assert not any("Moynier" in p for p in about_1867)
+    assert "In what year did Henry Dunant go bankrupt?" in about_1867
+
+
+def test_a_sentence_split_off_its_start_is_not_asked_about():
+    # The splitter cuts "Queen Margaret" off "I united ...": what is left has lost its subject.
+    text = (
+        "King Valdemar IV died in 1375. Queen Margaret I united Denmark, Norway and Sweden in"
+        " 1397, and she ruled the Kalmar Union until her death in 1412."
+    )
+    facts = extract_facts(Source(path="s.txt", title="t", text=text))
+    assert any(s.text.startswith("I united") for s in facts.sentences)  # else: nothing to test
+    for q in _questions(text):
+        assert not q.prompt.startswith("I ") and "did I " not in q.prompt, q.prompt
+
+
+def test_a_clause_is_never_cut_from_the_words_that_say_who_said_it():
+    from quizgen.generate._clauses import independent_clauses
+
+    text = "The economy will grow in 2002, he said, and the budget will balance by 2004."
+    facts = extract_facts(Source(path="s.txt", title="t", text=text))
+    assert independent_clauses(facts.sentences[0]) == []
+    assert not any(q.prompt.startswith("The economy will grow") for q in _questions(text))
+
+
+def test_a_bounded_date_is_asked_as_a_cloze_not_as_when():
+    # "after 1948" is no answer to "In what year did ...": the cloze keeps the preposition.
+    text = "The institute worked closely with the World Health Organization (WHO) after 1948.\n"
+    deck = generate([Source(path="who.txt", title="WHO", text=text)])
+    dated = [q for q in deck.questions if q.answer == "1948"]
+    assert dated and all(q.type in ("cloze", "truefalse") for q in dated)
+    assert not [q for q in deck.questions if "(WHO?" in q.prompt]
+
+
+def test_it_in_what_an_organization_said_is_that_organization():
+    text = (
+        "Network Rail, which owns the tracks, said it did not expect the merger to change "
+        "how train paths are allocated.\n"
+    )
+    deck = generate([Source(path="rail.txt", title="Rail", text=text)])
+    assert any(
+        q.answer == "Network Rail" and q.prompt.startswith("_____, which owns the tracks")
+        for q in deck.questions
+    )

@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from quizgen.deck import BLANK, BLANK_RE
-from quizgen.extract import DateFact, Entity, Facts, Sentence
+from quizgen.extract import DateFact, Entity, Facts, Sentence, Token
 from quizgen.extract._entities import TITLE_WORDS, Coref
+from quizgen.generate._clauses import clause_window
+from quizgen.generate._pronouns import Pronouns
 from quizgen.generate._rewrite import clause_question, strip_leading
 
 _WH = {
@@ -20,6 +22,8 @@ _WH = {
     "day": "On what date",
 }
 _MAX_SENTENCE_WORDS = 60
+_AWARD_WORDS = {"prize", "award", "medal", "decoration", "trophy"}
+_SAY_VERBS = {"say", "announce", "state", "report", "warn", "confirm", "add", "argue", "insist"}
 _SUBJECT_PRONOUNS = {"he", "she", "it", "they", "this", "these", "those"}
 
 
@@ -40,7 +44,7 @@ class Item:
 
 def items(facts: Facts) -> Iterator[Item]:
     """Every askable fact of a source, in reading order."""
-    coref = Coref(facts.sentences, facts.actors, facts.title)
+    coref = Pronouns(facts, Coref(facts.sentences, facts.actors, facts.title))
     for d in facts.dates:
         yield _date_item(facts, d, coref)
     for actor in facts.actors:
@@ -53,40 +57,43 @@ def _context(sent: Sentence) -> str:
     return strip_leading(sent.text)
 
 
-def _pronoun_substitutes(facts: Facts, sent: Sentence, coref: Coref) -> dict[int, str] | None:
-    """he/she -> the one person they can refer to; None when a pronoun stays unresolved."""
-    subs: dict[int, str] = {}
-    for t in sent.tokens:
-        if t.quoted or t.lower_text not in ("he", "she", "his", "her", "him"):
-            continue
-        person = coref.resolve(sent.index, t.i, t.lower_text)
-        if person is None:
-            return None
-        if any(m.sent == sent.index and m.start < t.i for m in person.mentions):
-            subs[t.i] = (
-                t.text
-            )  # named earlier in the same sentence: the pronoun already reads right
-            continue
-        name = person.name
-        if t.tag == "PRP$":
-            name += "’s"
-        subs[t.i] = name
-    return subs
+def _blank_in_clause(
+    sent: Sentence, start: int, end: int, pronouns: Pronouns
+) -> tuple[str | None, dict[int, str] | None]:
+    """The sentence with tokens [start, end) blanked, or else the independent clause holding
+    them as a sentence of its own; and the pronoun substitutes used (None: unresolved)."""
+    subs = pronouns.substitutes(sent)
+    blanked = _blanked(sent, start, end, subs) if subs is not None else None
+    if blanked:
+        return blanked, subs
+    window = clause_window(sent, start, end)
+    if window is None:
+        return None, subs
+    wsubs = pronouns.substitutes(sent, window)
+    if wsubs is None:
+        return None, subs
+    return _blanked(sent, start, end, wsubs, window), subs if subs is not None else wsubs
 
 
 def _blanked(
-    sent: Sentence, start: int, end: int, subs: dict[int, str] | None = None
+    sent: Sentence,
+    start: int,
+    end: int,
+    subs: dict[int, str] | None = None,
+    window: list[int] | None = None,
 ) -> str | None:
-    """The sentence with tokens [start, end) blanked, or None if it would not stand alone."""
-    toks = sent.tokens
+    """The sentence (or the clause `window` of it) with tokens [start, end) blanked, or None
+    if it would not stand alone."""
+    toks = sent.tokens if window is None else [sent.tokens[i] for i in window]
     if len(toks) > _MAX_SENTENCE_WORDS or BLANK_RE.search(sent.text):
         return None  # too long to stand alone, or its own underscores would be a second blank
+    last = toks[-1].i + 1
     words = []
     skip: set[int] = set()
     # "the _____ (OECD)": a short parenthesis after the blank names the answer; leave it out.
-    if end + 1 < len(toks) and toks[end].text == "(":
+    if end + 1 < last and sent.tokens[end].text == "(":
         close = next(
-            (k for k in range(end + 1, min(end + 5, len(toks))) if toks[k].text == ")"), None
+            (k for k in range(end + 1, min(end + 5, last)) if sent.tokens[k].text == ")"), None
         )
         if close is not None:
             skip = set(range(end, close + 1))
@@ -95,12 +102,13 @@ def _blanked(
             continue
         if start <= t.i < end:
             if t.i == start:
-                words.append(BLANK + (toks[max(skip)].ws if skip else toks[end - 1].ws))
+                ws = sent.tokens[max(skip)].ws if skip else sent.tokens[end - 1].ws
+                words.append(BLANK + (ws if t.i != last - 1 or end < last else ""))
             continue
         text = subs[t.i] if subs and t.i in subs else t.text
-        if subs and t.i in subs and t.i == 0:
+        if subs and t.i in subs and t.i == toks[0].i:
             text = text[:1].upper() + text[1:]
-        words.append(text + t.ws)
+        words.append(text + (t.ws if t.i != last - 1 else ""))
     text = "".join(words).strip()
     if re.search(re.escape(BLANK) + r"\s*\(|\(\s*" + re.escape(BLANK), text):
         return None  # "the _____ (OECD)": the acronym beside the blank gives it away
@@ -116,24 +124,32 @@ def _blanked(
         and t.dep.startswith("nsubj")
         and not t.quoted
         and not (subs and t.i in subs)
+        and not _reports_itself(sent, t)
         for t in toks
     ):
         return None
+    if window is not None:
+        # a clause becomes a sentence: capital first, a full stop last
+        text = strip_leading(text)
+        text = text[:1].upper() + text[1:]
+        text = text.rstrip(" ,;:-–—")
+        if not text.endswith((".", "!", "?", ".”", "?”", "!”")):
+            text += "."
     return strip_leading(text)
 
 
-def _date_item(facts: Facts, d: DateFact, coref: Coref) -> Item:
+def _date_item(facts: Facts, d: DateFact, coref: Pronouns) -> Item:
     sent = facts.sentences[d.sent]
-    subs = _pronoun_substitutes(facts, sent, coref)
     fields = {"answer": d.answer, "wh": _WH.get(d.granularity, "When")}
-    if subs is not None:
-        blanked = _blanked(sent, d.start, d.end, subs)
-        if blanked:
-            fields["blanked"] = blanked
-        if not d.in_range:
-            clause = clause_question(sent, d.start, d.end, subs)
-            if clause:
-                fields["clause"] = clause
+    if _tail_of_a_split(facts, sent):
+        pass  # "Queen Margaret | I united Denmark ...": the sentence has lost its start
+    elif blanked := _blank_in_clause(sent, d.start, d.end, coref)[0]:
+        fields["blanked"] = blanked
+    if not d.in_range and not _tail_of_a_split(facts, sent):
+        # pronouns resolved within the clause asked about, not the whole sentence
+        clause = clause_question(sent, d.start, d.end, lambda idx: coref.substitutes(sent, idx))
+        if clause:
+            fields["clause"] = clause
     accept = [a for a in _date_variants(d) if a != d.answer]
     return Item(
         kind="date",
@@ -145,6 +161,17 @@ def _date_item(facts: Facts, d: DateFact, coref: Coref) -> Item:
         source=facts.source_path,
         names=[d.answer, d.text],
         granularity=d.granularity,
+    )
+
+
+def _tail_of_a_split(facts: Facts, sent: Sentence) -> bool:
+    """Does the sentence continue one the splitter cut short ("Queen Margaret" | "I united
+    ...")? The previous sentence of the paragraph then lacks its closing punctuation."""
+    if sent.index == 0:
+        return False
+    prev = facts.sentences[sent.index - 1]
+    return prev.paragraph == sent.paragraph and not prev.text.rstrip().endswith(
+        (".", "!", "?", "”", '"', "’", ")", ":")
     )
 
 
@@ -180,25 +207,59 @@ def _indefinite(text: str) -> str:
     return phrase
 
 
-def _best_mention_sentence(facts: Facts, entity: Entity, coref: Coref) -> str | None:
+def _best_mention_sentence(facts: Facts, entity: Entity, coref: Pronouns) -> str | None:
     """A sentence naming the entity once, with the name blanked, that stands on its own."""
     for m in entity.mentions:
+        if not coref.reliable(entity, m):
+            continue  # "Ms. Marten" where two Martens are named: it may be the other one
         sent = facts.sentences[m.sent]
-        if sum(1 for o in entity.mentions if o.sent == m.sent) > 1:
+        if sum(1 for o in entity.mentions if o.sent == m.sent) > 1 or _tail_of_a_split(facts, sent):
             continue
-        if any(
-            alias.lower() in sent.text.lower().replace(m.text.lower(), "", 1)
-            for alias in entity.names
-            if len(alias) > 3
-        ):
+        # Another name of it elsewhere in the sentence gives the blank away; a bracketed
+        # short form right after the name ("the Medical Research Council (MRC)") goes with
+        # the blank, so it does not count.
+        stop = _past_bracket(sent, m.end)
+        rest = f"{sent.span_text(0, m.start)} {sent.span_text(stop, len(sent.tokens))}".lower()
+        if any(alias.lower() in rest for alias in entity.names if len(alias) > 3):
             continue
-        subs = _pronoun_substitutes(facts, sent, coref)
-        if subs is None:
-            continue
-        blanked = _blanked(sent, m.start, m.end, subs)
-        if blanked and len(blanked.split()) >= 6:
+        blanked, _ = _blank_in_clause(sent, m.start, m.end, coref)
+        if blanked and len(blanked.split()) >= 6 and not _names_a_sibling(blanked, entity):
             return blanked
     return None
+
+
+def _reports_itself(sent: Sentence, pronoun: Token) -> bool:
+    """ "Network Rail ... said it did not expect ...": an it/they subject of what an
+    organization said is that organization, which the sentence names as the speaker."""
+    if pronoun.lower_text not in ("it", "they"):
+        return False
+    clause = sent.tokens[pronoun.head]
+    speaker_verb = sent.tokens[clause.head]
+    if clause.dep != "ccomp" or speaker_verb.lemma not in _SAY_VERBS:
+        return False
+    return any(
+        c.dep == "nsubj" and c.ent == "ORG" and c.i < pronoun.i
+        for c in sent.children(speaker_verb.i)
+    )
+
+
+def _past_bracket(sent: Sentence, end: int) -> int:
+    """The end of a short bracket right after tokens ending at `end` ("(MRC)"), else `end`."""
+    toks = sent.tokens
+    if end < len(toks) and toks[end].text == "(":
+        for k in range(end + 1, min(end + 5, len(toks))):
+            if toks[k].text == ")":
+                return k + 1
+    return end
+
+
+def _names_a_sibling(text: str, entity: Entity) -> bool:
+    """Does the text name a body that shares the answer's opening words, which give it away?
+    ("twelve regional _____ under a Federal Reserve Board" for "Federal Reserve Banks")"""
+    words = entity.name.split()
+    if len(words) < 3 or any(w.lower() in ("of", "the", "for", "and", "on") for w in words[:2]):
+        return False
+    return " ".join(words[:2]).lower() in text.lower()
 
 
 def _unique_roles(facts: Facts, actor: Entity) -> list[str]:
@@ -216,7 +277,7 @@ def _unique_roles(facts: Facts, actor: Entity) -> list[str]:
     return out
 
 
-def _actor_item(facts: Facts, actor: Entity, coref: Coref) -> Item:
+def _actor_item(facts: Facts, actor: Entity, coref: Pronouns) -> Item:
     first = actor.mentions[0]
     fields = {"answer": actor.name, "name": actor.name}
     roles = _unique_roles(facts, actor)
@@ -234,7 +295,7 @@ def _actor_item(facts: Facts, actor: Entity, coref: Coref) -> Item:
         fields["title"] = titles[0]
     if actor.quotes:
         fields["quote"] = _clip_quote(actor.quotes[0].text)
-    blanked = _best_mention_sentence(facts, actor, coref)
+    blanked = None if _doubtful_actor(facts, actor) else _best_mention_sentence(facts, actor, coref)
     if blanked:
         fields["blanked"] = blanked
     return Item(
@@ -262,7 +323,7 @@ def _clip_quote(text: str, words: int = 24) -> str:
     return " ".join(parts[:words]).rstrip(",;:") + " …"
 
 
-def _org_item(facts: Facts, org: Entity, coref: Coref) -> Item:
+def _org_item(facts: Facts, org: Entity, coref: Pronouns) -> Item:
     first = org.mentions[0]
     class_noun = org.class_noun or "organization"
     fields = {"answer": org.name, "name": org.name, "class_noun": class_noun}
@@ -290,7 +351,7 @@ def _org_item(facts: Facts, org: Entity, coref: Coref) -> Item:
                 _indefinite(person_role) if role.source == "title" else person_role
             )
             break
-    blanked = _best_mention_sentence(facts, org, coref)
+    blanked = None if _doubtful_org(facts, org) else _best_mention_sentence(facts, org, coref)
     if blanked:
         fields["blanked"] = blanked
     return Item(
@@ -303,6 +364,54 @@ def _org_item(facts: Facts, org: Entity, coref: Coref) -> Item:
         source=facts.source_path,
         names=org.names,
     )
+
+
+def _doubtful_org(facts: Facts, org: Entity) -> bool:
+    """Is this "organization" more likely a person or a place spaCy mislabelled?
+
+    Only a name the text says nothing else about (one mention, no class noun, alias,
+    description or members) is doubted: "the economist and peace campaigner Frédéric Passy"
+    (a role noun before it), "Oswald Avery" (the end of a longer name), "moved to the
+    Panthéon" (one word after "to"/"in"/"at"). A name with "Prize", "Medal" ... is an award.
+    """
+    if any(w.lower() in _AWARD_WORDS for w in org.name.split()):
+        return True  # "the Austrian Decoration for Science and Art" is an award, not a body
+    if org.name.split()[0].lower() in ("king", "queen", "count", "duke", "prince", "emperor"):
+        return True  # "Count Adolf II" is a person with a title
+    if org.class_noun or org.aliases or org.descriptions or org.members or len(org.mentions) > 1:
+        return False
+    m = org.mentions[0]
+    toks = facts.sentences[m.sent].tokens
+    head = next((t for t in toks[m.start : m.end] if not m.start <= t.head < m.end), None)
+    if head is None:
+        return False
+    parent = toks[head.head]
+    if head.dep == "compound" and parent.lower_text in TITLE_WORDS:
+        return True  # "Treasury Secretary George B. Cortelyou": part of a title
+    before = toks[m.start - 1] if m.start > 0 else None
+    if before is not None and before.dep == "compound" and m.start <= before.head < m.end:
+        return True  # "campaigner Frédéric Passy", "Oswald Avery": part of a longer name
+    if head.dep in ("appos", "conj") and parent.pos == "NOUN":
+        return True  # "a physicist, X" / "the economist and X"
+    return (
+        m.end - m.start == 1
+        and head.dep == "pobj"
+        and parent.lower_text in ("to", "in", "at", "into", "from", "near", "inside")
+    )
+
+
+def _doubtful_actor(facts: Facts, actor: Entity) -> bool:
+    """Is this "person" more likely part of an organization's, a place's or another person's
+    name? One bare word the text says nothing else about, set beside an organization or
+    place ("the Royal Botanic Gardens, Kew"), or an epithet ("Henry the Lion")."""
+    if actor.roles or actor.quotes or len(actor.mentions) > 1 or len(actor.name.split()) > 1:
+        return False
+    m = actor.mentions[0]
+    toks = facts.sentences[m.sent].tokens
+    head = toks[m.start]
+    if head.dep == "appos" and m.start > 0 and toks[m.start - 1].lower_text == "the":
+        return True  # "Henry the Lion": an epithet, part of another person's name
+    return head.dep in ("appos", "conj") and toks[head.head].ent in ("ORG", "GPE", "FAC", "LOC")
 
 
 def _replace_org(role: str, org: Entity, class_noun: str) -> str | None:

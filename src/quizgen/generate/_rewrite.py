@@ -10,6 +10,7 @@ ungrammatical or dangling (a pronoun with no referent), so the caller falls back
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from quizgen.extract import Sentence, Token
 
@@ -33,18 +34,27 @@ _PRONOUNS = {
 }
 _DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 _LEADING = {"but", "yet", "and", "so", "however", "also", "then", "still", "thus"}
+_POINT_PREPOSITIONS = {"in", "on", "at", "during"}
 
 
 def clause_question(
-    sent: Sentence, start: int, end: int, substitutes: dict[int, str] | None = None
+    sent: Sentence,
+    start: int,
+    end: int,
+    substitutes: dict[int, str] | Callable[[list[int]], dict[int, str] | None] | None = None,
 ) -> str | None:
     """The question body for the clause dated by tokens [start, end), without wh-word and '?'.
 
-    `substitutes` replaces tokens (a resolved pronoun -> a name). None if unsafe.
+    `substitutes` replaces tokens (a resolved pronoun -> a name): a mapping, or a function
+    given the clause's tokens that returns one for that clause (None: a pronoun in it stays
+    unresolved); a pronoun it maps to itself is named earlier in the clause and may stay.
+    None if unsafe.
     """
     toks = sent.tokens
     if any(t.quoted for t in toks[start:end]):
         return None
+    if toks[-1].text not in (".", "!", "?", "”", '"', "’", ")"):
+        return None  # a sentence cut short (a split at an abbreviation): its clause may be too
     verb = _clause_verb(sent, start)
     if verb is None:
         return None
@@ -72,6 +82,11 @@ def clause_question(
     clause = [
         i for i in clause if not (toks[i].dep == "cc" and toks[i].head == verb.i and i > verb.i)
     ]
+    if any(
+        c.dep == "conj" and c.pos in ("VERB", "AUX") and c.i > verb.i and start in sent.subtree(c.i)
+        for c in sent.children(verb.i)
+    ):
+        return None  # the date belongs to a coordinated verb, not to this clause's verb
     clause = _cut_trailing_conj(sent, verb, clause)
     while clause and toks[clause[-1]].pos == "PUNCT":
         clause.pop()
@@ -82,6 +97,12 @@ def clause_question(
         for c in sent.children(verb.i)
         if c.dep in ("aux", "auxpass") and c.i < verb.i and c.lower_text != "to"
     ]
+    kept: set[int] = set()  # pronouns that read right: their person is named in the clause
+    if callable(substitutes):
+        substitutes = substitutes(clause)
+        if substitutes is None:
+            return None
+        kept = {i for i, text in substitutes.items() if text == toks[i].text}
     words = {i: _word(toks[i], substitutes) for i in clause}
     if auxes:
         moved, front = auxes[0].i, toks[auxes[0].i].lower_text
@@ -101,7 +122,9 @@ def clause_question(
     if subj and subj[0][0] in ("a", "an", "A", "An", "The"):
         subj[0] = ("the", True)
     text = _join([(front, True), *subj, *rest])
-    if _has_dangling_pronoun(text):
+    if text.count("(") != text.count(")"):
+        return None  # the date's phrase took a bracket with it: "(WHO"
+    if _has_dangling_pronoun(_join([words[i] for i in body if i not in kept])):
         return None
     return text
 
@@ -115,6 +138,7 @@ def _join(words: list[tuple[str, bool]]) -> str:
     """Join words, each followed by a space only where the source had one."""
     text = "".join(w + (" " if space else "") for w, space in words)
     text = re.sub(r"\s+([,.;:!?’”)])", r"\1", text)
+    text = re.sub(r",(\s*,)+", ",", text)  # a phrase dropped between two commas
     text = re.sub(r"\s{2,}", " ", text)
     return text.strip(" ,;:-–—")
 
@@ -148,7 +172,13 @@ def _modifies_clause(sent: Sentence, start: int, end: int, verb: Token, subject:
     dep = toks[head].dep
     if dep in ("npadvmod", "tmod") and toks[head].head == verb.i:
         return True
-    return dep == "pobj" and toks[toks[head].head].dep == "prep"
+    prep = toks[toks[head].head]
+    # "scientists of the 20th century" says which scientists; it does not date the clause
+    if prep.lower_text == "of" and toks[prep.head].pos in ("NOUN", "PROPN"):
+        return False
+    # "after 1948", "until 1933", "by 1950" bound a time: "In what year did ..." would take
+    # the bound for the time itself and be wrong; the cloze keeps the preposition.
+    return dep == "pobj" and prep.dep == "prep" and prep.lower_text in _POINT_PREPOSITIONS
 
 
 def _date_phrase(sent: Sentence, start: int, end: int) -> list[int]:
@@ -166,12 +196,9 @@ def _date_phrase(sent: Sentence, start: int, end: int) -> list[int]:
 def _cut_trailing_conj(sent: Sentence, verb: Token, clause: list[int]) -> list[int]:
     """Drop a coordinated clause after the verb ("..., and then X happened"): it is another fact."""
     for c in sent.children(verb.i):
-        if (
-            c.dep == "conj"
-            and c.pos in ("VERB", "AUX")
-            and c.i > verb.i
-            and any(g.dep in ("nsubj", "nsubjpass") for g in sent.children(c.i))
-        ):
+        # with or without its own subject: "he went bankrupt in 1867 and left the committee"
+        # asks about going bankrupt; "left" would also break the do-support ("did he go ... left")
+        if c.dep == "conj" and c.pos in ("VERB", "AUX") and c.i > verb.i:
             cut = set(sent.subtree(c.i))
             clause = [i for i in clause if i not in cut]
             # and the "and" / comma before it
