@@ -326,3 +326,19 @@ def test_a_surname_tagged_org_is_a_mention_of_that_person():
     assert "Wilkins" not in orgs
     # the second mention is what lets "his co-workers" find its person
     assert len(actors["Maurice Wilkins"].mentions) == 2
+
+
+def test_a_sentence_the_splitter_cut_is_joined_up_again() -> None:
+    text = (
+        "Henry Dunant was travelling in northern Italy in June 1859 when he reached the town of"
+        " Castiglione delle Stiviere, near the battlefield of Solferino. The battle was over.\n\n"
+        "In February 1863 the society appointed a committee of five to study them: Dunant,"
+        " Moynier, Dufour, Louis Appia and Théodore Maunoir.\n"
+    )
+    facts = extract_facts(Source(path="s.txt", title="t", text=text))
+    texts = [s.text for s in facts.sentences]
+    assert any(
+        t.endswith("Castiglione delle Stiviere, near the battlefield of Solferino.") for t in texts
+    )
+    assert any(t.startswith("In February 1863") and t.endswith("Théodore Maunoir.") for t in texts)
+    assert "The battle was over." in texts

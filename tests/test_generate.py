@@ -388,13 +388,14 @@ def test_a_bare_surname_is_a_person_a_pronoun_may_mean():
 
 
 def test_a_sentence_split_off_its_start_is_not_asked_about():
-    # The splitter cuts "Queen Margaret" off "I united ...": what is left has lost its subject.
+    # The splitter cuts "Queen Margaret" off "I united ...": the pieces are joined up again,
+    # and no question is asked of a piece that has lost its subject.
     text = (
         "King Valdemar IV died in 1375. Queen Margaret I united Denmark, Norway and Sweden in"
         " 1397, and she ruled the Kalmar Union until her death in 1412."
     )
     facts = extract_facts(Source(path="s.txt", title="t", text=text))
-    assert any(s.text.startswith("I united") for s in facts.sentences)  # else: nothing to test
+    assert any(s.text.startswith("Queen Margaret I united") for s in facts.sentences)
     for q in _questions(text):
         assert not q.prompt.startswith("I ") and "did I " not in q.prompt, q.prompt
 
@@ -427,3 +428,15 @@ def test_it_in_what_an_organization_said_is_that_organization():
         q.answer == "Network Rail" and q.prompt.startswith("_____, which owns the tracks")
         for q in deck.questions
     )
+
+
+def test_no_role_by_a_possessive_and_no_question_through_a_dateline():
+    questions = _questions(
+        "The group first met on February 17, 1863, and Guillaume Dufour became its first"
+        " president.\n\nLEEDS, Sept. 12 (Reuters) — Britain's competition watchdog on Thursday"
+        " cleared the merger of Pennine Freight and Humber Logistics.\n"
+    )
+    prompts = [q.prompt for q in questions]
+    assert prompts
+    assert not [p for p in prompts if re.search(r"\b(the|a) (its|his|her|their)\b", p)]
+    assert not [p for p in prompts if "LEEDS" in p and p.endswith("?")]

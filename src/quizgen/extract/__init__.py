@@ -30,6 +30,7 @@ from quizgen.extract._types import DateFact, Entity, Facts, Mention, Quote, Role
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
     from quizgen.sources import Source
 
@@ -137,7 +138,7 @@ class _Parsed:
     def add(self, doc: Doc, para: int) -> None:
         keep = self._strings.setdefault
         quoted = _quote_flags(doc)
-        for sent in doc.sents:
+        for sent in _rejoined(doc):
             index = len(self.sentences)
             base = sent.start
             tokens = [
@@ -159,6 +160,33 @@ class _Parsed:
             self.spans.extend(
                 Span(index, e.start - base, e.end - base, e.label_) for e in sent.ents
             )
+
+
+_CLOSING = {".", "!", "?", "”", '"', "’", ")", ";"}
+
+
+def _rejoined(doc: Doc) -> Iterator[SpacySpan]:
+    """The doc's sentences, with a sentence the splitter cut mid-way joined up again:
+    "... the town of Castiglione delle" + "Stiviere, near ...", or "a committee of five:" +
+    its list (no closing mark, no line break between them). A piece alone makes a question
+    that stops mid-sentence."""
+    sents = list(doc.sents)
+    k = 0
+    while k < len(sents):
+        start, end = sents[k].start, sents[k].end
+        while (
+            k + 1 < len(sents)
+            and doc[end - 1].text not in _CLOSING
+            and "\n" not in doc[end - 1].text + doc[end - 1].whitespace_
+            and sents[k + 1].end - start <= _MAX_REJOINED
+        ):
+            k += 1
+            end = sents[k].end
+        yield doc[start:end]
+        k += 1
+
+
+_MAX_REJOINED = 100  # tokens: past that, a run-on list is better left in pieces
 
 
 def _facts(source: Source, sentences: list[Sentence], spans: list[Span]) -> Facts:

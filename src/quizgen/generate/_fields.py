@@ -23,6 +23,7 @@ _WH = {
 }
 _MAX_SENTENCE_WORDS = 60
 _AWARD_WORDS = {"prize", "award", "medal", "decoration", "trophy"}
+_POSSESSIVE = re.compile(r"(its|his|her|their|our|my|your)\b", re.I)
 _SAY_VERBS = {"say", "announce", "state", "report", "warn", "confirm", "add", "argue", "insist"}
 _SUBJECT_PRONOUNS = {"he", "she", "it", "they", "this", "these", "those"}
 
@@ -141,11 +142,11 @@ def _blanked(
 def _date_item(facts: Facts, d: DateFact, coref: Pronouns) -> Item:
     sent = facts.sentences[d.sent]
     fields = {"answer": d.answer, "wh": _WH.get(d.granularity, "When")}
-    if _tail_of_a_split(facts, sent):
+    if _cut_by_the_splitter(facts, sent):
         pass  # "Queen Margaret | I united Denmark ...": the sentence has lost its start
     elif blanked := _blank_in_clause(sent, d.start, d.end, coref)[0]:
         fields["blanked"] = blanked
-    if not d.in_range and not _tail_of_a_split(facts, sent):
+    if not d.in_range and not _cut_by_the_splitter(facts, sent):
         # pronouns resolved within the clause asked about, not the whole sentence
         clause = clause_question(sent, d.start, d.end, lambda idx: coref.substitutes(sent, idx))
         if clause:
@@ -164,15 +165,20 @@ def _date_item(facts: Facts, d: DateFact, coref: Pronouns) -> Item:
     )
 
 
-def _tail_of_a_split(facts: Facts, sent: Sentence) -> bool:
-    """Does the sentence continue one the splitter cut short ("Queen Margaret" | "I united
-    ...")? The previous sentence of the paragraph then lacks its closing punctuation."""
-    if sent.index == 0:
-        return False
-    prev = facts.sentences[sent.index - 1]
-    return prev.paragraph == sent.paragraph and not prev.text.rstrip().endswith(
-        (".", "!", "?", "”", '"', "’", ")", ":")
-    )
+def _cut_by_the_splitter(facts: Facts, sent: Sentence) -> bool:
+    """Is the sentence a piece of one the splitter cut ("... the town of Castiglione delle" |
+    "Stiviere, near ...", "Queen Margaret" | "I united ...")? A piece lacks its closing
+    punctuation, or follows one that does. A list after a colon is no sentence either."""
+    i = sent.index
+    after = facts.sentences[i + 1] if i + 1 < len(facts.sentences) else None
+    if after is not None and after.paragraph == sent.paragraph and not _closed(sent):
+        return True
+    before = facts.sentences[i - 1] if i > 0 else None
+    return before is not None and before.paragraph == sent.paragraph and not _closed(before)
+
+
+def _closed(sent: Sentence) -> bool:
+    return sent.text.rstrip().endswith((".", "!", "?", "”", '"', "’", ")"))
 
 
 def _date_variants(d: DateFact) -> list[str]:
@@ -213,7 +219,9 @@ def _best_mention_sentence(facts: Facts, entity: Entity, coref: Pronouns) -> str
         if not coref.reliable(entity, m):
             continue  # "Ms. Marten" where two Martens are named: it may be the other one
         sent = facts.sentences[m.sent]
-        if sum(1 for o in entity.mentions if o.sent == m.sent) > 1 or _tail_of_a_split(facts, sent):
+        if sum(1 for o in entity.mentions if o.sent == m.sent) > 1 or _cut_by_the_splitter(
+            facts, sent
+        ):
             continue
         # Another name of it elsewhere in the sentence gives the blank away; a bracketed
         # short form right after the name ("the Medical Research Council (MRC)") goes with
@@ -280,7 +288,8 @@ def _unique_roles(facts: Facts, actor: Entity) -> list[str]:
 def _actor_item(facts: Facts, actor: Entity, coref: Pronouns) -> Item:
     first = actor.mentions[0]
     fields = {"answer": actor.name, "name": actor.name}
-    roles = _unique_roles(facts, actor)
+    # "its first president" names no one without the sentence before: not a role to ask by.
+    roles = [r for r in _unique_roles(facts, actor) if not _POSSESSIVE.match(r)]
     if roles:
         fields["role_np"] = _role_np(roles[0])
     # A one-word title ("President") is too thin an answer: it fits half the cast.

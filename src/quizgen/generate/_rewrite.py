@@ -53,6 +53,9 @@ def clause_question(
     toks = sent.tokens
     if any(t.quoted for t in toks[start:end]):
         return None
+    if sum(1 for t in toks if t.head == t.i) > 1:
+        return None  # pieces rejoined after a bad split: the parse does not span them
+
     if toks[-1].text not in (".", "!", "?", "”", '"', "’", ")"):
         return None  # a sentence cut short (a split at an abbreviation): its clause may be too
     verb = _clause_verb(sent, start)
@@ -122,6 +125,8 @@ def clause_question(
     if subj and subj[0][0] in ("a", "an", "A", "An", "The"):
         subj[0] = ("the", True)
     text = _join([(front, True), *subj, *rest])
+    if "—" in text or "--" in text:
+        return None  # a dateline ("LEEDS, Sept. 12 —") or an aside: the question reads wrong
     if text.count("(") != text.count(")"):
         return None  # the date's phrase took a bracket with it: "(WHO"
     if _has_dangling_pronoun(_join([words[i] for i in body if i not in kept])):
