@@ -440,3 +440,9 @@ def test_no_role_by_a_possessive_and_no_question_through_a_dateline():
     assert prompts
     assert not [p for p in prompts if re.search(r"\b(the|a) (its|his|her|their)\b", p)]
     assert not [p for p in prompts if "LEEDS" in p and p.endswith("?")]
+
+
+def test_a_heading_is_not_made_into_a_cloze():
+    questions = _questions("Congress and the act of 1948\n\nCongress passed the act in 1948.\n")
+    assert questions
+    assert not [q for q in questions if q.prompt.startswith("Congress and the act")]

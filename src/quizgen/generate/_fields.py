@@ -88,6 +88,8 @@ def _blanked(
     toks = sent.tokens if window is None else [sent.tokens[i] for i in window]
     if len(toks) > _MAX_SENTENCE_WORDS or BLANK_RE.search(sent.text):
         return None  # too long to stand alone, or its own underscores would be a second blank
+    if not any(t.pos in ("VERB", "AUX") for t in toks):
+        return None  # a heading or caption ("Congress and the act of 1948") states nothing
     last = toks[-1].i + 1
     words = []
     skip: set[int] = set()
