@@ -72,7 +72,7 @@ class SourceRef:
     author: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Question:
     """One question. `id` is stable: set when generated, kept through every edit."""
 

@@ -28,7 +28,7 @@ _SAY_VERBS = {"say", "announce", "state", "report", "warn", "confirm", "add", "a
 _SUBJECT_PRONOUNS = {"he", "she", "it", "they", "this", "these", "those"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """One fact, ready for templates: its fields and what counts as its answer."""
 
