@@ -446,3 +446,17 @@ def test_a_heading_is_not_made_into_a_cloze():
     questions = _questions("Congress and the act of 1948\n\nCongress passed the act in 1948.\n")
     assert questions
     assert not [q for q in questions if q.prompt.startswith("Congress and the act")]
+
+
+def test_jobs_parse_in_several_processes_and_give_the_same_deck(tmp_path, cli):
+    source = tmp_path / "history.txt"
+    source.write_text(
+        "The Hanseatic League was founded in 1356 by merchant towns of the Baltic.\n\n"
+        "Johannes Gutenberg printed his Bible in Mainz in 1455.\n",
+        encoding="utf-8",
+    )
+    one, two = tmp_path / "one.yaml", tmp_path / "two.yaml"
+    assert cli("generate", str(source), "-o", str(one)).returncode == 0
+    result = cli("generate", str(source), "-o", str(two), "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    assert one.read_bytes() == two.read_bytes()

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from quizgen.cli.generate import (
+    JobsOpt,
     KindsOpt,
     MaxOpt,
     ModelOpt,
@@ -39,6 +40,7 @@ def build_cli(
     max_questions: MaxOpt = None,
     templates: TemplatesOpt = None,
     model: ModelOpt = None,
+    jobs: JobsOpt = 1,
 ) -> None:
     """The main job: sources -> decks/NAME.yaml (kept in sync with your edits) -> Anki and PDF.
 
@@ -57,6 +59,7 @@ def build_cli(
         limit=max_questions,
         templates=templates,
         model=model,
+        jobs=jobs,
     )
     results = build(
         sources,

@@ -29,6 +29,15 @@ TemplatesOpt = Annotated[
         readable=False,
     ),
 ]
+JobsOpt = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Parser processes for large sources (each loads the model: more memory).",
+    ),
+]
 ModelOpt = Annotated[
     str | None,
     typer.Option(
@@ -59,6 +68,7 @@ def generate_cli(
     max_questions: MaxOpt = None,
     templates: TemplatesOpt = None,
     model: ModelOpt = None,
+    jobs: JobsOpt = 1,
 ) -> None:
     """Read sources and write one deck of questions (YAML), merging into it if it exists.
 
@@ -78,6 +88,7 @@ def generate_cli(
         limit=max_questions,
         templates=templates,
         model=model,
+        jobs=jobs,
     )
     out = output or Path("decks") / f"{Path(sources[0]).stem}.yaml"
     merged, report = generate_deck(loaded, out, options, title=title)

@@ -50,6 +50,7 @@ class GenerateOptions:
     limit: int | None = None
     templates: str | os.PathLike[str] | None = None
     model: str | None = None
+    jobs: int = 1  # parser processes (spaCy's n_process): for large inputs on several cores
     deck_templates: Sequence[dict[str, object]] = ()  # a deck's own `templates:` list
 
 
@@ -66,7 +67,7 @@ def generate(
         templates = merge_templates(templates, templates_from_data(options.deck_templates, "deck"))
     if options.templates:
         templates = merge_templates(templates, load_templates(options.templates))
-    grouped = _items_by_source(sources, options.model)
+    grouped = _items_by_source(sources, options.model, options.jobs)
     title = title or _title([s.title for s in sources])
     questions = questions_from_items(grouped, templates, options)
     return Deck(
@@ -88,7 +89,9 @@ def _title(titles: list[str]) -> str:
 SECTION_CHARS = 400_000
 
 
-def _items_by_source(sources: Sequence[Source], model: str | None) -> list[list[Item]]:
+def _items_by_source(
+    sources: Sequence[Source], model: str | None, jobs: int = 1
+) -> list[list[Item]]:
     """Every source's items in reading order, parsing at most SECTION_CHARS at once."""
     from quizgen.extract import extract_many
 
@@ -103,7 +106,9 @@ def _items_by_source(sources: Sequence[Source], model: str | None) -> list[list[
             size += len(section.text)
     grouped: list[list[Item]] = [[] for _ in sources]
     for batch in batches:
-        for (k, _), facts in zip(batch, extract_many([s for _, s in batch], model), strict=True):
+        for (k, _), facts in zip(
+            batch, extract_many([s for _, s in batch], model, jobs), strict=True
+        ):
             grouped[k].extend(sorted(items(facts), key=lambda i: i.order))
     return grouped
 
