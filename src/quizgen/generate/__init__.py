@@ -144,7 +144,7 @@ def questions_from_items(
     seen: set[str] = set()
     for group in all_items:
         made: list[Question] = []
-        wording: dict[tuple[str, str], list[set[str]]] = {}  # (answer, type) -> prompt words
+        wording: dict[tuple[str, str], list[set[str]]] = {}  # _dup_key -> prompt words
         for item in group:
             asked = False  # has the fact a question whose answer is the fact itself?
             # Questions first, statements after: a fact with no question gets a cloze, not a true/false.
@@ -156,7 +156,7 @@ def questions_from_items(
                 if q is not None and q.id not in seen and not _near_duplicate(q, wording):
                     seen.add(q.id)
                     made.append(q)
-                    wording.setdefault((q.answer, q.type), []).append(_prompt_words(q))
+                    wording.setdefault(_dup_key(q), []).append(_prompt_words(q))
                     asked = asked or (q.type != "truefalse" and template.answer == "answer")
         out.extend(made[: options.limit] if options.limit else made)
     return out
@@ -294,10 +294,16 @@ def _prompt_words(q: Question) -> set[str]:
     return set(re.findall(r"\w+", q.prompt.lower()))
 
 
+def _dup_key(q: Question) -> tuple[str, str]:
+    """Which questions a new one is compared with: the same type and answer, or for a
+    true/false (whose answer is only true or false) the same source sentence. Comparing
+    every true statement with every other made a book's generation quadratic."""
+    return (q.type, q.context) if q.type == "truefalse" else (q.type, q.answer)
+
+
 def _near_duplicate(q: Question, wording: dict[tuple[str, str], list[set[str]]]) -> bool:
     """Same answer and type and nearly the same words as a question already made."""
     words = _prompt_words(q)
     return bool(words) and any(
-        len(words & theirs) / len(words | theirs) > 0.8
-        for theirs in wording.get((q.answer, q.type), ())
+        len(words & theirs) / len(words | theirs) > 0.8 for theirs in wording.get(_dup_key(q), ())
     )

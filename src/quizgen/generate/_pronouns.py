@@ -43,11 +43,21 @@ class Pronouns:
                 for word in words[:-1]:  # first and middle names, and each part of "Jean-Paul"
                     parts = {word.lower(), *word.lower().split("-")}
                     self.given.setdefault(id(actor), set()).update(parts)
+        # Given names of everyone with a surname, and mentions by sentence, built once: looked
+        # up per token and per sentence they made a book quadratic.
+        self._given_of: dict[str, set[str]] = {
+            surname: set().union(*(self.given.get(id(o), set()) for o in owners))
+            for surname, owners in self.surnames.items()
+        }
+        self._mentions_in: dict[int, list[tuple[Entity, Mention]]] = {}
+        for actor in facts.actors:
+            for m in actor.mentions:
+                self._mentions_in.setdefault(m.sent, []).append((actor, m))
         self.shaky = self._shaky_surnames()
         self.people = {s.index: self._people_in(s) for s in facts.sentences}
         self.gender = self._genders()
 
-    def _other_given_name(self, sent: Sentence, i: int, actor: Entity) -> bool:
+    def _other_given_name(self, sent: Sentence, i: int) -> bool:
         """Is token i (a surname of actor) preceded by first names none of which is theirs,
         nor those of another known person of that surname ("Ilse Marten", "Anton Marten")?"""
         chain: list[str] = []
@@ -60,13 +70,7 @@ class Pronouns:
         names = [w for w in chain if len(w.rstrip(".")) > 1]  # "C." is an initial
         if not names:
             return False
-        known = set().union(
-            *(
-                self.given.get(id(o), set())
-                for o in self.surnames.get(sent.tokens[i].lower_text, [])
-            )
-        )
-        return not known & set(chain)
+        return not self._given_of.get(sent.tokens[i].lower_text, set()) & set(chain)
 
     def _shaky_surnames(self) -> set[int]:
         """Actors whose surname the text also gives someone else ("Ilse Marten" beside
@@ -74,9 +78,9 @@ class Pronouns:
         shaky: set[int] = set()
         for sent in self.facts.sentences:
             for t in sent.tokens:
-                for actor in self.surnames.get(t.lower_text, []):
-                    if self._other_given_name(sent, t.i, actor):
-                        shaky.add(id(actor))
+                owners = self.surnames.get(t.lower_text)
+                if owners and self._other_given_name(sent, t.i):
+                    shaky.update(id(actor) for actor in owners)
         return shaky
 
     def reliable(self, entity: Entity, mention: Mention) -> bool:
@@ -89,11 +93,9 @@ class Pronouns:
     def _people_in(self, sent: Sentence) -> list[tuple[int, Entity | None]]:
         """(token index, actor or None for an unknown person) for each person named in sent."""
         covered: dict[int, Entity | None] = {}
-        for actor in self.facts.actors:
-            for m in actor.mentions:
-                if m.sent == sent.index:
-                    who = actor if self.reliable(actor, m) else None
-                    covered.update({k: who for k in range(m.start, m.end)})
+        for actor, m in self._mentions_in.get(sent.index, ()):
+            who = actor if self.reliable(actor, m) else None
+            covered.update({k: who for k in range(m.start, m.end)})
         out: list[tuple[int, Entity | None]] = []
         prev: int | None = None
         for t in sent.tokens:
@@ -108,7 +110,7 @@ class Pronouns:
             owners = self.surnames.get(t.lower_text, [])
             if len(owners) == 1 and id(owners[0]) not in self.shaky:
                 actor = owners[0]
-                if self._other_given_name(sent, t.i, actor):
+                if self._other_given_name(sent, t.i):
                     out.append((t.i, None))  # "Ilse Marten" is not "Anton Marten"
                 elif not (out and out[-1][1] is actor and prev == t.i - 1):
                     out.append((t.i, actor))
