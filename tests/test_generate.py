@@ -460,3 +460,12 @@ def test_jobs_parse_in_several_processes_and_give_the_same_deck(tmp_path, cli):
     result = cli("generate", str(source), "-o", str(two), "--jobs", "2")
     assert result.returncode == 0, result.stderr
     assert one.read_bytes() == two.read_bytes()
+
+
+def test_a_vague_subject_is_not_asked_through():
+    questions = _questions(
+        "In 1983 a team led by Luc Montagnier identified the virus, work for which the two"
+        " shared the Nobel Prize in 2008.\n"
+    )
+    assert questions
+    assert not [q for q in questions if "did the two" in q.prompt]

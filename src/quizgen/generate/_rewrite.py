@@ -34,6 +34,16 @@ _PRONOUNS = {
 }
 _DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 _LEADING = {"but", "yet", "and", "so", "however", "also", "then", "still", "thus"}
+_VAGUE_SUBJECTS = {
+    "the two",
+    "the three",
+    "both",
+    "the pair",
+    "the couple",
+    "the former",
+    "the latter",
+    "the others",
+}
 _POINT_PREPOSITIONS = {"in", "on", "at", "during"}
 
 
@@ -75,6 +85,8 @@ def clause_question(
     subj_idx = sent.subtree(subject.i)
     if subject.lower_text in ("which", "that", "who"):
         return None
+    if " ".join(toks[i].lower_text for i in subj_idx) in _VAGUE_SUBJECTS:
+        return None  # "In what year did the two share ...?": who, without the sentence?
     # Adverbials before the subject ("Barring unforeseen events,") go; the rest keeps its order.
     first = subj_idx[0]
     clause = [
