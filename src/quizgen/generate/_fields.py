@@ -92,14 +92,8 @@ def _blanked(
         return None  # a heading or caption ("Congress and the act of 1948") states nothing
     last = toks[-1].i + 1
     words = []
-    skip: set[int] = set()
     # "the _____ (OECD)": a short parenthesis after the blank names the answer; leave it out.
-    if end + 1 < last and sent.tokens[end].text == "(":
-        close = next(
-            (k for k in range(end + 1, min(end + 5, last)) if sent.tokens[k].text == ")"), None
-        )
-        if close is not None:
-            skip = set(range(end, close + 1))
+    skip = set(range(end, _past_bracket(sent, end, last)))
     for t in toks:
         if t.i in skip:
             continue
@@ -253,11 +247,13 @@ def _reports_itself(sent: Sentence, pronoun: Token) -> bool:
     )
 
 
-def _past_bracket(sent: Sentence, end: int) -> int:
-    """The end of a short bracket right after tokens ending at `end` ("(MRC)"), else `end`."""
+def _past_bracket(sent: Sentence, end: int, last: int | None = None) -> int:
+    """The end of a short bracket right after tokens ending at `end` ("(MRC)"), else `end`;
+    the bracket must close before token `last` (default: the sentence's end)."""
     toks = sent.tokens
-    if end < len(toks) and toks[end].text == "(":
-        for k in range(end + 1, min(end + 5, len(toks))):
+    last = len(toks) if last is None else last
+    if end < last and toks[end].text == "(":
+        for k in range(end + 1, min(end + 5, last)):
             if toks[k].text == ")":
                 return k + 1
     return end
