@@ -11,7 +11,7 @@ from quizgen.extract import DateFact, Entity, Facts, Sentence, Token
 from quizgen.extract._entities import TITLE_WORDS, Coref
 from quizgen.generate._clauses import clause_window
 from quizgen.generate._pronouns import Pronouns
-from quizgen.generate._rewrite import clause_question, strip_leading
+from quizgen.generate._rewrite import SENTENCE_ENDS, clause_question, strip_leading
 
 _WH = {
     "year": "In what year",
@@ -174,7 +174,7 @@ def _cut_by_the_splitter(facts: Facts, sent: Sentence) -> bool:
 
 
 def _closed(sent: Sentence) -> bool:
-    return sent.text.rstrip().endswith((".", "!", "?", "”", '"', "’", ")"))
+    return sent.text.rstrip().endswith(SENTENCE_ENDS)
 
 
 def _date_variants(d: DateFact) -> list[str]:

@@ -32,6 +32,8 @@ _PRONOUNS = {
     "these",
     "those",
 }
+# What a whole sentence ends with; one without it was cut short by the splitter.
+SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ")")
 _DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 _LEADING = {"but", "yet", "and", "so", "however", "also", "then", "still", "thus"}
 _VAGUE_SUBJECTS = {
@@ -65,8 +67,7 @@ def clause_question(
         return None
     if sum(1 for t in toks if t.head == t.i) > 1:
         return None  # pieces rejoined after a bad split: the parse does not span them
-
-    if toks[-1].text not in (".", "!", "?", "”", '"', "’", ")"):
+    if toks[-1].text not in SENTENCE_ENDS:
         return None  # a sentence cut short (a split at an abbreviation): its clause may be too
     verb = _clause_verb(sent, start)
     if verb is None:
