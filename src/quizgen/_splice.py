@@ -49,20 +49,28 @@ def splice(
         dash = questions.value[0].start_mark.column - 2
         items = block_items(added, dash)
         edits.append((at, at, ("" if text[:at].endswith("\n") else "\n") + items))
-    record = dump_yaml({"generated": Flow(list(generated))}).partition(": ")[2].rstrip("\n")
     current = nodes.get("generated")
     if isinstance(current, yaml.SequenceNode) and current.flow_style:
-        edits.append((current.start_mark.index, current.end_mark.index, record))
+        edits.append((current.start_mark.index, current.end_mark.index, _flow(generated)))
     elif current is None:
         end = len(text)
         lead = "\n" if text.endswith("\n") else "\n\n"
-        edits.append((end, end, f"{lead}{GENERATED_NOTE}\ngenerated: {record}\n"))
+        edits.append((end, end, lead + generated_block(generated)))
     else:
         return None
     out = text
     for start, end, new in sorted(edits, reverse=True):
         out = out[:start] + new.replace("\n", newline) + out[end:]
     return out if is_right(out) else None
+
+
+def generated_block(ids: Sequence[str]) -> str:
+    """The `generated:` record with the comment that says what it is for: a deck's last lines."""
+    return f"{GENERATED_NOTE}\ngenerated: {_flow(ids)}\n"
+
+
+def _flow(ids: Sequence[str]) -> str:
+    return dump_yaml({"generated": Flow(list(ids))}).partition(": ")[2].rstrip("\n")
 
 
 def _last_leaf(node: yaml.Node) -> yaml.Node:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from quizgen._atomic import atomic_path, write_text_atomic
-from quizgen._splice import GENERATED_NOTE, block_items, splice
+from quizgen._splice import block_items, generated_block, splice
 from quizgen._yaml import Flow, Loaded, YamlProblem, dump_yaml, load_yaml
 from quizgen.errors import DeckError
 
@@ -521,8 +521,7 @@ def dump_deck(deck: Deck) -> str:
         # block_items starts each question with a blank line; none after the key itself.
         body = "questions:\n" + block_items([_question_data(q) for q in deck.questions])[1:]
     if deck.generated:
-        ids = dump_yaml({"generated": Flow(deck.generated)})
-        body += f"\n{GENERATED_NOTE}\n{ids}"
+        body += "\n" + generated_block(deck.generated)
     return head + body
 
 
@@ -608,9 +607,9 @@ def save_merged(fresh: Deck, path: str | os.PathLike[str]) -> tuple[Deck, MergeR
     before = path.read_bytes()
     existing = load_deck(path)
     merged, report = merge_decks(existing, fresh)
-    if report.added or merged.sources != existing.sources:
+    sources_changed = merged.sources != existing.sources
+    if report.added or sources_changed:
         added = merged.questions[len(existing.questions) :]
-        sources_changed = merged.sources != existing.sources
         with atomic_path(path) as tmp:
             tmp.write_bytes(_merged_text(before, merged, added, sources_changed).encode("utf-8"))
             # Checked last, just before the rename: an editor that saved the deck while we
