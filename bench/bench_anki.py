@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from quizgen.deck import Deck, Question, SourceRef
-from quizgen.render import RenderOptions, render
-from quizgen.render._anki_models import genanki_models
-from quizgen.render.anki import note_spec
+from quizgen._deck import Deck, Question, SourceRef
+from quizgen._render import RenderOptions, render
+from quizgen._render._anki_models import genanki_models
+from quizgen._render.anki import note_spec
 
 N = 10_000
 REPEATS = 5

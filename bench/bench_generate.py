@@ -11,9 +11,9 @@ import re
 import time
 from pathlib import Path
 
-from quizgen.extract import _chunks, load_model
-from quizgen.generate import GenerateOptions, generate
-from quizgen.sources import Source, load_source
+from quizgen._extract import _chunks, load_model
+from quizgen._generate import GenerateOptions, generate
+from quizgen._sources import Source, load_source
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = [*sorted((ROOT / "tests" / "samples").glob("*.txt")), ROOT / "sources" / "marshall-plan.md"]

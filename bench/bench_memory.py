@@ -173,7 +173,7 @@ def synthetic_text(megabytes: float, seed: int = 0) -> str:
 
 BARE = """
 import re, resource, sys, time
-from quizgen.extract import load_model
+from quizgen._extract import load_model
 text = open(sys.argv[1], encoding="utf-8").read()
 t0 = time.perf_counter()
 nlp = load_model(None)

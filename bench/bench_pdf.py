@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from quizgen.deck import Deck, Question, SourceRef
-from quizgen.render import RenderOptions, render
+from quizgen._deck import Deck, Question, SourceRef
+from quizgen._render import RenderOptions, render
 
 NAMES = ["Łukasz Nowak", "Владимир Путин", "Ολυμπία Παππά", "Tang Jiaxuan", "Zoë Ångström"]
 ORGS = ["North Atlantic Treaty Organization", "the United Nations", "Gazprom", "UNESCO"]
@@ -93,7 +93,7 @@ def bare_reportlab(deck: Deck) -> bytes:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    from quizgen.render.pdf._fonts import REGULAR, register_fonts
+    from quizgen._render.pdf._fonts import REGULAR, register_fonts
 
     register_fonts()
     style = ParagraphStyle("p", fontName=REGULAR, fontSize=10.5, leading=14)

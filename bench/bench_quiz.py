@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src"
 sys.path.insert(0, str(SRC))
 
-from quizgen.deck import Deck, Question, save_deck  # noqa: E402
+from quizgen._deck import Deck, Question, save_deck  # noqa: E402
 
 ENV = {**os.environ, "PYTHONPATH": str(SRC), "NO_COLOR": "1"}
 TARGETS = {"first question": 0.5, "--help": 0.3}
@@ -117,7 +117,7 @@ def main() -> int:
             ),
         }
         # The deck parse alone, in process: what a big deck costs before the quiz starts.
-        from quizgen.deck import load_deck
+        from quizgen._deck import load_deck
 
         start = time.perf_counter()
         load_deck(decks["2000"])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.deck import Deck, Question, SourceRef
+from quizgen._deck import Deck, Question, SourceRef
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

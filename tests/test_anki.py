@@ -14,9 +14,9 @@ import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
 from conftest import ROOT, make_sample_deck, run_cli
-from quizgen.deck import Deck, Question, save_deck
-from quizgen.errors import RenderError
-from quizgen.render import RenderOptions, render
+from quizgen._deck import Deck, Question, save_deck
+from quizgen._errors import RenderError
+from quizgen._render import RenderOptions, render
 
 NOTE_TYPES = {"quizgen Basic", "quizgen Cloze", "quizgen Multiple choice", "quizgen True/False"}
 
@@ -333,7 +333,7 @@ def test_cli_broken_deck_is_one_error_line_and_no_file(sample_deck, tmp_path):
 
 
 def test_cli_does_not_import_genanki_at_start():
-    code = "import sys, quizgen.cli, quizgen.render.anki; print('genanki' in sys.modules)"
+    code = "import sys, quizgen._cli, quizgen._render.anki; print('genanki' in sys.modules)"
     env = {"PYTHONPATH": str(ROOT / "src")}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.stdout.strip() == "False", out.stderr

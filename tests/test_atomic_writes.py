@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import listing
-from quizgen.deck import Deck, load_deck, save_deck
-from quizgen.render import RenderOptions, render
+from quizgen._deck import Deck, load_deck, save_deck
+from quizgen._render import RenderOptions, render
 
 
 def _write_deck(deck: Deck, path: Path) -> None:
@@ -42,10 +42,10 @@ def _disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
     def package_half_then_fail(decks: object, path: Path, *_: object) -> None:
         half_then_fail(path, b"PK\x03\x04" * 100)
 
-    import quizgen.render.anki
+    import quizgen._render.anki
 
     monkeypatch.setattr(Path, "write_bytes", half_then_fail)
-    monkeypatch.setattr(quizgen.render.anki, "write_package", package_half_then_fail)
+    monkeypatch.setattr(quizgen._render.anki, "write_package", package_half_then_fail)
 
 
 def _fail_at(name: str) -> Callable[[pytest.MonkeyPatch], None]:

@@ -23,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, listing, make_sample_deck, run_cli
-from quizgen.deck import (
+from quizgen._deck import (
     MAX_QUESTIONS,
     Deck,
     dump_deck,
@@ -31,8 +31,8 @@ from quizgen.deck import (
     loads_deck,
     save_deck,
 )
-from quizgen.errors import DeckError
-from quizgen.sources import MAX_SOURCE_BYTES
+from quizgen._errors import DeckError
+from quizgen._sources import MAX_SOURCE_BYTES
 
 SOURCE_TEXT = "Marie Curie was born in Warsaw in 1867.\nShe won the Nobel Prize in 1903.\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
@@ -276,7 +276,7 @@ def test_build_with_a_file_for_a_folder_writes_nothing(option: str, tmp_path: Pa
 
 
 def test_an_html_page_with_a_control_character_reference_is_still_read(tmp_path: Path) -> None:
-    from quizgen.sources import load_source
+    from quizgen._sources import load_source
 
     sentence = "Marie Curie&#27; was born in Warsaw in 1867 and won the Nobel Prize in 1903."
     page = tmp_path / "page.html"
@@ -414,7 +414,7 @@ def _write_deck_file(path: Path, content: str | bytes) -> Path:
 @pytest.fixture(scope="module")
 def progress_db(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """A real progress database holding one review, as bytes to copy into each test."""
-    from quizgen.quiz import Session, open_store
+    from quizgen._quiz import Session, open_store
 
     folder = tmp_path_factory.mktemp("progress")
     db = folder / "progress.sqlite3"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizgen.deck import (
+from quizgen._deck import (
     Question,
     derive_deck_id,
     dump_deck,
@@ -13,7 +13,7 @@ from quizgen.deck import (
     merge_decks,
     save_deck,
 )
-from quizgen.errors import DeckError
+from quizgen._errors import DeckError
 
 
 def test_deck_round_trips_byte_for_byte(sample_deck, tmp_path):

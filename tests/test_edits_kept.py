@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import run_cli
-from quizgen.deck import (
+from quizgen._deck import (
     BLANK,
     Deck,
     Question,
@@ -24,7 +24,7 @@ from quizgen.deck import (
     save_deck,
     save_merged,
 )
-from quizgen.errors import DeckError
+from quizgen._errors import DeckError
 
 
 def _generated(ids: list[int]) -> Deck:
@@ -214,7 +214,7 @@ def test_cli_a_deleted_question_stays_deleted(tmp_path: Path) -> None:
 def test_a_deck_edited_on_disk_while_merging_is_not_overwritten(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import quizgen.deck as deck_module
+    import quizgen._deck as deck_module
 
     path = tmp_path / "deck.yaml"
     save_deck(_generated([1]), path)
@@ -233,7 +233,7 @@ def test_a_deck_edited_on_disk_while_merging_is_not_overwritten(
 
 
 def test_more_questions_than_a_deck_holds_keeps_a_spread(monkeypatch: pytest.MonkeyPatch) -> None:
-    import quizgen.deck as deck_module
+    import quizgen._deck as deck_module
 
     monkeypatch.setattr(deck_module, "MAX_QUESTIONS", 5)
     merged, report = merge_decks(_generated([0]), _generated(list(range(1, 13))))
@@ -242,8 +242,8 @@ def test_more_questions_than_a_deck_holds_keeps_a_spread(monkeypatch: pytest.Mon
 
 
 def test_regenerating_uses_the_decks_own_templates(tmp_path: Path) -> None:
-    from quizgen.build import generate_deck
-    from quizgen.sources import load_source
+    from quizgen._build import generate_deck
+    from quizgen._sources import load_source
 
     source = tmp_path / "curie.txt"
     source.write_text(SOURCE_FOR_EDITS, encoding="utf-8")

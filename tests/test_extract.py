@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from quizgen.extract import extract_facts
-from quizgen.extract._dates import parse_date
-from quizgen.sources import Source
+from quizgen._extract import extract_facts
+from quizgen._extract._dates import parse_date
+from quizgen._sources import Source
 
 TEXT = (
     "Chinese Foreign Minister Tang Jiaxuan met Russian President Vladimir V. Putin in Moscow. "
@@ -95,7 +95,7 @@ def test_vague_and_unresolvable_dates_are_not_asked(text):
 
 
 def test_long_paragraphs_are_cut_at_sentence_ends_or_spaces_never_in_a_word() -> None:
-    from quizgen.extract import _CHUNK_CHARS, _chunks
+    from quizgen._extract import _CHUNK_CHARS, _chunks
 
     run_on = ", ".join(f"Name{i} Surname{i}" for i in range(3000))  # no sentence end
     sentences = " ".join(f"Sentence number {i} ends here." for i in range(3000))

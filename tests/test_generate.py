@@ -14,11 +14,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizgen.deck import BLANK, BLANK_RE, dump_deck, load_deck, loads_deck
-from quizgen.extract import extract_facts
-from quizgen.generate import GenerateOptions, generate
-from quizgen.generate._rewrite import clause_question
-from quizgen.sources import Source, load_source
+from quizgen._deck import BLANK, BLANK_RE, dump_deck, load_deck, loads_deck
+from quizgen._extract import extract_facts
+from quizgen._generate import GenerateOptions, generate
+from quizgen._generate._rewrite import clause_question
+from quizgen._sources import Source, load_source
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE / "samples"
@@ -277,7 +277,7 @@ def test_years_with_an_era_are_dates_and_read_right():
 
 
 def test_a_long_source_is_parsed_by_sections_with_the_same_questions(monkeypatch):
-    import quizgen.generate as gen
+    import quizgen._generate as gen
 
     paragraphs = [
         "The Hanseatic League was founded in 1356 by merchant towns of the Baltic.",
@@ -401,7 +401,7 @@ def test_a_sentence_split_off_its_start_is_not_asked_about():
 
 
 def test_a_clause_is_never_cut_from_the_words_that_say_who_said_it():
-    from quizgen.generate._clauses import independent_clauses
+    from quizgen._generate._clauses import independent_clauses
 
     text = "The economy will grow in 2002, he said, and the budget will balance by 2004."
     facts = extract_facts(Source(path="s.txt", title="t", text=text))

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import run_cli
-from quizgen.deck import BLANK, Deck, Question, SourceRef, dump_deck, loads_deck, save_deck
-from quizgen.render import RenderOptions, render
+from quizgen._deck import BLANK, Deck, Question, SourceRef, dump_deck, loads_deck, save_deck
+from quizgen._render import RenderOptions, render
 
 HOSTILE = [
     "<script>alert('x')</script>",
@@ -59,7 +59,7 @@ def _hostile_deck() -> Deck:
 
 
 def test_a_source_loses_terminal_escapes_and_bidi_overrides(tmp_path: Path) -> None:
-    from quizgen.sources import load_source
+    from quizgen._sources import load_source
 
     path = tmp_path / "tricky.txt"
     path.write_text(
@@ -260,8 +260,8 @@ def test_any_valid_deck_round_trips_exactly(deck: Deck) -> None:
 def test_a_deck_dumped_question_by_question_reads_as_one_dump(deck: Deck) -> None:
     # dump_deck dumps each question alone (memory); the text must be what one dump of the
     # whole deck gives, with a blank line between questions.
+    from quizgen._deck import deck_to_data
     from quizgen._yaml import dump_yaml
-    from quizgen.deck import deck_to_data
 
     whole = dump_yaml(deck_to_data(deck))
     head, key, questions = whole.partition("\nquestions:\n")
@@ -274,8 +274,8 @@ def test_renderers_and_checker_never_raise_on_any_text(deck: Deck, response: str
     import tempfile
     import warnings
 
-    from quizgen.quiz.check import answer_label, check_answer, hint
-    from quizgen.quiz.terminal import clean
+    from quizgen._quiz.check import answer_label, check_answer, hint
+    from quizgen._quiz.terminal import clean
 
     others = [q.answer for q in deck.questions]
     for q in deck.questions:

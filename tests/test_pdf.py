@@ -12,11 +12,11 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, run_cli
-from quizgen.deck import BLANK_RE, Deck, Question, SourceRef, save_deck
-from quizgen.errors import RenderError
-from quizgen.render import RenderOptions, render
-from quizgen.render.pdf import MissingGlyphWarning
-from quizgen.render.pdf._plan import plan_worksheet
+from quizgen._deck import BLANK_RE, Deck, Question, SourceRef, save_deck
+from quizgen._errors import RenderError
+from quizgen._render import RenderOptions, render
+from quizgen._render.pdf import MissingGlyphWarning
+from quizgen._render.pdf._plan import plan_worksheet
 
 
 def _render(decks: list[Deck], out: Path, seed: int = 0, **extra: object) -> list[Path]:
@@ -343,7 +343,7 @@ def test_cli_broken_deck_is_one_error_and_no_file(tmp_path: Path) -> None:
 
 
 def test_importing_the_renderer_does_not_load_reportlab() -> None:
-    code = "import sys, quizgen.cli, quizgen.render.pdf; print('reportlab' in sys.modules)"
+    code = "import sys, quizgen._cli, quizgen._render.pdf; print('reportlab' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quizgen.deck import Question
-from quizgen.quiz.check import answer_label, check_answer, hint, normalize
+from quizgen._deck import Question
+from quizgen._quiz.check import answer_label, check_answer, hint, normalize
 
 YEAR = Question(
     id="q-year",

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
-from quizgen.deck import Deck, Question, save_deck
+from quizgen._deck import Deck, Question, save_deck
 
 T0 = "2026-03-01T09:00:00+00:00"
 DECK_ID = 1234567890

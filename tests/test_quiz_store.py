@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from fsrs import Card, Rating, State
 
-from quizgen.errors import ProgressError
-from quizgen.quiz.session import Session, SessionOptions, make_scheduler
-from quizgen.quiz.store import SCHEMA_VERSION, Review, open_store
+from quizgen._errors import ProgressError
+from quizgen._quiz.session import Session, SessionOptions, make_scheduler
+from quizgen._quiz.store import SCHEMA_VERSION, Review, open_store
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -116,7 +116,7 @@ WRITER = """
 import sys
 from datetime import UTC, datetime
 from fsrs import Card, Rating
-from quizgen.quiz.store import Review, open_store
+from quizgen._quiz.store import Review, open_store
 path, name = sys.argv[1], sys.argv[2]
 now = datetime.now(UTC)
 with open_store(path) as store:
@@ -131,7 +131,7 @@ with open_store(path) as store:
 OPENER = """
 import sys
 from pathlib import Path
-from quizgen.quiz.store import open_store
+from quizgen._quiz.store import open_store
 for i in range(int(sys.argv[2])):
     with open_store(Path(sys.argv[1]) / f"p{i}.sqlite3") as store:
         store.tallies(1)

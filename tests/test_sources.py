@@ -1,4 +1,4 @@
-"""quizgen.sources: every format, encoding and bad input, on fixtures made in tmp_path."""
+"""quizgen._sources: every format, encoding and bad input, on fixtures made in tmp_path."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-import quizgen.sources
-from quizgen.errors import SourceError
-from quizgen.sources import MAX_SOURCE_BYTES, Source, load_source
+import quizgen._sources
+from quizgen._errors import SourceError
+from quizgen._sources import MAX_SOURCE_BYTES, Source, load_source
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,7 +37,7 @@ def error_of(path: str) -> str:
 
 
 def test_public_api():
-    assert quizgen.sources.__all__ == ["MAX_SOURCE_BYTES", "Source", "load_source"]
+    assert quizgen._sources.__all__ == ["MAX_SOURCE_BYTES", "Source", "load_source"]
     assert MAX_SOURCE_BYTES == 20 * 1024 * 1024
     assert [f for f in Source.__dataclass_fields__] == [
         "path",
@@ -51,7 +51,7 @@ def test_public_api():
 
 def test_import_is_light():
     code = (
-        "import sys, quizgen.sources; "
+        "import sys, quizgen._sources; "
         "print(sorted(m for m in ('trafilatura', 'pypdf', 'charset_normalizer', 'spacy') "
         "if m in sys.modules))"
     )
@@ -549,7 +549,7 @@ def test_unreadable(tmp_path, monkeypatch):
         def refuse(*args, **kwargs):
             raise PermissionError(13, "Permission denied")
 
-        monkeypatch.setattr(quizgen.sources, "open", refuse, raising=False)
+        monkeypatch.setattr(quizgen._sources, "open", refuse, raising=False)
     try:
         assert error_of(path) == f"{path}: cannot be read (permission denied)"
     finally:

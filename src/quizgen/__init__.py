@@ -17,33 +17,47 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "Source": "quizgen.sources",
-    "load_source": "quizgen.sources",
-    "Facts": "quizgen.extract",
-    "extract_facts": "quizgen.extract",
-    "generate": "quizgen.generate",
-    "Deck": "quizgen.deck",
-    "Question": "quizgen.deck",
-    "SourceRef": "quizgen.deck",
-    "load_deck": "quizgen.deck",
-    "save_deck": "quizgen.deck",
-    "dump_deck": "quizgen.deck",
-    "merge_decks": "quizgen.deck",
-    "render": "quizgen.render",
-    "renderer_names": "quizgen.render",
-    "QuizgenError": "quizgen.errors",
-    "SourceError": "quizgen.errors",
-    "DeckError": "quizgen.errors",
-    "ModelError": "quizgen.errors",
-    "RenderError": "quizgen.errors",
-    "ProgressError": "quizgen.errors",
+    "Source": "quizgen._sources",
+    "load_source": "quizgen._sources",
+    "Facts": "quizgen._extract",
+    "extract_facts": "quizgen._extract",
+    "generate": "quizgen._generate",
+    "GenerateOptions": "quizgen._generate",
+    "Deck": "quizgen._deck",
+    "Question": "quizgen._deck",
+    "SourceRef": "quizgen._deck",
+    "load_deck": "quizgen._deck",
+    "save_deck": "quizgen._deck",
+    "dump_deck": "quizgen._deck",
+    "merge_decks": "quizgen._deck",
+    "render": "quizgen._render",
+    "renderer_names": "quizgen._render",
+    "RenderOptions": "quizgen._render",
+    "build": "quizgen._build",
+    "generate_deck": "quizgen._build",
+    "BuildResult": "quizgen._build",
+    "QuizgenError": "quizgen._errors",
+    "SourceError": "quizgen._errors",
+    "DeckError": "quizgen._errors",
+    "ModelError": "quizgen._errors",
+    "RenderError": "quizgen._errors",
+    "ProgressError": "quizgen._errors",
 }
 
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from quizgen.deck import Deck, Question, SourceRef, dump_deck, load_deck, merge_decks, save_deck
-    from quizgen.errors import (
+    from quizgen._build import BuildResult, build, generate_deck
+    from quizgen._deck import (
+        Deck,
+        Question,
+        SourceRef,
+        dump_deck,
+        load_deck,
+        merge_decks,
+        save_deck,
+    )
+    from quizgen._errors import (
         DeckError,
         ModelError,
         ProgressError,
@@ -51,10 +65,10 @@ if TYPE_CHECKING:  # pragma: no cover
         RenderError,
         SourceError,
     )
-    from quizgen.extract import Facts, extract_facts
-    from quizgen.generate import generate
-    from quizgen.render import render, renderer_names
-    from quizgen.sources import Source, load_source
+    from quizgen._extract import Facts, extract_facts
+    from quizgen._generate import GenerateOptions, generate
+    from quizgen._render import RenderOptions, render, renderer_names
+    from quizgen._sources import Source, load_source
 
 
 def __getattr__(name: str) -> Any:

@@ -1,5 +1,5 @@
 from __future__ import annotations
 
-from quizgen.cli import main
+from quizgen._cli import main
 
 main()

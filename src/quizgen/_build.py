@@ -1,0 +1,110 @@
+"""The main job: sources -> decks/NAME.yaml (merged with a person's edits) -> output files."""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quizgen._deck import Deck, MergeReport, load_deck, save_merged
+from quizgen._errors import SourceError
+from quizgen._render import RenderOptions, render, renderer_suffix
+
+if TYPE_CHECKING:
+    from quizgen._generate import GenerateOptions
+    from quizgen._sources import Source
+
+
+@dataclass
+class BuildResult:
+    """What one build wrote: the deck, its merge report, and every output file."""
+
+    deck_path: Path
+    deck: Deck
+    report: MergeReport
+    outputs: list[Path] = field(default_factory=list)
+
+
+def build(
+    sources: Sequence[str | os.PathLike[str]],
+    *,
+    targets: Sequence[str] = ("anki", "pdf"),
+    decks_dir: str | os.PathLike[str] = "decks",
+    output_dir: str | os.PathLike[str] = "output",
+    name: str | None = None,
+    generate_options: GenerateOptions | None = None,
+    render_options: RenderOptions | None = None,
+) -> list[BuildResult]:
+    """Generate a deck per source (or one deck called `name` for all), merge, and render.
+
+    Raises SourceError, DeckError, ModelError or RenderError, or NotADirectoryError when a
+    file stands where a folder should be (before any work); every file is written
+    atomically, and nothing is rendered from a deck that failed to merge.
+    """
+    from quizgen._sources import load_source
+
+    options = generate_options
+    for target in targets:
+        renderer_suffix(target)  # an unknown target fails before any work is done
+    for folder in (Path(decks_dir), Path(output_dir)):
+        # Found only after the deck was written, a file in the way left the work half done.
+        if folder.exists() and not folder.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "is a file, not a folder", str(folder))
+    loaded = [load_source(path) for path in sources]
+    if not name:
+        _check_distinct_stems([s.path for s in loaded])
+    groups = [(name, loaded)] if name else [(Path(s.path).stem, [s]) for s in loaded]
+    results = []
+    for stem, group in groups:
+        deck_path = Path(decks_dir) / f"{stem}.yaml"
+        deck, report = generate_deck(group, deck_path, options)
+        result = BuildResult(deck_path, deck, report)
+        for target in targets:
+            out = Path(output_dir) / f"{stem}{renderer_suffix(target)}"
+            result.outputs.extend(render(target, [deck], out, render_options))
+        results.append(result)
+    return results
+
+
+def generate_deck(
+    sources: Sequence[Source],
+    deck_path: str | os.PathLike[str],
+    options: GenerateOptions | None = None,
+    title: str | None = None,
+) -> tuple[Deck, MergeReport]:
+    """Generate from `sources` into the deck at `deck_path`, merging with what a person made.
+
+    An existing deck is read first: a broken one fails before minutes of parsing, and its
+    own `templates:` take part in the generation. Raises DeckError, ModelError.
+    """
+    from dataclasses import replace
+
+    from quizgen._generate import GenerateOptions, generate
+
+    options = options or GenerateOptions()
+    path = Path(deck_path)
+    if path.exists() or path.is_symlink():
+        existing = load_deck(path)
+        if existing.templates:
+            options = replace(options, deck_templates=existing.templates)
+    return save_merged(generate(sources, options, title=title), path)
+
+
+def _check_distinct_stems(sources: Sequence[str]) -> None:
+    """Raise SourceError when two sources would make one deck (a.txt and notes/a.txt).
+
+    The second was merged into the first's deck, which then reported the first's
+    questions as gone from the sources, and its outputs replaced the first's.
+    """
+    seen: dict[str, str] = {}
+    for path in sources:
+        stem = Path(path).stem
+        if stem in seen and not os.path.samefile(seen[stem], path):
+            raise SourceError(
+                f"{seen[stem]} and {path} would both make the deck {stem}.yaml; "
+                "rename one, or give --name to make one deck of all sources"
+            )
+        seen.setdefault(stem, path)

@@ -1,0 +1,90 @@
+"""The `quizgen` command line: thin wrappers that parse, call the library once, and report.
+
+Every command module imports only typer and the standard library at the top, so
+`quizgen --help` starts fast; the library (and spaCy, reportlab, genanki) is
+imported inside the command that needs it.
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+
+import typer
+
+from quizgen import __version__
+from quizgen._cli.anki import anki_cli
+from quizgen._cli.build import build_cli
+from quizgen._cli.check import check_cli
+from quizgen._cli.facts import facts_cli
+from quizgen._cli.generate import generate_cli
+from quizgen._cli.pdf import pdf_cli
+from quizgen._cli.quiz import quiz_cli, stats_cli
+
+app = typer.Typer(
+    name="quizgen",
+    help="Turn texts into questions about their dates, people and organizations: "
+    "editable YAML decks, Anki packages, PDF worksheets and a terminal quiz.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"quizgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Turn texts into questions about their dates, people and organizations."""
+
+
+app.command("build")(build_cli)
+app.command("generate")(generate_cli)
+app.command("check")(check_cli)
+app.command("facts")(facts_cli)
+app.command("anki")(anki_cli)
+app.command("pdf")(pdf_cli)
+app.command("quiz")(quiz_cli)
+app.command("stats")(stats_cli)
+
+
+def main() -> None:
+    """Run the app; a QuizgenError or OSError becomes `Error: ...` lines and exit code 2."""
+    from quizgen._errors import QuizgenError
+
+    # A library warning (a glyph the PDF font lacks) is a `Warning: ...` line like ours,
+    # not Python's two-line "file:line: Category" form.
+    warnings.showwarning = _show_warning
+    try:
+        app()
+    except QuizgenError as exc:
+        for line in exc.lines():
+            print(f"Error: {_one_line(line)}", file=sys.stderr)
+        sys.exit(2)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"Error: {_one_line(f'{where}{exc.strerror or exc}')}", file=sys.stderr)
+        sys.exit(2)
+
+
+def _show_warning(message: Warning | str, *_: object, **__: object) -> None:
+    print(f"Warning: {_one_line(str(message))}", file=sys.stderr)
+
+
+# C0 and C1 controls and DEL (but tab), shown as \n, \x1b ...: a file name with a newline
+# or an escape sequence in it still makes one plain "Error:" line.
+_CONTROLS = {c: repr(chr(c))[1:-1] for c in (*range(0x20), *range(0x7F, 0xA0)) if c != 0x09}
+
+
+def _one_line(text: str) -> str:
+    return text.translate(_CONTROLS)

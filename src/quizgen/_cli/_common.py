@@ -1,0 +1,110 @@
+"""Helpers shared by the command modules (parsing lists, loading decks, reporting)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from quizgen._deck import Deck, MergeReport
+
+KINDS_HELP = "Only these kinds: date, actor, organization (comma-separated or repeated)."
+TYPES_HELP = "Only these types: short, cloze, choice, truefalse (comma-separated or repeated)."
+
+
+def split_choices(
+    values: Sequence[str] | None, allowed: Sequence[str], option: str
+) -> list[str] | None:
+    """Parse `--kinds a,b --kinds c` into ['a', 'b', 'c'], rejecting unknown words."""
+    if not values:
+        return None
+    words = [w.strip().lower() for v in values for w in v.split(",") if w.strip()]
+    for word in words:
+        if word not in allowed:
+            raise typer.BadParameter(
+                f"'{word}' is not one of: {', '.join(allowed)}", param_hint=option
+            )
+    return words
+
+
+def parse_kinds(values: Sequence[str] | None) -> list[str] | None:
+    from quizgen._deck import KINDS
+
+    return split_choices(values, KINDS, "--kinds")
+
+
+def parse_types(values: Sequence[str] | None) -> list[str] | None:
+    from quizgen._deck import TYPES
+
+    return split_choices(values, TYPES, "--types")
+
+
+def load_decks(paths: Sequence[str]) -> list[Deck]:
+    """Load every deck, reporting the problems of all of them before failing."""
+    from quizgen._deck import load_deck
+    from quizgen._errors import DeckError
+
+    decks, problems = [], []
+    for path in paths:
+        try:
+            decks.append(load_deck(path))
+        except DeckError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DeckError(problems)
+    return decks
+
+
+def refuse_overwriting(out: Path, inputs: Sequence[Path], suffix: str) -> None:
+    """Raise RenderError when `out` is one of the `inputs`: writing would destroy it.
+
+    `quizgen anki deck.yaml -o deck.yaml` replaced the deck, and every edit in it, with
+    a zip file.
+    """
+    from quizgen._errors import RenderError
+
+    for path in inputs:
+        try:
+            same = os.path.samefile(out, path)
+        except OSError:  # either does not exist (yet): not the same file
+            same = False
+        if same:
+            raise RenderError(
+                f"{out}: is a deck being read, not an output; "
+                f"write to another file such as {out.with_suffix(suffix)}"
+            )
+
+
+def warn(message: str) -> None:
+    """A warning line on stderr: the command goes on."""
+    print(f"Warning: {message}", file=sys.stderr)
+
+
+def info(message: str) -> None:
+    """A progress line on stderr, so stdout stays clean for data."""
+    print(message, file=sys.stderr)
+
+
+def report_merge(path: Path, deck: Deck, report: MergeReport) -> None:
+    """What a generate or build did to a deck: counts, then anything the user should know."""
+    n = len(report.deleted)
+    deleted = f", {n} you deleted {'stays' if n == 1 else 'stay'} deleted" if n else ""
+    info(
+        f"{path}: {len(deck.questions)} questions "
+        f"({len(report.added)} new, {len(report.kept)} kept as they were{deleted})"
+    )
+    if report.left_out:
+        warn(
+            f"{path}: {report.left_out:,} more questions than a deck holds were left out "
+            "(kept a spread over the sources); choose with --max, --kinds or --types"
+        )
+    if report.vanished:
+        warn(
+            f"{path}: {len(report.vanished)} questions no longer match a fact in the sources "
+            f"(kept; reject or delete them): {', '.join(report.vanished)}"
+        )

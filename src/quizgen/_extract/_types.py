@@ -1,0 +1,184 @@
+"""The facts extraction hands to generation: plain data, no spaCy objects.
+
+Sentences keep their parse as light `Token` records so that question rewriting
+(inversion, do-support) happens in `quizgen._generate` without importing spaCy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a parsed sentence; `head` is an index into the same sentence."""
+
+    i: int
+    text: str
+    ws: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    ent: str = ""  # entity label (PERSON, ORG, DATE, GPE ...) or ""
+    quoted: bool = False  # inside quotation marks
+
+    @property
+    def lower_text(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Sentence:
+    """A sentence of the source with its parse."""
+
+    index: int
+    text: str
+    tokens: list[Token]
+    paragraph: int = 0
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens [start, end), with their original spacing."""
+        toks = self.tokens[start:end]
+        return "".join(t.text + t.ws for t in toks[:-1]) + (toks[-1].text if toks else "")
+
+    @cached_property
+    def _kids(self) -> list[list[Token]]:
+        kids: list[list[Token]] = [[] for _ in self.tokens]
+        for t in self.tokens:
+            if t.head != t.i:
+                kids[t.head].append(t)
+        return kids
+
+    def children(self, i: int) -> list[Token]:
+        return self._kids[i]
+
+    def subtree(self, i: int) -> list[int]:
+        """Indices of token i and everything below it, in order."""
+        out, todo = [], [i]
+        while todo:
+            k = todo.pop()
+            out.append(k)
+            todo.extend(t.i for t in self._kids[k])
+        return sorted(out)
+
+    def ancestors(self, i: int) -> list[int]:
+        out = []
+        seen = {i}
+        while self.tokens[i].head != i and self.tokens[i].head not in seen:
+            i = self.tokens[i].head
+            seen.add(i)
+            out.append(i)
+        return out
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where an entity is named: sentence index and token span [start, end)."""
+
+    sent: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Role:
+    """A role, title or description the text gives an actor, with its evidence."""
+
+    text: str  # as in the text: "Chinese Foreign Minister", "a senior analyst and head of ..."
+    sent: int
+    source: str  # "title" (before the name), "appositive", "copula"
+    org: str | None = None  # an organization the role names (affiliation)
+
+
+@dataclass
+class Quote:
+    """Words the text attributes to an actor."""
+
+    text: str
+    sent: int
+
+
+@dataclass
+class Entity:
+    """An actor (person) or an organization: one per referent, not per mention."""
+
+    kind: str  # "actor" | "organization"
+    name: str  # fullest form
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    descriptions: list[Role] = field(
+        default_factory=list
+    )  # organizations: what the text says of it
+    members: list[str] = field(default_factory=list)  # organizations: member countries/groups
+    class_noun: str | None = None  # "think tank", "institute", "university" ...
+    part_of: str | None = None  # organizations: the one it belongs to ("X Laboratory of Y")
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+@dataclass
+class DateFact:
+    """An absolute (or resolved relative) date and the sentence it dates."""
+
+    text: str  # as in the text, without a leading "the": "1979", "1950s", "17th century", "July"
+    answer: str  # how a question states it
+    normalized: str  # ISO-like: "1979", "2001-07", "1947-06-05", "1950s", "17C"
+    granularity: str  # year | decade | century | month | month-year | day
+    sent: int
+    start: int  # token span of the date words in the sentence
+    end: int
+    relative: str | None = None  # the relative phrase it resolves, e.g. "Tuesday"
+    in_range: bool = False  # one end of a range ("from 1947 to 1952"): cloze only
+
+
+@dataclass
+class Facts:
+    """Everything extraction found in one source."""
+
+    source_path: str
+    title: str
+    sentences: list[Sentence]
+    actors: list[Entity]
+    organizations: list[Entity]
+    dates: list[DateFact]
+    published: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Facts as JSON-ready data (without the parse)."""
+
+        def entity(e: Entity) -> dict[str, Any]:
+            return {
+                "name": e.name,
+                "aliases": e.aliases,
+                "roles": [r.text for r in e.roles],
+                "affiliations": sorted({r.org for r in e.roles if r.org}),
+                "quotes": [q.text for q in e.quotes],
+                "descriptions": [d.text for d in e.descriptions],
+                "members": e.members,
+                "part_of": e.part_of,
+                "mentions": len(e.mentions),
+            }
+
+        return {
+            "source": self.source_path,
+            "title": self.title,
+            "published": self.published,
+            "actors": [entity(e) for e in self.actors],
+            "organizations": [entity(e) for e in self.organizations],
+            "dates": [
+                {
+                    **{k: v for k, v in asdict(d).items() if k not in ("start", "end", "sent")},
+                    "sentence": self.sentences[d.sent].text,
+                }
+                for d in self.dates
+            ],
+        }

@@ -1,0 +1,183 @@
+"""Wrong answers that are plausible: same kind, same granularity, never another name of the answer."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence as SequenceABC
+from functools import lru_cache
+
+from quizgen._extract._dates import MONTHS
+
+_ORD = {1: "st", 2: "nd", 3: "rd"}
+
+
+@lru_cache(maxsize=65536)
+def _norm(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text.casefold().replace("’", "'")).strip()
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_norm(text).split())
+
+
+def _overlaps(a: str, b: str) -> bool:
+    """Two names that share a word ("President" / "Russian President") would confuse a choice."""
+    wa, wb = _words(a), _words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+class Pool:
+    """The names of one kind in a run, sorted, with an index to find those a text mentions.
+
+    Built once per run: a question looks up names in its own words instead of scanning
+    every name, so a book with thousands of names stays linear.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = sorted(set(names))
+        self._by_word: dict[str, list[str]] = {}
+        for name in self.names:
+            first = re.search(r"\w+", name.lower())
+            self._by_word.setdefault(first.group() if first else "", []).append(name)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __getitem__(self, i: int) -> str:
+        return self.names[i]
+
+    def mentioned_in(self, text: str) -> list[str]:
+        """The names that occur in `text` (case-insensitive), in sorted order."""
+        lowered = text.lower()
+        keys = {"", *re.findall(r"\w+", lowered)}
+        found = [n for k in keys for n in self._by_word.get(k, ()) if n.lower() in lowered]
+        return sorted(found)
+
+
+class _Chain(SequenceABC[str]):
+    """Two sequences read as one, without copying a long pool for every question."""
+
+    def __init__(self, first: Sequence[str], second: Sequence[str]) -> None:
+        self._first, self._second = first, second
+
+    def __len__(self) -> int:
+        return len(self._first) + len(self._second)
+
+    def __getitem__(self, i: int) -> str:  # type: ignore[override]
+        n = len(self._first)
+        return self._first[i] if i < n else self._second[i - n]
+
+
+def _shuffled(seq: Sequence[str], rng: random.Random) -> Iterator[str]:
+    """`seq` in a random order, drawn lazily (sparse Fisher-Yates): early picks cost O(1)."""
+    moved: dict[int, int] = {}
+    for i in range(len(seq) - 1, -1, -1):
+        j = rng.randrange(i + 1)
+        yield seq[moved.get(j, j)]
+        moved[j] = moved.get(i, i)
+
+
+def pick(
+    answer: str,
+    pool: Sequence[str],
+    avoid: Sequence[str],
+    rng: random.Random,
+    count: int = 3,
+    unless_in: str = "",
+) -> list[str]:
+    """Up to `count` distractors from `pool`: not the answer, none of `avoid`, no two alike,
+    and none that `unless_in` (the question's own sentence) mentions."""
+    banned = [answer, *avoid]
+    banned_norms = {_norm(b) for b in banned}
+    seen_in = unless_in.lower()
+    chosen: list[str] = []
+    for c in _shuffled(pool, rng):
+        if seen_in and c.lower() in seen_in:
+            continue
+        if _norm(c) in banned_norms or any(_overlaps(c, b) for b in banned):
+            continue
+        if any(_overlaps(c, other) for other in chosen):
+            continue
+        chosen.append(c)
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def date_pool(
+    answer: str, granularity: str, text_dates: Sequence[str], rng: random.Random
+) -> Sequence[str]:
+    """Other dates of the text with the same granularity, and nearby ones in the same format."""
+    return _Chain(text_dates, _nearby(answer, granularity, rng))
+
+
+def _nearby(answer: str, granularity: str, rng: random.Random) -> list[str]:
+    if granularity == "year":
+        m = re.fullmatch(r"(\d{3,4})(.*)", answer)
+        if not m:
+            return []
+        year, tail = int(m.group(1)), m.group(2)
+        offsets = rng.sample([-10, -7, -5, -3, -2, -1, 1, 2, 3, 5, 7, 10], 6)
+        return [f"{year + o}{tail}" for o in offsets if year + o > 0]
+    if granularity == "decade":
+        m = re.fullmatch(r"(\d{3})0s", answer)
+        if not m:
+            return []
+        base = int(m.group(1))
+        return [f"{(base + o) * 10}s" for o in (-2, -1, 1, 2) if base + o > 0]
+    if granularity == "century":
+        m = re.match(r"(\d{1,2})(?:st|nd|rd|th)(.*)", answer)
+        if not m:
+            return []
+        n, tail = int(m.group(1)), m.group(2)
+        return [f"{k}{_suffix(k)}{tail}" for k in (n - 2, n - 1, n + 1, n + 2) if 0 < k <= 21]
+    if granularity == "month":
+        name = answer.split()[-1]
+        others = [m.capitalize() for m in MONTHS if m != name.lower()]
+        return rng.sample(others, 4)
+    if granularity in ("month-year", "day"):
+        return _shift_date(answer, rng)
+    return []
+
+
+def _suffix(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else _ORD.get(n % 10, "th")
+
+
+def _shift_date(answer: str, rng: random.Random) -> list[str]:
+    """ "June 5, 1947" -> "June 15, 1947", "July 5, 1947", "June 5, 1948" (same format)."""
+    out = []
+    m = re.fullmatch(r"([A-Z][a-z]+) (\d{1,2}), (\d{4})", answer)
+    if m:
+        month, day, year = m.group(1), int(m.group(2)), int(m.group(3))
+        out += [f"{month} {d}, {year}" for d in (day + 10, day - 3, day + 1) if 1 <= d <= 28]
+        out += [f"{_month_shift(month, s)} {day}, {year}" for s in (1, -2)]
+        out += [f"{month} {day}, {year + s}" for s in (1, -1)]
+        return out
+    m = re.fullmatch(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})", answer)
+    if m:
+        day, month, year = int(m.group(1)), m.group(2), int(m.group(3))
+        out += [f"{d} {month} {year}" for d in (day + 10, day - 3) if 1 <= d <= 28]
+        out += [f"{day} {_month_shift(month, s)} {year}" for s in (1, -2)]
+        return out
+    m = re.fullmatch(r"([A-Z][a-z]+),? (\d{4})", answer)
+    if m:
+        month, year = m.group(1), int(m.group(2))
+        return [f"{_month_shift(month, s)} {year}" for s in (1, -2, 3)] + [f"{month} {year + 1}"]
+    m = re.fullmatch(r"([A-Z][a-z]+) (\d{1,2})", answer)
+    if m:
+        month, day = m.group(1), int(m.group(2))
+        return [f"{month} {d}" for d in (day + 10, day - 3) if 1 <= d <= 28] + [
+            f"{_month_shift(month, 1)} {day}"
+        ]
+    return out
+
+
+def _month_shift(month: str, shift: int) -> str:
+    names = [m.capitalize() for m in MONTHS]
+    if month not in names:
+        return month
+    return names[(names.index(month) + shift) % 12]

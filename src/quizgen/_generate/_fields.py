@@ -1,0 +1,441 @@
+"""From facts to the fields templates fill in: one `Item` per fact, with its wording pieces."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from quizgen._deck import BLANK, BLANK_RE
+from quizgen._extract import DateFact, Entity, Facts, Sentence, Token
+from quizgen._extract._entities import TITLE_WORDS, Coref
+from quizgen._generate._clauses import clause_window
+from quizgen._generate._pronouns import Pronouns
+from quizgen._generate._rewrite import SENTENCE_ENDS, clause_question, strip_leading
+
+_WH = {
+    "year": "In what year",
+    "decade": "In which decade",
+    "century": "In which century",
+    "month": "In which month",
+    "month-year": "In which month and year",
+    "day": "On what date",
+}
+_MAX_SENTENCE_WORDS = 60
+_AWARD_WORDS = {"prize", "award", "medal", "decoration", "trophy"}
+_POSSESSIVE = re.compile(r"(its|his|her|their|our|my|your)\b", re.I)
+_SAY_VERBS = {"say", "announce", "state", "report", "warn", "confirm", "add", "argue", "insist"}
+_SUBJECT_PRONOUNS = {"he", "she", "it", "they", "this", "these", "those"}
+
+
+@dataclass(slots=True)
+class Item:
+    """One fact, ready for templates: its fields and what counts as its answer."""
+
+    kind: str
+    key: str  # identifies the fact across runs (part of question ids)
+    fields: dict[str, str]
+    accept: dict[str, list[str]]  # answer field -> accepted alternatives
+    context: str
+    order: tuple[int, int]
+    source: str
+    names: list[str] = field(default_factory=list)  # every name of the answer entity
+    granularity: str | None = None  # dates
+
+
+def items(facts: Facts) -> Iterator[Item]:
+    """Every askable fact of a source, in reading order."""
+    coref = Pronouns(facts, Coref(facts.sentences, facts.actors, facts.title))
+    for d in facts.dates:
+        yield _date_item(facts, d, coref)
+    for actor in facts.actors:
+        yield _actor_item(facts, actor, coref)
+    for org in facts.organizations:
+        yield _org_item(facts, org, coref)
+
+
+def _context(sent: Sentence) -> str:
+    return strip_leading(sent.text)
+
+
+def _blank_in_clause(
+    sent: Sentence, start: int, end: int, pronouns: Pronouns
+) -> tuple[str | None, dict[int, str] | None]:
+    """The sentence with tokens [start, end) blanked, or else the independent clause holding
+    them as a sentence of its own; and the pronoun substitutes used (None: unresolved)."""
+    subs = pronouns.substitutes(sent)
+    blanked = _blanked(sent, start, end, subs) if subs is not None else None
+    if blanked:
+        return blanked, subs
+    window = clause_window(sent, start, end)
+    if window is None:
+        return None, subs
+    wsubs = pronouns.substitutes(sent, window)
+    if wsubs is None:
+        return None, subs
+    return _blanked(sent, start, end, wsubs, window), subs if subs is not None else wsubs
+
+
+def _blanked(
+    sent: Sentence,
+    start: int,
+    end: int,
+    subs: dict[int, str] | None = None,
+    window: list[int] | None = None,
+) -> str | None:
+    """The sentence (or the clause `window` of it) with tokens [start, end) blanked, or None
+    if it would not stand alone."""
+    toks = sent.tokens if window is None else [sent.tokens[i] for i in window]
+    if len(toks) > _MAX_SENTENCE_WORDS or BLANK_RE.search(sent.text):
+        return None  # too long to stand alone, or its own underscores would be a second blank
+    if not any(t.pos in ("VERB", "AUX") for t in toks):
+        return None  # a heading or caption ("Congress and the act of 1948") states nothing
+    last = toks[-1].i + 1
+    words = []
+    # "the _____ (OECD)": a short parenthesis after the blank names the answer; leave it out.
+    skip = set(range(end, _past_bracket(sent, end, last)))
+    for t in toks:
+        if t.i in skip:
+            continue
+        if start <= t.i < end:
+            if t.i == start:
+                ws = sent.tokens[max(skip)].ws if skip else sent.tokens[end - 1].ws
+                words.append(BLANK + (ws if t.i != last - 1 or end < last else ""))
+            continue
+        text = subs[t.i] if subs and t.i in subs else t.text
+        if subs and t.i in subs and t.i == toks[0].i:
+            text = text[:1].upper() + text[1:]
+        words.append(text + (t.ws if t.i != last - 1 else ""))
+    text = "".join(words).strip()
+    if re.search(re.escape(BLANK) + r"\s*\(|\(\s*" + re.escape(BLANK), text):
+        return None  # "the _____ (OECD)": the acronym beside the blank gives it away
+    first = next((t for t in toks if t.pos != "PUNCT"), None)
+    if (
+        first is not None
+        and first.lower_text in _SUBJECT_PRONOUNS
+        and not (subs and first.i in subs)
+    ):
+        return None
+    if any(
+        t.lower_text in ("he", "she", "they", "it")
+        and t.dep.startswith("nsubj")
+        and not t.quoted
+        and not (subs and t.i in subs)
+        and not _reports_itself(sent, t)
+        for t in toks
+    ):
+        return None
+    if window is not None:
+        # a clause becomes a sentence: capital first, a full stop last
+        text = strip_leading(text)
+        text = text[:1].upper() + text[1:]
+        text = text.rstrip(" ,;:-–—")
+        if not text.endswith((".", "!", "?", ".”", "?”", "!”")):
+            text += "."
+    return strip_leading(text)
+
+
+def _date_item(facts: Facts, d: DateFact, coref: Pronouns) -> Item:
+    sent = facts.sentences[d.sent]
+    fields = {"answer": d.answer, "wh": _WH.get(d.granularity, "When")}
+    if _cut_by_the_splitter(facts, sent):
+        pass  # "Queen Margaret | I united Denmark ...": the sentence has lost its start
+    elif blanked := _blank_in_clause(sent, d.start, d.end, coref)[0]:
+        fields["blanked"] = blanked
+    if not d.in_range and not _cut_by_the_splitter(facts, sent):
+        # pronouns resolved within the clause asked about, not the whole sentence
+        clause = clause_question(sent, d.start, d.end, lambda idx: coref.substitutes(sent, idx))
+        if clause:
+            fields["clause"] = clause
+    accept = [a for a in _date_variants(d) if a != d.answer]
+    return Item(
+        kind="date",
+        key=f"{d.normalized}|{sent.text}",
+        fields=fields,
+        accept={"answer": accept},
+        context=_context(sent),
+        order=(d.sent, d.start),
+        source=facts.source_path,
+        names=[d.answer, d.text],
+        granularity=d.granularity,
+    )
+
+
+def _cut_by_the_splitter(facts: Facts, sent: Sentence) -> bool:
+    """Is the sentence a piece of one the splitter cut ("... the town of Castiglione delle" |
+    "Stiviere, near ...", "Queen Margaret" | "I united ...")? A piece lacks its closing
+    punctuation, or follows one that does. A list after a colon is no sentence either."""
+    i = sent.index
+    after = facts.sentences[i + 1] if i + 1 < len(facts.sentences) else None
+    if after is not None and after.paragraph == sent.paragraph and not _closed(sent):
+        return True
+    before = facts.sentences[i - 1] if i > 0 else None
+    return before is not None and before.paragraph == sent.paragraph and not _closed(before)
+
+
+def _closed(sent: Sentence) -> bool:
+    return sent.text.rstrip().endswith(SENTENCE_ENDS)
+
+
+def _date_variants(d: DateFact) -> list[str]:
+    out = [d.answer]
+    if d.granularity in ("decade", "century"):
+        out.append(f"the {d.answer}")
+    if d.granularity == "century":
+        out.append(d.answer.split()[0])
+    if d.relative:
+        out.append(d.relative)
+    return list(dict.fromkeys(out))
+
+
+def _role_np(text: str) -> str:
+    """ "Chinese Foreign Minister" -> "the Chinese foreign minister"."""
+    words = text.split()
+    lowered = [
+        w.lower() if w.lower() in TITLE_WORDS or w.lower() in ("of", "and", "for", "state") else w
+        for w in words
+    ]
+    phrase = " ".join(lowered)
+    if not re.match(r"^(a|an|the)\b", phrase, re.I):
+        phrase = "the " + phrase
+    return phrase
+
+
+def _indefinite(text: str) -> str:
+    phrase = _role_np(text)
+    if phrase.startswith("the "):
+        rest = phrase[4:]
+        return ("an " if rest[:1].lower() in "aeiou" else "a ") + rest
+    return phrase
+
+
+def _best_mention_sentence(facts: Facts, entity: Entity, coref: Pronouns) -> str | None:
+    """A sentence naming the entity once, with the name blanked, that stands on its own."""
+    for m in entity.mentions:
+        if not coref.reliable(entity, m):
+            continue  # "Ms. Marten" where two Martens are named: it may be the other one
+        sent = facts.sentences[m.sent]
+        if sum(1 for o in entity.mentions if o.sent == m.sent) > 1 or _cut_by_the_splitter(
+            facts, sent
+        ):
+            continue
+        # Another name of it elsewhere in the sentence gives the blank away; a bracketed
+        # short form right after the name ("the Medical Research Council (MRC)") goes with
+        # the blank, so it does not count.
+        stop = _past_bracket(sent, m.end)
+        rest = f"{sent.span_text(0, m.start)} {sent.span_text(stop, len(sent.tokens))}".lower()
+        if any(alias.lower() in rest for alias in entity.names if len(alias) > 3):
+            continue
+        blanked, _ = _blank_in_clause(sent, m.start, m.end, coref)
+        if blanked and len(blanked.split()) >= 6 and not _names_a_sibling(blanked, entity):
+            return blanked
+    return None
+
+
+def _reports_itself(sent: Sentence, pronoun: Token) -> bool:
+    """ "Network Rail ... said it did not expect ...": an it/they subject of what an
+    organization said is that organization, which the sentence names as the speaker."""
+    if pronoun.lower_text not in ("it", "they"):
+        return False
+    clause = sent.tokens[pronoun.head]
+    speaker_verb = sent.tokens[clause.head]
+    if clause.dep != "ccomp" or speaker_verb.lemma not in _SAY_VERBS:
+        return False
+    return any(
+        c.dep == "nsubj" and c.ent == "ORG" and c.i < pronoun.i
+        for c in sent.children(speaker_verb.i)
+    )
+
+
+def _past_bracket(sent: Sentence, end: int, last: int | None = None) -> int:
+    """The end of a short bracket right after tokens ending at `end` ("(MRC)"), else `end`;
+    the bracket must close before token `last` (default: the sentence's end)."""
+    toks = sent.tokens
+    last = len(toks) if last is None else last
+    if end < last and toks[end].text == "(":
+        for k in range(end + 1, min(end + 5, last)):
+            if toks[k].text == ")":
+                return k + 1
+    return end
+
+
+def _names_a_sibling(text: str, entity: Entity) -> bool:
+    """Does the text name a body that shares the answer's opening words, which give it away?
+    ("twelve regional _____ under a Federal Reserve Board" for "Federal Reserve Banks")"""
+    words = entity.name.split()
+    if len(words) < 3 or any(w.lower() in ("of", "the", "for", "and", "on") for w in words[:2]):
+        return False
+    return " ".join(words[:2]).lower() in text.lower()
+
+
+def _unique_roles(facts: Facts, actor: Entity) -> list[str]:
+    """Roles of this actor that no other actor's role contains (so "Who was ...?" has one answer)."""
+    others = [r.text.lower() for a in facts.actors if a is not actor for r in a.roles]
+    out = []
+    for role in actor.roles:
+        text = role.text.lower()
+        words = re.findall(r"[a-z’'.-]+", text)
+        if len(words) < 2:
+            continue
+        if any(text in o or o in text for o in others):
+            continue
+        out.append(role.text)
+    return out
+
+
+def _actor_item(facts: Facts, actor: Entity, coref: Pronouns) -> Item:
+    first = actor.mentions[0]
+    fields = {"answer": actor.name, "name": actor.name}
+    # "its first president" names no one without the sentence before: not a role to ask by.
+    roles = [r for r in _unique_roles(facts, actor) if not _POSSESSIVE.match(r)]
+    if roles:
+        fields["role_np"] = _role_np(roles[0])
+    # A one-word title ("President") is too thin an answer: it fits half the cast.
+    titles = [
+        r.text
+        for r in actor.roles
+        if r.source == "title"
+        and len(r.text.split()) >= 2
+        and any(w.lower() in TITLE_WORDS for w in r.text.split())
+    ]
+    if titles:
+        fields["title"] = titles[0]
+    if actor.quotes:
+        fields["quote"] = _clip_quote(actor.quotes[0].text)
+    blanked = None if _doubtful_actor(facts, actor) else _best_mention_sentence(facts, actor, coref)
+    if blanked:
+        fields["blanked"] = blanked
+    return Item(
+        kind="actor",
+        key=actor.name,
+        fields=fields,
+        accept={"answer": _safe_aliases(facts.actors, actor), "title": []},
+        context=_context(facts.sentences[first.sent]),
+        order=(first.sent, first.start),
+        source=facts.source_path,
+        names=actor.names,
+    )
+
+
+def _safe_aliases(entities: list[Entity], entity: Entity) -> list[str]:
+    """Aliases no other entity also answers to."""
+    taken = {n.lower() for e in entities if e is not entity for n in e.names}
+    return [a for a in entity.aliases if a.lower() not in taken]
+
+
+def _clip_quote(text: str, words: int = 24) -> str:
+    parts = text.split()
+    if len(parts) <= words:
+        return text.rstrip(",;:")
+    return " ".join(parts[:words]).rstrip(",;:") + " …"
+
+
+def _org_item(facts: Facts, org: Entity, coref: Pronouns) -> Item:
+    first = org.mentions[0]
+    class_noun = org.class_noun or "organization"
+    fields = {"answer": org.name, "name": org.name, "class_noun": class_noun}
+    if len(org.members) >= 3:
+        fields["members"] = _join_list(org.members)
+    for d in org.descriptions:
+        if (
+            d.source in ("known-as", "appositive")
+            and "description_np" not in fields
+            and re.match(r"^(a|an|the) [a-z]", d.text)
+        ):
+            fields["description_np"] = re.sub(r"^(a|an)\s+", "the ", d.text).rstrip(",;: ")
+    for actor in facts.actors:
+        role = next((r for r in actor.roles if r.org == org.name), None)
+        if role is None:
+            continue
+        person_role = _replace_org(role.text, org, class_noun)
+        if (
+            person_role
+            and "(" not in person_role
+            and re.search(r"\b(of|at|for|with|in) which\b", person_role)
+        ):
+            fields["person"] = actor.name
+            fields["person_role"] = (
+                _indefinite(person_role) if role.source == "title" else person_role
+            )
+            break
+    blanked = None if _doubtful_org(facts, org) else _best_mention_sentence(facts, org, coref)
+    if blanked:
+        fields["blanked"] = blanked
+    return Item(
+        kind="organization",
+        key=org.name,
+        fields=fields,
+        accept={"answer": _safe_aliases(facts.organizations, org)},
+        context=_context(facts.sentences[first.sent]),
+        order=(first.sent, first.start),
+        source=facts.source_path,
+        names=org.names,
+    )
+
+
+def _doubtful_org(facts: Facts, org: Entity) -> bool:
+    """Is this "organization" more likely a person or a place spaCy mislabelled?
+
+    Only a name the text says nothing else about (one mention, no class noun, alias,
+    description or members) is doubted: "the economist and peace campaigner Frédéric Passy"
+    (a role noun before it), "Oswald Avery" (the end of a longer name), "moved to the
+    Panthéon" (one word after "to"/"in"/"at"). A name with "Prize", "Medal" ... is an award.
+    """
+    if any(w.lower() in _AWARD_WORDS for w in org.name.split()):
+        return True  # "the Austrian Decoration for Science and Art" is an award, not a body
+    if org.name.split()[0].lower() in ("king", "queen", "count", "duke", "prince", "emperor"):
+        return True  # "Count Adolf II" is a person with a title
+    if org.class_noun or org.aliases or org.descriptions or org.members or len(org.mentions) > 1:
+        return False
+    m = org.mentions[0]
+    toks = facts.sentences[m.sent].tokens
+    head = next((t for t in toks[m.start : m.end] if not m.start <= t.head < m.end), None)
+    if head is None:
+        return False
+    parent = toks[head.head]
+    if head.dep == "compound" and parent.lower_text in TITLE_WORDS:
+        return True  # "Treasury Secretary George B. Cortelyou": part of a title
+    before = toks[m.start - 1] if m.start > 0 else None
+    if before is not None and before.dep == "compound" and m.start <= before.head < m.end:
+        return True  # "campaigner Frédéric Passy", "Oswald Avery": part of a longer name
+    if head.dep in ("appos", "conj") and parent.pos == "NOUN":
+        return True  # "a physicist, X" / "the economist and X"
+    return (
+        m.end - m.start == 1
+        and head.dep == "pobj"
+        and parent.lower_text in ("to", "in", "at", "into", "from", "near", "inside")
+    )
+
+
+def _doubtful_actor(facts: Facts, actor: Entity) -> bool:
+    """Is this "person" more likely part of an organization's, a place's or another person's
+    name? One bare word the text says nothing else about, set beside an organization or
+    place ("the Royal Botanic Gardens, Kew"), or an epithet ("Henry the Lion")."""
+    if actor.roles or actor.quotes or len(actor.mentions) > 1 or len(actor.name.split()) > 1:
+        return False
+    m = actor.mentions[0]
+    toks = facts.sentences[m.sent].tokens
+    head = toks[m.start]
+    if head.dep == "appos" and m.start > 0 and toks[m.start - 1].lower_text == "the":
+        return True  # "Henry the Lion": an epithet, part of another person's name
+    return head.dep in ("appos", "conj") and toks[head.head].ent in ("ORG", "GPE", "FAC", "LOC")
+
+
+def _replace_org(role: str, org: Entity, class_noun: str) -> str | None:
+    """ "head of ... of Russia’s Far East Institute" -> "head of ... of which institute"."""
+    for name in sorted(org.names, key=len, reverse=True):
+        pattern = re.compile(
+            r"(?:\bthe\s+|\b[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*[’']s\s+)?"
+            + re.escape(name)
+            + r"(?:\s+"
+            + re.escape(class_noun)
+            + r")?"
+        )
+        if pattern.search(role):
+            # a lambda: text from the source must never be read as a replacement template
+            return pattern.sub(lambda _: f"which {class_noun}", role, count=1)
+    return None
+
+
+def _join_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

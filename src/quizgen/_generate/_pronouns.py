@@ -1,0 +1,305 @@
+"""he/she/his/her -> a name, only where the text leaves exactly one person it can mean.
+
+Extraction's `Coref` proposes a referent; this module checks it against every person-like
+name in the text (including bare surnames extraction did not link, "Dunant" for "Henry
+Dunant") and vetoes it when another person could be meant. It also resolves a pronoun
+Coref leaves open when the only person named before it is a person of that gender. A wrong
+name on a worksheet is worse than a missing question, so every doubt means "unresolved".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from quizgen._extract import Entity, Facts, Mention, Sentence
+from quizgen._extract._entities import TITLE_WORDS, Coref
+
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_PERSONAL = {"he", "she", "his", "her", "him"}
+# Entity labels spaCy gives a person's bare surname ("Avery" is often ORG); places, dates
+# and numbers are never people.
+_PERSON_LABELS = {"PERSON", "ORG", ""}
+_HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_HONORIFIC_GENDER |= {"dame": "f", "lady": "f", "madame": "f"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madame", "prof"}
+
+
+class Pronouns:
+    """Resolves personal pronouns of one source's sentences; see the module docstring."""
+
+    def __init__(self, facts: Facts, coref: Coref) -> None:
+        self.facts = facts
+        self.coref = coref
+        self.surnames: dict[str, list[Entity]] = {}
+        self.given: dict[int, set[str]] = {}
+        for actor in facts.actors:
+            for name in actor.names:
+                words = [w for w in name.split() if w.lower().rstrip(".") not in _HONORIFICS]
+                if not words:
+                    continue
+                owners = self.surnames.setdefault(words[-1].lower(), [])
+                if all(actor is not o for o in owners):
+                    owners.append(actor)
+                for word in words[:-1]:  # first and middle names, and each part of "Jean-Paul"
+                    parts = {word.lower(), *word.lower().split("-")}
+                    self.given.setdefault(id(actor), set()).update(parts)
+        # Given names of everyone with a surname, and mentions by sentence, built once: looked
+        # up per token and per sentence they made a book quadratic.
+        self._given_of: dict[str, set[str]] = {
+            surname: set().union(*(self.given.get(id(o), set()) for o in owners))
+            for surname, owners in self.surnames.items()
+        }
+        self._mentions_in: dict[int, list[tuple[Entity, Mention]]] = {}
+        for actor in facts.actors:
+            for m in actor.mentions:
+                self._mentions_in.setdefault(m.sent, []).append((actor, m))
+        self.shaky = self._shaky_surnames()
+        self.people = {s.index: self._people_in(s) for s in facts.sentences}
+        self.gender = self._genders()
+
+    def _other_given_name(self, sent: Sentence, i: int) -> bool:
+        """Is token i (a surname of actor) preceded by first names none of which is theirs,
+        nor those of another known person of that surname ("Ilse Marten", "Anton Marten")?"""
+        chain: list[str] = []
+        k = i - 1
+        while k >= 0 and sent.tokens[k].pos == "PROPN" and sent.tokens[k].head in (i, k + 1):
+            word = sent.tokens[k].lower_text
+            if word.rstrip(".") not in _HONORIFICS and word not in TITLE_WORDS:
+                chain.append(word)
+            k -= 1
+        names = [w for w in chain if len(w.rstrip(".")) > 1]  # "C." is an initial
+        if not names:
+            return False
+        return not self._given_of.get(sent.tokens[i].lower_text, set()) & set(chain)
+
+    def _shaky_surnames(self) -> set[int]:
+        """Actors whose surname the text also gives someone else ("Ilse Marten" beside
+        "Anton Marten"): their bare-surname mentions ("Ms. Marten") may be either person."""
+        shaky: set[int] = set()
+        for sent in self.facts.sentences:
+            for t in sent.tokens:
+                owners = self.surnames.get(t.lower_text)
+                if owners and self._other_given_name(sent, t.i):
+                    shaky.update(id(actor) for actor in owners)
+        return shaky
+
+    def reliable(self, entity: Entity, mention: Mention) -> bool:
+        """May this mention be taken as naming the entity (not a bare shared surname)?"""
+        if id(entity) not in self.shaky:
+            return True
+        words = [w for w in mention.text.split() if w.lower().rstrip(".") not in _HONORIFICS]
+        return len(words) > 1
+
+    def _people_in(self, sent: Sentence) -> list[tuple[int, Entity | None]]:
+        """(token index, actor or None for an unknown person) for each person named in sent."""
+        covered: dict[int, Entity | None] = {}
+        for actor, m in self._mentions_in.get(sent.index, ()):
+            who = actor if self.reliable(actor, m) else None
+            covered.update({k: who for k in range(m.start, m.end)})
+        out: list[tuple[int, Entity | None]] = []
+        prev: int | None = None
+        for t in sent.tokens:
+            if t.i in covered:
+                if prev is None or prev != t.i - 1 or t.i - 1 not in covered:
+                    out.append((t.i, covered[t.i]))
+                prev = t.i
+                continue
+            if t.pos != "PROPN" or t.ent not in _PERSON_LABELS or t.quoted:
+                prev = None
+                continue
+            owners = self.surnames.get(t.lower_text, [])
+            if len(owners) == 1 and id(owners[0]) not in self.shaky:
+                actor = owners[0]
+                if self._other_given_name(sent, t.i):
+                    out.append((t.i, None))  # "Ilse Marten" is not "Anton Marten"
+                elif not (out and out[-1][1] is actor and prev == t.i - 1):
+                    out.append((t.i, actor))
+            elif owners or (t.ent == "PERSON" and prev != t.i - 1):
+                out.append((t.i, None))  # a person, but not one we can tell apart
+            prev = t.i
+        return out
+
+    def _genders(self) -> dict[int, str | None]:
+        """Actor (by id) -> "m"/"f", learnt from he/she whose sentence names only that actor
+        before it, as its subject. Conflicting evidence -> None."""
+        seen: dict[int, str | None] = {}
+        for sent in self.facts.sentences:
+            for t in sent.tokens:
+                # "he"/"she" as a subject, "his"/"her" as a possessive; an object says nothing:
+                # in "Harding presented her with ...", "her" is not Harding
+                evidence = t.lower_text in ("he", "she") and t.dep.startswith("nsubj")
+                if t.quoted or not (evidence or (t.tag == "PRP$" and t.lower_text in _GENDER)):
+                    continue
+                before = _distinct(e for i, e in self.people[sent.index] if i < t.i)
+                if len(before) != 1 or before[0] is None:
+                    continue
+                topic = self.coref.topic
+                if (
+                    topic is not None
+                    and before[0] is not topic
+                    and _GENDER[t.lower_text] == self.coref.topic_gender
+                ):
+                    continue  # in a life of Marie Curie, "she" may well be Marie
+                first = next(i for i, e in self.people[sent.index] if e is before[0])
+                if not _in_subject(sent, first):
+                    continue
+                key, g = id(before[0]), _GENDER[t.lower_text]
+                seen[key] = g if seen.get(key, g) == g else None
+        if self.coref.topic is not None and self.coref.topic_gender:
+            seen.setdefault(id(self.coref.topic), self.coref.topic_gender)
+        return seen
+
+    def _could_be(self, person: Entity | None, gender: str) -> bool:
+        """Could a he/she of `gender` mean this person (None = an unknown person: yes)?"""
+        known = self.gender.get(id(person)) if person is not None else None
+        return known is None or known == gender
+
+    def resolve(self, sent: Sentence, i: int) -> Entity | None:
+        """The one person the pronoun at token i of sent can mean, or None."""
+        word = sent.tokens[i].lower_text
+        gender = _GENDER.get(word)
+        if gender is None:
+            return None
+        here = self.people[sent.index]
+        before = _distinct(e for k, e in here if k < i)
+        found = self.coref.resolve(sent.index, i, word)
+        topic = self.coref.topic
+        if topic is not None and gender == self.coref.topic_gender and id(topic) not in self.shaky:
+            # The text's subject, as Coref says, unless someone named before is known to be
+            # of that gender; where Coref gave up, only if nobody before may be meant.
+            if found is topic:
+                known = [e for e in before if e is not topic and self.gender.get(id(e)) == gender]
+                return None if known else topic
+            others = [e for e in before if e is not topic and self._could_be(e, gender)]
+            return None if others or found is not None else topic
+        if before:
+            # Someone is named before it in this sentence, so a look-back by Coref (which
+            # misses bare surnames it did not link) does not apply.
+            if found is not None and all(found is not e for e in before):
+                found = None
+            if found is None and len(before) == 1:
+                found = before[0]
+        elif found is None and sent.index > 0:
+            prev = _distinct(e for _, e in self.people[sent.index - 1])
+            # only a person known to be of that gender: "he" after "Marie" is not Marie
+            if len(prev) == 1 and prev[0] is not None:
+                found = prev[0] if self.gender.get(id(prev[0])) == gender else None
+        if found is None or not self._could_be(found, gender) or id(found) in self.shaky:
+            return None
+        rivals = [e for e in before if e is not found and self._could_be(e, gender)]
+        if all(found is not e for e in before) and not _in_main_subject(sent, i):
+            # found by looking back, from inside a subordinate or fronted phrase: a person
+            # named later may be meant ("When he arrived, Moynier ...")
+            rivals += [e for _, e in here if e is not found and self._could_be(e, gender)]
+        return None if rivals else found
+
+    def substitutes(
+        self, sent: Sentence, window: Iterable[int] | None = None
+    ) -> dict[int, str] | None:
+        """Token -> replacement for each he/she/his/her/him in the window (default: the whole
+        sentence): the person's name, or the pronoun itself where the window already names
+        them before it. None when any of them stays unresolved."""
+        keep = set(window) if window is not None else set(range(len(sent.tokens)))
+        named: set[int] = set()
+        subs: dict[int, str] = {}
+        mentions = {k: e for k, e in self.people[sent.index] if k in keep}
+        for t in sent.tokens:
+            if t.i not in keep:
+                continue
+            if t.i in mentions and mentions[t.i] is not None:
+                named.add(id(mentions[t.i]))
+            if t.quoted or t.lower_text not in _PERSONAL:
+                continue
+            person = self.resolve(sent, t.i)
+            if person is None and (
+                self._bound_to_subject(sent, t.i, keep) or self._named_before(sent, t.i, keep)
+            ):
+                subs[t.i] = t.text  # "Oswald Avery and his colleagues": reads as in the source
+                continue
+            if person is None:
+                return None
+            if id(person) in named:
+                subs[t.i] = t.text  # named earlier in the window: the pronoun reads right
+                continue
+            named.add(id(person))
+            subs[t.i] = person.name + ("’s" if t.tag == "PRP$" else "")
+        return subs
+
+    def _named_before(self, sent: Sentence, i: int, keep: set[int]) -> bool:
+        """Is the object or possessive at token i preceded, in a window that keeps the whole
+        sentence up to it, by a named person it may mean? Then it reads as in the source."""
+        t = sent.tokens[i]
+        if t.dep.startswith("nsubj") or not set(range(i)) <= keep:
+            return False
+        gender = _GENDER.get(t.lower_text, "")
+        for k, e in self.people[sent.index]:
+            known = self.gender.get(id(e)) if e is not None else _honorific_gender(sent, k)
+            if k < i and known == gender:
+                return True
+        return False
+
+    def _bound_to_subject(self, sent: Sentence, i: int, keep: set[int]) -> bool:
+        """Is the possessive at token i bound to its clause's named subject, with no other
+        person named between them ("Linus Pauling ... proposed a structure of his own")?
+
+        Then the pronoun reads as it does in the source, even where extraction did not see
+        the subject as a person.
+        """
+        toks = sent.tokens
+        if toks[i].tag != "PRP$":
+            return False
+        verb = next((k for k in sent.ancestors(i) if toks[k].pos in ("VERB", "AUX")), None)
+        if verb is None:
+            return False
+        subject = next((c for c in sent.children(verb) if c.dep in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos != "PROPN" or subject.ent not in _PERSON_LABELS:
+            return False
+        span = sent.subtree(subject.i)
+        if subject.i > i or not set(span) <= keep:
+            return False
+        names = [c.i for c in sent.children(subject.i) if c.dep == "compound"] + [subject.i]
+        return not any(
+            k not in names and (e is None or k < i) for k, e in self.people[sent.index] if k < i
+        )
+
+
+def _distinct(people: Iterable[Entity | None]) -> list[Entity | None]:
+    out: list[Entity | None] = []
+    for p in people:
+        if p is None or all(p is not q for q in out):
+            out.append(p)
+    return out
+
+
+def _in_subject(sent: Sentence, i: int) -> bool:
+    """Is token i (part of) the subject of its clause?"""
+    for k in [i, *sent.ancestors(i)]:
+        dep = sent.tokens[k].dep
+        if dep.startswith("nsubj"):
+            return True
+        if sent.tokens[k].pos in ("VERB", "AUX") or dep == "ROOT":
+            return False
+    return False
+
+
+def _in_main_subject(sent: Sentence, i: int) -> bool:
+    """Is token i (part of) the subject of the sentence's main verb? A pronoun there cannot
+    point forward to a person named later ("He and Georges Bidault invited ...")."""
+    for k in [i, *sent.ancestors(i)]:
+        t = sent.tokens[k]
+        if t.dep in ("nsubj", "nsubjpass"):
+            return sent.tokens[t.head].dep == "ROOT"
+        if t.pos in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _honorific_gender(sent: Sentence, i: int) -> str | None:
+    """ "Ms. Marten" -> "f": the gender a title just before a name gives away."""
+    k = i - 1
+    while k >= 0 and sent.tokens[k].pos == "PROPN" and sent.tokens[k].head == i:
+        word = sent.tokens[k].lower_text.rstrip(".")
+        if word in _HONORIFIC_GENDER:
+            return _HONORIFIC_GENDER[word]
+        k -= 1
+    return None

@@ -1,0 +1,280 @@
+"""Lay a planned worksheet out on pages with reportlab and return the PDF bytes.
+
+Imported only inside `render`, so reportlab loads only when a PDF is made.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus.doctemplate import LayoutError
+
+from quizgen._deck import BLANK_RE
+from quizgen._errors import RenderError
+from quizgen._render.pdf._flowables import (
+    BUBBLE_W,
+    GREY,
+    Block,
+    HeaderFields,
+    MarkedParagraph,
+    NumberedCanvas,
+    OptionRow,
+    PartStart,
+    WritingLines,
+    fits_in_columns,
+)
+from quizgen._render.pdf._fonts import BOLD, ITALIC, REGULAR
+from quizgen._render.pdf._plan import Item, Plan, Version, citation_text, letter
+
+PAPERS = {"a4": A4, "letter": LETTER}
+MARGIN = 18 * mm
+BODY = 10.5
+# A fixed-width blank, the same for every answer, so its length gives nothing away.
+BLANK_SPACES = 34
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+MAX_CITATIONS = 3
+# A long link is clipped on paper (it stays whole in the PDF's clickable link).
+MAX_URL = 70
+
+
+@dataclass(frozen=True)
+class Part:
+    """One run of pages that numbers its own pages: a version's sheet, or a key."""
+
+    kind: str  # "sheet" or "key"
+    version: Version
+
+
+def text(value: str) -> str:
+    """Plain text made safe for reportlab's paragraph markup ('<' and '&' print as is)."""
+    return escape(_CONTROL.sub("", unicodedata.normalize("NFC", value)))
+
+
+class _Styles:
+    """Paragraph styles for one page width; `indent` leaves room for the widest number."""
+
+    def __init__(self, last_number: int) -> None:
+        self.indent = max(20.0, stringWidth(f"{last_number}.", BOLD, BODY) + 7)
+        body = ParagraphStyle("body", fontName=REGULAR, fontSize=BODY, leading=14)
+        self.title = ParagraphStyle("title", body, fontName=BOLD, fontSize=17, leading=21)
+        self.version = ParagraphStyle("version", self.title, alignment=2)
+        self.cite = ParagraphStyle("cite", body, fontSize=8.5, leading=11, textColor=GREY)
+        self.heading = ParagraphStyle(
+            "heading", body, fontName=BOLD, fontSize=12.5, leading=16, spaceBefore=14
+        )
+        self.instruction = ParagraphStyle(
+            "instruction", body, fontName=ITALIC, fontSize=9.5, leading=12, spaceAfter=5
+        )
+        self.question = ParagraphStyle(
+            "question", body, leftIndent=self.indent, bulletIndent=0, bulletFontName=BOLD
+        )
+        self.statement = ParagraphStyle("statement", self.question, rightIndent=44)
+        self.option = ParagraphStyle(
+            "option", body, leftIndent=self.indent + BUBBLE_W, spaceBefore=4
+        )
+        self.answer = ParagraphStyle("answer", self.question, fontSize=10, leading=13)
+        self.context = ParagraphStyle(
+            "context",
+            body,
+            fontSize=8,
+            leading=10,
+            textColor=GREY,
+            leftIndent=self.indent,
+            spaceBefore=1,
+        )
+
+
+class Layout:
+    """Builds the flowables of sheets and keys for one plan, then the PDF."""
+
+    def __init__(self, plan: Plan, paper: str) -> None:
+        self.plan = plan
+        self.pagesize = PAPERS[paper]
+        self.width = self.pagesize[0] - 2 * MARGIN
+        self.frame_height = self.pagesize[1] - 2 * MARGIN
+        self.styles = _Styles(plan.count)
+
+    def build(self, parts: list[Part], title: str, subject: str) -> bytes:
+        """The PDF of `parts` in order, each starting on a new page; deterministic bytes."""
+        story: list[Flowable] = []
+        for n, part in enumerate(parts):
+            if n:
+                story.append(PageBreak())
+            story.append(PartStart(n, *self._labels(part)))
+            story += self.sheet(part.version) if part.kind == "sheet" else self.key(part.version)
+        out = io.BytesIO()
+        doc = SimpleDocTemplate(
+            out,
+            pagesize=self.pagesize,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
+            title=title,
+            subject=subject,
+            author="",
+            creator="quizgen",
+            # Fixed creation date and document id: same input, same bytes.
+            invariant=1,
+        )
+        NumberedCanvas.margin = MARGIN
+        try:
+            doc.build(story, canvasmaker=NumberedCanvas)
+        except LayoutError:
+            # Long texts split across pages; this is for whatever still cannot.
+            name = title if len(title) <= 80 else title[:79] + "…"
+            raise RenderError(
+                f"{name}: a text is too large to fit on one page; shorten it in the deck"
+            ) from None
+        return out.getvalue()
+
+    def _labels(self, part: Part) -> tuple[str, str]:
+        mark = part.version.letter
+        name = "Answer key" if part.kind == "key" else "Worksheet"
+        version = f" — Version {mark}" if mark else ""
+        return f"{self.plan.title}{version} · {name}", f"{name}{version}"
+
+    # --- the worksheet ----------------------------------------------------------------------
+
+    def sheet(self, version: Version) -> list[Flowable]:
+        """Header, then one section per question type, numbered on from the last."""
+        st = self.styles
+        story = self._header(version)
+        for section in version.sections:
+            head = [
+                Paragraph(text(section.title), st.heading),
+                Paragraph(text(section.instruction), st.instruction),
+                Spacer(1, st.instruction.spaceAfter),
+            ]
+            for i, item in enumerate(section.items):
+                parts = self._question(item)
+                # The heading travels with the first question so it never ends a page alone.
+                story.append(
+                    Block(head + parts, 18, self.frame_height)
+                    if i == 0
+                    else Block(parts, 9, self.frame_height)
+                )
+        return story
+
+    def _header(self, version: Version) -> list[Flowable]:
+        st = self.styles
+        title = Paragraph(text(self.plan.title), st.title)
+        story: list[Flowable] = []
+        if version.letter:
+            badge = f"Version {version.letter}"
+            badge_w = stringWidth(badge, BOLD, st.title.fontSize) + 4
+            story.append(_Row(title, Paragraph(text(badge), st.version), self.width - badge_w - 24))
+        else:
+            story.append(title)
+        cites = self.plan.citations
+        for ref in cites[:MAX_CITATIONS]:
+            line = "Source: " + text(citation_text(ref))
+            if ref.url:
+                shown = text(ref.url if len(ref.url) <= MAX_URL else ref.url[: MAX_URL - 1] + "…")
+                # Only web links are clickable: reportlab fails on "#" or "x" (a link to a
+                # named place in the document), and javascript: has no place on a worksheet.
+                if ref.url.lower().startswith(("http://", "https://")):
+                    shown = f'<a href={quoteattr(ref.url)} color="#555555">{shown}</a>'
+                line += f" — {shown}"
+            story.append(Paragraph(line, st.cite))
+        if len(cites) > MAX_CITATIONS:
+            more = len(cites) - MAX_CITATIONS
+            story.append(Paragraph(f"and {more} more source{'s' * (more > 1)}", st.cite))
+        story += [Spacer(1, 8), HeaderFields(len(version.items)), Spacer(1, 2)]
+        return story
+
+    def _question(self, item: Item) -> list[Flowable]:
+        st = self.styles
+        q = item.question
+        number = f"{item.number}."
+        if q.type == "truefalse":
+            return [MarkedParagraph(text(q.prompt), st.statement, number, right=("T", "F"))]
+        if q.type == "cloze":
+            blank = "<u>" + "\u00a0" * BLANK_SPACES + "</u>"
+            prompt = blank.join(text(piece) for piece in BLANK_RE.split(q.prompt))
+            return [Paragraph(prompt, st.question, bulletText=number), Spacer(1, 4)]
+        parts: list[Flowable] = [Paragraph(text(q.prompt), st.question, bulletText=number)]
+        if q.type == "choice":
+            parts += self._options(item)
+        else:
+            parts.append(WritingLines(2 if len(q.answer) > 40 else 1, st.indent))
+        return parts
+
+    def _options(self, item: Item) -> list[Flowable]:
+        st = self.styles
+        labelled = [(letter(i), c) for i, c in enumerate(item.choices)]
+        room = self.width - st.indent
+        # Short choices share a row in four (or two) columns that line up from question to
+        # question; a choice too long for its column gets a line of its own and may wrap.
+        for columns in (4, 2) if len(labelled) <= 4 else (2,):
+            if fits_in_columns(item.choices, room, columns, BODY):
+                return [Spacer(1, 3), OptionRow(labelled, st.indent, columns, BODY)]
+        return [
+            MarkedParagraph(text(c), st.option, left=mark, left_x=st.indent) for mark, c in labelled
+        ]
+
+    # --- the key ----------------------------------------------------------------------------
+
+    def key(self, version: Version) -> list[Flowable]:
+        """Number -> answer (letter and text for a choice), with the source sentence below."""
+        st = self.styles
+        mark = f" — Version {version.letter}" if version.letter else ""
+        story: list[Flowable] = [
+            Paragraph(text(f"Answer key{mark}"), st.title),
+            Paragraph(text(self.plan.title), st.cite),
+            Spacer(1, 6),
+        ]
+        for item in version.items:
+            story.append(Block(list(self._key_item(item)), 5, self.frame_height))
+        return story
+
+    def _key_item(self, item: Item) -> Iterator[Flowable]:
+        st = self.styles
+        q = item.question
+        answer = f"<b>{text(item.key_answer)}</b>"
+        accept = [a for a in q.accept if a.strip() and a != q.answer]
+        if accept and q.type in ("short", "cloze"):
+            answer += " <font color='#6b6b6b'>(also accept: "
+            answer += text("; ".join(accept)) + ")</font>"
+        yield Paragraph(answer, st.answer, bulletText=f"{item.number}.")
+        # With several sources the key says which one each answer comes from.
+        cite = item.source if item.source and len(self.plan.citations) > 1 else ""
+        if q.context and cite:
+            yield Paragraph(f"{text(q.context)} — <i>{text(cite)}</i>", st.context)
+        elif q.context or cite:
+            yield Paragraph(text(q.context) or f"<i>{text(cite)}</i>", st.context)
+
+
+class _Row(Flowable):
+    """Two paragraphs side by side: the title at the left, a short badge at the right."""
+
+    def __init__(self, left: Paragraph, right: Paragraph, left_width: float) -> None:
+        super().__init__()
+        self._left, self._right, self._left_width = left, right, left_width
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        _, lh = self._left.wrapOn(self.canv, self._left_width, availHeight)
+        _, rh = self._right.wrapOn(self.canv, availWidth - self._left_width, availHeight)
+        self.width, self.height = availWidth, max(lh, rh)
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        # A title longer than a page: its first piece keeps the badge beside it.
+        pieces = self._left.splitOn(self.canv, self._left_width, availHeight)
+        if len(pieces) < 2:
+            return []
+        return [_Row(pieces[0], self._right, self._left_width), *pieces[1:]]
+
+    def draw(self) -> None:
+        self._left.drawOn(self.canv, 0, self.height - self._left.height)
+        self._right.drawOn(self.canv, self._left_width, self.height - self._right.height)
