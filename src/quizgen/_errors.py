@@ -3,6 +3,7 @@
     QuizgenError                 anything a user can fix; the CLI prints it as one `Error: ...` line, exit 2
      ├── SourceError             a source file is missing, empty, binary, mis-encoded or too large
      ├── DeckError               a deck file does not parse or does not validate (carries one line per problem)
+     ├── TemplateError           a templates file (or a deck's `templates:`) cannot be read or is invalid (the same)
      ├── ModelError              the spaCy model is not installed
      ├── RenderError             a renderer cannot write its output (unknown name, missing font, ...)
      └── ProgressError           the quiz progress database cannot be opened or is from a newer quizgen
@@ -26,8 +27,8 @@ class SourceError(QuizgenError):
     """A source text cannot be read."""
 
 
-class DeckError(QuizgenError):
-    """A deck file cannot be loaded; `problems` holds one message per problem."""
+class _ProblemsError(QuizgenError):
+    """An error of one or more problems; `problems` holds one message per problem."""
 
     def __init__(self, problems: list[str] | str) -> None:
         self.problems = [problems] if isinstance(problems, str) else list(problems)
@@ -35,6 +36,17 @@ class DeckError(QuizgenError):
 
     def lines(self) -> list[str]:
         return self.problems
+
+
+class DeckError(_ProblemsError):
+    """A deck file cannot be loaded; `problems` holds one message per problem."""
+
+
+class TemplateError(_ProblemsError):
+    """Question templates cannot be loaded; `problems` holds one message per problem.
+
+    Raised for a `--templates` file and for a deck's own `templates:` list alike.
+    """
 
 
 class ModelError(QuizgenError):

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from quizgen._deck import BLANK_RE, KINDS, TYPES
-from quizgen._errors import DeckError
+from quizgen._errors import TemplateError
 from quizgen._yaml import YamlProblem, load_yaml
 
 _KEYS = {"id", "kind", "needs", "types", "prompt", "answer"}
@@ -46,24 +46,24 @@ def default_templates() -> list[Template]:
 
 
 def load_templates(path: str | os.PathLike[str]) -> list[Template]:
-    """Templates from a YAML file (a `templates:` list, or a bare list). Raises DeckError."""
+    """Templates from a YAML file (a `templates:` list, or a bare list). Raises TemplateError."""
     path = Path(path)
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise DeckError(f"{path}: is a folder, not a templates file")
+            raise TemplateError(f"{path}: is a folder, not a templates file")
         if not stat.S_ISREG(info.st_mode):
             # A pipe would wait for a writer forever, a device might never end.
-            raise DeckError(f"{path}: is not a regular file, so not a templates file")
+            raise TemplateError(f"{path}: is not a regular file, so not a templates file")
         if info.st_size > _MAX_TEMPLATES_BYTES:
-            raise DeckError(f"{path}: too large for a templates file ({info.st_size:,} bytes)")
+            raise TemplateError(f"{path}: too large for a templates file ({info.st_size:,} bytes)")
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise DeckError(f"{path}: no such file") from None
+        raise TemplateError(f"{path}: no such file") from None
     except UnicodeDecodeError as exc:
-        raise DeckError(f"{path}: is not UTF-8 text (bad byte at offset {exc.start})") from None
+        raise TemplateError(f"{path}: is not UTF-8 text (bad byte at offset {exc.start})") from None
     except OSError as exc:
-        raise DeckError(f"{path}: cannot read templates ({exc.strerror or exc})") from None
+        raise TemplateError(f"{path}: cannot read templates ({exc.strerror or exc})") from None
     return parse_templates(text, str(path))
 
 
@@ -72,17 +72,17 @@ def parse_templates(text: str, name: str) -> list[Template]:
     try:
         loaded = load_yaml(text)
     except YamlProblem as exc:
-        raise DeckError(f"{name}:{exc.line or 1}: {exc.message}") from None
+        raise TemplateError(f"{name}:{exc.line or 1}: {exc.message}") from None
     data = loaded.data
     items = data.get("templates") if isinstance(data, dict) else data
     if not isinstance(items, list):
-        raise DeckError(f"{name}: expected a list of templates under 'templates:'")
+        raise TemplateError(f"{name}: expected a list of templates under 'templates:'")
     base = ("templates",) if isinstance(data, dict) else ()
     return templates_from_data(items, name, lambda i: loaded.line(*base, i))
 
 
 def templates_from_data(items: Sequence[Any], name: str, line_of: Any = None) -> list[Template]:
-    """Build templates from plain data (a deck's `templates:` list). Raises DeckError."""
+    """Build templates from plain data (a deck's `templates:` list). Raises TemplateError."""
     out, problems = [], []
     for i, item in enumerate(items):
         line = line_of(i) if line_of else None
@@ -122,7 +122,7 @@ def templates_from_data(items: Sequence[Any], name: str, line_of: Any = None) ->
             continue
         out.append(template)
     if problems:
-        raise DeckError(problems)
+        raise TemplateError(problems)
     return out
 
 
