@@ -11,9 +11,8 @@ import re
 import time
 from pathlib import Path
 
+from quizgen import GenerateOptions, Source, generate, iter_facts, load_source
 from quizgen._extract import _chunks, load_model
-from quizgen._generate import GenerateOptions, generate
-from quizgen._sources import Source, load_source
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = [*sorted((ROOT / "tests" / "samples").glob("*.txt")), ROOT / "sources" / "marshall-plan.md"]
@@ -36,7 +35,7 @@ def main() -> None:
     bare = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    deck = generate([source], GenerateOptions(seed=0))
+    deck = generate(iter_facts([source]), GenerateOptions(seed=0))
     ours = time.perf_counter() - t0
 
     paragraphs = len(re.split(r"\n\s*\n", text))

@@ -242,8 +242,7 @@ def test_more_questions_than_a_deck_holds_keeps_a_spread(monkeypatch: pytest.Mon
 
 
 def test_regenerating_uses_the_decks_own_templates(tmp_path: Path) -> None:
-    from quizgen._build import generate_deck
-    from quizgen._sources import load_source
+    from quizgen import generate_deck, load_source
 
     source = tmp_path / "curie.txt"
     source.write_text(SOURCE_FOR_EDITS, encoding="utf-8")

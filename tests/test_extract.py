@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quizgen._extract import extract_facts
+from quizgen import Source, extract_facts
 from quizgen._extract._dates import parse_date
-from quizgen._sources import Source
 
 TEXT = (
     "Chinese Foreign Minister Tang Jiaxuan met Russian President Vladimir V. Putin in Moscow. "

@@ -14,11 +14,18 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizgen._deck import BLANK, BLANK_RE, dump_deck, load_deck, loads_deck
-from quizgen._extract import extract_facts
-from quizgen._generate import GenerateOptions, generate
+from quizgen import (
+    GenerateOptions,
+    Source,
+    dump_deck,
+    extract_facts,
+    generate,
+    iter_facts,
+    load_deck,
+    load_source,
+)
+from quizgen._deck import BLANK, BLANK_RE, loads_deck
 from quizgen._generate._rewrite import clause_question
-from quizgen._sources import Source, load_source
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE / "samples"
@@ -41,7 +48,7 @@ def article_deck(shared_dir, tmp_path_factory):
     source = load_source(str(shared_dir / "corpus" / "russia-china-2001.txt"))
     # Cite it as a user in the repo would, so the golden file does not depend on where CI runs.
     source = dataclasses.replace(source, path="../shared/corpus/russia-china-2001.txt")
-    deck = generate([source], GenerateOptions(seed=0))
+    deck = generate(extract_facts(source), GenerateOptions(seed=0))
     path = tmp_path_factory.mktemp("article") / "deck.yaml"
     path.write_text(dump_deck(deck), encoding="utf-8")
     return deck, path
@@ -80,7 +87,7 @@ SAMPLE_BARS = [
 
 @pytest.mark.parametrize(("name", "bars"), SAMPLE_BARS)
 def test_quality_on_our_samples(name, bars, tmp_path, shared_dir):
-    deck = generate([load_source(str(SAMPLES / name))], GenerateOptions(seed=0))
+    deck = generate(extract_facts(load_source(str(SAMPLES / name))), GenerateOptions(seed=0))
     path = tmp_path / "deck.yaml"
     path.write_text(dump_deck(deck), encoding="utf-8")
     result = score(
@@ -124,9 +131,9 @@ def test_article_deck_matches_the_reviewed_golden_file(article_deck, update_gold
 
 def test_same_seed_same_bytes_and_seed_changes_choices(shared_dir):
     source = load_source(str(shared_dir / "corpus" / "russia-china-2001.txt"))
-    a = dump_deck(generate([source], GenerateOptions(seed=7)))
-    b = dump_deck(generate([source], GenerateOptions(seed=7)))
-    c = dump_deck(generate([source], GenerateOptions(seed=8)))
+    a = dump_deck(generate(extract_facts(source), GenerateOptions(seed=7)))
+    b = dump_deck(generate(extract_facts(source), GenerateOptions(seed=7)))
+    c = dump_deck(generate(extract_facts(source), GenerateOptions(seed=8)))
     assert a == b
     assert a != c
     assert loads_deck(a).questions  # a valid deck
@@ -134,7 +141,9 @@ def test_same_seed_same_bytes_and_seed_changes_choices(shared_dir):
 
 def test_options_filter_kinds_types_and_count(shared_dir):
     source = load_source(str(shared_dir / "corpus" / "russia-china-2001.txt"))
-    deck = generate([source], GenerateOptions(kinds=["date"], types=["cloze", "short"], limit=3))
+    deck = generate(
+        extract_facts(source), GenerateOptions(kinds=["date"], types=["cloze", "short"], limit=3)
+    )
     assert 0 < len(deck.questions) <= 3
     assert {q.kind for q in deck.questions} == {"date"}
     assert {q.type for q in deck.questions} <= {"cloze", "short"}
@@ -181,7 +190,7 @@ def test_templates_file_overrides_by_id(tmp_path, shared_dir):
         encoding="utf-8",
     )
     source = load_source(str(shared_dir / "corpus" / "russia-china-2001.txt"))
-    deck = generate([source], GenerateOptions(templates=templates))
+    deck = generate(extract_facts(source), GenerateOptions(templates=templates))
     role_qs = [q for q in deck.questions if q.template == "actor-role"]
     assert role_qs and all(q.prompt.startswith("Name ") for q in role_qs)
 
@@ -243,7 +252,9 @@ def test_missing_model_is_one_line_error(cli, shared_dir):
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.text(min_size=1, max_size=300))
 def test_any_unicode_text_generates_a_valid_deck(text):
-    deck = generate([Source(path="any.txt", title="Any", text=text)], GenerateOptions(seed=1))
+    deck = generate(
+        extract_facts(Source(path="any.txt", title="Any", text=text)), GenerateOptions(seed=1)
+    )
     assert loads_deck(dump_deck(deck)) == deck
 
 
@@ -253,7 +264,7 @@ def test_underscores_in_the_source_never_make_a_second_blank():
         "The Organisation for European Economic Co-operation was founded in 1948 by sixteen "
         "countries, Marshall said.\n"
     )
-    deck = generate([Source(path="worksheet.txt", title="Worksheet", text=text)])
+    deck = generate(extract_facts(Source(path="worksheet.txt", title="Worksheet", text=text)))
     assert deck.questions
     for q in deck.questions:
         assert len(BLANK_RE.findall(q.prompt)) <= 1, q.prompt
@@ -272,12 +283,14 @@ def test_years_with_an_era_are_dates_and_read_right():
     )
     facts = extract_facts(Source(path="rome.txt", title="Rome", text=text))
     assert {d.answer for d in facts.dates} >= {"753 BC", "AD 14", "49 B.C."}
-    deck = generate([Source(path="rome.txt", title="Rome", text=text)], GenerateOptions(seed=3))
+    deck = generate(
+        extract_facts(Source(path="rome.txt", title="Rome", text=text)), GenerateOptions(seed=3)
+    )
     assert not [q.prompt for q in deck.questions if ".." in q.prompt]
 
 
 def test_a_long_source_is_parsed_by_sections_with_the_same_questions(monkeypatch):
-    import quizgen._generate as gen
+    import quizgen._extract as ext
 
     paragraphs = [
         "The Hanseatic League was founded in 1356 by merchant towns of the Baltic.",
@@ -286,17 +299,20 @@ def test_a_long_source_is_parsed_by_sections_with_the_same_questions(monkeypatch
         "Isaac Newton published the Principia in 1687 with the help of Edmond Halley.",
     ]
     source = Source(path="history.txt", title="History", text="\n\n".join(paragraphs))
-    whole = generate([source], GenerateOptions(seed=1))
-    monkeypatch.setattr(gen, "SECTION_CHARS", 40)  # one paragraph per section
-    assert len(gen._sections(source)) == 4
-    assert "\n\n".join(s.text.strip() for s in gen._sections(source)) == source.text
-    sectioned = generate([source], GenerateOptions(seed=1))
+    whole = generate(iter_facts([source]), GenerateOptions(seed=1))
+    monkeypatch.setattr(ext, "SECTION_CHARS", 40)  # one paragraph per section
+    assert len(ext._sections(source)) == 4
+    assert "\n\n".join(s.text.strip() for s in ext._sections(source)) == source.text
+    parts = list(iter_facts([source, source]))
+    assert [f.section for f in parts] == [0, 1, 2, 3, 0, 1, 2, 3]
+    sectioned = generate(parts[:4], GenerateOptions(seed=1))
     assert whole.questions and sectioned.questions == whole.questions
+    assert sectioned.sources == whole.sources and len(generate(parts).sources) == 2
 
 
 def _questions(text: str) -> list:
     source = Source(path="notes.txt", title="Notes", text="Notes\n\n" + text)
-    return generate([source], GenerateOptions(seed=0)).questions
+    return generate(extract_facts(source), GenerateOptions(seed=0)).questions
 
 
 def _statements(questions: list) -> set[str]:
@@ -412,7 +428,7 @@ def test_a_clause_is_never_cut_from_the_words_that_say_who_said_it():
 def test_a_bounded_date_is_asked_as_a_cloze_not_as_when():
     # "after 1948" is no answer to "In what year did ...": the cloze keeps the preposition.
     text = "The institute worked closely with the World Health Organization (WHO) after 1948.\n"
-    deck = generate([Source(path="who.txt", title="WHO", text=text)])
+    deck = generate(extract_facts(Source(path="who.txt", title="WHO", text=text)))
     dated = [q for q in deck.questions if q.answer == "1948"]
     assert dated and all(q.type in ("cloze", "truefalse") for q in dated)
     assert not [q for q in deck.questions if "(WHO?" in q.prompt]
@@ -423,7 +439,7 @@ def test_it_in_what_an_organization_said_is_that_organization():
         "Network Rail, which owns the tracks, said it did not expect the merger to change "
         "how train paths are allocated.\n"
     )
-    deck = generate([Source(path="rail.txt", title="Rail", text=text)])
+    deck = generate(extract_facts(Source(path="rail.txt", title="Rail", text=text)))
     assert any(
         q.answer == "Network Rail" and q.prompt.startswith("_____, which owns the tracks")
         for q in deck.questions
@@ -469,3 +485,16 @@ def test_a_vague_subject_is_not_asked_through():
     )
     assert questions
     assert not [q for q in questions if "did the two" in q.prompt]
+
+
+def test_bad_templates_fail_before_any_parsing_with_a_template_error(tmp_path):
+    from quizgen import DeckError, TemplateError
+
+    def facts_never_read():
+        raise AssertionError("the sources were parsed before the templates were checked")
+        yield
+
+    missing = tmp_path / "missing.yaml"
+    with pytest.raises(TemplateError, match=r"missing\.yaml: no such file") as raised:
+        generate(facts_never_read(), GenerateOptions(templates=missing))
+    assert not isinstance(raised.value, DeckError)

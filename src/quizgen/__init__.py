@@ -1,9 +1,31 @@
 """quizgen: questions about the dates, people and organizations in a text.
 
-    from quizgen import load_source, generate, save_deck, render
-    deck = generate([load_source("sources/article.txt")], seed=0)
-    save_deck(deck, "decks/article.yaml")
-    render("anki", [deck], "output/article.apkg")
+The stages, each taking the one before's data (run from the repository's folder):
+
+    >>> from quizgen import GenerateOptions, extract_facts, generate, load_source
+    >>> source = load_source("sources/marshall-plan.md")
+    >>> source.title
+    'The Marshall Plan'
+    >>> facts = extract_facts(source)
+    >>> "George C. Marshall" in [a.name for a in facts.actors]
+    True
+    >>> deck = generate([facts], GenerateOptions(seed=0))
+    >>> sorted({q.kind for q in deck.questions})
+    ['actor', 'date', 'organization']
+
+A deck is plain data: save it as YAML for a person to edit, render it for print or Anki.
+
+    >>> from quizgen import load_deck, render, save_deck
+    >>> save_deck(deck, "marshall-plan.yaml").name
+    'marshall-plan.yaml'
+    >>> load_deck("marshall-plan.yaml") == deck
+    True
+    >>> [p.name for p in render("anki", [deck], "marshall-plan.apkg")]
+    ['marshall-plan.apkg']
+
+`build` does all of it for files, merging with a deck a person already edited, and
+`iter_facts` parses many or long sources lazily. Every error a user can fix is a
+`QuizgenError` (see `quizgen._errors` for the tree).
 
 Names are resolved lazily so that `import quizgen` stays cheap: spaCy is imported only
 by extraction, reportlab and genanki only by their renderers.
@@ -21,6 +43,7 @@ _EXPORTS = {
     "load_source": "quizgen._sources",
     "Facts": "quizgen._extract",
     "extract_facts": "quizgen._extract",
+    "iter_facts": "quizgen._extract",
     "generate": "quizgen._generate",
     "GenerateOptions": "quizgen._generate",
     "Deck": "quizgen._deck",
@@ -30,6 +53,7 @@ _EXPORTS = {
     "save_deck": "quizgen._deck",
     "dump_deck": "quizgen._deck",
     "merge_decks": "quizgen._deck",
+    "MergeReport": "quizgen._deck",
     "render": "quizgen._render",
     "renderer_names": "quizgen._render",
     "RenderOptions": "quizgen._render",
@@ -39,6 +63,7 @@ _EXPORTS = {
     "QuizgenError": "quizgen._errors",
     "SourceError": "quizgen._errors",
     "DeckError": "quizgen._errors",
+    "TemplateError": "quizgen._errors",
     "ModelError": "quizgen._errors",
     "RenderError": "quizgen._errors",
     "ProgressError": "quizgen._errors",
@@ -50,6 +75,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from quizgen._build import BuildResult, build, generate_deck
     from quizgen._deck import (
         Deck,
+        MergeReport,
         Question,
         SourceRef,
         dump_deck,
@@ -64,8 +90,9 @@ if TYPE_CHECKING:  # pragma: no cover
         QuizgenError,
         RenderError,
         SourceError,
+        TemplateError,
     )
-    from quizgen._extract import Facts, extract_facts
+    from quizgen._extract import Facts, extract_facts, iter_facts
     from quizgen._generate import GenerateOptions, generate
     from quizgen._render import RenderOptions, render, renderer_names
     from quizgen._sources import Source, load_source

@@ -1,4 +1,8 @@
-"""The main job: sources -> decks/NAME.yaml (merged with a person's edits) -> output files."""
+"""The main job: sources -> decks/NAME.yaml (merged with a person's edits) -> output files.
+
+It composes the stages, each taking the one before's data:
+load_source -> Source, iter_facts -> Facts, generate -> Deck, save_merged, render.
+"""
 
 from __future__ import annotations
 
@@ -40,9 +44,11 @@ def build(
 ) -> list[BuildResult]:
     """Generate a deck per source (or one deck called `name` for all), merge, and render.
 
-    Raises SourceError, DeckError, ModelError or RenderError, or NotADirectoryError when a
-    file stands where a folder should be (before any work); every file is written
-    atomically, and nothing is rendered from a deck that failed to merge.
+    Writes `decks_dir/STEM.yaml` and `output_dir/STEM.SUFFIX` per target (`renderer_names()`
+    lists them) and returns one BuildResult per deck. Raises SourceError, DeckError,
+    TemplateError, ModelError or RenderError, or NotADirectoryError when a file stands
+    where a folder should be (before any work); every file is written atomically, and
+    nothing is rendered from a deck that failed to merge.
     """
     from quizgen._sources import load_source
 
@@ -75,13 +81,17 @@ def generate_deck(
     options: GenerateOptions | None = None,
     title: str | None = None,
 ) -> tuple[Deck, MergeReport]:
-    """Generate from `sources` into the deck at `deck_path`, merging with what a person made.
+    """Extract and generate from `sources` into the deck at `deck_path`, merging with what a
+    person made; returns the saved deck and what the merge kept, added and dropped.
 
     An existing deck is read first: a broken one fails before minutes of parsing, and its
-    own `templates:` take part in the generation. Raises DeckError, ModelError.
+    own `templates:` take part in the generation. The sources are parsed lazily with
+    `options.model` and `options.jobs` (see `iter_facts`), after the templates loaded.
+    Raises DeckError, TemplateError, ModelError.
     """
     from dataclasses import replace
 
+    from quizgen._extract import iter_facts
     from quizgen._generate import GenerateOptions, generate
 
     options = options or GenerateOptions()
@@ -90,7 +100,8 @@ def generate_deck(
         existing = load_deck(path)
         if existing.templates:
             options = replace(options, deck_templates=existing.templates)
-    return save_merged(generate(sources, options, title=title), path)
+    facts = iter_facts(sources, options.model, options.jobs)
+    return save_merged(generate(facts, options, title=title), path)
 
 
 def _check_distinct_stems(sources: Sequence[str]) -> None:

@@ -2,11 +2,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from quizgen._cli.generate import ModelOpt
+
+if TYPE_CHECKING:
+    from quizgen import Facts
 
 
 def facts_cli(
@@ -20,11 +23,41 @@ def facts_cli(
     model: ModelOpt = None,
 ) -> None:
     """Show the dates, people and organizations found in a source, with their evidence."""
-    from quizgen._extract import extract_facts, facts_table
-    from quizgen._sources import load_source
+    from quizgen import extract_facts, load_source
 
     facts = extract_facts(load_source(source), model=model)
     if as_json:
         typer.echo(json.dumps(facts.to_dict(), indent=2, ensure_ascii=False))
     else:
         typer.echo(facts_table(facts))
+
+
+def facts_table(facts: Facts) -> str:
+    """A plain-text table of the facts, for `quizgen facts`."""
+    lines = [f"{facts.title} ({facts.source_path})", ""]
+    lines.append(f"ACTORS ({len(facts.actors)})")
+    for a in facts.actors:
+        aka = f" (also: {', '.join(a.aliases)})" if a.aliases else ""
+        lines.append(f"  {a.name}{aka}")
+        lines.extend(f"      role: {r.text}" + (f"  [{r.org}]" if r.org else "") for r in a.roles)
+        lines.extend(f"      said: “{_clip(q.text)}”" for q in a.quotes)
+    lines += ["", f"ORGANIZATIONS ({len(facts.organizations)})"]
+    for o in facts.organizations:
+        aka = f" (also: {', '.join(o.aliases)})" if o.aliases else ""
+        lines.append(f"  {o.name}{aka}")
+        lines.extend(f"      is: {d.text}" for d in o.descriptions)
+        if o.part_of:
+            lines.append(f"      part of: {o.part_of}")
+        if o.members:
+            lines.append(f"      members: {', '.join(o.members)}")
+    lines += ["", f"DATES ({len(facts.dates)})"]
+    for d in facts.dates:
+        rel = f" (from '{d.relative}')" if d.relative else ""
+        lines.append(
+            f"  {d.answer:<20} {d.normalized:<12} {d.granularity:<10}{rel} {_clip(facts.sentences[d.sent].text, 70)}"
+        )
+    return "\n".join(lines)
+
+
+def _clip(text: str, width: int = 80) -> str:
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"

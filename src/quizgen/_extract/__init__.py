@@ -1,7 +1,13 @@
 """Extraction: the only place that imports spaCy. Source -> Facts (dates, actors, organizations).
 
+    facts = extract_facts(source)                  # one source, parsed whole
+    for facts in iter_facts(sources, jobs=2): ...  # many, long ones in sections
+
 All texts of a run go through the model once, paragraph by paragraph, via `nlp.pipe`;
-what comes out is plain data (`Facts`) that generation turns into questions without spaCy.
+what comes out is plain data (`Facts`, with its coreference in `Facts.pronouns`) that
+generation turns into questions without spaCy. The word lists generation shares with
+extraction (`TITLE_WORDS`, `MONTHS`) are public names here, so no later stage reaches
+into this package's private modules.
 """
 
 from __future__ import annotations
@@ -9,12 +15,13 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quizgen._errors import ModelError
-from quizgen._extract._dates import YEAR_PREPOSITIONS, parse_date, split_range
+from quizgen._extract._dates import MONTHS, YEAR_PREPOSITIONS, parse_date, split_range
 from quizgen._extract._entities import (
     Coref,
     attach_org_facts,
@@ -24,7 +31,8 @@ from quizgen._extract._entities import (
     link_acronyms,
 )
 from quizgen._extract._orgs import Span, attach_part_of
-from quizgen._extract._spans import normalize_spans
+from quizgen._extract._pronouns import Pronouns
+from quizgen._extract._spans import TITLE_WORDS, normalize_spans
 from quizgen._extract._types import DateFact, Entity, Facts, Mention, Quote, Role, Sentence, Token
 
 if TYPE_CHECKING:
@@ -35,17 +43,20 @@ if TYPE_CHECKING:
     from quizgen._sources import Source
 
 __all__ = [
+    "MONTHS",
+    "SECTION_CHARS",
+    "TITLE_WORDS",
     "DateFact",
     "Entity",
     "Facts",
     "Mention",
+    "Pronouns",
     "Quote",
     "Role",
     "Sentence",
     "Token",
     "extract_facts",
-    "extract_many",
-    "facts_table",
+    "iter_facts",
     "load_model",
 ]
 
@@ -84,11 +95,64 @@ def load_model(name: str | None = None) -> Language:
 
 
 def extract_facts(source: Source, model: str | None = None) -> Facts:
-    """The dates, actors and organizations of one source. Raises ModelError."""
-    return extract_many([source], model)[0]
+    """The dates, actors and organizations of one source, parsed whole.
+
+    `model` is a spaCy package name (default: `default_model_name()`). Raises ModelError
+    when it is not installed. For several or long sources use `iter_facts`.
+    """
+    return _extract_many([source], model)[0]
 
 
-def extract_many(
+# A source longer than this (in characters) is parsed a section at a time, cut between
+# paragraphs, and each section's Facts is handed on before the next is parsed: a book's
+# parse held at once took gigabytes.
+SECTION_CHARS = 400_000
+
+
+def iter_facts(
+    sources: Iterable[Source], model: str | None = None, jobs: int = 1
+) -> Iterator[Facts]:
+    """Facts for every source in order, lazily, one per source or per section of a long one.
+
+    A source longer than SECTION_CHARS comes as several Facts whose `section` counts
+    0, 1, 2 ...; up to SECTION_CHARS of text (several short sources) go through one
+    `nlp.pipe` run with `jobs` parser processes (spaCy's n_process). Nothing is parsed
+    until the first Facts is asked for, so a caller can check its other inputs first.
+    Raises ModelError when the model is not installed.
+    """
+    batches: list[list[tuple[int, Source]]] = [[]]
+    size = 0
+    for source in sources:
+        for number, section in enumerate(_sections(source)):
+            if batches[-1] and size + len(section.text) > SECTION_CHARS:
+                batches.append([])
+                size = 0
+            batches[-1].append((number, section))
+            size += len(section.text)
+    for batch in batches:
+        if not batch:
+            continue
+        for (number, _), facts in zip(
+            batch, _extract_many([s for _, s in batch], model, jobs), strict=True
+        ):
+            facts.section = number
+            yield facts
+
+
+def _sections(source: Source) -> list[Source]:
+    """The source cut between paragraphs into pieces of about SECTION_CHARS (or itself)."""
+    if len(source.text) <= SECTION_CHARS:
+        return [source]
+    out, start = [], 0
+    while start < len(source.text):
+        cut = source.text.find("\n\n", start + SECTION_CHARS)
+        end = len(source.text) if cut < 0 else cut
+        out.append(replace(source, text=source.text[start:end]))
+        start = end
+    return out
+
+
+def _extract_many(
     sources: Sequence[Source], model: str | None = None, n_process: int = 1
 ) -> list[Facts]:
     """Facts for several sources, all paragraphs through one `nlp.pipe` run."""
@@ -198,11 +262,25 @@ def _facts(source: Source, sentences: list[Sentence], spans: list[Span]) -> Fact
     orgs_at = {(m.sent, i): o for o in orgs for m in o.mentions for i in range(m.start, m.end)}
     actors_at = {(m.sent, m.start): a for a in actors for m in a.mentions}
     attach_roles(sentences, actors, orgs_at)
-    attach_quotes(sentences, actors_at, Coref(sentences, actors, source.title))
+    # One coreference per source: quotes use it here, question wording via Facts.pronouns.
+    coref = Coref(sentences, actors, source.title)
+    attach_quotes(sentences, actors_at, coref)
     attach_org_facts(sentences, orgs, orgs_at)
     attach_part_of(sentences, orgs)
     dates = _dates(sentences, spans, source.published)
-    return Facts(source.path, source.title, sentences, actors, orgs, dates, source.published)
+    facts = Facts(
+        source.path,
+        source.title,
+        sentences,
+        actors,
+        orgs,
+        dates,
+        published=source.published,
+        url=source.url,
+        author=source.author,
+    )
+    facts.pronouns = Pronouns(facts, coref)  # fills the cached_property: no second Coref
+    return facts
 
 
 def _quote_flags(doc: Doc) -> list[bool]:
@@ -288,34 +366,3 @@ def _range_end(sent: Sentence, span: Span, piece: str, published: str | None) ->
                 )
             ]
     return []
-
-
-def facts_table(facts: Facts) -> str:
-    """A plain-text table of the facts, for `quizgen facts`."""
-    lines = [f"{facts.title} ({facts.source_path})", ""]
-    lines.append(f"ACTORS ({len(facts.actors)})")
-    for a in facts.actors:
-        aka = f" (also: {', '.join(a.aliases)})" if a.aliases else ""
-        lines.append(f"  {a.name}{aka}")
-        lines.extend(f"      role: {r.text}" + (f"  [{r.org}]" if r.org else "") for r in a.roles)
-        lines.extend(f"      said: “{_clip(q.text)}”" for q in a.quotes)
-    lines += ["", f"ORGANIZATIONS ({len(facts.organizations)})"]
-    for o in facts.organizations:
-        aka = f" (also: {', '.join(o.aliases)})" if o.aliases else ""
-        lines.append(f"  {o.name}{aka}")
-        lines.extend(f"      is: {d.text}" for d in o.descriptions)
-        if o.part_of:
-            lines.append(f"      part of: {o.part_of}")
-        if o.members:
-            lines.append(f"      members: {', '.join(o.members)}")
-    lines += ["", f"DATES ({len(facts.dates)})"]
-    for d in facts.dates:
-        rel = f" (from '{d.relative}')" if d.relative else ""
-        lines.append(
-            f"  {d.answer:<20} {d.normalized:<12} {d.granularity:<10}{rel} {_clip(facts.sentences[d.sent].text, 70)}"
-        )
-    return "\n".join(lines)
-
-
-def _clip(text: str, width: int = 80) -> str:
-    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from quizgen._extract import Entity, Facts, Mention, Sentence
 from quizgen._extract._entities import TITLE_WORDS, Coref
+from quizgen._extract._types import Entity, Facts, Mention, Sentence
 
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _PERSONAL = {"he", "she", "his", "her", "him"}

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from quizgen._extract._pronouns import Pronouns
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +145,14 @@ class DateFact:
 
 @dataclass
 class Facts:
-    """Everything extraction found in one source."""
+    """Everything extraction found in one source, or in one section of a long source.
+
+    `sentences` are indexed by `Mention.sent`, `DateFact.sent` and friends. `section` is 0
+    for a source's first (or only) part; `iter_facts` cuts a source longer than
+    SECTION_CHARS between paragraphs, and each later part comes with section 1, 2, ...
+    The source's citation (`source_path`, `title`, `published`, `url`, `author`) rides
+    along so that generation needs nothing but Facts.
+    """
 
     source_path: str
     title: str
@@ -151,6 +161,21 @@ class Facts:
     organizations: list[Entity]
     dates: list[DateFact]
     published: str | None = None
+    url: str | None = None
+    author: str | None = None
+    section: int = 0
+
+    @cached_property
+    def pronouns(self) -> Pronouns:
+        """Who each he/she/his/her/him of the sentences can mean (see `_pronouns`).
+
+        Extraction sets it from the coreference it ran for quotes; Facts made by hand get
+        one built on first use.
+        """
+        from quizgen._extract._entities import Coref
+        from quizgen._extract._pronouns import Pronouns
+
+        return Pronouns(self, Coref(self.sentences, self.actors, self.title))
 
     def to_dict(self) -> dict[str, Any]:
         """Facts as JSON-ready data (without the parse)."""

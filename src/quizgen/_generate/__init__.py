@@ -1,8 +1,9 @@
-"""Generation: facts -> questions, through templates that are data.
+"""Generation: Facts -> a Deck of questions, through templates that are data.
 
-`generate(sources, options)` is a pure function of the sources, the templates and the
-seed: the same input gives the same deck, byte for byte once saved. spaCy is only
-touched through `quizgen._extract`.
+`generate(facts, options)` is a pure function of the facts, the templates and the seed:
+the same input gives the same deck, byte for byte once saved. It never parses: the
+Facts come from `quizgen._extract` (`extract_facts`, `iter_facts`), and spaCy is not
+imported here.
 """
 
 from __future__ import annotations
@@ -10,12 +11,12 @@ from __future__ import annotations
 import os
 import random
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING
 
-from quizgen._deck import BLANK, Deck, Question, derive_deck_id, question_id
+from quizgen._deck import BLANK, Deck, Question, SourceRef, derive_deck_id, question_id
+from quizgen._extract import Facts
 from quizgen._generate._distractors import Pool, date_pool, pick
 from quizgen._generate._fields import Item, items
 from quizgen._generate._templates import (
@@ -26,23 +27,26 @@ from quizgen._generate._templates import (
     templates_from_data,
 )
 
-if TYPE_CHECKING:
-    from quizgen._extract import Facts
-    from quizgen._sources import Source
-
 __all__ = [
     "GenerateOptions",
     "Template",
     "default_templates",
     "generate",
-    "questions_from_facts",
     "questions_from_items",
 ]
 
 
 @dataclass
 class GenerateOptions:
-    """What to generate: kinds, types, a maximum count per source, a seed, extra templates."""
+    """What to generate, and (for `generate_deck` and `build`) how to parse.
+
+    `seed` makes the choice of distractors and true/false statements repeatable; `kinds`
+    (date, actor, organization) and `types` (choice, short, cloze, truefalse) filter, None
+    meaning all; `limit` caps the questions per source; `templates` is a YAML file of
+    extra templates, `deck_templates` a deck's own `templates:` list. `model` and `jobs`
+    are not read by `generate` itself (it takes parsed Facts): they choose the spaCy model
+    and the parser processes for the extraction `generate_deck` and `build` run first.
+    """
 
     seed: int = 0
     kinds: Sequence[str] | None = None
@@ -55,11 +59,16 @@ class GenerateOptions:
 
 
 def generate(
-    sources: Sequence[Source], options: GenerateOptions | None = None, title: str | None = None
+    facts: Facts | Iterable[Facts], options: GenerateOptions | None = None, title: str | None = None
 ) -> Deck:
-    """A deck of questions about the dates, actors and organizations of the sources.
+    """A deck of questions about the dates, actors and organizations in `facts`.
 
-    Raises ModelError when the spaCy model is missing, DeckError for bad templates.
+    `facts` is one Facts or any iterable of them in source order, as `iter_facts` gives
+    (a Facts whose `section` is above 0 continues the source before it). An iterator is
+    read lazily, one Facts at a time, after the templates loaded: a bad template fails
+    before any parsing. The deck cites every source; its title is `title`, else the first
+    source's title ("T and 2 more" for several). Raises TemplateError for bad templates,
+    and whatever the iterator raises (ModelError from `iter_facts`).
     """
     options = options or GenerateOptions()
     templates = default_templates()
@@ -67,72 +76,25 @@ def generate(
         templates = merge_templates(templates, templates_from_data(options.deck_templates, "deck"))
     if options.templates:
         templates = merge_templates(templates, load_templates(options.templates))
-    grouped = _items_by_source(sources, options.model, options.jobs)
-    title = title or _title([s.title for s in sources])
+    refs: list[SourceRef] = []
+    grouped: list[list[Item]] = []
+    for part in [facts] if isinstance(facts, Facts) else facts:
+        if part.section == 0 or not grouped:
+            refs.append(
+                SourceRef(part.source_path, part.title, part.published, part.url, part.author)
+            )
+            grouped.append([])
+        # Only the items (plain strings) are kept: the parse of a section is dropped here.
+        grouped[-1].extend(sorted(items(part), key=lambda i: i.order))
+    title = title or _title([r.title or "" for r in refs])
     questions = questions_from_items(grouped, templates, options)
-    return Deck(
-        title=title,
-        deck_id=derive_deck_id(title),
-        sources=[s.ref() for s in sources],
-        questions=questions,
-    )
+    return Deck(title=title, deck_id=derive_deck_id(title), sources=refs, questions=questions)
 
 
 def _title(titles: list[str]) -> str:
     if len(titles) == 1:
         return titles[0]
     return f"{titles[0]} and {len(titles) - 1} more"
-
-
-# A source longer than this is parsed a section at a time (split between paragraphs), and
-# only its items (plain strings) are kept: a book's parse held at once took gigabytes.
-SECTION_CHARS = 400_000
-
-
-def _items_by_source(
-    sources: Sequence[Source], model: str | None, jobs: int = 1
-) -> list[list[Item]]:
-    """Every source's items in reading order, parsing at most SECTION_CHARS at once."""
-    from quizgen._extract import extract_many
-
-    batches: list[list[tuple[int, Source]]] = [[]]
-    size = 0
-    for k, source in enumerate(sources):
-        for section in _sections(source):
-            if batches[-1] and size + len(section.text) > SECTION_CHARS:
-                batches.append([])
-                size = 0
-            batches[-1].append((k, section))
-            size += len(section.text)
-    grouped: list[list[Item]] = [[] for _ in sources]
-    for batch in batches:
-        for (k, _), facts in zip(
-            batch, extract_many([s for _, s in batch], model, jobs), strict=True
-        ):
-            grouped[k].extend(sorted(items(facts), key=lambda i: i.order))
-    return grouped
-
-
-def _sections(source: Source) -> list[Source]:
-    """The source cut between paragraphs into pieces of about SECTION_CHARS (or itself)."""
-    if len(source.text) <= SECTION_CHARS:
-        return [source]
-    out, start = [], 0
-    while start < len(source.text):
-        cut = source.text.find("\n\n", start + SECTION_CHARS)
-        end = len(source.text) if cut < 0 else cut
-        out.append(replace(source, text=source.text[start:end]))
-        start = end
-    return out
-
-
-def questions_from_facts(
-    facts: Sequence[Facts], templates: Sequence[Template], options: GenerateOptions
-) -> list[Question]:
-    """Questions for every fact and applicable template, per source, in reading order."""
-    return questions_from_items(
-        [sorted(items(f), key=lambda i: i.order) for f in facts], templates, options
-    )
 
 
 def questions_from_items(

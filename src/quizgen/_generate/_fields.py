@@ -7,10 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from quizgen._deck import BLANK, BLANK_RE
-from quizgen._extract import DateFact, Entity, Facts, Sentence, Token
-from quizgen._extract._entities import TITLE_WORDS, Coref
+from quizgen._extract import TITLE_WORDS, DateFact, Entity, Facts, Pronouns, Sentence, Token
 from quizgen._generate._clauses import clause_window
-from quizgen._generate._pronouns import Pronouns
 from quizgen._generate._rewrite import SENTENCE_ENDS, clause_question, strip_leading
 
 _WH = {
@@ -45,7 +43,7 @@ class Item:
 
 def items(facts: Facts) -> Iterator[Item]:
     """Every askable fact of a source, in reading order."""
-    coref = Pronouns(facts, Coref(facts.sentences, facts.actors, facts.title))
+    coref = facts.pronouns
     for d in facts.dates:
         yield _date_item(facts, d, coref)
     for actor in facts.actors:

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quizgen._deck import SourceRef
 from quizgen._errors import SourceError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,10 +44,6 @@ class Source:
     published: str | None = None  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
     url: str | None = None
     author: str | None = None
-
-    def ref(self) -> SourceRef:
-        """The citation a deck keeps for this source."""
-        return SourceRef(self.path, self.title, self.published, self.url, self.author)
 
 
 def load_source(path: str | os.PathLike[str]) -> Source:
