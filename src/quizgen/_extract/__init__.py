@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quizgen._errors import ModelError
-from quizgen._extract._dates import YEAR_PREPOSITIONS, parse_date, split_range
+from quizgen._extract._dates import parse_date, split_range
 from quizgen._extract._entities import (
     Coref,
     attach_org_facts,
@@ -26,6 +26,7 @@ from quizgen._extract._entities import (
 from quizgen._extract._orgs import Span, attach_part_of
 from quizgen._extract._spans import normalize_spans
 from quizgen._extract._types import DateFact, Entity, Facts, Mention, Quote, Role, Sentence, Token
+from quizgen._lexicon import SENTENCE_CLOSERS, YEAR_PREPOSITIONS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -162,9 +163,6 @@ class _Parsed:
             )
 
 
-_CLOSING = {".", "!", "?", "”", '"', "’", ")", ";"}
-
-
 def _rejoined(doc: Doc) -> Iterator[SpacySpan]:
     """The doc's sentences, with a sentence the splitter cut mid-way joined up again:
     "... the town of Castiglione delle" + "Stiviere, near ...", or "a committee of five:" +
@@ -176,7 +174,7 @@ def _rejoined(doc: Doc) -> Iterator[SpacySpan]:
         start, end = sents[k].start, sents[k].end
         while (
             k + 1 < len(sents)
-            and doc[end - 1].text not in _CLOSING
+            and doc[end - 1].text not in SENTENCE_CLOSERS
             and "\n" not in doc[end - 1].text + doc[end - 1].whitespace_
             and sents[k + 1].end - start <= _MAX_REJOINED
         ):

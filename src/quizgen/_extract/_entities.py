@@ -9,51 +9,23 @@ import re
 from collections.abc import Sequence
 
 from quizgen._extract import _orgs
-from quizgen._extract._orgs import ORG_WORDS, Span
+from quizgen._extract._orgs import Span
 from quizgen._extract._spans import (
-    TITLE_WORDS,
     head_of,
     is_acronym_of,
     name_key,
     span_text,
 )
 from quizgen._extract._types import Entity, Mention, Quote, Role, Sentence, Token
+from quizgen._lexicon import (
+    GROUP_NOUNS,
+    MEMBER_VERBS,
+    ORG_WORDS,
+    PRONOUN_GENDER,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+)
 
-_GROUP_NOUNS = frozenset(
-    [
-        "group",
-        "organization",
-        "organisation",
-        "association",
-        "alliance",
-        "bloc",
-        "body",
-        "league",
-        "union",
-        "forum",
-        "club",
-        "members",
-    ]
-)
-_SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "declare",
-        "note",
-        "explain",
-        "warn",
-        "insist",
-        "argue",
-        "write",
-        "recall",
-        "state",
-        "announce",
-        "reply",
-    ]
-)
-_MEMBER_VERBS = {"consist", "comprise", "include", "unite", "group"}
 _SUBJECT_PRONOUNS = {"he", "she"}
 
 
@@ -348,18 +320,6 @@ def attach_roles(
                     actor.roles.append(role)
 
 
-_GENDER = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
-
-
 class Coref:
     """Resolves he/she/his/her to a person, only where the text leaves one candidate.
 
@@ -377,14 +337,14 @@ class Coref:
         counts = {"m": 0, "f": 0}
         for sent in sentences:
             for t in sent.tokens:
-                if t.lower_text in _GENDER and not t.quoted:
-                    counts[_GENDER[t.lower_text]] += 1
+                if t.lower_text in PRONOUN_GENDER and not t.quoted:
+                    counts[PRONOUN_GENDER[t.lower_text]] += 1
         major, minor = sorted(counts, key=counts.get, reverse=True)  # type: ignore[arg-type]
         self.topic_gender = major if counts[major] >= 2 * max(counts[minor], 1) else None
 
     def resolve(self, sent_index: int, token_index: int, pronoun: str) -> Entity | None:
         """The person `pronoun` at (sentence, token) refers to, or None when unsure."""
-        gender = _GENDER.get(pronoun.lower())
+        gender = PRONOUN_GENDER.get(pronoun.lower())
         if gender is None:
             return None
         here = self.mentions.get(sent_index, [])
@@ -415,7 +375,7 @@ def attach_quotes(
             continue
         speaker = None
         for t in sent.tokens:
-            if t.quoted or t.lemma not in _SPEECH_VERBS:
+            if t.quoted or t.lemma not in SPEECH_VERBS:
                 continue
             for child in sent.children(t.i):
                 if child.dep != "nsubj" or child.quoted:
@@ -540,7 +500,7 @@ def _attach_members(
     for sent in sentences:
         toks = sent.tokens
         for t in toks:
-            if t.lemma not in _MEMBER_VERBS and not (
+            if t.lemma not in MEMBER_VERBS and not (
                 t.lemma == "bring" and any(c.lower_text == "together" for c in sent.children(t.i))
             ):
                 continue
@@ -550,7 +510,7 @@ def _attach_members(
             owner = orgs_at.get((sent.index, subj.i)) or _org_covering(sent, subj.i, orgs)
             if (
                 owner is None
-                and subj.lemma in _GROUP_NOUNS
+                and subj.lemma in GROUP_NOUNS
                 and any(c.lower_text == "the" for c in sent.children(subj.i))
             ):
                 owner = last_org

@@ -10,114 +10,17 @@ import re
 from collections.abc import Sequence
 
 from quizgen._extract import _orgs
-from quizgen._extract._orgs import ORG_WORDS, Span
+from quizgen._extract._orgs import Span
 from quizgen._extract._types import Sentence
-
-# Words that make a title before a name ("Foreign Minister", "Senator") a role.
-TITLE_WORDS = frozenset(
-    [
-        "president",
-        "vice",
-        "minister",
-        "prime",
-        "foreign",
-        "deputy",
-        "secretary",
-        "senator",
-        "sen.",
-        "representative",
-        "rep.",
-        "governor",
-        "gov.",
-        "mayor",
-        "general",
-        "gen.",
-        "admiral",
-        "colonel",
-        "col.",
-        "captain",
-        "capt.",
-        "lieutenant",
-        "lt.",
-        "sergeant",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "emperor",
-        "empress",
-        "pope",
-        "cardinal",
-        "bishop",
-        "archbishop",
-        "reverend",
-        "rev.",
-        "dr.",
-        "doctor",
-        "professor",
-        "prof.",
-        "judge",
-        "justice",
-        "chief",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "director",
-        "ambassador",
-        "chancellor",
-        "premier",
-        "commissioner",
-        "analyst",
-        "economist",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "leader",
-        "founder",
-        "editor",
-        "author",
-        "physicist",
-        "chemist",
-        "biologist",
-        "scientist",
-        "engineer",
-        "architect",
-        "lawyer",
-        "lord",
-        "lady",
-        "dame",
-        "sir",
-        "saint",
-        "st.",
-        "ceo",
-        "chief",
-        "officer",
-        "head",
-        "envoy",
-        "negotiator",
-        "official",
-        "diplomat",
-        "researcher",
-        "historian",
-        "novelist",
-        "poet",
-        "painter",
-        "composer",
-        "astronomer",
-        "mathematician",
-        "inventor",
-        "commander",
-        "marshal",
-        "field",
-        "lawmaker",
-        "congressman",
-        "congresswoman",
-        "activist",
-        "laureate",
-        "economist",
-    ]
+from quizgen._lexicon import (
+    CUT_WORDS,
+    ERAS,
+    KIN_NOUNS,
+    NOT_ORG_WORDS,
+    ORG_WORDS,
+    TITLE_WORDS,
+    is_honorific,
 )
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mme", "mme.", "herr"})
 
 
 def span_text(sent: Sentence, start: int, end: int) -> str:
@@ -149,11 +52,11 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
         sent = sentences[span.sent]
         toks = sent.tokens
         start, end, label = span.start, span.end, span.label
-        if label in ("DATE", "CARDINAL") and end < len(toks) and toks[end].text in _ERAS:
+        if label in ("DATE", "CARDINAL") and end < len(toks) and toks[end].text in ERAS:
             # "753 BC": the tagger often leaves the era out of the date, or calls it an ORG.
             out.append(Span(span.sent, start, end + 1, "DATE"))
             continue
-        if span_text(sent, start, end) in _ERAS:
+        if span_text(sent, start, end) in ERAS:
             continue
         if label in ("WORK_OF_ART", "PRODUCT") and (
             _orgs.published_in(sent, start, end)
@@ -177,7 +80,7 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
         if label == "PERSON":
             # "President Bush": the title is a role, not part of the name.
             while end - start > 1 and (
-                toks[start].lower_text in TITLE_WORDS or toks[start].lower_text in HONORIFICS
+                toks[start].lower_text in TITLE_WORDS or is_honorific(toks[start].text)
             ):
                 start += 1
             if end < len(toks) and toks[end].lower_text in (
@@ -251,7 +154,9 @@ def _short_org_names(sentences: Sequence[Sentence], spans: list[Span]) -> list[S
     out = []
     for s, words in texts:
         toks = sentences[s.sent].tokens
-        titled = s.start > 0 and toks[s.start - 1].lower_text in TITLE_WORDS | HONORIFICS
+        titled = s.start > 0 and (
+            toks[s.start - 1].lower_text in TITLE_WORDS or is_honorific(toks[s.start - 1].text)
+        )
         if (
             s.label == "PERSON"
             and len(words) == 1
@@ -282,7 +187,7 @@ def _org_spans(sent: Sentence, index: int, start: int, end: int, common: set[str
         continues = between[0].lower_text in ("of", "for") and not any(
             t.lower_text in ("and", "&") or t.ent == "ORG" for t in between
         )
-        if (is_acronym_of(acronym[1], longer) and toks[end - 1].lower_text in _CUT_WORDS) or (
+        if (is_acronym_of(acronym[1], longer) and toks[end - 1].lower_text in CUT_WORDS) or (
             continues
         ):
             end = acronym[0]
@@ -316,48 +221,6 @@ def _org_spans(sent: Sentence, index: int, start: int, end: int, common: set[str
     return out
 
 
-_CUT_WORDS = {"and", "of", "for", "the", "on", "-"}
-
-
-_ERAS = {"BC", "BCE", "AD", "CE", "B.C.", "A.D.", "B.C.E.", "C.E."}
-
-_NOT_ORG_WORDS = {
-    "convention",
-    "conventions",
-    "treaty",
-    "accord",
-    "act",
-    "agreement",
-    "pact",
-    "protocol",
-    "war",
-    "prize",
-    "plan",
-    "program",
-    "programme",
-    "project",
-    "initiative",
-    "medal",
-    "award",
-    "trophy",
-    "cup",
-}
-_KIN_NOUNS = {
-    "husband",
-    "wife",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "father",
-    "mother",
-    "doctor",
-    "doctors",
-    "colleague",
-    "colleagues",
-}
-
-
 def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
     """Correct the small model's usual confusions; "" drops the span."""
     toks = sent.tokens
@@ -373,7 +236,7 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
     if label == "PERSON":
         if before in ("born", "née", "nee"):
             return ""  # a maiden name: another name of someone already named
-        if len(words) > 1 and words[-1] in _NOT_ORG_WORDS:
+        if len(words) > 1 and words[-1] in NOT_ORG_WORDS:
             return ""  # "its Copley Medal": a prize, a treaty, a war is no one's name
         if said == "org":
             return "ORG"
@@ -387,9 +250,9 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
         return label
     if label != "ORG":
         return label
-    if words[-1] in _NOT_ORG_WORDS or words[-1] in ("and", "of", "for", "the"):
+    if words[-1] in NOT_ORG_WORDS or words[-1] in ("and", "of", "for", "the"):
         return ""
-    if before == "(" and before2 in _NOT_ORG_WORDS:
+    if before == "(" and before2 in NOT_ORG_WORDS:
         return ""  # "the European Recovery Program (ERP)": the short form of a program
     if not has_org_word and (said == "person" or _orgs.relative_who(sent, head.i, end)):
         return "PERSON"
@@ -403,7 +266,7 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
             return ""  # "a sanatorium in Passy", "dams in the Valais": a place
         parent = toks[head.head]
         if head.dep in ("conj", "appos") and (
-            parent.ent == "PERSON" or parent.lower_text in _KIN_NOUNS
+            parent.ent == "PERSON" or parent.lower_text in KIN_NOUNS
         ):
             return (
                 "PERSON"  # "Louis Appia and Théodore Maunoir", "her husband, Frédéric Joliot-Curie"

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 
 from quizgen._deck import BLANK, BLANK_RE
 from quizgen._extract import DateFact, Entity, Facts, Sentence, Token
-from quizgen._extract._entities import TITLE_WORDS, Coref
+from quizgen._extract._entities import Coref
 from quizgen._generate._clauses import clause_window
 from quizgen._generate._pronouns import Pronouns
-from quizgen._generate._rewrite import SENTENCE_ENDS, clause_question, strip_leading
+from quizgen._generate._rewrite import clause_question, strip_leading
+from quizgen._lexicon import AWARD_WORDS, SAY_VERBS, SENTENCE_ENDS, SUBJECT_PRONOUNS, TITLE_WORDS
 
 _WH = {
     "year": "In what year",
@@ -22,10 +23,7 @@ _WH = {
     "day": "On what date",
 }
 _MAX_SENTENCE_WORDS = 60
-_AWARD_WORDS = {"prize", "award", "medal", "decoration", "trophy"}
 _POSSESSIVE = re.compile(r"(its|his|her|their|our|my|your)\b", re.I)
-_SAY_VERBS = {"say", "announce", "state", "report", "warn", "confirm", "add", "argue", "insist"}
-_SUBJECT_PRONOUNS = {"he", "she", "it", "they", "this", "these", "those"}
 
 
 @dataclass(slots=True)
@@ -112,7 +110,7 @@ def _blanked(
     first = next((t for t in toks if t.pos != "PUNCT"), None)
     if (
         first is not None
-        and first.lower_text in _SUBJECT_PRONOUNS
+        and first.lower_text in SUBJECT_PRONOUNS
         and not (subs and first.i in subs)
     ):
         return None
@@ -239,7 +237,7 @@ def _reports_itself(sent: Sentence, pronoun: Token) -> bool:
         return False
     clause = sent.tokens[pronoun.head]
     speaker_verb = sent.tokens[clause.head]
-    if clause.dep != "ccomp" or speaker_verb.lemma not in _SAY_VERBS:
+    if clause.dep != "ccomp" or speaker_verb.lemma not in SAY_VERBS:
         return False
     return any(
         c.dep == "nsubj" and c.ent == "ORG" and c.i < pronoun.i
@@ -381,7 +379,7 @@ def _doubtful_org(facts: Facts, org: Entity) -> bool:
     (a role noun before it), "Oswald Avery" (the end of a longer name), "moved to the
     Panthéon" (one word after "to"/"in"/"at"). A name with "Prize", "Medal" ... is an award.
     """
-    if any(w.lower() in _AWARD_WORDS for w in org.name.split()):
+    if any(w.lower() in AWARD_WORDS for w in org.name.split()):
         return True  # "the Austrian Decoration for Science and Art" is an award, not a body
     if org.name.split()[0].lower() in ("king", "queen", "count", "duke", "prince", "emperor"):
         return True  # "Count Adolf II" is a person with a title

@@ -13,40 +13,16 @@ import re
 from collections.abc import Callable
 
 from quizgen._extract import Sentence, Token
+from quizgen._lexicon import (
+    DANGLING_PRONOUNS,
+    LEADING_CONNECTIVES,
+    POINT_PREPOSITIONS,
+    SENTENCE_ENDS,
+    VAGUE_SUBJECTS,
+)
 
 _CLAUSE_DEPS = {"ROOT", "advcl", "relcl", "conj", "ccomp", "xcomp", "acl", "pcomp"}
-_PRONOUNS = {
-    "he",
-    "she",
-    "it",
-    "they",
-    "him",
-    "her",
-    "them",
-    "his",
-    "its",
-    "their",
-    "hers",
-    "theirs",
-    "this",
-    "these",
-    "those",
-}
-# What a whole sentence ends with; one without it was cut short by the splitter.
-SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ")")
 _DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
-_LEADING = {"but", "yet", "and", "so", "however", "also", "then", "still", "thus"}
-_VAGUE_SUBJECTS = {
-    "the two",
-    "the three",
-    "both",
-    "the pair",
-    "the couple",
-    "the former",
-    "the latter",
-    "the others",
-}
-_POINT_PREPOSITIONS = {"in", "on", "at", "during"}
 
 
 def clause_question(
@@ -86,7 +62,7 @@ def clause_question(
     subj_idx = sent.subtree(subject.i)
     if subject.lower_text in ("which", "that", "who"):
         return None
-    if " ".join(toks[i].lower_text for i in subj_idx) in _VAGUE_SUBJECTS:
+    if " ".join(toks[i].lower_text for i in subj_idx) in VAGUE_SUBJECTS:
         return None  # "In what year did the two share ...?": who, without the sentence?
     # Adverbials before the subject ("Barring unforeseen events,") go; the rest keeps its order.
     first = subj_idx[0]
@@ -196,7 +172,7 @@ def _modifies_clause(sent: Sentence, start: int, end: int, verb: Token, subject:
         return False
     # "after 1948", "until 1933", "by 1950" bound a time: "In what year did ..." would take
     # the bound for the time itself and be wrong; the cloze keeps the preposition.
-    return dep == "pobj" and prep.dep == "prep" and prep.lower_text in _POINT_PREPOSITIONS
+    return dep == "pobj" and prep.dep == "prep" and prep.lower_text in POINT_PREPOSITIONS
 
 
 def _date_phrase(sent: Sentence, start: int, end: int) -> list[int]:
@@ -227,12 +203,12 @@ def _cut_trailing_conj(sent: Sentence, verb: Token, clause: list[int]) -> list[i
 
 def _has_dangling_pronoun(text: str) -> bool:
     words = re.findall(r"[A-Za-z’']+", text.lower())
-    return any(w in _PRONOUNS for w in words)
+    return any(w in DANGLING_PRONOUNS for w in words)
 
 
 def strip_leading(text: str) -> str:
     """Drop a sentence-opening connective ("But", "Yet") that needs the previous sentence."""
     first, _, rest = text.partition(" ")
-    if first.lower().rstrip(",") in _LEADING and rest:
+    if first.lower().rstrip(",") in LEADING_CONNECTIVES and rest:
         return rest[:1].upper() + rest[1:]
     return text

@@ -18,7 +18,8 @@ from typing import TextIO
 
 from fsrs import Rating
 
-from quizgen._quiz.check import LETTERS, Verdict, answer_label, hint
+from quizgen._lexicon import CHOICE_LETTERS
+from quizgen._quiz.check import Verdict, answer_label, hint
 from quizgen._quiz.session import Item, Session, SessionResult
 from quizgen._quiz.stats import BUCKETS, DeckStats
 
@@ -177,11 +178,11 @@ def _ask_item(
     )
     console.say(clean(q.prompt))
     if q.type == "choice":
-        for letter, choice in zip(LETTERS, q.choices, strict=False):
+        for letter, choice in zip(CHOICE_LETTERS, q.choices, strict=False):
             console.say(f"  {letter}) {clean(choice)}")
     prompt = "(t/f) > " if q.type == "truefalse" else "> "
     if q.type == "choice":
-        prompt = f"({LETTERS[0]}-{LETTERS[min(len(q.choices), 26) - 1]}) > "
+        prompt = f"({CHOICE_LETTERS[0]}-{CHOICE_LETTERS[min(len(q.choices), 26) - 1]}) > "
     hints = 0
     shown = time.monotonic()
     while True:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from quizgen._lexicon import BOILERPLATE_LINES
+
 # ANSI/VT escape sequences (CSI like "\x1b[2J", OSC titles, two-character escapes).
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
 # Invisible characters that only get in the way of matching words: soft hyphen, word
@@ -49,81 +51,6 @@ def paragraphs(text: str) -> list[list[str]]:
     return [block.split("\n") for block in text.split("\n\n") if block.strip()]
 
 
-# Whole lines (compared lower-cased, trailing ':' '>' '›' '»' '|' stripped) that web pages
-# sprinkle through an article.
-_FIXED = {
-    "ad",
-    "advert",
-    "advertisement",
-    "advertisements",
-    "sponsored",
-    "sponsored content",
-    "paid content",
-    "promoted",
-    "promoted content",
-    "story continues below advertisement",
-    "article continues below",
-    "article continues below advertisement",
-    "continue reading the main story",
-    "scroll to continue with content",
-    "share",
-    "share this",
-    "share this article",
-    "share this story",
-    "share this page",
-    "share this post",
-    "share on facebook",
-    "share on twitter",
-    "share on x",
-    "share on linkedin",
-    "share via email",
-    "copy link",
-    "link copied",
-    "tweet",
-    "facebook",
-    "twitter",
-    "linkedin",
-    "whatsapp",
-    "pinterest",
-    "reddit",
-    "email",
-    "e-mail",
-    "print",
-    "print this article",
-    "comments",
-    "comment",
-    "skip to content",
-    "skip to main content",
-    "skip navigation",
-    "skip to navigation",
-    "jump to navigation",
-    "home",
-    "menu",
-    "close",
-    "search",
-    "loading",
-    "loading...",
-    "related",
-    "related articles",
-    "related stories",
-    "related content",
-    "recommended",
-    "recommended for you",
-    "you may also like",
-    "most popular",
-    "most read",
-    "trending",
-    "associated press",
-    "the associated press",
-    "ap",
-    "reuters",
-    "afp",
-    "agence france-presse",
-    "upi",
-    "bloomberg",
-    "special to the times",
-}
-
 _STAFF = re.compile(
     r"(?:the\s+)?(?:[a-z]+\s+)?(?:staff\s+(?:writer|reporter)s?|correspondents?|"
     r"special\s+correspondent|staff\s+and\s+wire\s+reports)"
@@ -149,7 +76,7 @@ def is_boilerplate(line: str) -> bool:
     low = key.lower()
     if not key:
         return False
-    if low in _FIXED or _STAFF.fullmatch(low):
+    if low in BOILERPLATE_LINES or _STAFF.fullmatch(low):
         return True
     if len(key.split()) > 12:
         return False

@@ -9,12 +9,11 @@ import warnings
 from collections import Counter
 
 from quizgen._errors import SourceError
+from quizgen._lexicon import PLACEHOLDER_META
 from quizgen._sources._clean import SENTENCE_END, drop_boilerplate, normalize
 from quizgen._sources._text import Meta
 
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st"})
-# Values PDF producers write when the author left the field empty (reportlab's defaults).
-_PLACEHOLDERS = {"untitled", "unknown", "anonymous", "unspecified", "none", "title", "author"}
 _HYPHENATED = re.compile(r"(\w+)-\n(\w+)")
 _PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?", re.IGNORECASE)
 # pypdf logs what it repairs ("EOF marker not found") and, with no logging set up, Python
@@ -58,7 +57,7 @@ def read_pdf(data: bytes, name: str) -> tuple[Meta, str]:
 def _meta_field(value: object) -> str | None:
     text = " ".join(str(value).split()) if value else ""
     text = re.sub(r"^Microsoft (?:Word|PowerPoint) - ", "", text)
-    if text.lower() in _PLACEHOLDERS:
+    if text.lower() in PLACEHOLDER_META:
         return None
     return text or None
 

@@ -21,6 +21,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from quizgen._deck import BLANK_RE
 from quizgen._errors import RenderError
+from quizgen._lexicon import choice_letter
 from quizgen._render.pdf._flowables import (
     BUBBLE_W,
     GREY,
@@ -34,7 +35,7 @@ from quizgen._render.pdf._flowables import (
     fits_in_columns,
 )
 from quizgen._render.pdf._fonts import BOLD, ITALIC, REGULAR
-from quizgen._render.pdf._plan import Item, Plan, Version, citation_text, letter
+from quizgen._render.pdf._plan import Item, Plan, Version, citation_text
 
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN = 18 * mm
@@ -212,7 +213,7 @@ class Layout:
 
     def _options(self, item: Item) -> list[Flowable]:
         st = self.styles
-        labelled = [(letter(i), c) for i, c in enumerate(item.choices)]
+        labelled = [(choice_letter(i), c) for i, c in enumerate(item.choices)]
         room = self.width - st.indent
         # Short choices share a row in four (or two) columns that line up from question to
         # question; a choice too long for its column gets a line of its own and may wrap.
