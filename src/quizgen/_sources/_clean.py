@@ -12,17 +12,9 @@ import re
 import unicodedata
 
 from quizgen._lexicon import BOILERPLATE_LINES
+from quizgen._safetext import strip_unsafe
 
-# ANSI/VT escape sequences (CSI like "\x1b[2J", OSC titles, two-character escapes).
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
-# Invisible characters that only get in the way of matching words: soft hyphen, word
-# joiner, direction marks, a byte-order mark in mid-text; and the bidi embeddings,
-# overrides and isolates, with which a copied "\u202eelgooG" shows as "Google" in a
-# card or a worksheet. Zero-width (non-)joiners stay: some scripts need them.
-_INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-# Unicode category Cc (C0, DEL, C1) except newline and tab.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Any whitespace but a newline (tabs, NBSP, ...): runs, or one that is not a plain space.
 _SPACES = re.compile(r"[^\S\n]{2,}|[^\S \n]")
 _BLANK_RUN = re.compile(r"\n{3,}")
@@ -38,9 +30,7 @@ def normalize(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text)
     text = _LINE_BREAKS.sub("\n", text)
-    text = _ESCAPES.sub("", text)
-    text = _INVISIBLE.sub("", text)
-    text = _CONTROL.sub("", text)
+    text = strip_unsafe(text)  # escapes, controls, bidi and zero-width marks: see _safetext
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANK_RUN.sub("\n\n", text).strip("\n")
