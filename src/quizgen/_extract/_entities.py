@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from quizgen._extract import _orgs
 from quizgen._extract._orgs import Span
 from quizgen._extract._spans import (
-    head_of,
     is_acronym_of,
     name_key,
     span_text,
@@ -218,7 +217,7 @@ def title_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity
     text = sent.span_text(start, m.start)
     org = None
     # "Analyst X of the Carnegie Moscow Center think tank": the affiliation completes the title.
-    head = head_of(sent, m.start, m.end)
+    head = sent.span_head(m.start, m.end)
     for child in sent.children(head):
         if child.dep == "prep" and child.lower_text in ("of", "at", "from") and child.i >= m.end:
             sub = sent.subtree(child.i)
@@ -245,7 +244,7 @@ def appositive_role(
     sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity]
 ) -> Role | None:
     """ "X, a senior analyst and head of Y," -> "a senior analyst and head of Y"."""
-    head = head_of(sent, m.start, m.end)
+    head = sent.span_head(m.start, m.end)
     for child in sent.children(head):
         if child.dep == "appos" and child.i > m.end and child.pos in ("NOUN",):
             sub = [i for i in sent.subtree(child.i) if not sent.tokens[i].quoted]
@@ -278,7 +277,7 @@ def _balanced(sent: Sentence, sub: list[int]) -> list[int]:
 
 def copula_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity]) -> Role | None:
     """ "X was a physicist" / "X became the first ..." -> the predicate noun phrase."""
-    head = head_of(sent, m.start, m.end)
+    head = sent.span_head(m.start, m.end)
     tok = sent.tokens[head]
     if tok.dep != "nsubj":
         return None
@@ -423,7 +422,7 @@ def attach_org_facts(
         for m in org.mentions:
             sent = sentences[m.sent]
             toks = sent.tokens
-            head = head_of(sent, m.start, m.end)
+            head = sent.span_head(m.start, m.end)
             if org.class_noun is None:
                 org.class_noun = _class_noun(sent, m)
             # "a new multilateral association in Asia known as the Shanghai Five"

@@ -60,7 +60,7 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
             continue
         if label in ("WORK_OF_ART", "PRODUCT") and (
             _orgs.published_in(sent, start, end)
-            or _orgs.title_class(sent, start, head_of(sent, start, end)) == "org"
+            or _orgs.title_class(sent, start, sent.span_head(start, end)) == "org"
         ):
             label = "ORG"  # "printed in Nature", "the journal Science"
         if label not in ("PERSON", "ORG"):
@@ -227,9 +227,7 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
     words = [t.lower_text for t in toks[start:end]]
     before = toks[start - 1].lower_text if start else ""
     before2 = toks[start - 2].lower_text if start > 1 else ""
-    head = toks[
-        next((t.i for t in toks[start:end] if not start <= t.head < end or t.head == t.i), end - 1)
-    ]
+    head = toks[sent.span_head(start, end)]
     has_org_word = any(w in ORG_WORDS for w in words)
     # "Linus Pauling, a chemist", "the economist Frédéric Passy", "X, a hydropower operator"
     said = _orgs.appositive_class(sent, head.i, end) or _orgs.title_class(sent, start, head.i)
@@ -294,14 +292,6 @@ def _plausible_person(text: str) -> bool:
 def _plausible_org(text: str) -> bool:
     words = text.split()
     return 1 <= len(words) <= 12 and text[:1].isupper() and not text.isdigit()
-
-
-def head_of(sent: Sentence, start: int, end: int) -> int:
-    """The token of [start, end) whose head lies outside the span."""
-    for t in sent.tokens[start:end]:
-        if not start <= t.head < end or t.head == t.i:
-            return t.i
-    return end - 1
 
 
 def is_acronym_of(short: str, full: str) -> bool:

@@ -386,9 +386,10 @@ def _doubtful_org(facts: Facts, org: Entity) -> bool:
     if org.class_noun or org.aliases or org.descriptions or org.members or len(org.mentions) > 1:
         return False
     m = org.mentions[0]
-    toks = facts.sentences[m.sent].tokens
-    head = next((t for t in toks[m.start : m.end] if not m.start <= t.head < m.end), None)
-    if head is None:
+    sent = facts.sentences[m.sent]
+    toks = sent.tokens
+    head = toks[sent.span_head(m.start, m.end)]
+    if head.head == head.i:  # the sentence's root: no parent to read a role from
         return False
     parent = toks[head.head]
     if head.dep == "compound" and parent.lower_text in TITLE_WORDS:

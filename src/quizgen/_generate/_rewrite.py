@@ -160,7 +160,7 @@ def _modifies_clause(sent: Sentence, start: int, end: int, verb: Token, subject:
     """Only a date that dates the clause ("... lapse in 1979") may be asked about through it;
     one that names a thing ("a 1950 accord", "the 1972 treaty") does not date the clause."""
     toks = sent.tokens
-    head = next((t.i for t in toks[start:end] if not start <= t.head < end or t.head == t.i), start)
+    head = sent.span_head(start, end)
     if head in sent.subtree(subject.i):
         return False
     dep = toks[head].dep
@@ -178,7 +178,7 @@ def _modifies_clause(sent: Sentence, start: int, end: int, verb: Token, subject:
 def _date_phrase(sent: Sentence, start: int, end: int) -> list[int]:
     """The tokens to remove with the date: its preposition ("in 1979") or the bare date."""
     toks = sent.tokens
-    head = next((t.i for t in toks[start:end] if not start <= t.head < end or t.head == t.i), start)
+    head = sent.span_head(start, end)
     parent = toks[toks[head].head]
     if parent.dep == "prep" and parent.pos == "ADP" and toks[head].dep == "pobj":
         return sent.subtree(parent.i)
