@@ -17,6 +17,7 @@ from quizgen._extract._spans import (
 )
 from quizgen._extract._types import Entity, Mention, Quote, Role, Sentence, Token
 from quizgen._lexicon import (
+    ARTICLES,
     GROUP_NOUNS,
     MEMBER_VERBS,
     ORG_WORDS,
@@ -185,7 +186,7 @@ def title_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity
             break
         if t.dep == "punct" and t.text not in ("-", "–"):
             break
-        if t.lower_text in ("the", "a", "an") or t.pos in (
+        if t.lower_text in ARTICLES or t.pos in (
             "VERB",
             "AUX",
             "PRON",

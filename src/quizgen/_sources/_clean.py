@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from quizgen._lexicon import BOILERPLATE_LINES
+from quizgen._lexicon import BOILERPLATE_LINES, NAME_PARTICLES
 from quizgen._safetext import strip_unsafe
 
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
@@ -46,7 +46,7 @@ _STAFF = re.compile(
     r"special\s+correspondent|staff\s+and\s+wire\s+reports)"
 )
 # "By JOHN SMITH", "By Jane Roe and John W. Smith, Times Staff Writers", "BY ANNA KO | Reuters".
-_NAME = r"[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|de|van|von|der|da|la|le|bin|al))*"
+_NAME = rf"[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|{'|'.join(NAME_PARTICLES)}))*"
 _BYLINE = re.compile(
     rf"(?:by|BY|By)\s+{_NAME}(?:\s*(?:,|and|AND|&)\s+{_NAME})*"
     rf"(?:\s*[,|–—-]\s*(?:[A-ZÀ-Þ][\w.’'&-]*|of|the)(?:\s+(?:[A-ZÀ-Þ][\w.’'&-]*|of|the))*)?"
