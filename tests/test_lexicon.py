@@ -54,6 +54,7 @@ def test_related_lists_relate_as_their_comments_say() -> None:
     # A sentence's closers are its ends and ";"; a source line's marks are the same ends.
     assert lex.SENTENCE_CLOSERS - set(lex.SENTENCE_ENDS) == {";"}
     assert set(lex.SENTENCE_MARKS) <= set(lex.SENTENCE_ENDS)
+    assert set(lex.SENTENCE_ENDS) <= set(lex.SENTENCE_MARKS + lex.CLOSING_MARKS)
     # The two lists of reporting verbs share their core; SAY_VERBS adds two.
     assert {"report", "confirm"} == lex.SAY_VERBS - lex.SPEECH_VERBS
     # Points in time a bare year never follows: "on" a day, "at" a moment.

@@ -91,6 +91,8 @@ DEMONSTRATIVES = _words(
     this that these those
     """
 )
+# Possessive determiners: a role that opens with one ("his deputy") names no one alone.
+POSSESSIVE_DETERMINERS = _ordered("its his her their our my your")
 # Possessives that point outside the clause ("its 1950 accord").
 CLAUSE_POSSESSIVES = _words("its their")
 

@@ -12,7 +12,14 @@ from quizgen._extract._entities import Coref
 from quizgen._generate._clauses import clause_window
 from quizgen._generate._pronouns import Pronouns
 from quizgen._generate._rewrite import clause_question, strip_leading
-from quizgen._lexicon import AWARD_WORDS, SAY_VERBS, SENTENCE_ENDS, SUBJECT_PRONOUNS, TITLE_WORDS
+from quizgen._lexicon import (
+    AWARD_WORDS,
+    POSSESSIVE_DETERMINERS,
+    SAY_VERBS,
+    SENTENCE_ENDS,
+    SUBJECT_PRONOUNS,
+    TITLE_WORDS,
+)
 
 _WH = {
     "year": "In what year",
@@ -23,7 +30,7 @@ _WH = {
     "day": "On what date",
 }
 _MAX_SENTENCE_WORDS = 60
-_POSSESSIVE = re.compile(r"(its|his|her|their|our|my|your)\b", re.I)
+_POSSESSIVE = re.compile(rf"(?:{'|'.join(POSSESSIVE_DETERMINERS)})\b", re.I)
 
 
 @dataclass(slots=True)

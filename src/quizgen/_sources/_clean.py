@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from quizgen._lexicon import BOILERPLATE_LINES, NAME_PARTICLES
+from quizgen._lexicon import BOILERPLATE_LINES, CLOSING_MARKS, NAME_PARTICLES, SENTENCE_MARKS
 from quizgen._safetext import strip_unsafe
 
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
@@ -19,7 +19,8 @@ _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _SPACES = re.compile(r"[^\S\n]{2,}|[^\S \n]")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
-SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*$")
+# A line that ends a sentence: '.', '!' or '?', then closing quotes or brackets ('."', '?»').
+LINE_ENDS_SENTENCE = re.compile(f"[{re.escape(SENTENCE_MARKS)}][{re.escape(CLOSING_MARKS)}]*$")
 
 
 def normalize(text: str) -> str:
@@ -70,7 +71,7 @@ def is_boilerplate(line: str) -> bool:
         return True
     if len(key.split()) > 12:
         return False
-    if _BYLINE.fullmatch(key) and not SENTENCE_END.search(key):
+    if _BYLINE.fullmatch(key) and not LINE_ENDS_SENTENCE.search(key):
         return True
     if _CALL_TO_ACTION.match(key) and _is_call_to_action(key):
         return True
@@ -81,7 +82,7 @@ def _is_call_to_action(line: str) -> bool:
     # "Subscribe to our newsletter." is furniture; "Sign up for the class before the
     # exam in May, the dean said." reads as a sentence and stays.
     words = len(line.split())
-    ends_sentence = bool(SENTENCE_END.search(line)) and not line.endswith(("...", "…"))
+    ends_sentence = bool(LINE_ENDS_SENTENCE.search(line)) and not line.endswith(("...", "…"))
     return not ends_sentence or words <= 5
 
 

@@ -10,7 +10,7 @@ from collections import Counter
 
 from quizgen._errors import SourceError
 from quizgen._lexicon import PLACEHOLDER_META
-from quizgen._sources._clean import SENTENCE_END, drop_boilerplate, normalize
+from quizgen._sources._clean import LINE_ENDS_SENTENCE, drop_boilerplate, normalize
 from quizgen._sources._text import Meta
 
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st"})
@@ -76,7 +76,7 @@ def _join_pages(pages: list[str]) -> str:
             paras.append([])
             continue
         paras[-1].append(line)
-        if SENTENCE_END.search(line) and len(line) < 0.8 * width:
+        if LINE_ENDS_SENTENCE.search(line) and len(line) < 0.8 * width:
             paras.append([])
     kept = drop_boilerplate([p for p in paras if p])
     return "\n\n".join(" ".join(p) for p in kept)
