@@ -20,6 +20,7 @@ from quizgen._cli.facts import facts_cli
 from quizgen._cli.generate import generate_cli
 from quizgen._cli.pdf import pdf_cli
 from quizgen._cli.quiz import quiz_cli, stats_cli
+from quizgen._safetext import one_line
 
 app = typer.Typer(
     name="quizgen",
@@ -69,22 +70,13 @@ def main() -> None:
         app()
     except QuizgenError as exc:
         for line in exc.lines():
-            print(f"Error: {_one_line(line)}", file=sys.stderr)
+            print(f"Error: {one_line(line)}", file=sys.stderr)
         sys.exit(2)
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"Error: {_one_line(f'{where}{exc.strerror or exc}')}", file=sys.stderr)
+        print(f"Error: {one_line(f'{where}{exc.strerror or exc}')}", file=sys.stderr)
         sys.exit(2)
 
 
 def _show_warning(message: Warning | str, *_: object, **__: object) -> None:
-    print(f"Warning: {_one_line(str(message))}", file=sys.stderr)
-
-
-# C0 and C1 controls and DEL (but tab), shown as \n, \x1b ...: a file name with a newline
-# or an escape sequence in it still makes one plain "Error:" line.
-_CONTROLS = {c: repr(chr(c))[1:-1] for c in (*range(0x20), *range(0x7F, 0xA0)) if c != 0x09}
-
-
-def _one_line(text: str) -> str:
-    return text.translate(_CONTROLS)
+    print(f"Warning: {one_line(str(message))}", file=sys.stderr)

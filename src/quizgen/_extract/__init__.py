@@ -6,8 +6,8 @@
 All texts of a run go through the model once, paragraph by paragraph, via `nlp.pipe`;
 what comes out is plain data (`Facts`, with its coreference in `Facts.pronouns`) that
 generation turns into questions without spaCy. The word lists generation shares with
-extraction (`TITLE_WORDS`, `MONTHS`) are public names here, so no later stage reaches
-into this package's private modules.
+extraction live in `quizgen._lexicon`, so no later stage reaches into this package's
+private modules.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quizgen._errors import ModelError
-from quizgen._extract._dates import MONTHS, YEAR_PREPOSITIONS, parse_date, split_range
+from quizgen._extract._dates import parse_date, split_range
 from quizgen._extract._entities import (
     Coref,
     attach_org_facts,
@@ -32,8 +32,9 @@ from quizgen._extract._entities import (
 )
 from quizgen._extract._orgs import Span, attach_part_of
 from quizgen._extract._pronouns import Pronouns
-from quizgen._extract._spans import TITLE_WORDS, normalize_spans
+from quizgen._extract._spans import normalize_spans
 from quizgen._extract._types import DateFact, Entity, Facts, Mention, Quote, Role, Sentence, Token
+from quizgen._lexicon import SENTENCE_CLOSERS, YEAR_PREPOSITIONS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -43,9 +44,7 @@ if TYPE_CHECKING:
     from quizgen._sources import Source
 
 __all__ = [
-    "MONTHS",
     "SECTION_CHARS",
-    "TITLE_WORDS",
     "DateFact",
     "Entity",
     "Facts",
@@ -226,9 +225,6 @@ class _Parsed:
             )
 
 
-_CLOSING = {".", "!", "?", "”", '"', "’", ")", ";"}
-
-
 def _rejoined(doc: Doc) -> Iterator[SpacySpan]:
     """The doc's sentences, with a sentence the splitter cut mid-way joined up again:
     "... the town of Castiglione delle" + "Stiviere, near ...", or "a committee of five:" +
@@ -240,7 +236,7 @@ def _rejoined(doc: Doc) -> Iterator[SpacySpan]:
         start, end = sents[k].start, sents[k].end
         while (
             k + 1 < len(sents)
-            and doc[end - 1].text not in _CLOSING
+            and doc[end - 1].text not in SENTENCE_CLOSERS
             and "\n" not in doc[end - 1].text + doc[end - 1].whitespace_
             and sents[k + 1].end - start <= _MAX_REJOINED
         ):

@@ -10,45 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+from quizgen._lexicon import MONTHS, ORDINAL_WORDS, WEEKDAYS
+
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_ORDINAL_WORDS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "twenty-first": 21,
-}
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _YEAR = r"(?P<year>(?:1[0-9]|20)\d\d|[1-9]\d{2})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -81,20 +45,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
-# A year that spaCy did not tag as a date still is one after these words.
-YEAR_PREPOSITIONS = {
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "before",
-    "after",
-    "during",
-    "around",
-    "circa",
-}
 
 _RELATIVE_DAY = {"yesterday": -1}
 _RELATIVE_MONTH = re.compile(r"^(?:(?:earlier|later) )?(?P<which>this|last|next) month$", re.I)
@@ -173,7 +123,7 @@ def _century_number(word: str) -> int | None:
     m = re.match(r"^(\d{1,2})(?:st|nd|rd|th)$", word)
     if m:
         return int(m.group(1))
-    return _ORDINAL_WORDS.get(word)
+    return ORDINAL_WORDS.get(word)
 
 
 def _published_year(published: str | None) -> int | None:
@@ -199,10 +149,10 @@ def _resolve_relative(
     lower = phrase.lower()
     last = re.match(r"(?:last|this past)\s", lower) is not None
     lower = re.sub(r"^(?:last|on|this past)\s+", "", lower)
-    if lower in _WEEKDAYS:
+    if lower in WEEKDAYS:
         # News usage: a bare weekday is the most recent one up to the article's date (a report
         # dated Thursday says "on Thursday" of that day); "last Thursday" is a week before it.
-        back = (base.weekday() - _WEEKDAYS.index(lower)) % 7 or (7 if last else 0)
+        back = (base.weekday() - WEEKDAYS.index(lower)) % 7 or (7 if last else 0)
         day = base - dt.timedelta(days=back)
         return "day", _format_day(day), day.isoformat(), phrase
     if lower in _RELATIVE_DAY:

@@ -9,51 +9,23 @@ import re
 from collections.abc import Sequence
 
 from quizgen._extract import _orgs
-from quizgen._extract._orgs import ORG_WORDS, Span
+from quizgen._extract._orgs import Span
 from quizgen._extract._spans import (
-    TITLE_WORDS,
-    head_of,
     is_acronym_of,
     name_key,
     span_text,
 )
 from quizgen._extract._types import Entity, Mention, Quote, Role, Sentence, Token
+from quizgen._lexicon import (
+    ARTICLES,
+    GROUP_NOUNS,
+    MEMBER_VERBS,
+    ORG_WORDS,
+    PRONOUN_GENDER,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+)
 
-_GROUP_NOUNS = frozenset(
-    [
-        "group",
-        "organization",
-        "organisation",
-        "association",
-        "alliance",
-        "bloc",
-        "body",
-        "league",
-        "union",
-        "forum",
-        "club",
-        "members",
-    ]
-)
-_SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "declare",
-        "note",
-        "explain",
-        "warn",
-        "insist",
-        "argue",
-        "write",
-        "recall",
-        "state",
-        "announce",
-        "reply",
-    ]
-)
-_MEMBER_VERBS = {"consist", "comprise", "include", "unite", "group"}
 _SUBJECT_PRONOUNS = {"he", "she"}
 
 
@@ -214,7 +186,7 @@ def title_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity
             break
         if t.dep == "punct" and t.text not in ("-", "–"):
             break
-        if t.lower_text in ("the", "a", "an") or t.pos in (
+        if t.lower_text in ARTICLES or t.pos in (
             "VERB",
             "AUX",
             "PRON",
@@ -246,7 +218,7 @@ def title_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity
     text = sent.span_text(start, m.start)
     org = None
     # "Analyst X of the Carnegie Moscow Center think tank": the affiliation completes the title.
-    head = head_of(sent, m.start, m.end)
+    head = sent.span_head(m.start, m.end)
     for child in sent.children(head):
         if child.dep == "prep" and child.lower_text in ("of", "at", "from") and child.i >= m.end:
             sub = sent.subtree(child.i)
@@ -273,7 +245,7 @@ def appositive_role(
     sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity]
 ) -> Role | None:
     """ "X, a senior analyst and head of Y," -> "a senior analyst and head of Y"."""
-    head = head_of(sent, m.start, m.end)
+    head = sent.span_head(m.start, m.end)
     for child in sent.children(head):
         if child.dep == "appos" and child.i > m.end and child.pos in ("NOUN",):
             sub = [i for i in sent.subtree(child.i) if not sent.tokens[i].quoted]
@@ -306,7 +278,7 @@ def _balanced(sent: Sentence, sub: list[int]) -> list[int]:
 
 def copula_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity]) -> Role | None:
     """ "X was a physicist" / "X became the first ..." -> the predicate noun phrase."""
-    head = head_of(sent, m.start, m.end)
+    head = sent.span_head(m.start, m.end)
     tok = sent.tokens[head]
     if tok.dep != "nsubj":
         return None
@@ -348,18 +320,6 @@ def attach_roles(
                     actor.roles.append(role)
 
 
-_GENDER = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
-
-
 class Coref:
     """Resolves he/she/his/her to a person, only where the text leaves one candidate.
 
@@ -377,14 +337,14 @@ class Coref:
         counts = {"m": 0, "f": 0}
         for sent in sentences:
             for t in sent.tokens:
-                if t.lower_text in _GENDER and not t.quoted:
-                    counts[_GENDER[t.lower_text]] += 1
+                if t.lower_text in PRONOUN_GENDER and not t.quoted:
+                    counts[PRONOUN_GENDER[t.lower_text]] += 1
         major, minor = sorted(counts, key=counts.get, reverse=True)  # type: ignore[arg-type]
         self.topic_gender = major if counts[major] >= 2 * max(counts[minor], 1) else None
 
     def resolve(self, sent_index: int, token_index: int, pronoun: str) -> Entity | None:
         """The person `pronoun` at (sentence, token) refers to, or None when unsure."""
-        gender = _GENDER.get(pronoun.lower())
+        gender = PRONOUN_GENDER.get(pronoun.lower())
         if gender is None:
             return None
         here = self.mentions.get(sent_index, [])
@@ -415,7 +375,7 @@ def attach_quotes(
             continue
         speaker = None
         for t in sent.tokens:
-            if t.quoted or t.lemma not in _SPEECH_VERBS:
+            if t.quoted or t.lemma not in SPEECH_VERBS:
                 continue
             for child in sent.children(t.i):
                 if child.dep != "nsubj" or child.quoted:
@@ -463,7 +423,7 @@ def attach_org_facts(
         for m in org.mentions:
             sent = sentences[m.sent]
             toks = sent.tokens
-            head = head_of(sent, m.start, m.end)
+            head = sent.span_head(m.start, m.end)
             if org.class_noun is None:
                 org.class_noun = _class_noun(sent, m)
             # "a new multilateral association in Asia known as the Shanghai Five"
@@ -540,7 +500,7 @@ def _attach_members(
     for sent in sentences:
         toks = sent.tokens
         for t in toks:
-            if t.lemma not in _MEMBER_VERBS and not (
+            if t.lemma not in MEMBER_VERBS and not (
                 t.lemma == "bring" and any(c.lower_text == "together" for c in sent.children(t.i))
             ):
                 continue
@@ -550,7 +510,7 @@ def _attach_members(
             owner = orgs_at.get((sent.index, subj.i)) or _org_covering(sent, subj.i, orgs)
             if (
                 owner is None
-                and subj.lemma in _GROUP_NOUNS
+                and subj.lemma in GROUP_NOUNS
                 and any(c.lower_text == "the" for c in sent.children(subj.i))
             ):
                 owner = last_org

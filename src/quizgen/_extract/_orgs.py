@@ -14,6 +14,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizgen._extract._types import Entity, Sentence
+from quizgen._lexicon import (
+    NAME_LINKS,
+    ORG_CLASS_NOUNS,
+    ORG_WORDS,
+    PART_HEADS,
+    PERSON_NOUNS,
+    PUBLISH_VERBS,
+    THING_NOUNS,
+    WHOLE_HEADS,
+)
 
 
 @dataclass
@@ -26,253 +36,8 @@ class Span:
     label: str
 
 
-# Endings that make a span an organization whatever spaCy labelled it.
-ORG_WORDS = frozenset(
-    [
-        "institute",
-        "university",
-        "college",
-        "school",
-        "academy",
-        "center",
-        "centre",
-        "committee",
-        "organization",
-        "organisation",
-        "association",
-        "council",
-        "party",
-        "company",
-        "corporation",
-        "corp",
-        "inc",
-        "ltd",
-        "bank",
-        "foundation",
-        "society",
-        "agency",
-        "administration",
-        "ministry",
-        "department",
-        "league",
-        "army",
-        "navy",
-        "court",
-        "parliament",
-        "congress",
-        "senate",
-        "laboratory",
-        "laboratories",
-        "museum",
-        "commission",
-        "office",
-        "bureau",
-        "service",
-        "alliance",
-        "federation",
-        "union",
-        "network",
-        "group",
-        "board",
-        "fund",
-        "church",
-        "order",
-        "club",
-    ]
-)
-# Nouns that say "this is an organization" in an appositive ("X, a Swiss hydropower operator")
-# or right before a name ("the journal Nature", "the union Unite").
-ORG_CLASS_NOUNS = frozenset(
-    [
-        "operator",
-        "company",
-        "firm",
-        "agency",
-        "bank",
-        "publisher",
-        "journal",
-        "newspaper",
-        "magazine",
-        "broadcaster",
-        "manufacturer",
-        "maker",
-        "producer",
-        "retailer",
-        "carrier",
-        "airline",
-        "insurer",
-        "lender",
-        "utility",
-        "regulator",
-        "watchdog",
-        "conglomerate",
-        "startup",
-        "charity",
-        "union",
-        "institute",
-        "university",
-        "laboratory",
-        "organization",
-        "organisation",
-        "group",
-        "subsidiary",
-        "supplier",
-        "developer",
-        "consultancy",
-        "partnership",
-        "cooperative",
-        "foundation",
-        "society",
-        "association",
-        "party",
-        "ministry",
-        "department",
-        "think-tank",
-        "tank",
-        "stockbroker",
-        "broker",
-        "brokerage",
-        "exchange",
-        "chain",
-        "studio",
-        "club",
-        "team",
-    ]
-)
-# Things, not organizations, that a name can modify: "the BCG vaccine", "the Ebola virus".
-THING_NOUNS = frozenset(
-    [
-        "vaccine",
-        "virus",
-        "drug",
-        "gene",
-        "protein",
-        "disease",
-        "test",
-        "method",
-        "technique",
-        "theory",
-        "effect",
-        "equation",
-        "model",
-        "strain",
-        "scale",
-        "process",
-        "reaction",
-        "format",
-    ]
-)
-# Nouns that only a person is: an appositive or a title with one of these makes the name a person.
-# Not "investor", "trader", "manager", "owner": "SoftBank, an investor", "the asset manager".
-PERSON_NOUNS = frozenset(
-    [
-        "campaigner",
-        "businessman",
-        "businesswoman",
-        "man",
-        "woman",
-        "writer",
-        "lawyer",
-        "teacher",
-        "student",
-        "doctor",
-        "surgeon",
-        "nurse",
-        "politician",
-        "statesman",
-        "banker",
-        "merchant",
-        "philosopher",
-        "colleague",
-        "husband",
-        "wife",
-        "son",
-        "daughter",
-        "brother",
-        "sister",
-        "father",
-        "mother",
-        "professor",
-        "director",
-        "founder",
-        "president",
-        "minister",
-        "officer",
-        "executive",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "engineer",
-        "worker",
-        "pioneer",
-        "reformer",
-        "priest",
-        "explorer",
-        "soldier",
-        "general",
-        "head",
-        "chief",
-        "chairman",
-        "chairwoman",
-        "ceo",
-        "secretary",
-        "editor",
-        "author",
-        "official",
-        "diplomat",
-        "envoy",
-        "researcher",
-        "novelist",
-        "poet",
-        "painter",
-        "composer",
-        "astronomer",
-        "mathematician",
-        "inventor",
-        "commander",
-        "lawmaker",
-        "senator",
-        "governor",
-        "mayor",
-        "ambassador",
-        "judge",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "bishop",
-        "botanist",
-        "officer",
-        "analyst",
-        "employee",
-        "staff",
-    ]
-)
-# Head words of an organization that can be part of another: "X Laboratory of the University of Y".
-PART_HEADS = frozenset(
-    [
-        "laboratory",
-        "laboratories",
-        "institute",
-        "school",
-        "department",
-        "faculty",
-        "college",
-        "museum",
-        "library",
-        "hospital",
-        "centre",
-        "center",
-        "observatory",
-        "division",
-        "unit",
-    ]
-)
-WHOLE_HEADS = frozenset(["university", "college", "academy", "institute", "society", "council"])
-_PUBLISH_VERBS = {"publish", "print", "appear", "report", "announce", "describe"}
 # Suffixes of demonyms and adjectives ("Alpine", "Swiss-Italian", "Nordic", "Baltic").
 _ADJECTIVE_END = re.compile(r"(?:ine|an|ese|ish|ic|ical|ian|ean|ern|ary)$")
-_NAME_LINKS = {"of", "the", "and", "for", "on", "-", "&"}
 
 
 def is_person_noun(word: str) -> bool:
@@ -385,7 +150,7 @@ def published_in(sent: Sentence, start: int, end: int) -> bool:
     if k < 0 or toks[k].lower_text != "in":
         return False
     prep = toks[k]
-    return toks[prep.head].lemma in _PUBLISH_VERBS and toks[prep.head].pos == "VERB"
+    return toks[prep.head].lemma in PUBLISH_VERBS and toks[prep.head].pos == "VERB"
 
 
 def acronym_after(sent: Sentence, end: int) -> tuple[int, str] | None:
@@ -399,7 +164,7 @@ def acronym_after(sent: Sentence, end: int) -> tuple[int, str] | None:
             break
         name_like = (
             t.text[:1].isupper()
-            or t.lower_text in _NAME_LINKS
+            or t.lower_text in NAME_LINKS
             or (k > 0 and toks[k - 1].text == "-" and t.text.isalpha())
             or not t.text.strip()
         )

@@ -11,17 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from quizgen._extract._entities import TITLE_WORDS, Coref
+from quizgen._extract._entities import Coref
 from quizgen._extract._types import Entity, Facts, Mention, Sentence
+from quizgen._lexicon import (
+    HONORIFIC_GENDER,
+    PERSONAL_GENDER,
+    PERSONAL_PRONOUNS,
+    TITLE_WORDS,
+    is_honorific,
+)
 
-_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-_PERSONAL = {"he", "she", "his", "her", "him"}
 # Entity labels spaCy gives a person's bare surname ("Avery" is often ORG); places, dates
 # and numbers are never people.
 _PERSON_LABELS = {"PERSON", "ORG", ""}
-_HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f"}
-_HONORIFIC_GENDER |= {"dame": "f", "lady": "f", "madame": "f"}
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madame", "prof"}
 
 
 class Pronouns:
@@ -34,7 +36,7 @@ class Pronouns:
         self.given: dict[int, set[str]] = {}
         for actor in facts.actors:
             for name in actor.names:
-                words = [w for w in name.split() if w.lower().rstrip(".") not in _HONORIFICS]
+                words = [w for w in name.split() if not is_honorific(w)]
                 if not words:
                     continue
                 owners = self.surnames.setdefault(words[-1].lower(), [])
@@ -64,7 +66,7 @@ class Pronouns:
         k = i - 1
         while k >= 0 and sent.tokens[k].pos == "PROPN" and sent.tokens[k].head in (i, k + 1):
             word = sent.tokens[k].lower_text
-            if word.rstrip(".") not in _HONORIFICS and word not in TITLE_WORDS:
+            if not is_honorific(word) and word not in TITLE_WORDS:
                 chain.append(word)
             k -= 1
         names = [w for w in chain if len(w.rstrip(".")) > 1]  # "C." is an initial
@@ -87,7 +89,7 @@ class Pronouns:
         """May this mention be taken as naming the entity (not a bare shared surname)?"""
         if id(entity) not in self.shaky:
             return True
-        words = [w for w in mention.text.split() if w.lower().rstrip(".") not in _HONORIFICS]
+        words = [w for w in mention.text.split() if not is_honorific(w)]
         return len(words) > 1
 
     def _people_in(self, sent: Sentence) -> list[tuple[int, Entity | None]]:
@@ -128,7 +130,9 @@ class Pronouns:
                 # "he"/"she" as a subject, "his"/"her" as a possessive; an object says nothing:
                 # in "Harding presented her with ...", "her" is not Harding
                 evidence = t.lower_text in ("he", "she") and t.dep.startswith("nsubj")
-                if t.quoted or not (evidence or (t.tag == "PRP$" and t.lower_text in _GENDER)):
+                if t.quoted or not (
+                    evidence or (t.tag == "PRP$" and t.lower_text in PERSONAL_GENDER)
+                ):
                     continue
                 before = _distinct(e for i, e in self.people[sent.index] if i < t.i)
                 if len(before) != 1 or before[0] is None:
@@ -137,13 +141,13 @@ class Pronouns:
                 if (
                     topic is not None
                     and before[0] is not topic
-                    and _GENDER[t.lower_text] == self.coref.topic_gender
+                    and PERSONAL_GENDER[t.lower_text] == self.coref.topic_gender
                 ):
                     continue  # in a life of Marie Curie, "she" may well be Marie
                 first = next(i for i, e in self.people[sent.index] if e is before[0])
                 if not _in_subject(sent, first):
                     continue
-                key, g = id(before[0]), _GENDER[t.lower_text]
+                key, g = id(before[0]), PERSONAL_GENDER[t.lower_text]
                 seen[key] = g if seen.get(key, g) == g else None
         if self.coref.topic is not None and self.coref.topic_gender:
             seen.setdefault(id(self.coref.topic), self.coref.topic_gender)
@@ -157,7 +161,7 @@ class Pronouns:
     def resolve(self, sent: Sentence, i: int) -> Entity | None:
         """The one person the pronoun at token i of sent can mean, or None."""
         word = sent.tokens[i].lower_text
-        gender = _GENDER.get(word)
+        gender = PERSONAL_GENDER.get(word)
         if gender is None:
             return None
         here = self.people[sent.index]
@@ -208,7 +212,7 @@ class Pronouns:
                 continue
             if t.i in mentions and mentions[t.i] is not None:
                 named.add(id(mentions[t.i]))
-            if t.quoted or t.lower_text not in _PERSONAL:
+            if t.quoted or t.lower_text not in PERSONAL_PRONOUNS:
                 continue
             person = self.resolve(sent, t.i)
             if person is None and (
@@ -231,7 +235,7 @@ class Pronouns:
         t = sent.tokens[i]
         if t.dep.startswith("nsubj") or not set(range(i)) <= keep:
             return False
-        gender = _GENDER.get(t.lower_text, "")
+        gender = PERSONAL_GENDER.get(t.lower_text, "")
         for k, e in self.people[sent.index]:
             known = self.gender.get(id(e)) if e is not None else _honorific_gender(sent, k)
             if k < i and known == gender:
@@ -299,7 +303,7 @@ def _honorific_gender(sent: Sentence, i: int) -> str | None:
     k = i - 1
     while k >= 0 and sent.tokens[k].pos == "PROPN" and sent.tokens[k].head == i:
         word = sent.tokens[k].lower_text.rstrip(".")
-        if word in _HONORIFIC_GENDER:
-            return _HONORIFIC_GENDER[word]
+        if word in HONORIFIC_GENDER:
+            return HONORIFIC_GENDER[word]
         k -= 1
     return None

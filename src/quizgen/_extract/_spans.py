@@ -7,117 +7,24 @@ Works on the light parse in `Sentence` (no spaCy objects). Organization evidence
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from quizgen._extract import _orgs
-from quizgen._extract._orgs import ORG_WORDS, Span
+from quizgen._extract._orgs import Span
 from quizgen._extract._types import Sentence
-
-# Words that make a title before a name ("Foreign Minister", "Senator") a role.
-TITLE_WORDS = frozenset(
-    [
-        "president",
-        "vice",
-        "minister",
-        "prime",
-        "foreign",
-        "deputy",
-        "secretary",
-        "senator",
-        "sen.",
-        "representative",
-        "rep.",
-        "governor",
-        "gov.",
-        "mayor",
-        "general",
-        "gen.",
-        "admiral",
-        "colonel",
-        "col.",
-        "captain",
-        "capt.",
-        "lieutenant",
-        "lt.",
-        "sergeant",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "emperor",
-        "empress",
-        "pope",
-        "cardinal",
-        "bishop",
-        "archbishop",
-        "reverend",
-        "rev.",
-        "dr.",
-        "doctor",
-        "professor",
-        "prof.",
-        "judge",
-        "justice",
-        "chief",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "director",
-        "ambassador",
-        "chancellor",
-        "premier",
-        "commissioner",
-        "analyst",
-        "economist",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "leader",
-        "founder",
-        "editor",
-        "author",
-        "physicist",
-        "chemist",
-        "biologist",
-        "scientist",
-        "engineer",
-        "architect",
-        "lawyer",
-        "lord",
-        "lady",
-        "dame",
-        "sir",
-        "saint",
-        "st.",
-        "ceo",
-        "chief",
-        "officer",
-        "head",
-        "envoy",
-        "negotiator",
-        "official",
-        "diplomat",
-        "researcher",
-        "historian",
-        "novelist",
-        "poet",
-        "painter",
-        "composer",
-        "astronomer",
-        "mathematician",
-        "inventor",
-        "commander",
-        "marshal",
-        "field",
-        "lawmaker",
-        "congressman",
-        "congresswoman",
-        "activist",
-        "laureate",
-        "economist",
-    ]
+from quizgen._lexicon import (
+    ARTICLES,
+    CUT_WORDS,
+    ERAS,
+    KIN_NOUNS,
+    NAME_PARTICLES,
+    NOT_ORG_WORDS,
+    ORG_WORDS,
+    PERSON_ORG_TAILS,
+    TITLE_WORDS,
+    is_honorific,
 )
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mme", "mme.", "herr"})
 
 
 def span_text(sent: Sentence, start: int, end: int) -> str:
@@ -134,86 +41,200 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(w.lower().strip(".") for w in name.split() if not _is_initial(w))
 
 
+@dataclass
+class _Draft:
+    """A span on its way through the span rules: tokens [start, end) of sentence `sent`.
+
+    `done` once a rule has settled it as it is; `possessive` when its name ended in 's.
+    """
+
+    sent: int
+    start: int
+    end: int
+    label: str
+    possessive: bool = False
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class _Text:
+    """What the span rules know of the whole text."""
+
+    sentences: Sequence[Sentence]
+    org_texts: list[str]  # every ORG span's text without a leading "the"
+
+
+def _era_in_date(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
+    """ "753 BC": a date the tagger cut before its era (or called an ORG) takes the era in."""
+    toks = sent.tokens
+    if d.label in ("DATE", "CARDINAL") and d.end < len(toks) and toks[d.end].text in ERAS:
+        d.end, d.label, d.done = d.end + 1, "DATE", True
+    return d
+
+
+def _lone_era(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
+    """ "BC" on its own is no entity."""
+    return None if span_text(sent, d.start, d.end) in ERAS else d
+
+
+def _published_work(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
+    """ "printed in Nature", "the journal Science": a work of art that publishes is an ORG."""
+    if d.label in ("WORK_OF_ART", "PRODUCT") and (
+        _orgs.published_in(sent, d.start, d.end)
+        or _orgs.title_class(sent, d.start, sent.span_head(d.start, d.end)) == "org"
+    ):
+        d.label = "ORG"
+    return d
+
+
+def _other_labels(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
+    """ "1979", "Geneva": spans other than people and organizations stay as tagged."""
+    d.done = d.label not in ("PERSON", "ORG")
+    return d
+
+
+def _article(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
+    """ "the Red Cross" -> "Red Cross"."""
+    while d.start < d.end and sent.tokens[d.start].lower_text in ARTICLES:
+        d.start += 1
+    return d
+
+
+def _possessive(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
+    """ "Pauling's", "Curies'", "Dunant," -> "Pauling", "Curies", "Dunant"."""
+    toks = sent.tokens
+    d.possessive = toks[d.end - 1].text in ("’s", "'s")
+    while d.end > d.start and toks[d.end - 1].text in ("’s", "'s", "’", "'", ",", "-", "–"):
+        d.end -= 1
+    return d
+
+
+def _college_s(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
+    """ "leave DNA to King's": short for "King's College London", so the 's stays."""
+    if d.label == "ORG" and d.possessive and d.start < d.end:
+        whole = span_text(sent, d.start, d.end) + "'s "
+        if any(t.replace("’", "'").startswith(whole) for t in text.org_texts):
+            d.end += 1
+    return d
+
+
+def _numbered_thing(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
+    """ "showed Watson Photograph 51" -> "Watson": a numbered thing ends no one's name."""
+    toks = sent.tokens
+    if (
+        d.label == "PERSON"
+        and d.end - d.start > 1
+        and d.end < len(toks)
+        and toks[d.end].text.isdigit()
+    ):
+        d.end -= 1
+    return d
+
+
+def _title(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
+    """ "President Bush", "Mrs. Marten" -> "Bush", "Marten": a title is a role, not a name."""
+    toks = sent.tokens
+    while (
+        d.label == "PERSON"
+        and d.end - d.start > 1
+        and (toks[d.start].lower_text in TITLE_WORDS or is_honorific(toks[d.start].text))
+    ):
+        d.start += 1
+    return d
+
+
+def _person_institution(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
+    """ "the Bush administration", "the Nobel Committee": a name before an institution's
+    word is the institution's."""
+    toks = sent.tokens
+    if d.label != "PERSON":
+        return d
+    if d.end < len(toks) and toks[d.end].lower_text in PERSON_ORG_TAILS:
+        d.label, d.end = "ORG", d.end + 1
+    elif toks[d.end - 1].lower_text in ORG_WORDS:
+        d.label = "ORG"
+    return d
+
+
+def _empty(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
+    """ "the" alone, once trimmed, is nothing."""
+    return d if d.start < d.end else None
+
+
+# The rules a span goes through, in order, until one drops it (None) or settles it (done).
+_SPAN_RULES: tuple[Callable[[_Text, Sentence, _Draft], _Draft | None], ...] = (
+    _era_in_date,
+    _lone_era,
+    _published_work,
+    _other_labels,
+    _article,
+    _possessive,
+    _college_s,
+    _numbered_thing,
+    _title,
+    _person_institution,
+    _empty,
+)
+
+
 def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span]:
-    """Trim articles, possessives and titles from entity spans and fix labels we can tell better."""
+    """Trim articles, possessives and titles from entity spans and fix labels we can tell better.
+
+    Each span goes through _SPAN_RULES, then a person through _relabel and an organization
+    through _org_spans; last, the whole text's spans through _TEXT_RULES.
+    """
     spans = _orgs.merge_name_tails(sentences, spans) + _orgs.class_noun_spans(sentences, spans)
     common = _orgs.lowercase_words(sentences)
-    # "King's" in "leave DNA to King's" is short for "King's College London": keep the 's.
     org_texts = [
         re.sub(r"^the\s+", "", span_text(sentences[s.sent], s.start, s.end), flags=re.I)
         for s in spans
         if s.label == "ORG"
     ]
-    out = []
+    text = _Text(sentences, org_texts)
+    out: list[Span] = []
     for span in spans:
         sent = sentences[span.sent]
-        toks = sent.tokens
-        start, end, label = span.start, span.end, span.label
-        if label in ("DATE", "CARDINAL") and end < len(toks) and toks[end].text in _ERAS:
-            # "753 BC": the tagger often leaves the era out of the date, or calls it an ORG.
-            out.append(Span(span.sent, start, end + 1, "DATE"))
+        draft: _Draft | None = _Draft(span.sent, span.start, span.end, span.label)
+        for rule in _SPAN_RULES:
+            draft = rule(text, sent, draft)
+            if draft is None or draft.done:
+                break
+        if draft is None:
             continue
-        if span_text(sent, start, end) in _ERAS:
-            continue
-        if label in ("WORK_OF_ART", "PRODUCT") and (
-            _orgs.published_in(sent, start, end)
-            or _orgs.title_class(sent, start, head_of(sent, start, end)) == "org"
-        ):
-            label = "ORG"  # "printed in Nature", "the journal Science"
-        if label not in ("PERSON", "ORG"):
-            out.append(span)
-            continue
-        while start < end and toks[start].lower_text in ("the", "a", "an"):
-            start += 1
-        possessive = toks[end - 1].text in ("’s", "'s")
-        while end > start and toks[end - 1].text in ("’s", "'s", "’", "'", ",", "-", "–"):
-            end -= 1
-        if label == "ORG" and possessive and start < end:
-            whole = span_text(sent, start, end) + "'s "
-            if any(t.replace("’", "'").startswith(whole) for t in org_texts):
-                end += 1
-        if label == "PERSON" and end - start > 1 and end < len(toks) and toks[end].text.isdigit():
-            end -= 1  # "showed Watson Photograph 51": a numbered thing ends no one's name
-        if label == "PERSON":
-            # "President Bush": the title is a role, not part of the name.
-            while end - start > 1 and (
-                toks[start].lower_text in TITLE_WORDS or toks[start].lower_text in HONORIFICS
-            ):
-                start += 1
-            if end < len(toks) and toks[end].lower_text in (
-                "administration",
-                "government",
-                "campaign",
-            ):
-                label, end = "ORG", end + 1
-            elif toks[end - 1].lower_text in ORG_WORDS:
-                label = "ORG"
-        if start >= end:
-            continue
-        if label == "ORG":
-            out.extend(_org_spans(sent, span.sent, start, end, common))
-            continue
-        label = _relabel(sent, start, end, label)
-        text = span_text(sent, start, end)
-        if label == "PERSON" and not _plausible_person(text):
-            continue
-        if label == "ORG" and not _plausible_org(text):
-            continue
-        if label:
-            out.append(Span(span.sent, start, end, label))
-    out = _majority_labels(sentences, out)
-    out = _short_org_names(sentences, out)
+        if draft.done:
+            out.append(Span(draft.sent, draft.start, draft.end, draft.label))
+        elif draft.label == "ORG":
+            out.extend(_org_spans(sent, span.sent, draft.start, draft.end, common))
+        else:
+            out.extend(_checked(sent, span.sent, draft.start, draft.end, draft.label))
+    for whole_text_rule in _TEXT_RULES:
+        out = whole_text_rule(sentences, out)
+    return out
+
+
+def _checked(sent: Sentence, index: int, start: int, end: int, label: str) -> list[Span]:
+    """The span relabelled by _relabel, if its text is a plausible name of that kind."""
+    label = _relabel(sent, start, end, label)
+    text = span_text(sent, start, end)
+    if label == "PERSON" and not _plausible_person(text):
+        return []
+    if label == "ORG" and not _plausible_org(text):
+        return []
+    return [Span(index, start, end, label)] if label else []
+
+
+def _surname_orgs(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span]:
+    """ "Franklin", "the Curies": a surname the tagger took for an organization. A person's
+    name is a mention of that person (so "Wilkins and his co-workers" has its "his"); a
+    family ("the Curies") is no one person and is left out."""
     persons = {
         w
-        for s in out
+        for s in spans
         if s.label == "PERSON"
         for w in name_key(span_text(sentences[s.sent], s.start, s.end))
     }
-    # "Franklin", "the Curies": a surname the tagger took for an organization. A person's
-    # name is a mention of that person (so "Wilkins and his co-workers" has its "his");
-    # a family ("the Curies") is no one person and is left out.
     kept = []
-    for s in out:
+    for s in spans:
         words = name_key(span_text(sentences[s.sent], s.start, s.end))
         if s.label == "ORG" and all(w in persons for w in words):
             kept.append(Span(s.sent, s.start, s.end, "PERSON"))
@@ -251,7 +272,9 @@ def _short_org_names(sentences: Sequence[Sentence], spans: list[Span]) -> list[S
     out = []
     for s, words in texts:
         toks = sentences[s.sent].tokens
-        titled = s.start > 0 and toks[s.start - 1].lower_text in TITLE_WORDS | HONORIFICS
+        titled = s.start > 0 and (
+            toks[s.start - 1].lower_text in TITLE_WORDS or is_honorific(toks[s.start - 1].text)
+        )
         if (
             s.label == "PERSON"
             and len(words) == 1
@@ -262,6 +285,14 @@ def _short_org_names(sentences: Sequence[Sentence], spans: list[Span]) -> list[S
             s = Span(s.sent, s.start, s.end, "ORG")
         out.append(s)
     return out
+
+
+# The rules over the whole text's spans, in order, after each span has had its own.
+_TEXT_RULES: tuple[Callable[[Sequence[Sentence], list[Span]], list[Span]], ...] = (
+    _majority_labels,
+    _short_org_names,
+    _surname_orgs,
+)
 
 
 def _org_spans(sent: Sentence, index: int, start: int, end: int, common: set[str]) -> list[Span]:
@@ -282,7 +313,7 @@ def _org_spans(sent: Sentence, index: int, start: int, end: int, common: set[str
         continues = between[0].lower_text in ("of", "for") and not any(
             t.lower_text in ("and", "&") or t.ent == "ORG" for t in between
         )
-        if (is_acronym_of(acronym[1], longer) and toks[end - 1].lower_text in _CUT_WORDS) or (
+        if (is_acronym_of(acronym[1], longer) and toks[end - 1].lower_text in CUT_WORDS) or (
             continues
         ):
             end = acronym[0]
@@ -303,59 +334,7 @@ def _org_spans(sent: Sentence, index: int, start: int, end: int, common: set[str
             return []  # "Wounded", "Government": a common noun the text also writes in lower case
     split = _orgs.split_part_of(sent, start, end)
     pieces = [(start, split[0]), (split[1], end)] if split else [(start, end)]
-    out = []
-    for a, b in pieces:
-        label = _relabel(sent, a, b, "ORG")
-        text = span_text(sent, a, b)
-        if label == "PERSON" and not _plausible_person(text):
-            continue
-        if label == "ORG" and not _plausible_org(text):
-            continue
-        if label:
-            out.append(Span(index, a, b, label))
-    return out
-
-
-_CUT_WORDS = {"and", "of", "for", "the", "on", "-"}
-
-
-_ERAS = {"BC", "BCE", "AD", "CE", "B.C.", "A.D.", "B.C.E.", "C.E."}
-
-_NOT_ORG_WORDS = {
-    "convention",
-    "conventions",
-    "treaty",
-    "accord",
-    "act",
-    "agreement",
-    "pact",
-    "protocol",
-    "war",
-    "prize",
-    "plan",
-    "program",
-    "programme",
-    "project",
-    "initiative",
-    "medal",
-    "award",
-    "trophy",
-    "cup",
-}
-_KIN_NOUNS = {
-    "husband",
-    "wife",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "father",
-    "mother",
-    "doctor",
-    "doctors",
-    "colleague",
-    "colleagues",
-}
+    return [span for a, b in pieces for span in _checked(sent, index, a, b, "ORG")]
 
 
 def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
@@ -364,16 +343,14 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
     words = [t.lower_text for t in toks[start:end]]
     before = toks[start - 1].lower_text if start else ""
     before2 = toks[start - 2].lower_text if start > 1 else ""
-    head = toks[
-        next((t.i for t in toks[start:end] if not start <= t.head < end or t.head == t.i), end - 1)
-    ]
+    head = toks[sent.span_head(start, end)]
     has_org_word = any(w in ORG_WORDS for w in words)
     # "Linus Pauling, a chemist", "the economist Frédéric Passy", "X, a hydropower operator"
     said = _orgs.appositive_class(sent, head.i, end) or _orgs.title_class(sent, start, head.i)
     if label == "PERSON":
         if before in ("born", "née", "nee"):
             return ""  # a maiden name: another name of someone already named
-        if len(words) > 1 and words[-1] in _NOT_ORG_WORDS:
+        if len(words) > 1 and words[-1] in NOT_ORG_WORDS:
             return ""  # "its Copley Medal": a prize, a treaty, a war is no one's name
         if said == "org":
             return "ORG"
@@ -387,9 +364,9 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
         return label
     if label != "ORG":
         return label
-    if words[-1] in _NOT_ORG_WORDS or words[-1] in ("and", "of", "for", "the"):
+    if words[-1] in NOT_ORG_WORDS or words[-1] in ("and", "of", "for", "the"):
         return ""
-    if before == "(" and before2 in _NOT_ORG_WORDS:
+    if before == "(" and before2 in NOT_ORG_WORDS:
         return ""  # "the European Recovery Program (ERP)": the short form of a program
     if not has_org_word and (said == "person" or _orgs.relative_who(sent, head.i, end)):
         return "PERSON"
@@ -403,7 +380,7 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
             return ""  # "a sanatorium in Passy", "dams in the Valais": a place
         parent = toks[head.head]
         if head.dep in ("conj", "appos") and (
-            parent.ent == "PERSON" or parent.lower_text in _KIN_NOUNS
+            parent.ent == "PERSON" or parent.lower_text in KIN_NOUNS
         ):
             return (
                 "PERSON"  # "Louis Appia and Théodore Maunoir", "her husband, Frédéric Joliot-Curie"
@@ -420,25 +397,13 @@ def _plausible_person(text: str) -> bool:
         and not any(ch.isdigit() for ch in text)
         and text[:1].isupper()
         and not (text.isupper() and len(text) > 4)  # bylines like "TIMES STAFF WRITER"
-        and all(
-            w[:1].isupper()
-            or w.lower() in ("de", "van", "von", "der", "da", "di", "la", "le", "bin", "al")
-            for w in words
-        )
+        and all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words)
     )
 
 
 def _plausible_org(text: str) -> bool:
     words = text.split()
     return 1 <= len(words) <= 12 and text[:1].isupper() and not text.isdigit()
-
-
-def head_of(sent: Sentence, start: int, end: int) -> int:
-    """The token of [start, end) whose head lies outside the span."""
-    for t in sent.tokens[start:end]:
-        if not start <= t.head < end or t.head == t.i:
-            return t.i
-    return end - 1
 
 
 def is_acronym_of(short: str, full: str) -> bool:

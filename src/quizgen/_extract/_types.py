@@ -68,6 +68,18 @@ class Sentence:
             todo.extend(t.i for t in self._kids[k])
         return sorted(out)
 
+    def span_head(self, start: int, end: int) -> int:
+        """The head of tokens [start, end): the first whose parent lies outside the span,
+        or the sentence's root ("the Red Cross" -> "Cross"). Raises ValueError when empty.
+
+        In a tree every non-empty span has one; a span that is no subtree ("Marie Curie,
+        a chemist" cut at the comma) gives its first such token.
+        """
+        for t in self.tokens[start:end]:
+            if not start <= t.head < end or t.head == t.i:
+                return t.i
+        raise ValueError(f"no head in the empty span [{start}, {end})")
+
     def ancestors(self, i: int) -> list[int]:
         out = []
         seen = {i}

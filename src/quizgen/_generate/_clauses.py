@@ -13,16 +13,9 @@ sentence ("the same year", "it", "there").
 from __future__ import annotations
 
 from quizgen._extract import Sentence
+from quizgen._lexicon import ANAPHORIC_WORDS, CLAUSE_POSSESSIVES, DEMONSTRATIVES, RELATIVE_WORDS
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
-_RELATIVE = {
-    "which", "who", "whom", "whose", "that", "where", "when", "while", "whereas",
-    "although", "though", "because", "since", "if", "as",
-}  # fmt: skip
-# Words whose meaning lies outside the clause: "the same decade", "the former", "there".
-_ANAPHORIC = {"same", "former", "latter", "such", "there", "it", "they", "them", "itself"}
-_DEMONSTRATIVE = {"this", "that", "these", "those"}
-_POSSESSIVE = {"its", "their"}
 
 
 def _has_subject(sent: Sentence, i: int) -> bool:
@@ -99,7 +92,7 @@ def stands_alone(sent: Sentence, idx: list[int]) -> bool:
     if len(words) < 6:
         return False
     first = words[0]
-    if first.lower_text in _RELATIVE or first.dep == "mark":
+    if first.lower_text in RELATIVE_WORDS or first.dep == "mark":
         return False
     subjects = [
         toks[i] for i in idx if toks[i].dep in ("nsubj", "nsubjpass") and toks[i].head in idx
@@ -110,12 +103,12 @@ def stands_alone(sent: Sentence, idx: list[int]) -> bool:
         low = t.lower_text
         if low == "there" and t.dep == "expl":
             continue  # "there were ..." points nowhere
-        if low in _ANAPHORIC and (t.pos in ("PRON", "ADJ", "ADV", "DET") or low == "same"):
+        if low in ANAPHORIC_WORDS and (t.pos in ("PRON", "ADJ", "ADV", "DET") or low == "same"):
             return False
-        if low in _DEMONSTRATIVE and t.tag == "DT":
+        if low in DEMONSTRATIVES and t.tag == "DT":
             return False
         # "its"/"their" read right only after a named subject in the same clause
-        if low in _POSSESSIVE and not any(
+        if low in CLAUSE_POSSESSIVES and not any(
             s.i < t.i and s.pos in ("NOUN", "PROPN") for s in subjects
         ):
             return False

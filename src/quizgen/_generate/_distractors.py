@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Sequence as SequenceABC
 from functools import lru_cache
 
-from quizgen._extract import MONTHS
+from quizgen._lexicon import MONTHS
 
 _ORD = {1: "st", 2: "nd", 3: "rd"}
 

@@ -7,9 +7,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from quizgen._deck import BLANK, BLANK_RE
-from quizgen._extract import TITLE_WORDS, DateFact, Entity, Facts, Pronouns, Sentence, Token
+from quizgen._extract import DateFact, Entity, Facts, Pronouns, Sentence, Token
 from quizgen._generate._clauses import clause_window
-from quizgen._generate._rewrite import SENTENCE_ENDS, clause_question, strip_leading
+from quizgen._generate._rewrite import clause_question, strip_leading
+from quizgen._lexicon import (
+    AWARD_WORDS,
+    POSSESSIVE_DETERMINERS,
+    SAY_VERBS,
+    SENTENCE_ENDS,
+    SUBJECT_PRONOUNS,
+    TITLE_WORDS,
+)
 
 _WH = {
     "year": "In what year",
@@ -20,10 +28,7 @@ _WH = {
     "day": "On what date",
 }
 _MAX_SENTENCE_WORDS = 60
-_AWARD_WORDS = {"prize", "award", "medal", "decoration", "trophy"}
-_POSSESSIVE = re.compile(r"(its|his|her|their|our|my|your)\b", re.I)
-_SAY_VERBS = {"say", "announce", "state", "report", "warn", "confirm", "add", "argue", "insist"}
-_SUBJECT_PRONOUNS = {"he", "she", "it", "they", "this", "these", "those"}
+_POSSESSIVE = re.compile(rf"(?:{'|'.join(POSSESSIVE_DETERMINERS)})\b", re.I)
 
 
 @dataclass(slots=True)
@@ -110,7 +115,7 @@ def _blanked(
     first = next((t for t in toks if t.pos != "PUNCT"), None)
     if (
         first is not None
-        and first.lower_text in _SUBJECT_PRONOUNS
+        and first.lower_text in SUBJECT_PRONOUNS
         and not (subs and first.i in subs)
     ):
         return None
@@ -237,7 +242,7 @@ def _reports_itself(sent: Sentence, pronoun: Token) -> bool:
         return False
     clause = sent.tokens[pronoun.head]
     speaker_verb = sent.tokens[clause.head]
-    if clause.dep != "ccomp" or speaker_verb.lemma not in _SAY_VERBS:
+    if clause.dep != "ccomp" or speaker_verb.lemma not in SAY_VERBS:
         return False
     return any(
         c.dep == "nsubj" and c.ent == "ORG" and c.i < pronoun.i
@@ -379,16 +384,17 @@ def _doubtful_org(facts: Facts, org: Entity) -> bool:
     (a role noun before it), "Oswald Avery" (the end of a longer name), "moved to the
     Panthéon" (one word after "to"/"in"/"at"). A name with "Prize", "Medal" ... is an award.
     """
-    if any(w.lower() in _AWARD_WORDS for w in org.name.split()):
+    if any(w.lower() in AWARD_WORDS for w in org.name.split()):
         return True  # "the Austrian Decoration for Science and Art" is an award, not a body
     if org.name.split()[0].lower() in ("king", "queen", "count", "duke", "prince", "emperor"):
         return True  # "Count Adolf II" is a person with a title
     if org.class_noun or org.aliases or org.descriptions or org.members or len(org.mentions) > 1:
         return False
     m = org.mentions[0]
-    toks = facts.sentences[m.sent].tokens
-    head = next((t for t in toks[m.start : m.end] if not m.start <= t.head < m.end), None)
-    if head is None:
+    sent = facts.sentences[m.sent]
+    toks = sent.tokens
+    head = toks[sent.span_head(m.start, m.end)]
+    if head.head == head.i:  # the sentence's root: no parent to read a role from
         return False
     parent = toks[head.head]
     if head.dep == "compound" and parent.lower_text in TITLE_WORDS:

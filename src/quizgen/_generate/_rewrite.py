@@ -11,42 +11,132 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from quizgen._extract import Sentence, Token
+from quizgen._lexicon import (
+    DANGLING_PRONOUNS,
+    LEADING_CONNECTIVES,
+    POINT_PREPOSITIONS,
+    SENTENCE_ENDS,
+    VAGUE_SUBJECTS,
+)
 
 _CLAUSE_DEPS = {"ROOT", "advcl", "relcl", "conj", "ccomp", "xcomp", "acl", "pcomp"}
-_PRONOUNS = {
-    "he",
-    "she",
-    "it",
-    "they",
-    "him",
-    "her",
-    "them",
-    "his",
-    "its",
-    "their",
-    "hers",
-    "theirs",
-    "this",
-    "these",
-    "those",
-}
-# What a whole sentence ends with; one without it was cut short by the splitter.
-SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ")")
 _DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
-_LEADING = {"but", "yet", "and", "so", "however", "also", "then", "still", "thus"}
-_VAGUE_SUBJECTS = {
-    "the two",
-    "the three",
-    "both",
-    "the pair",
-    "the couple",
-    "the former",
-    "the latter",
-    "the others",
-}
-_POINT_PREPOSITIONS = {"in", "on", "at", "during"}
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """The clause a date at tokens [start, end) dates: its verb, its subject (the subject's
+    subtree `subject_idx`), and the tokens that make the question (`idx`, in order)."""
+
+    sent: Sentence
+    start: int
+    end: int
+    verb: Token
+    subject: Token
+    subject_idx: list[int]
+    idx: list[int]
+
+    @property
+    def auxes(self) -> list[Token]:
+        """The auxiliaries before the verb ("was", "had"), not the "to" of an infinitive."""
+        return [
+            c
+            for c in self.sent.children(self.verb.i)
+            if c.dep in ("aux", "auxpass") and c.i < self.verb.i and c.lower_text != "to"
+        ]
+
+
+def _quoted_date(sent: Sentence, start: int, end: int) -> bool:
+    """ "'We left in 1979,' he said": a date inside a quote is the speaker's, not the text's."""
+    return any(t.quoted for t in sent.tokens[start:end])
+
+
+def _rejoined_pieces(sent: Sentence, start: int, end: int) -> bool:
+    """ "... the Dr." + "Smith arrived in 1950": pieces rejoined after a bad split have two
+    roots, and no parse spans them."""
+    return sum(1 for t in sent.tokens if t.head == t.i) > 1
+
+
+def _cut_short(sent: Sentence, start: int, end: int) -> bool:
+    """ "He moved to St" (split at an abbreviation): a sentence cut short may cut its clause."""
+    return sent.tokens[-1].text not in SENTENCE_ENDS
+
+
+# Sentences whose clauses are never rewritten, whatever the clause.
+_SENTENCE_RULES: tuple[Callable[[Sentence, int, int], bool], ...] = (
+    _quoted_date,
+    _rejoined_pieces,
+    _cut_short,
+)
+
+
+def _dates_a_thing(c: _Clause) -> bool:
+    """ "a 1950 accord lapsed", "after 1948": the date names a thing or bounds a time; it does
+    not put the clause at a point (see _modifies_clause)."""
+    return not _modifies_clause(c.sent, c.start, c.end, c.verb, c.subject)
+
+
+def _relative_subject(c: _Clause) -> bool:
+    """ "the treaty, which was signed in 1950": "was which signed" is no question."""
+    return c.subject.lower_text in ("which", "that", "who")
+
+
+def _vague_subject(c: _Clause) -> bool:
+    """ "In what year did the two share ...?": who, without the sentence before?"""
+    toks = c.sent.tokens
+    return " ".join(toks[i].lower_text for i in c.subject_idx) in VAGUE_SUBJECTS
+
+
+def _date_of_coordinated_verb(c: _Clause) -> bool:
+    """ "He went bankrupt and in 1867 left Geneva": the date is the second verb's, not this one's."""
+    sent, verb = c.sent, c.verb
+    return any(
+        k.dep == "conj"
+        and k.pos in ("VERB", "AUX")
+        and k.i > verb.i
+        and c.start in sent.subtree(k.i)
+        for k in sent.children(verb.i)
+    )
+
+
+def _quoted_words(c: _Clause) -> bool:
+    """ "He called it 'a disgrace' in 1950": quoted words cannot be inverted around."""
+    return any(c.sent.tokens[i].quoted for i in c.idx)
+
+
+def _no_do_support(c: _Clause) -> bool:
+    """ "He would have been 90 in 1950" parsed oddly: no auxiliary, no "be", and a verb form
+    that takes no did/does/do either."""
+    verb = c.verb
+    return not c.auxes and verb.lemma != "be" and verb.pos != "AUX" and verb.tag not in _DO
+
+
+# Clauses that are never rewritten: each would make an ungrammatical or misleading question.
+_CLAUSE_RULES: tuple[Callable[[_Clause], bool], ...] = (
+    _dates_a_thing,
+    _relative_subject,
+    _vague_subject,
+    _date_of_coordinated_verb,
+    _quoted_words,
+    _no_do_support,
+)
+
+
+def _aside(text: str) -> bool:
+    """ "did LEEDS, Sept. 12 — the board meet": a dateline or an aside reads wrong."""
+    return "—" in text or "--" in text
+
+
+def _unbalanced_bracket(text: str) -> bool:
+    """ "did the World Health Organization (WHO meet": the date's phrase took a bracket."""
+    return text.count("(") != text.count(")")
+
+
+# Questions that came out wrong after all.
+_QUESTION_RULES: tuple[Callable[[str], bool], ...] = (_aside, _unbalanced_bracket)
 
 
 def clause_question(
@@ -60,91 +150,75 @@ def clause_question(
     `substitutes` replaces tokens (a resolved pronoun -> a name): a mapping, or a function
     given the clause's tokens that returns one for that clause (None: a pronoun in it stays
     unresolved); a pronoun it maps to itself is named earlier in the clause and may stay.
-    None if unsafe.
+    None if unsafe: a rule of _SENTENCE_RULES, _CLAUSE_RULES or _QUESTION_RULES says so, an
+    adverbial would stand before the subject, or a pronoun would dangle.
     """
-    toks = sent.tokens
-    if any(t.quoted for t in toks[start:end]):
+    if any(rule(sent, start, end) for rule in _SENTENCE_RULES):
         return None
-    if sum(1 for t in toks if t.head == t.i) > 1:
-        return None  # pieces rejoined after a bad split: the parse does not span them
-    if toks[-1].text not in SENTENCE_ENDS:
-        return None  # a sentence cut short (a split at an abbreviation): its clause may be too
-    verb = _clause_verb(sent, start)
-    if verb is None:
+    clause = _clause(sent, start, end)
+    if clause is None or any(rule(clause) for rule in _CLAUSE_RULES):
         return None
-    subject = next((c for c in sent.children(verb.i) if c.dep in ("nsubj", "nsubjpass")), None)
-    if subject is None and verb.dep == "relcl":
-        return None
-    if subject is None:
-        return None
-    if not _modifies_clause(sent, start, end, verb, subject):
-        return None
-    drop = set(_date_phrase(sent, start, end))
-    clause = [i for i in sent.subtree(verb.i) if i not in drop]
-    # A subordinate clause loses its conjunction ("since", "when"); nested clauses stay.
-    clause = [i for i in clause if not (toks[i].dep == "mark" and toks[i].head == verb.i)]
-    subj_idx = sent.subtree(subject.i)
-    if subject.lower_text in ("which", "that", "who"):
-        return None
-    if " ".join(toks[i].lower_text for i in subj_idx) in _VAGUE_SUBJECTS:
-        return None  # "In what year did the two share ...?": who, without the sentence?
-    # Adverbials before the subject ("Barring unforeseen events,") go; the rest keeps its order.
-    first = subj_idx[0]
-    clause = [
-        i
-        for i in clause
-        if i >= first or (toks[i].dep in ("aux", "auxpass", "neg") and toks[i].head == verb.i)
-    ]
-    clause = [
-        i for i in clause if not (toks[i].dep == "cc" and toks[i].head == verb.i and i > verb.i)
-    ]
-    if any(
-        c.dep == "conj" and c.pos in ("VERB", "AUX") and c.i > verb.i and start in sent.subtree(c.i)
-        for c in sent.children(verb.i)
-    ):
-        return None  # the date belongs to a coordinated verb, not to this clause's verb
-    clause = _cut_trailing_conj(sent, verb, clause)
-    while clause and toks[clause[-1]].pos == "PUNCT":
-        clause.pop()
-    if any(toks[i].quoted for i in clause):
-        return None
-    auxes = [
-        c
-        for c in sent.children(verb.i)
-        if c.dep in ("aux", "auxpass") and c.i < verb.i and c.lower_text != "to"
-    ]
+    toks, verb = sent.tokens, clause.verb
     kept: set[int] = set()  # pronouns that read right: their person is named in the clause
     if callable(substitutes):
-        substitutes = substitutes(clause)
+        substitutes = substitutes(clause.idx)
         if substitutes is None:
             return None
         kept = {i for i, text in substitutes.items() if text == toks[i].text}
-    words = {i: _word(toks[i], substitutes) for i in clause}
+    words = {i: _word(toks[i], substitutes) for i in clause.idx}
+    auxes = clause.auxes
     if auxes:
         moved, front = auxes[0].i, toks[auxes[0].i].lower_text
     elif verb.lemma == "be" or verb.pos == "AUX":
         moved, front = verb.i, verb.lower_text
     else:
-        if verb.tag not in _DO:
-            return None
         moved, front = -1, _DO[verb.tag]
         words[verb.i] = (verb.lemma, bool(verb.ws))
-    body = [i for i in clause if i != moved]
-    if any(i < first for i in body if i not in subj_idx):
-        return None
+    body = [i for i in clause.idx if i != moved]
+    first = clause.subject_idx[0]
+    if any(i < first for i in body if i not in clause.subject_idx):
+        return None  # an adverbial before the subject would stand before it in the question
     # The subject comes straight after the moved auxiliary; the rest keeps its order.
-    subj = [words[i] for i in body if i in subj_idx]
-    rest = [words[i] for i in body if i not in subj_idx]
+    subj = [words[i] for i in body if i in clause.subject_idx]
+    rest = [words[i] for i in body if i not in clause.subject_idx]
     if subj and subj[0][0] in ("a", "an", "A", "An", "The"):
         subj[0] = ("the", True)
     text = _join([(front, True), *subj, *rest])
-    if "—" in text or "--" in text:
-        return None  # a dateline ("LEEDS, Sept. 12 —") or an aside: the question reads wrong
-    if text.count("(") != text.count(")"):
-        return None  # the date's phrase took a bracket with it: "(WHO"
+    if any(rule(text) for rule in _QUESTION_RULES):
+        return None
     if _has_dangling_pronoun(_join([words[i] for i in body if i not in kept])):
         return None
     return text
+
+
+def _clause(sent: Sentence, start: int, end: int) -> _Clause | None:
+    """The clause around the date, with the date's phrase, the subordinating conjunction,
+    adverbials before the subject and a coordinated clause after the verb left out; None
+    when no verb with a subject dates it."""
+    toks = sent.tokens
+    verb = _clause_verb(sent, start)
+    if verb is None:
+        return None
+    subject = next((c for c in sent.children(verb.i) if c.dep in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    drop = set(_date_phrase(sent, start, end))
+    idx = [i for i in sent.subtree(verb.i) if i not in drop]
+    # A subordinate clause loses its conjunction ("since", "when"); nested clauses stay.
+    idx = [i for i in idx if not (toks[i].dep == "mark" and toks[i].head == verb.i)]
+    subject_idx = sent.subtree(subject.i)
+    # Adverbials before the subject ("Barring unforeseen events,") go; the rest keeps its order.
+    first = subject_idx[0]
+    idx = [
+        i
+        for i in idx
+        if i >= first or (toks[i].dep in ("aux", "auxpass", "neg") and toks[i].head == verb.i)
+    ]
+    idx = [i for i in idx if not (toks[i].dep == "cc" and toks[i].head == verb.i and i > verb.i)]
+    idx = _cut_trailing_conj(sent, verb, idx)
+    while idx and toks[idx[-1]].pos == "PUNCT":
+        idx.pop()
+    return _Clause(sent, start, end, verb, subject, subject_idx, idx)
 
 
 def _word(tok: Token, substitutes: dict[int, str] | None) -> tuple[str, bool]:
@@ -184,7 +258,7 @@ def _modifies_clause(sent: Sentence, start: int, end: int, verb: Token, subject:
     """Only a date that dates the clause ("... lapse in 1979") may be asked about through it;
     one that names a thing ("a 1950 accord", "the 1972 treaty") does not date the clause."""
     toks = sent.tokens
-    head = next((t.i for t in toks[start:end] if not start <= t.head < end or t.head == t.i), start)
+    head = sent.span_head(start, end)
     if head in sent.subtree(subject.i):
         return False
     dep = toks[head].dep
@@ -196,13 +270,13 @@ def _modifies_clause(sent: Sentence, start: int, end: int, verb: Token, subject:
         return False
     # "after 1948", "until 1933", "by 1950" bound a time: "In what year did ..." would take
     # the bound for the time itself and be wrong; the cloze keeps the preposition.
-    return dep == "pobj" and prep.dep == "prep" and prep.lower_text in _POINT_PREPOSITIONS
+    return dep == "pobj" and prep.dep == "prep" and prep.lower_text in POINT_PREPOSITIONS
 
 
 def _date_phrase(sent: Sentence, start: int, end: int) -> list[int]:
     """The tokens to remove with the date: its preposition ("in 1979") or the bare date."""
     toks = sent.tokens
-    head = next((t.i for t in toks[start:end] if not start <= t.head < end or t.head == t.i), start)
+    head = sent.span_head(start, end)
     parent = toks[toks[head].head]
     if parent.dep == "prep" and parent.pos == "ADP" and toks[head].dep == "pobj":
         return sent.subtree(parent.i)
@@ -227,12 +301,12 @@ def _cut_trailing_conj(sent: Sentence, verb: Token, clause: list[int]) -> list[i
 
 def _has_dangling_pronoun(text: str) -> bool:
     words = re.findall(r"[A-Za-z’']+", text.lower())
-    return any(w in _PRONOUNS for w in words)
+    return any(w in DANGLING_PRONOUNS for w in words)
 
 
 def strip_leading(text: str) -> str:
     """Drop a sentence-opening connective ("But", "Yet") that needs the previous sentence."""
     first, _, rest = text.partition(" ")
-    if first.lower().rstrip(",") in _LEADING and rest:
+    if first.lower().rstrip(",") in LEADING_CONNECTIVES and rest:
         return rest[:1].upper() + rest[1:]
     return text

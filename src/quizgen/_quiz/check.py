@@ -21,13 +21,10 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from quizgen._deck import Question
+from quizgen._lexicon import ANSWER_DATE_PREPOSITIONS, ARTICLES, CHOICE_LETTERS
 
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 MIN_TYPO_LENGTH = 6
 
-_ARTICLES = ("the", "a", "an")
-# Prepositions people put in front of a date, or leave out: "in 1979" == "1979".
-_DATE_PREPOSITIONS = ("in", "on", "by", "during", "around", "circa", "c", "ca", "since", "from")
 _TRUE = ("t", "true", "yes", "y")
 _FALSE = ("f", "false", "no", "n")
 # Letters that NFKD does not split into a base letter and a mark.
@@ -69,7 +66,7 @@ def normalize(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text.casefold())
     folded = "".join(c for c in folded if not unicodedata.combining(c)).translate(_FOLD)
     words = _join_initials(_NON_WORD.sub(" ", folded).split())
-    if len(words) > 1 and words[0] in _ARTICLES:
+    if len(words) > 1 and words[0] in ARTICLES:
         words = words[1:]
     return " ".join(words)
 
@@ -91,7 +88,7 @@ def _join_initials(words: list[str]) -> list[str]:
 
 def _strip_date_preposition(norm: str) -> str:
     words = norm.split()
-    if len(words) > 1 and words[0] in _DATE_PREPOSITIONS and any(c.isdigit() for c in norm):
+    if len(words) > 1 and words[0] in ANSWER_DATE_PREPOSITIONS and any(c.isdigit() for c in norm):
         return " ".join(words[1:])
     return norm
 
@@ -161,8 +158,8 @@ def _check_choice(question: Question, response: str, others: list[str]) -> Verdi
     if not said:
         return Verdict(False, "empty")
     letter = _LETTER_RE.match(response.strip().lower())
-    if letter and len(question.choices) <= len(LETTERS):
-        index = LETTERS.index(letter.group(1).upper())
+    if letter and len(question.choices) <= len(CHOICE_LETTERS):
+        index = CHOICE_LETTERS.index(letter.group(1).upper())
         if index < len(question.choices):
             return Verdict(question.choices[index] == question.answer, "letter")
     # Typed text: the other choices are the entities it must not be mistaken for.
@@ -217,6 +214,6 @@ def answer_label(question: Question) -> str:
         return question.answer.strip().capitalize()
     if question.type == "choice" and question.answer in question.choices:
         index = question.choices.index(question.answer)
-        if index < len(LETTERS):
-            return f"{LETTERS[index]}) {question.answer}"
+        if index < len(CHOICE_LETTERS):
+            return f"{CHOICE_LETTERS[index]}) {question.answer}"
     return question.answer

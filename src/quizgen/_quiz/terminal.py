@@ -9,7 +9,6 @@ terminal control sequences, so a deck cannot clear the screen or move the cursor
 from __future__ import annotations
 
 import os
-import re
 import sys
 import time
 from dataclasses import dataclass
@@ -18,19 +17,12 @@ from typing import TextIO
 
 from fsrs import Rating
 
-from quizgen._quiz.check import LETTERS, Verdict, answer_label, hint
+from quizgen._lexicon import CHOICE_LETTERS
+from quizgen._quiz.check import Verdict, answer_label, hint
 from quizgen._quiz.session import Item, Session, SessionResult
 from quizgen._quiz.stats import BUCKETS, DeckStats
+from quizgen._safetext import strip_unsafe
 
-# ESC-introduced sequences (CSI, OSC, DCS, ... and two-byte escapes), then any other
-# C0/C1 control, DEL, and the bidi overrides that can make text read backwards.
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x1b[ -/]*[0-~]?"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
-)
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _STYLES = {"bold": "1", "dim": "2", "green": "32", "red": "31", "yellow": "33", "cyan": "36"}
 _KIND_WORDS = {
     "short": "short answer",
@@ -57,7 +49,7 @@ _GRADES = {
 def clean(text: str) -> str:
     """Deck text made safe to print: escape sequences and control characters removed,
     tabs and newlines kept."""
-    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+    return strip_unsafe(text)
 
 
 @dataclass
@@ -177,11 +169,11 @@ def _ask_item(
     )
     console.say(clean(q.prompt))
     if q.type == "choice":
-        for letter, choice in zip(LETTERS, q.choices, strict=False):
+        for letter, choice in zip(CHOICE_LETTERS, q.choices, strict=False):
             console.say(f"  {letter}) {clean(choice)}")
     prompt = "(t/f) > " if q.type == "truefalse" else "> "
     if q.type == "choice":
-        prompt = f"({LETTERS[0]}-{LETTERS[min(len(q.choices), 26) - 1]}) > "
+        prompt = f"({CHOICE_LETTERS[0]}-{CHOICE_LETTERS[min(len(q.choices), 26) - 1]}) > "
     hints = 0
     shown = time.monotonic()
     while True:

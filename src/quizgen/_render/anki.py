@@ -36,6 +36,7 @@ from typing import Any
 from quizgen._atomic import atomic_path
 from quizgen._deck import BLANK_RE, Deck, Question, select_questions
 from quizgen._errors import RenderError
+from quizgen._lexicon import choice_letter
 from quizgen._render import RenderOptions
 from quizgen._render._anki_models import NOTE_TYPES, genanki_models, note_type_digest
 
@@ -277,18 +278,14 @@ def _choices_html(q: Question) -> str:
     for i, choice in enumerate(q.choices):
         cls = ' class="qz-right"' if choice == q.answer else ""
         items.append(
-            f'<li{cls}><span class="qz-letter">{_letter(i)}</span><span>{_esc(choice)}</span></li>'
+            f'<li{cls}><span class="qz-letter">{choice_letter(i)}</span><span>{_esc(choice)}</span></li>'
         )
     return f'<ol class="qz-choices">{"".join(items)}</ol>'
 
 
 def _choice_answer_html(q: Question) -> str:
-    letter = _letter(q.choices.index(q.answer)) if q.answer in q.choices else ""
+    letter = choice_letter(q.choices.index(q.answer)) if q.answer in q.choices else ""
     return f"{letter}. {_esc(q.answer)}" if letter else _esc(q.answer)
-
-
-def _letter(i: int) -> str:
-    return chr(ord("A") + i) if i < 26 else str(i + 1)
 
 
 def _context_html(q: Question) -> str:

@@ -11,21 +11,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# ANSI/VT escape sequences (CSI like "\x1b[2J", OSC titles, two-character escapes).
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
-# Invisible characters that only get in the way of matching words: soft hyphen, word
-# joiner, direction marks, a byte-order mark in mid-text; and the bidi embeddings,
-# overrides and isolates, with which a copied "\u202eelgooG" shows as "Google" in a
-# card or a worksheet. Zero-width (non-)joiners stay: some scripts need them.
-_INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+from quizgen._lexicon import BOILERPLATE_LINES, CLOSING_MARKS, NAME_PARTICLES, SENTENCE_MARKS
+from quizgen._safetext import strip_unsafe
+
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-# Unicode category Cc (C0, DEL, C1) except newline and tab.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Any whitespace but a newline (tabs, NBSP, ...): runs, or one that is not a plain space.
 _SPACES = re.compile(r"[^\S\n]{2,}|[^\S \n]")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
-SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*$")
+# A line that ends a sentence: '.', '!' or '?', then closing quotes or brackets ('."', '?»').
+LINE_ENDS_SENTENCE = re.compile(f"[{re.escape(SENTENCE_MARKS)}][{re.escape(CLOSING_MARKS)}]*$")
 
 
 def normalize(text: str) -> str:
@@ -36,9 +31,7 @@ def normalize(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text)
     text = _LINE_BREAKS.sub("\n", text)
-    text = _ESCAPES.sub("", text)
-    text = _INVISIBLE.sub("", text)
-    text = _CONTROL.sub("", text)
+    text = strip_unsafe(text)  # escapes, controls, bidi and zero-width marks: see _safetext
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANK_RUN.sub("\n\n", text).strip("\n")
@@ -49,87 +42,12 @@ def paragraphs(text: str) -> list[list[str]]:
     return [block.split("\n") for block in text.split("\n\n") if block.strip()]
 
 
-# Whole lines (compared lower-cased, trailing ':' '>' '›' '»' '|' stripped) that web pages
-# sprinkle through an article.
-_FIXED = {
-    "ad",
-    "advert",
-    "advertisement",
-    "advertisements",
-    "sponsored",
-    "sponsored content",
-    "paid content",
-    "promoted",
-    "promoted content",
-    "story continues below advertisement",
-    "article continues below",
-    "article continues below advertisement",
-    "continue reading the main story",
-    "scroll to continue with content",
-    "share",
-    "share this",
-    "share this article",
-    "share this story",
-    "share this page",
-    "share this post",
-    "share on facebook",
-    "share on twitter",
-    "share on x",
-    "share on linkedin",
-    "share via email",
-    "copy link",
-    "link copied",
-    "tweet",
-    "facebook",
-    "twitter",
-    "linkedin",
-    "whatsapp",
-    "pinterest",
-    "reddit",
-    "email",
-    "e-mail",
-    "print",
-    "print this article",
-    "comments",
-    "comment",
-    "skip to content",
-    "skip to main content",
-    "skip navigation",
-    "skip to navigation",
-    "jump to navigation",
-    "home",
-    "menu",
-    "close",
-    "search",
-    "loading",
-    "loading...",
-    "related",
-    "related articles",
-    "related stories",
-    "related content",
-    "recommended",
-    "recommended for you",
-    "you may also like",
-    "most popular",
-    "most read",
-    "trending",
-    "associated press",
-    "the associated press",
-    "ap",
-    "reuters",
-    "afp",
-    "agence france-presse",
-    "upi",
-    "bloomberg",
-    "special to the times",
-}
-
 _STAFF = re.compile(
     r"(?:the\s+)?(?:[a-z]+\s+)?(?:staff\s+(?:writer|reporter)s?|correspondents?|"
     r"special\s+correspondent|staff\s+and\s+wire\s+reports)"
 )
 # "By JOHN SMITH", "By Jane Roe and John W. Smith, Times Staff Writers", "BY ANNA KO | Reuters".
-_NAME = r"[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|de|van|von|der|da|la|le|bin|al))*"
+_NAME = rf"[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|{'|'.join(NAME_PARTICLES)}))*"
 _BYLINE = re.compile(
     rf"(?:by|BY|By)\s+{_NAME}(?:\s*(?:,|and|AND|&)\s+{_NAME})*"
     rf"(?:\s*[,|–—-]\s*(?:[A-ZÀ-Þ][\w.’'&-]*|of|the)(?:\s+(?:[A-ZÀ-Þ][\w.’'&-]*|of|the))*)?"
@@ -149,11 +67,11 @@ def is_boilerplate(line: str) -> bool:
     low = key.lower()
     if not key:
         return False
-    if low in _FIXED or _STAFF.fullmatch(low):
+    if low in BOILERPLATE_LINES or _STAFF.fullmatch(low):
         return True
     if len(key.split()) > 12:
         return False
-    if _BYLINE.fullmatch(key) and not SENTENCE_END.search(key):
+    if _BYLINE.fullmatch(key) and not LINE_ENDS_SENTENCE.search(key):
         return True
     if _CALL_TO_ACTION.match(key) and _is_call_to_action(key):
         return True
@@ -164,7 +82,7 @@ def _is_call_to_action(line: str) -> bool:
     # "Subscribe to our newsletter." is furniture; "Sign up for the class before the
     # exam in May, the dean said." reads as a sentence and stays.
     words = len(line.split())
-    ends_sentence = bool(SENTENCE_END.search(line)) and not line.endswith(("...", "…"))
+    ends_sentence = bool(LINE_ENDS_SENTENCE.search(line)) and not line.endswith(("...", "…"))
     return not ends_sentence or words <= 5
 
 

@@ -9,12 +9,11 @@ import warnings
 from collections import Counter
 
 from quizgen._errors import SourceError
-from quizgen._sources._clean import SENTENCE_END, drop_boilerplate, normalize
+from quizgen._lexicon import PLACEHOLDER_META
+from quizgen._sources._clean import LINE_ENDS_SENTENCE, drop_boilerplate, normalize
 from quizgen._sources._text import Meta
 
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st"})
-# Values PDF producers write when the author left the field empty (reportlab's defaults).
-_PLACEHOLDERS = {"untitled", "unknown", "anonymous", "unspecified", "none", "title", "author"}
 _HYPHENATED = re.compile(r"(\w+)-\n(\w+)")
 _PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?", re.IGNORECASE)
 # pypdf logs what it repairs ("EOF marker not found") and, with no logging set up, Python
@@ -58,7 +57,7 @@ def read_pdf(data: bytes, name: str) -> tuple[Meta, str]:
 def _meta_field(value: object) -> str | None:
     text = " ".join(str(value).split()) if value else ""
     text = re.sub(r"^Microsoft (?:Word|PowerPoint) - ", "", text)
-    if text.lower() in _PLACEHOLDERS:
+    if text.lower() in PLACEHOLDER_META:
         return None
     return text or None
 
@@ -77,7 +76,7 @@ def _join_pages(pages: list[str]) -> str:
             paras.append([])
             continue
         paras[-1].append(line)
-        if SENTENCE_END.search(line) and len(line) < 0.8 * width:
+        if LINE_ENDS_SENTENCE.search(line) and len(line) < 0.8 * width:
             paras.append([])
     kept = drop_boilerplate([p for p in paras if p])
     return "\n\n".join(" ".join(p) for p in kept)

@@ -10,7 +10,7 @@ from typing import Any
 
 from quizgen._errors import SourceError
 from quizgen._sources._clean import (
-    SENTENCE_END,
+    LINE_ENDS_SENTENCE,
     drop_boilerplate,
     normalize,
     paragraphs,
@@ -148,7 +148,7 @@ def is_headline(line: str) -> bool:
     words = line.split()
     return (
         0 < len(words) <= _HEADLINE_WORDS
-        and not SENTENCE_END.search(line)
+        and not LINE_ENDS_SENTENCE.search(line)
         and not line.endswith((",", ";", ":", "…", "-", "–", "—"))
     )
 

@@ -6,7 +6,6 @@ Imported only inside `render`, so reportlab loads only when a PDF is made.
 from __future__ import annotations
 
 import io
-import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from quizgen._deck import BLANK_RE
 from quizgen._errors import RenderError
+from quizgen._lexicon import choice_letter
 from quizgen._render.pdf._flowables import (
     BUBBLE_W,
     GREY,
@@ -34,14 +34,14 @@ from quizgen._render.pdf._flowables import (
     fits_in_columns,
 )
 from quizgen._render.pdf._fonts import BOLD, ITALIC, REGULAR
-from quizgen._render.pdf._plan import Item, Plan, Version, citation_text, letter
+from quizgen._render.pdf._plan import Item, Plan, Version, citation_text
+from quizgen._safetext import strip_unsafe
 
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN = 18 * mm
 BODY = 10.5
 # A fixed-width blank, the same for every answer, so its length gives nothing away.
 BLANK_SPACES = 34
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 MAX_CITATIONS = 3
 # A long link is clipped on paper (it stays whole in the PDF's clickable link).
 MAX_URL = 70
@@ -57,7 +57,7 @@ class Part:
 
 def text(value: str) -> str:
     """Plain text made safe for reportlab's paragraph markup ('<' and '&' print as is)."""
-    return escape(_CONTROL.sub("", unicodedata.normalize("NFC", value)))
+    return escape(strip_unsafe(unicodedata.normalize("NFC", value)))
 
 
 class _Styles:
@@ -212,7 +212,7 @@ class Layout:
 
     def _options(self, item: Item) -> list[Flowable]:
         st = self.styles
-        labelled = [(letter(i), c) for i, c in enumerate(item.choices)]
+        labelled = [(choice_letter(i), c) for i, c in enumerate(item.choices)]
         room = self.width - st.indent
         # Short choices share a row in four (or two) columns that line up from question to
         # question; a choice too long for its column gets a line of its own and may wrap.

@@ -13,6 +13,7 @@ from pathlib import PurePath
 
 from quizgen._deck import Deck, Question, SourceRef, select_questions
 from quizgen._errors import RenderError
+from quizgen._lexicon import choice_letter
 
 # Easiest first: recognising an answer, then judging a statement, then recalling it.
 SECTION_ORDER = ("choice", "truefalse", "cloze", "short")
@@ -46,7 +47,7 @@ class Item:
     def answer_letter(self) -> str | None:
         """The letter of the right choice, for a choice question whose answer is a choice."""
         if self.question.answer in self.choices:
-            return letter(self.choices.index(self.question.answer))
+            return choice_letter(self.choices.index(self.question.answer))
         return None
 
     @property
@@ -98,16 +99,6 @@ class Plan:
     deck_names: list[str] = field(default_factory=list)
 
 
-def letter(index: int) -> str:
-    """A, B, ... Z, then AA, AB ... for the rare question with more than 26 choices."""
-    out = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        out = chr(ord("A") + rest) + out
-    return out
-
-
 def plan_worksheet(
     decks: Sequence[Deck],
     *,
@@ -142,7 +133,7 @@ def plan_worksheet(
     printed: list[Version] = []
     seen_orders: list[list[str]] = []
     for v in range(versions):
-        mark = letter(v) if versions > 1 else None
+        mark = choice_letter(v) if versions > 1 else None
         if mark is None:
             order = {t: list(qs) for t, qs in grouped.items()}
             rng = None

@@ -1,0 +1,448 @@
+"""Every word list quizgen's rules read, in one place, each named for what it is for.
+
+A list written twice drifts (ours did: two honorific lists, two pronoun-gender tables, three
+sets of sentence-closing marks). Where two stages need lists that differ, both stand here,
+named, with why they differ; tests/test_lexicon.py states how they relate. Entries are
+lower-case unless the rule compares case-sensitively (ERAS); the order of a tuple matters
+to its readers (MONTHS[0] is January).
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of `text` as a set."""
+    return frozenset(text.split())
+
+
+def _ordered(text: str) -> tuple[str, ...]:
+    """The whitespace-separated words of `text`, in order."""
+    return tuple(text.split())
+
+
+def _lines(text: str) -> frozenset[str]:
+    """The non-blank lines of `text`, stripped: for entries of several words."""
+    return frozenset(line.strip() for line in text.splitlines() if line.strip())
+
+
+# --- People: titles, honorifics, pronouns ---------------------------------------------------
+
+# Words that make a title before a name ("Foreign Minister", "Senator") a role.
+TITLE_WORDS = _words(
+    """
+    president vice minister prime foreign deputy secretary senator sen. representative rep.
+    governor gov. mayor general gen. admiral colonel col. captain capt. lieutenant lt.
+    sergeant king queen prince princess emperor empress pope cardinal bishop archbishop
+    reverend rev. dr. doctor professor prof. judge justice chief chairman chairwoman chair
+    director ambassador chancellor premier commissioner analyst economist spokesman
+    spokeswoman spokesperson leader founder editor author physicist chemist biologist
+    scientist engineer architect lawyer lord lady dame sir saint st. ceo officer head
+    envoy negotiator official diplomat researcher historian novelist poet painter composer
+    astronomer mathematician inventor commander marshal field lawmaker congressman
+    congresswoman activist laureate
+    """
+)
+
+# Words before a name that are no part of it and say nothing of a role, compared without
+# the full stop ("Mr." -> "mr"). "Mme", "Herr" as well as the English ones.
+HONORIFICS = _words(
+    """
+    mr mrs ms miss mme herr dr sir dame lord lady madame prof
+    """
+)
+
+
+def is_honorific(word: str) -> bool:
+    """Is `word` an honorific, in any case, with or without its full stop ("Mrs.", "MR")?"""
+    return word.lower().rstrip(".") in HONORIFICS
+
+
+# The gender an honorific gives a name ("Mrs. Marten" is a woman), for pronoun checks.
+HONORIFIC_GENDER = {
+    "mr": "m", "sir": "m", "lord": "m", "herr": "m",
+    "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "madame": "f", "mme": "f",
+}  # fmt: skip
+# Third-person pronouns and their gender; the text's most frequent gender names its topic.
+PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}  # fmt: skip
+# The pronouns a name may replace: not the reflexives ("himself" -> "Bush" reads wrong).
+PERSONAL_GENDER = {w: g for w, g in PRONOUN_GENDER.items() if not w.endswith("self")}
+# Pronouns whose referent is checked before a question uses them ("hers" never opens one).
+PERSONAL_PRONOUNS = _words("he she his her him")
+
+# Pronoun subjects that make a sentence lean on the one before it.
+SUBJECT_PRONOUNS = _words(
+    """
+    he she it they this these those
+    """
+)
+
+# Pronouns that dangle in a question unless the clause names their referent.
+DANGLING_PRONOUNS = _words(
+    """
+    he she it they him her them his its their hers theirs this these those
+    """
+)
+
+DEMONSTRATIVES = _words(
+    """
+    this that these those
+    """
+)
+# Possessive determiners: a role that opens with one ("his deputy") names no one alone.
+POSSESSIVE_DETERMINERS = _ordered("its his her their our my your")
+# Possessives that point outside the clause ("its 1950 accord").
+CLAUSE_POSSESSIVES = _words("its their")
+
+# Words whose meaning lies outside the clause: "the same decade", "the former", "there".
+ANAPHORIC_WORDS = _words(
+    """
+    same former latter such there it they them itself
+    """
+)
+
+# Relations that make the name in apposition a person: "her husband, Frédéric Joliot-Curie".
+KIN_NOUNS = _words(
+    """
+    husband wife son daughter brother sister father mother doctor doctors colleague
+    colleagues
+    """
+)
+
+# Nouns that only a person is: an appositive or a title with one of these makes the name a person.
+# Not "investor", "trader", "manager", "owner": "SoftBank, an investor", "the asset manager".
+PERSON_NOUNS = _words(
+    """
+    campaigner businessman businesswoman man woman writer lawyer teacher student doctor
+    surgeon nurse politician statesman banker merchant philosopher colleague husband wife
+    son daughter brother sister father mother professor director founder president minister
+    officer executive spokesman spokeswoman spokesperson engineer worker pioneer reformer
+    priest explorer soldier general head chief chairman chairwoman ceo secretary editor
+    author official diplomat envoy researcher novelist poet painter composer astronomer
+    mathematician inventor commander lawmaker senator governor mayor ambassador judge king
+    queen prince princess bishop botanist analyst employee staff
+    """
+)
+
+# Lower-case words inside a person's name: "Charles de Gaulle", "Ludwig van Beethoven".
+NAME_PARTICLES = _ordered("de van von der da di la le bin al")
+
+# --- Organizations ---------------------------------------------------------------------------
+
+# Endings that make a span an organization whatever spaCy labelled it.
+ORG_WORDS = _words(
+    """
+    institute university college school academy center centre committee organization
+    organisation association council party company corporation corp inc ltd bank foundation
+    society agency administration ministry department league army navy court parliament
+    congress senate laboratory laboratories museum commission office bureau service alliance
+    federation union network group board fund church order club
+    """
+)
+
+# Nouns that say "this is an organization" in an appositive ("X, a Swiss hydropower operator")
+# or right before a name ("the journal Nature", "the union Unite").
+ORG_CLASS_NOUNS = _words(
+    """
+    operator company firm agency bank publisher journal newspaper magazine broadcaster
+    manufacturer maker producer retailer carrier airline insurer lender utility regulator
+    watchdog conglomerate startup charity union institute university laboratory organization
+    organisation group subsidiary supplier developer consultancy partnership cooperative
+    foundation society association party ministry department think-tank tank stockbroker
+    broker brokerage exchange chain studio club team
+    """
+)
+
+# Head words of an organization that can be part of another: "X Laboratory of the University of Y".
+PART_HEADS = _words(
+    """
+    laboratory laboratories institute school department faculty college museum library
+    hospital centre center observatory division unit
+    """
+)
+
+# Head words of an organization that can hold another: the whole of PART_HEADS.
+WHOLE_HEADS = _words(
+    """
+    university college academy institute society council
+    """
+)
+
+# Subjects of "X consists of A and B" that make A and B its members.
+GROUP_NOUNS = _words(
+    """
+    group organization organisation association alliance bloc body league union forum club
+    members
+    """
+)
+
+# Things, not organizations, that a name can modify: "the BCG vaccine", "the Ebola virus".
+THING_NOUNS = _words(
+    """
+    vaccine virus drug gene protein disease test method technique theory effect equation
+    model strain scale process reaction format
+    """
+)
+
+# Last words of a name that is a prize, a treaty, a war or a plan: no one's and no body's name.
+NOT_ORG_WORDS = _words(
+    """
+    convention conventions treaty accord act agreement pact protocol war prize plan program
+    programme project initiative medal award trophy cup
+    """
+)
+# Words after a person's name that make the whole an organization ("the Bush administration").
+PERSON_ORG_TAILS = _ordered("administration government campaign")
+
+# Lower-case words that may stand inside an organization\'s name ("Committee for Relief").
+NAME_LINKS = _words(
+    """
+    of the and for on - &
+    """
+)
+# Words an organization name cut before its bracketed short form may end with: the name
+# goes on past them ("... Co-operation and" + "Development (OECD)"). Not "&": a name never
+# ends with it, and the rule was written without it.
+CUT_WORDS = NAME_LINKS - {"&"}
+
+# Verbs that say a group has members: "the bloc comprises A and B".
+MEMBER_VERBS = _words(
+    """
+    consist comprise include unite group
+    """
+)
+
+# Verbs that make "in X" a publication: "printed in Nature".
+PUBLISH_VERBS = _words(
+    """
+    publish print appear report announce describe
+    """
+)
+
+# Words that make an organization's name an award's: no question asks who it is.
+AWARD_WORDS = _words(
+    """
+    prize award medal decoration trophy
+    """
+)
+
+# --- Speech ----------------------------------------------------------------------------------
+
+# Verbs (lemmas) that attribute a quote to a speaker: "..., she said".
+SPEECH_VERBS = _words(
+    """
+    say tell add declare note explain warn insist argue write recall state announce reply
+    """
+)
+# Verbs (lemmas) whose clausal complement is what someone said ("he said that ..."): a
+# pronoun in it is the speaker. Not SPEECH_VERBS: "report" and "confirm" introduce a
+# reported clause but are no quote's attribution, and the quote rules never needed them.
+SAY_VERBS = _words(
+    """
+    say announce state report warn confirm add argue insist
+    """
+)
+
+# --- Dates -----------------------------------------------------------------------------------
+
+# Month names in calendar order: MONTHS[0] is January.
+MONTHS = _ordered(
+    """
+    january february march april may june july august september october november december
+    """
+)
+
+# Weekday names in the order of datetime.weekday(): WEEKDAYS[0] is Monday.
+WEEKDAYS = _ordered(
+    """
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+# Spelled-out ordinals of centuries: ORDINAL_WORDS[word] is its number.
+_ORDINALS = _ordered(
+    """
+    first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+    thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
+    twenty-first
+    """
+)
+ORDINAL_WORDS = {word: number for number, word in enumerate(_ORDINALS, start=1)}
+
+# Era marks after a year ("753 BC"), compared as written.
+ERAS = _words(
+    """
+    BC BCE AD CE B.C. A.D. B.C.E. C.E.
+    """
+)
+
+# A year that spaCy did not tag as a date still is one after these words.
+YEAR_PREPOSITIONS = _words(
+    """
+    in since by until till from before after during around circa
+    """
+)
+
+# Prepositions that put a date at a point ("in 1979"); "after 1948" bounds a time instead
+# and makes no "In what year ...?".
+POINT_PREPOSITIONS = _words(
+    """
+    in on at during
+    """
+)
+
+# Prepositions people put in front of a date, or leave out: "in 1979" == "1979".
+ANSWER_DATE_PREPOSITIONS = _words(
+    """
+    in on by during around circa c ca since from
+    """
+)
+
+# --- Sentences ---------------------------------------------------------------------------------
+
+# Marks a whole sentence ends with (the last may follow the full stop: '."', '.)'); one
+# without them was cut short by the splitter. Read with str.endswith, hence a tuple.
+SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ")")
+# Tokens after which the sentence splitter's cut is trusted: the ends, and ";" (a list of
+# clauses is not rejoined to what follows). Not for SENTENCE_ENDS: a clause that ends with
+# ";" is no whole sentence to ask about.
+SENTENCE_CLOSERS = frozenset(SENTENCE_ENDS) | {";"}
+# A source line ends a sentence with one of these, then any of CLOSING_MARKS ('."', '?»').
+SENTENCE_MARKS = ".!?"
+CLOSING_MARKS = "\"'”’»)]"
+
+# Sentence-opening connectives that need the sentence before ("But", "Yet").
+LEADING_CONNECTIVES = _words(
+    """
+    but yet and so however also then still thus
+    """
+)
+
+# Words that open a subordinate clause: a fact that starts with one is no sentence.
+RELATIVE_WORDS = _words(
+    """
+    which who whom whose that where when while whereas although though because since if as
+    """
+)
+# Subjects that name no one without the sentence before: "In what year did the two share ...?"
+VAGUE_SUBJECTS = _lines(
+    """
+    the two
+    the three
+    both
+    the pair
+    the couple
+    the former
+    the latter
+    the others
+    """
+)
+# Articles, dropped before comparing names and answers.
+ARTICLES = ("the", "a", "an")
+
+# --- Answers and sources ------------------------------------------------------------------------
+
+# The letters of multiple-choice options, in order: the quiz, the check and the PDF agree.
+CHOICE_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def choice_letter(index: int) -> str:
+    """The label of option `index` (0-based): A ... Z, then AA, AB ... (bijective base 26).
+
+    A deck holds at most 26 choices (`_deck.MAX_CHOICES`); the longer labels serve the PDF's
+    version marks and keep the function total. Raises ValueError for a negative index.
+    """
+    if index < 0:
+        raise ValueError(f"no letter for option {index}")
+    out = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, len(CHOICE_LETTERS))
+        out = CHOICE_LETTERS[rest] + out
+    return out
+
+
+# Values PDF producers write when the author left the field empty (reportlab's defaults).
+PLACEHOLDER_META = _words(
+    """
+    untitled unknown anonymous unspecified none title author
+    """
+)
+
+# Whole lines (compared lower-cased, trailing ':' '>' '›' '»' '|' stripped) that web pages
+# sprinkle through an article.
+BOILERPLATE_LINES = _lines(
+    """
+    ad
+    advert
+    advertisement
+    advertisements
+    sponsored
+    sponsored content
+    paid content
+    promoted
+    promoted content
+    story continues below advertisement
+    article continues below
+    article continues below advertisement
+    continue reading the main story
+    scroll to continue with content
+    share
+    share this
+    share this article
+    share this story
+    share this page
+    share this post
+    share on facebook
+    share on twitter
+    share on x
+    share on linkedin
+    share via email
+    copy link
+    link copied
+    tweet
+    facebook
+    twitter
+    linkedin
+    whatsapp
+    pinterest
+    reddit
+    email
+    e-mail
+    print
+    print this article
+    comments
+    comment
+    skip to content
+    skip to main content
+    skip navigation
+    skip to navigation
+    jump to navigation
+    home
+    menu
+    close
+    search
+    loading
+    loading...
+    related
+    related articles
+    related stories
+    related content
+    recommended
+    recommended for you
+    you may also like
+    most popular
+    most read
+    trending
+    associated press
+    the associated press
+    ap
+    reuters
+    afp
+    agence france-presse
+    upi
+    bloomberg
+    special to the times
+    """
+)
