@@ -39,6 +39,7 @@ _EXPORTS = {
     "QuizgenError": "quizgen._errors",
     "SourceError": "quizgen._errors",
     "DeckError": "quizgen._errors",
+    "Problem": "quizgen._errors",
     "ModelError": "quizgen._errors",
     "RenderError": "quizgen._errors",
     "ProgressError": "quizgen._errors",
@@ -60,6 +61,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from quizgen._errors import (
         DeckError,
         ModelError,
+        Problem,
         ProgressError,
         QuizgenError,
         RenderError,
