@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from quizgen._deck import BLANK, Deck, Question, derive_deck_id, question_id
 from quizgen._generate._distractors import Pool, date_pool, pick
-from quizgen._generate._fields import Item, items
+from quizgen._generate._fields import FactSlots, fact_slots
 from quizgen._generate._templates import (
     Template,
     default_templates,
@@ -91,7 +91,7 @@ SECTION_CHARS = 400_000
 
 def _items_by_source(
     sources: Sequence[Source], model: str | None, jobs: int = 1
-) -> list[list[Item]]:
+) -> list[list[FactSlots]]:
     """Every source's items in reading order, parsing at most SECTION_CHARS at once."""
     from quizgen._extract import extract_many
 
@@ -104,12 +104,12 @@ def _items_by_source(
                 size = 0
             batches[-1].append((k, section))
             size += len(section.text)
-    grouped: list[list[Item]] = [[] for _ in sources]
+    grouped: list[list[FactSlots]] = [[] for _ in sources]
     for batch in batches:
         for (k, _), facts in zip(
             batch, extract_many([s for _, s in batch], model, jobs), strict=True
         ):
-            grouped[k].extend(sorted(items(facts), key=lambda i: i.order))
+            grouped[k].extend(sorted(fact_slots(facts), key=lambda i: i.order))
     return grouped
 
 
@@ -131,12 +131,14 @@ def questions_from_facts(
 ) -> list[Question]:
     """Questions for every fact and applicable template, per source, in reading order."""
     return questions_from_items(
-        [sorted(items(f), key=lambda i: i.order) for f in facts], templates, options
+        [sorted(fact_slots(f), key=lambda i: i.order) for f in facts], templates, options
     )
 
 
 def questions_from_items(
-    all_items: Sequence[Sequence[Item]], templates: Sequence[Template], options: GenerateOptions
+    all_items: Sequence[Sequence[FactSlots]],
+    templates: Sequence[Template],
+    options: GenerateOptions,
 ) -> list[Question]:
     """Questions for each source's items (in reading order), per source."""
     pools = _pools([i for group in all_items for i in group])
@@ -165,7 +167,7 @@ def questions_from_items(
 _NO_NAMES = Pool(())
 
 
-def _pools(all_items: list[Item]) -> dict[str, Pool]:
+def _pools(all_items: list[FactSlots]) -> dict[str, Pool]:
     pools: dict[str, list[str]] = {"actor": [], "organization": [], "title": []}
     for item in all_items:
         if item.kind == "date":
@@ -178,7 +180,7 @@ def _pools(all_items: list[Item]) -> dict[str, Pool]:
 
 
 def _question(
-    item: Item,
+    item: FactSlots,
     template: Template,
     pools: dict[str, Pool],
     options: GenerateOptions,
@@ -210,7 +212,7 @@ def _question(
 
 
 def _distractors(
-    item: Item,
+    item: FactSlots,
     template: Template,
     answer: str,
     prompt: str,
@@ -230,7 +232,7 @@ def _distractors(
 
 
 def _make(
-    item: Item,
+    item: FactSlots,
     template: Template,
     qid: str,
     qtype: str,
@@ -278,7 +280,7 @@ def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _gives_away(q: Question, item: Item) -> bool:
+def _gives_away(q: Question, item: FactSlots) -> bool:
     """A prompt that names its own answer (or another name of it) asks nothing."""
     if q.type == "truefalse":
         return False

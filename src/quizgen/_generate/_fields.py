@@ -1,4 +1,4 @@
-"""From facts to the fields templates fill in: one `Item` per fact, with its wording pieces."""
+"""From facts to the fields templates fill in: one `FactSlots` per fact, with its wording pieces."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ _SUBJECT_PRONOUNS = {"he", "she", "it", "they", "this", "these", "those"}
 
 
 @dataclass(slots=True)
-class Item:
+class FactSlots:
     """One fact, ready for templates: its fields and what counts as its answer."""
 
     kind: str
@@ -43,15 +43,15 @@ class Item:
     granularity: str | None = None  # dates
 
 
-def items(facts: Facts) -> Iterator[Item]:
+def fact_slots(facts: Facts) -> Iterator[FactSlots]:
     """Every askable fact of a source, in reading order."""
     coref = Pronouns(facts, Coref(facts.sentences, facts.actors, facts.title))
     for d in facts.dates:
-        yield _date_item(facts, d, coref)
+        yield _date_slots(facts, d, coref)
     for actor in facts.actors:
-        yield _actor_item(facts, actor, coref)
+        yield _actor_slots(facts, actor, coref)
     for org in facts.organizations:
-        yield _org_item(facts, org, coref)
+        yield _org_slots(facts, org, coref)
 
 
 def _context(sent: Sentence) -> str:
@@ -135,7 +135,7 @@ def _blanked(
     return strip_leading(text)
 
 
-def _date_item(facts: Facts, d: DateFact, coref: Pronouns) -> Item:
+def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
     sent = facts.sentences[d.sent]
     fields = {"answer": d.answer, "wh": _WH.get(d.granularity, "When")}
     if _cut_by_the_splitter(facts, sent):
@@ -148,7 +148,7 @@ def _date_item(facts: Facts, d: DateFact, coref: Pronouns) -> Item:
         if clause:
             fields["clause"] = clause
     accept = [a for a in _date_variants(d) if a != d.answer]
-    return Item(
+    return FactSlots(
         kind="date",
         key=f"{d.normalized}|{sent.text}",
         fields=fields,
@@ -283,7 +283,7 @@ def _unique_roles(facts: Facts, actor: Entity) -> list[str]:
     return out
 
 
-def _actor_item(facts: Facts, actor: Entity, coref: Pronouns) -> Item:
+def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
     first = actor.mentions[0]
     fields = {"answer": actor.name, "name": actor.name}
     # "its first president" names no one without the sentence before: not a role to ask by.
@@ -305,7 +305,7 @@ def _actor_item(facts: Facts, actor: Entity, coref: Pronouns) -> Item:
     blanked = None if _doubtful_actor(facts, actor) else _best_mention_sentence(facts, actor, coref)
     if blanked:
         fields["blanked"] = blanked
-    return Item(
+    return FactSlots(
         kind="actor",
         key=actor.name,
         fields=fields,
@@ -330,7 +330,7 @@ def _clip_quote(text: str, words: int = 24) -> str:
     return " ".join(parts[:words]).rstrip(",;:") + " …"
 
 
-def _org_item(facts: Facts, org: Entity, coref: Pronouns) -> Item:
+def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
     first = org.mentions[0]
     class_noun = org.class_noun or "organization"
     fields = {"answer": org.name, "name": org.name, "class_noun": class_noun}
@@ -361,7 +361,7 @@ def _org_item(facts: Facts, org: Entity, coref: Pronouns) -> Item:
     blanked = None if _doubtful_org(facts, org) else _best_mention_sentence(facts, org, coref)
     if blanked:
         fields["blanked"] = blanked
-    return Item(
+    return FactSlots(
         kind="organization",
         key=org.name,
         fields=fields,

@@ -19,7 +19,7 @@ from typing import TextIO
 from fsrs import Rating
 
 from quizgen._quiz.check import LETTERS, Verdict, answer_label, hint
-from quizgen._quiz.session import Item, Session, SessionResult
+from quizgen._quiz.session import Session, SessionQuestion, SessionResult
 from quizgen._quiz.stats import BUCKETS, DeckStats
 
 # ESC-introduced sequences (CSI, OSC, DCS, ... and two-byte escapes), then any other
@@ -165,7 +165,12 @@ def _intro(session: Session, console: Console) -> None:
 
 
 def _ask_item(
-    session: Session, console: Console, item: Item, number: int, total: int, self_grade: bool
+    session: Session,
+    console: Console,
+    item: SessionQuestion,
+    number: int,
+    total: int,
+    self_grade: bool,
 ) -> bool:
     """Ask one item; False when the person quits or input ends."""
     q = item.question
@@ -222,7 +227,7 @@ def _ask_item(
     return True
 
 
-def _verdict(console: Console, item: Item, verdict: Verdict, hinted: bool) -> None:
+def _verdict(console: Console, item: SessionQuestion, verdict: Verdict, hinted: bool) -> None:
     q = item.question
     answer = clean(answer_label(q))
     if verdict.correct:
