@@ -140,18 +140,18 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
     common = _orgs.lowercase_words(sentences)
     # "King's" in "leave DNA to King's" is short for "King's College London": keep the 's.
     org_texts = [
-        re.sub(r"^the\s+", "", span_text(sentences[s.sent], s.start, s.end), flags=re.I)
+        re.sub(r"^the\s+", "", span_text(sentences[s.sent_index], s.start, s.end), flags=re.I)
         for s in spans
         if s.label == "ORG"
     ]
     out = []
     for span in spans:
-        sent = sentences[span.sent]
+        sent = sentences[span.sent_index]
         toks = sent.tokens
         start, end, label = span.start, span.end, span.label
         if label in ("DATE", "CARDINAL") and end < len(toks) and toks[end].text in _ERAS:
             # "753 BC": the tagger often leaves the era out of the date, or calls it an ORG.
-            out.append(Span(span.sent, start, end + 1, "DATE"))
+            out.append(Span(span.sent_index, start, end + 1, "DATE"))
             continue
         if span_text(sent, start, end) in _ERAS:
             continue
@@ -191,7 +191,7 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
         if start >= end:
             continue
         if label == "ORG":
-            out.extend(_org_spans(sent, span.sent, start, end, common))
+            out.extend(_org_spans(sent, span.sent_index, start, end, common))
             continue
         label = _relabel(sent, start, end, label)
         text = span_text(sent, start, end)
@@ -200,23 +200,23 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
         if label == "ORG" and not _plausible_org(text):
             continue
         if label:
-            out.append(Span(span.sent, start, end, label))
+            out.append(Span(span.sent_index, start, end, label))
     out = _majority_labels(sentences, out)
     out = _short_org_names(sentences, out)
     persons = {
         w
         for s in out
         if s.label == "PERSON"
-        for w in name_key(span_text(sentences[s.sent], s.start, s.end))
+        for w in name_key(span_text(sentences[s.sent_index], s.start, s.end))
     }
     # "Franklin", "the Curies": a surname the tagger took for an organization. A person's
     # name is a mention of that person (so "Wilkins and his co-workers" has its "his");
     # a family ("the Curies") is no one person and is left out.
     kept = []
     for s in out:
-        words = name_key(span_text(sentences[s.sent], s.start, s.end))
+        words = name_key(span_text(sentences[s.sent_index], s.start, s.end))
         if s.label == "ORG" and all(w in persons for w in words):
-            kept.append(Span(s.sent, s.start, s.end, "PERSON"))
+            kept.append(Span(s.sent_index, s.start, s.end, "PERSON"))
         elif not (s.label == "ORG" and all(w.rstrip("s") in persons for w in words)):
             kept.append(s)
     return kept
@@ -228,11 +228,11 @@ def _majority_labels(sentences: Sequence[Sentence], spans: list[Span]) -> list[S
     votes: dict[str, int] = {}
     for s in spans:
         if s.label in ("PERSON", "ORG"):
-            text = span_text(sentences[s.sent], s.start, s.end)
+            text = span_text(sentences[s.sent_index], s.start, s.end)
             votes[text] = votes.get(text, 0) + (1 if s.label == "ORG" else -1)
     return [
-        Span(s.sent, s.start, s.end, "ORG")
-        if s.label == "PERSON" and votes[span_text(sentences[s.sent], s.start, s.end)] > 0
+        Span(s.sent_index, s.start, s.end, "ORG")
+        if s.label == "PERSON" and votes[span_text(sentences[s.sent_index], s.start, s.end)] > 0
         else s
         for s in spans
     ]
@@ -241,7 +241,7 @@ def _majority_labels(sentences: Sequence[Sentence], spans: list[Span]) -> list[S
 def _short_org_names(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span]:
     """ "Lumina was spun out of ...": one word tagged PERSON that opens a company's name found
     elsewhere ("Lumina Robotics") and no person's name is the company's short form."""
-    texts = [(s, span_text(sentences[s.sent], s.start, s.end).split()) for s in spans]
+    texts = [(s, span_text(sentences[s.sent_index], s.start, s.end).split()) for s in spans]
     openers = {
         words[0]
         for s, words in texts
@@ -250,7 +250,7 @@ def _short_org_names(sentences: Sequence[Sentence], spans: list[Span]) -> list[S
     in_names = {w for s, words in texts if s.label == "PERSON" and len(words) > 1 for w in words}
     out = []
     for s, words in texts:
-        toks = sentences[s.sent].tokens
+        toks = sentences[s.sent_index].tokens
         titled = s.start > 0 and toks[s.start - 1].lower_text in TITLE_WORDS | HONORIFICS
         if (
             s.label == "PERSON"
@@ -259,7 +259,7 @@ def _short_org_names(sentences: Sequence[Sentence], spans: list[Span]) -> list[S
             and words[0] not in in_names
             and not titled
         ):
-            s = Span(s.sent, s.start, s.end, "ORG")
+            s = Span(s.sent_index, s.start, s.end, "ORG")
         out.append(s)
     return out
 

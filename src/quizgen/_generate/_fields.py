@@ -136,7 +136,7 @@ def _blanked(
 
 
 def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
-    sent = facts.sentences[d.sent]
+    sent = facts.sentences[d.sent_index]
     fields = {"answer": d.answer, "wh": _WH.get(d.granularity, "When")}
     if _cut_by_the_splitter(facts, sent):
         pass  # "Queen Margaret | I united Denmark ...": the sentence has lost its start
@@ -154,7 +154,7 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
         fields=fields,
         accept={"answer": accept},
         context=_context(sent),
-        order=(d.sent, d.start),
+        order=(d.sent_index, d.start),
         source=facts.source_path,
         names=[d.answer, d.text],
         granularity=d.granularity,
@@ -214,10 +214,10 @@ def _best_mention_sentence(facts: Facts, entity: Entity, coref: Pronouns) -> str
     for m in entity.mentions:
         if not coref.reliable(entity, m):
             continue  # "Ms. Marten" where two Martens are named: it may be the other one
-        sent = facts.sentences[m.sent]
-        if sum(1 for o in entity.mentions if o.sent == m.sent) > 1 or _cut_by_the_splitter(
-            facts, sent
-        ):
+        sent = facts.sentences[m.sent_index]
+        if sum(
+            1 for o in entity.mentions if o.sent_index == m.sent_index
+        ) > 1 or _cut_by_the_splitter(facts, sent):
             continue
         # Another name of it elsewhere in the sentence gives the blank away; a bracketed
         # short form right after the name ("the Medical Research Council (MRC)") goes with
@@ -310,8 +310,8 @@ def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
         key=actor.name,
         fields=fields,
         accept={"answer": _safe_aliases(facts.actors, actor), "title": []},
-        context=_context(facts.sentences[first.sent]),
-        order=(first.sent, first.start),
+        context=_context(facts.sentences[first.sent_index]),
+        order=(first.sent_index, first.start),
         source=facts.source_path,
         names=actor.names,
     )
@@ -366,8 +366,8 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
         key=org.name,
         fields=fields,
         accept={"answer": _safe_aliases(facts.organizations, org)},
-        context=_context(facts.sentences[first.sent]),
-        order=(first.sent, first.start),
+        context=_context(facts.sentences[first.sent_index]),
+        order=(first.sent_index, first.start),
         source=facts.source_path,
         names=org.names,
     )
@@ -388,7 +388,7 @@ def _doubtful_org(facts: Facts, org: Entity) -> bool:
     if org.class_noun or org.aliases or org.descriptions or org.members or len(org.mentions) > 1:
         return False
     m = org.mentions[0]
-    toks = facts.sentences[m.sent].tokens
+    toks = facts.sentences[m.sent_index].tokens
     head = next((t for t in toks[m.start : m.end] if not m.start <= t.head < m.end), None)
     if head is None:
         return False
@@ -414,7 +414,7 @@ def _doubtful_actor(facts: Facts, actor: Entity) -> bool:
     if actor.roles or actor.quotes or len(actor.mentions) > 1 or len(actor.name.split()) > 1:
         return False
     m = actor.mentions[0]
-    toks = facts.sentences[m.sent].tokens
+    toks = facts.sentences[m.sent_index].tokens
     head = toks[m.start]
     if head.dep == "appos" and m.start > 0 and toks[m.start - 1].lower_text == "the":
         return True  # "Henry the Lion": an epithet, part of another person's name
