@@ -527,7 +527,7 @@ def test_a_choice_without_an_answer_is_one_problem() -> None:
     with pytest.raises(DeckError) as raised:
         loads_deck(text, "d.yaml")
     # Once also "'choices' only go with type choice, not choice".
-    assert raised.value.problems == ["d.yaml:4: questions[0] (q-1): 'answer' is missing"]
+    assert raised.value.lines() == ["d.yaml:4: questions[0] (q-1): 'answer' is missing"]
 
 
 def test_every_problem_of_every_deck_is_reported_at_once(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from quizgen._deck import (
     merge_decks,
     save_deck,
 )
-from quizgen._errors import DeckError
+from quizgen._errors import DeckError, Problem
 
 
 def test_deck_round_trips_byte_for_byte(sample_deck, tmp_path):
@@ -96,9 +96,8 @@ def test_broken_decks_are_reported_with_file_line_and_question(text, message, tm
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DeckError) as info:
         load_deck(path)
-    assert any(message in p and p.startswith(str(path)) for p in info.value.problems), (
-        info.value.problems
-    )
+    lines = info.value.lines()
+    assert any(message in p and p.startswith(str(path)) for p in lines), lines
     result = cli("check", str(path))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
@@ -137,3 +136,24 @@ def test_a_question_without_an_id_but_otherwise_whole_is_one_problem() -> None:
     text += "    prompt: When?\n    answer: '1900'\n"
     with pytest.raises(DeckError, match=r"<deck>:4: questions\[0\]: 'id' is missing"):
         loads_deck(text)
+
+
+def test_problems_are_data_with_file_line_path_and_question_id() -> None:
+    text = "quizgen: 1\ntitle: T\nquestions:\n  - id: q-1\n    kind: date\n    type: short\n"
+    text += "    prompt: When?\n"
+    with pytest.raises(DeckError) as info:
+        loads_deck(text, "decks/broken.yaml")
+    assert info.value.problems == [
+        Problem("decks/broken.yaml", "'answer' is missing", 4, "questions[0]", "q-1")
+    ]
+    assert info.value.lines() == ["decks/broken.yaml:4: questions[0] (q-1): 'answer' is missing"]
+
+
+def test_problems_are_in_line_order_whatever_the_file_is_called() -> None:
+    # `generated` (line 2) is checked after the questions (line 5). The order once came from
+    # line numbers parsed back out of the message text, which read the 9 in this name.
+    text = "quizgen: 1\ngenerated: 7\ntitle: T\nquestions:\n  - {id: q-1, kind: era}\n"
+    with pytest.raises(DeckError) as info:
+        loads_deck(text, "x:9: y.yaml")
+    lines = [p.line for p in info.value.problems]
+    assert lines == sorted(lines) and lines[0] == 2, info.value.lines()

@@ -214,18 +214,18 @@ def test_cli_a_deleted_question_stays_deleted(tmp_path: Path) -> None:
 def test_a_deck_edited_on_disk_while_merging_is_not_overwritten(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import quizgen._deck as deck_module
+    import quizgen._deck.merge as merge_module
 
     path = tmp_path / "deck.yaml"
     save_deck(_generated([1]), path)
     theirs = dump_deck(_generated([1])).replace("When did event 1", "When, says my editor, did 1")
-    real_text = deck_module._merged_text
+    real_text = merge_module._merged_text
 
     def text_while_an_editor_saves(*args: Any) -> str:
         path.write_text(theirs, encoding="utf-8")  # the editor's save lands mid-merge
         return real_text(*args)
 
-    monkeypatch.setattr(deck_module, "_merged_text", text_while_an_editor_saves)
+    monkeypatch.setattr(merge_module, "_merged_text", text_while_an_editor_saves)
     with pytest.raises(DeckError, match="changed on disk while generating"):
         save_merged(_generated([1, 2]), path)
     assert path.read_text(encoding="utf-8") == theirs
@@ -233,9 +233,9 @@ def test_a_deck_edited_on_disk_while_merging_is_not_overwritten(
 
 
 def test_more_questions_than_a_deck_holds_keeps_a_spread(monkeypatch: pytest.MonkeyPatch) -> None:
-    import quizgen._deck as deck_module
+    import quizgen._deck.merge as merge_module
 
-    monkeypatch.setattr(deck_module, "MAX_QUESTIONS", 5)
+    monkeypatch.setattr(merge_module, "MAX_QUESTIONS", 5)
     merged, report = merge_decks(_generated([0]), _generated(list(range(1, 13))))
     assert [q.id for q in merged.questions] == [f"q-{n:08x}" for n in (0, 1, 4, 7, 10)]
     assert report.left_out == 8

@@ -178,7 +178,7 @@ def test_options_filter_kinds_types_and_count(shared_dir):
 def test_dated_clauses_are_rewritten_with_inversion_and_do_support(sentence, date, expected):
     facts = extract_facts(Source(path="s.txt", title="t", text=sentence))
     d = next(d for d in facts.dates if d.answer == date)
-    assert clause_question(facts.sentences[d.sent], d.start, d.end) == expected
+    assert clause_question(facts.sentences[d.sent_index], d.start, d.end) == expected
 
 
 def test_templates_file_overrides_by_id(tmp_path, shared_dir):

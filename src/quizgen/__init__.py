@@ -64,6 +64,7 @@ _EXPORTS = {
     "SourceError": "quizgen._errors",
     "DeckError": "quizgen._errors",
     "TemplateError": "quizgen._errors",
+    "Problem": "quizgen._errors",
     "ModelError": "quizgen._errors",
     "RenderError": "quizgen._errors",
     "ProgressError": "quizgen._errors",
@@ -86,6 +87,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from quizgen._errors import (
         DeckError,
         ModelError,
+        Problem,
         ProgressError,
         QuizgenError,
         RenderError,

@@ -2,7 +2,7 @@
 
     QuizgenError                 anything a user can fix; the CLI prints it as one `Error: ...` line, exit 2
      ├── SourceError             a source file is missing, empty, binary, mis-encoded or too large
-     ├── DeckError               a deck file does not parse or does not validate (carries one line per problem)
+     ├── DeckError               a deck file does not parse or does not validate (carries a Problem each)
      ├── TemplateError           a templates file (or a deck's `templates:`) cannot be read or is invalid (the same)
      ├── ModelError              the spaCy model is not installed
      ├── RenderError             a renderer cannot write its output (unknown name, missing font, ...)
@@ -12,6 +12,9 @@ Anything else escaping the library is a bug and keeps its traceback.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 
 class QuizgenError(Exception):
@@ -27,23 +30,53 @@ class SourceError(QuizgenError):
     """A source text cannot be read."""
 
 
-class _ProblemsError(QuizgenError):
-    """An error of one or more problems; `problems` holds one message per problem."""
+@dataclass(frozen=True)
+class Problem:
+    """One problem in a deck or templates file, as data.
 
-    def __init__(self, problems: list[str] | str) -> None:
-        self.problems = [problems] if isinstance(problems, str) else list(problems)
-        super().__init__("\n".join(self.problems))
+    `file` is the name as given; `line` is 1-based (None when the problem has no place in
+    the text, such as a missing file); `path` says where in the document, as a person
+    reads it (`questions[3]`, `sources[0]`, `templates[1]`; "" for the document as a
+    whole); `question_id` is the id of the question it concerns, when known.
+    `str()` gives the line the CLI prints:
+    `decks/broken.yaml:14: questions[3] (q-5d1c2a9e): 'answer' is missing`.
+    """
+
+    file: str
+    message: str
+    line: int | None = None
+    path: str = ""
+    question_id: str | None = None
+
+    def __str__(self) -> str:
+        place = f"{self.file}:{self.line}" if self.line else self.file
+        where = f"{self.path} ({self.question_id})" if self.question_id else self.path
+        return ": ".join(part for part in (place, where, self.message) if part)
+
+
+class _ProblemsError(QuizgenError):
+    """An error of one or more problems; `problems` holds every Problem found.
+
+    A plain string is taken as one whole problem line (its file and place already in it):
+    `Problem(file="", message=text)`.
+    """
+
+    def __init__(self, problems: str | Problem | Sequence[str | Problem]) -> None:
+        if isinstance(problems, (str, Problem)):
+            problems = [problems]
+        self.problems = [p if isinstance(p, Problem) else Problem("", p) for p in problems]
+        super().__init__("\n".join(self.lines()))
 
     def lines(self) -> list[str]:
-        return self.problems
+        return [str(p) for p in self.problems]
 
 
 class DeckError(_ProblemsError):
-    """A deck file cannot be loaded; `problems` holds one message per problem."""
+    """A deck file cannot be loaded; `problems` holds every Problem found."""
 
 
 class TemplateError(_ProblemsError):
-    """Question templates cannot be loaded; `problems` holds one message per problem.
+    """Question templates cannot be loaded; `problems` holds every Problem found.
 
     Raised for a `--templates` file and for a deck's own `templates:` list alike.
     """

@@ -54,7 +54,7 @@ def facts_table(facts: Facts) -> str:
     for d in facts.dates:
         rel = f" (from '{d.relative}')" if d.relative else ""
         lines.append(
-            f"  {d.answer:<20} {d.normalized:<12} {d.granularity:<10}{rel} {_clip(facts.sentences[d.sent].text, 70)}"
+            f"  {d.answer:<20} {d.normalized:<12} {d.granularity:<10}{rel} {_clip(facts.sentences[d.sent_index].text, 70)}"
         )
     return "\n".join(lines)
 

@@ -255,8 +255,10 @@ def _facts(source: Source, sentences: list[Sentence], spans: list[Span]) -> Fact
     actors, _ = cluster(sentences, spans, "actor")
     orgs = _drop_cross_labelled(actors, link_acronyms(sentences, orgs))
     # Every token of every organization mention, built once the organization list is final.
-    orgs_at = {(m.sent, i): o for o in orgs for m in o.mentions for i in range(m.start, m.end)}
-    actors_at = {(m.sent, m.start): a for a in actors for m in a.mentions}
+    orgs_at = {
+        (m.sent_index, i): o for o in orgs for m in o.mentions for i in range(m.start, m.end)
+    }
+    actors_at = {(m.sent_index, m.start): a for a in actors for m in a.mentions}
     attach_roles(sentences, actors, orgs_at)
     # One coreference per source: quotes use it here, question wording via Facts.pronouns.
     coref = Coref(sentences, actors, source.title)
@@ -308,9 +310,9 @@ def _dates(
     for span in spans:
         if span.label != "DATE":
             continue
-        sent = sentences[span.sent]
+        sent = sentences[span.sent_index]
         text = sent.span_text(span.start, span.end)
-        covered.update((span.sent, i) for i in range(span.start, span.end))
+        covered.update((span.sent_index, i) for i in range(span.start, span.end))
         ends = split_range(text)
         if ends:
             for piece in ends:
@@ -322,7 +324,14 @@ def _dates(
             start = span.start + (1 if sent.tokens[span.start].lower_text == "the" else 0)
             found.append(
                 DateFact(
-                    text, answer, normalized, granularity, span.sent, start, span.end, relative
+                    text,
+                    answer,
+                    normalized,
+                    granularity,
+                    span.sent_index,
+                    start,
+                    span.end,
+                    relative,
                 )
             )
     # Years the tagger missed: "in 1864" where 1864 is no DATE entity.
@@ -336,7 +345,7 @@ def _dates(
                 and not (t.i + 1 < len(sent.tokens) and sent.tokens[t.i + 1].pos == "NOUN")
             ):
                 found.append(DateFact(t.text, t.text, t.text, "year", sent.index, t.i, t.i + 1))
-    found.sort(key=lambda d: (d.sent, d.start))
+    found.sort(key=lambda d: (d.sent_index, d.start))
     return found
 
 
@@ -354,7 +363,7 @@ def _range_end(sent: Sentence, span: Span, piece: str, published: str | None) ->
                     answer,
                     normalized,
                     granularity,
-                    span.sent,
+                    span.sent_index,
                     k,
                     k + len(words),
                     relative,

@@ -38,7 +38,7 @@ def cluster(
     """Group mentions into entities; returns the entities and a map (sent, start) -> entity."""
     label = "PERSON" if kind == "actor" else "ORG"
     mentions = [
-        Mention(s.sent, s.start, s.end, span_text(sentences[s.sent], s.start, s.end))
+        Mention(s.sent_index, s.start, s.end, span_text(sentences[s.sent_index], s.start, s.end))
         for s in spans
         if s.label == label
     ]
@@ -49,7 +49,7 @@ def cluster(
     names = sorted({m.text for m in mentions}, key=lambda n: (-len(name_key(n)), -len(n), n))
     first: dict[str, tuple[int, int]] = {}
     for m in mentions:
-        first[m.text] = min(first.get(m.text, (m.sent, m.start)), (m.sent, m.start))
+        first[m.text] = min(first.get(m.text, (m.sent_index, m.start)), (m.sent_index, m.start))
     for name in names:
         key = name_key(name) if kind == "actor" else (_org_key(name),)
         if key in by_key:
@@ -73,7 +73,7 @@ def cluster(
         by_key[key] = entity
     ambiguous: set[tuple[str, ...]] = {k for k, e in by_key.items() if e is _AMBIGUOUS}
     last_full: dict[tuple[str, ...], Entity] = {}
-    for m in sorted(mentions, key=lambda m: (m.sent, m.start)):
+    for m in sorted(mentions, key=lambda m: (m.sent_index, m.start)):
         key = name_key(m.text) if kind == "actor" else (_org_key(m.text),)
         entity = by_key[key]
         if key in ambiguous:
@@ -87,11 +87,11 @@ def cluster(
             # keep insertion order = recency
             last_full[key] = last_full.pop(key)
         entity.mentions.append(m)
-        where[(m.sent, m.start)] = entity
+        where[(m.sent_index, m.start)] = entity
         if m.text != entity.name and m.text not in entity.aliases and key not in ambiguous:
             entity.aliases.append(m.text)
     entities = [e for e in entities if e.mentions]
-    entities.sort(key=lambda e: (e.mentions[0].sent, e.mentions[0].start))
+    entities.sort(key=lambda e: (e.mentions[0].sent_index, e.mentions[0].start))
     return entities, where
 
 
@@ -118,14 +118,14 @@ def _leads(short: str, full: str) -> bool:
 
 def link_acronyms(sentences: Sequence[Sentence], orgs: list[Entity]) -> list[Entity]:
     """Tie "Full Name (ACR)" acronyms to their full names; merge ACR-only entities into them."""
-    covered = {(m.sent, i) for o in orgs for m in o.mentions for i in range(m.start, m.end)}
+    covered = {(m.sent_index, i) for o in orgs for m in o.mentions for i in range(m.start, m.end)}
     for org in orgs:
         for m in org.mentions:
-            sent = sentences[m.sent]
+            sent = sentences[m.sent_index]
             found = _orgs.acronym_after(sent, m.end)
             if found is None or sent.tokens[found[0] + 1].ent in ("GPE", "LOC", "NORP", "DATE"):
                 continue
-            if any((m.sent, i) in covered for i in range(m.end, found[0])):
+            if any((m.sent_index, i) in covered for i in range(m.end, found[0])):
                 continue  # "X Laboratory of the Y Institute (YI)": the brackets are Y's
             # "(ESPCI)" after a name the parse cut short; "(Caltech)": a short form, not initials
             acr = found[1]
@@ -147,11 +147,11 @@ def link_acronyms(sentences: Sequence[Sentence], orgs: list[Entity]) -> list[Ent
         # "the Council for Mutual Economic Assistance (Comecon)": the short form in brackets
         # defines an alias; it is not a second mention of the organization in that sentence.
         defined = {
-            (m.sent, found[0] + 1)
+            (m.sent_index, found[0] + 1)
             for m in org.mentions
-            if (found := _orgs.acronym_after(sentences[m.sent], m.end)) is not None
+            if (found := _orgs.acronym_after(sentences[m.sent_index], m.end)) is not None
         }
-        org.mentions = [m for m in org.mentions if (m.sent, m.start) not in defined]
+        org.mentions = [m for m in org.mentions if (m.sent_index, m.start) not in defined]
     return merged
 
 
@@ -228,7 +228,7 @@ def title_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity
                 break
     if org is None:
         org = _org_in(sent, list(range(start, m.start)), orgs_at)
-    return Role(text=text, sent=sent.index, source="title", org=org)
+    return Role(text=text, sent_index=sent.index, source="title", org=org)
 
 
 def _org_in(
@@ -310,7 +310,7 @@ def attach_roles(
     for actor in actors:
         seen: set[str] = set()
         for m in actor.mentions:
-            sent = sentences[m.sent]
+            sent = sentences[m.sent_index]
             if any(t.quoted for t in sent.tokens[m.start : m.end]):
                 continue
             for finder in (title_role, appositive_role, copula_role):
@@ -332,7 +332,7 @@ class Coref:
         self.mentions: dict[int, list[tuple[int, Entity]]] = {}
         for actor in actors:
             for m in actor.mentions:
-                self.mentions.setdefault(m.sent, []).append((m.start, actor))
+                self.mentions.setdefault(m.sent_index, []).append((m.start, actor))
         self.topic = next((a for a in actors if a.name.lower() in title.lower()), None)
         counts = {"m": 0, "f": 0}
         for sent in sentences:
@@ -395,7 +395,7 @@ def attach_quotes(
 def _actor_at(sent: Sentence, i: int, starts: list[tuple[int, Entity]]) -> Entity | None:
     for start, entity in starts:
         for m in entity.mentions:
-            if m.sent == sent.index and m.start == start and m.start <= i < m.end:
+            if m.sent_index == sent.index and m.start == start and m.start <= i < m.end:
                 return entity
     return None
 
@@ -421,7 +421,7 @@ def attach_org_facts(
     """What the text says of an organization: "known as", appositives, relative clauses, members."""
     for org in orgs:
         for m in org.mentions:
-            sent = sentences[m.sent]
+            sent = sentences[m.sent_index]
             toks = sent.tokens
             head = sent.span_head(m.start, m.end)
             if org.class_noun is None:
@@ -549,7 +549,7 @@ def _attach_members(
 def _org_covering(sent: Sentence, i: int, orgs: list[Entity]) -> Entity | None:
     for org in orgs:
         for m in org.mentions:
-            if m.sent == sent.index and m.start <= i < m.end:
+            if m.sent_index == sent.index and m.start <= i < m.end:
                 return org
     return None
 

@@ -30,7 +30,7 @@ from quizgen._lexicon import (
 class Span:
     """An entity span of one sentence: tokens [start, end) with its label."""
 
-    sent: int
+    sent_index: int
     start: int
     end: int
     label: str
@@ -213,10 +213,14 @@ def merge_name_tails(sentences: Sequence[Sentence], spans: list[Span]) -> list[S
     """ "the International Committee for Relief" + "to the" + "Wounded": the parse cut one name
     in two. Joins an ORG span and a following ORG span with no organization word of its own."""
     out: list[Span] = []
-    for span in sorted(spans, key=lambda s: (s.sent, s.start)):
+    for span in sorted(spans, key=lambda s: (s.sent_index, s.start)):
         prev = out[-1] if out else None
-        if prev is not None and prev.sent == span.sent and prev.label == span.label == "ORG":
-            toks = sentences[span.sent].tokens
+        if (
+            prev is not None
+            and prev.sent_index == span.sent_index
+            and prev.label == span.label == "ORG"
+        ):
+            toks = sentences[span.sent_index].tokens
             link = tuple(t.lower_text for t in toks[prev.end : span.start])
             words = [t.lower_text for t in toks[span.start : span.end]]
             if (
@@ -226,7 +230,7 @@ def merge_name_tails(sentences: Sequence[Sentence], spans: list[Span]) -> list[S
                 and not toks[span.start].text.isupper()
                 and len(words) <= 3
             ):
-                out[-1] = Span(span.sent, prev.start, span.end, "ORG")
+                out[-1] = Span(span.sent_index, prev.start, span.end, "ORG")
                 continue
         out.append(span)
     return out
@@ -258,18 +262,18 @@ def class_noun_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[S
 def attach_part_of(sentences: Sequence[Sentence], orgs: list[Entity]) -> None:
     """ "the Cavendish Laboratory of the University of Cambridge": the laboratory is part of
     the university."""
-    starts = {(m.sent, m.start): o for o in orgs for m in o.mentions}
+    starts = {(m.sent_index, m.start): o for o in orgs for m in o.mentions}
     for org in orgs:
         if org.part_of is not None:
             continue
         for m in org.mentions:
-            toks = sentences[m.sent].tokens
+            toks = sentences[m.sent_index].tokens
             if m.end >= len(toks) or toks[m.end].lower_text != "of":
                 continue
             if toks[m.end - 1].lower_text not in PART_HEADS:
                 continue
             k = m.end + 1 + (m.end + 1 < len(toks) and toks[m.end + 1].lower_text == "the")
-            whole = starts.get((m.sent, k))
+            whole = starts.get((m.sent_index, k))
             if whole is not None and whole is not org:
                 org.part_of = whole.name
                 break

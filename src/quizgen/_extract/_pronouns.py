@@ -54,7 +54,7 @@ class Pronouns:
         self._mentions_in: dict[int, list[tuple[Entity, Mention]]] = {}
         for actor in facts.actors:
             for m in actor.mentions:
-                self._mentions_in.setdefault(m.sent, []).append((actor, m))
+                self._mentions_in.setdefault(m.sent_index, []).append((actor, m))
         self.shaky = self._shaky_surnames()
         self.people = {s.index: self._people_in(s) for s in facts.sentences}
         self.gender = self._genders()

@@ -43,12 +43,12 @@ def name_key(name: str) -> tuple[str, ...]:
 
 @dataclass
 class _Draft:
-    """A span on its way through the span rules: tokens [start, end) of sentence `sent`.
+    """A span on its way through the span rules: tokens [start, end) of sentence `sent_index`.
 
     `done` once a rule has settled it as it is; `possessive` when its name ended in 's.
     """
 
-    sent: int
+    sent_index: int
     start: int
     end: int
     label: str
@@ -186,15 +186,15 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
     spans = _orgs.merge_name_tails(sentences, spans) + _orgs.class_noun_spans(sentences, spans)
     common = _orgs.lowercase_words(sentences)
     org_texts = [
-        re.sub(r"^the\s+", "", span_text(sentences[s.sent], s.start, s.end), flags=re.I)
+        re.sub(r"^the\s+", "", span_text(sentences[s.sent_index], s.start, s.end), flags=re.I)
         for s in spans
         if s.label == "ORG"
     ]
     text = _Text(sentences, org_texts)
     out: list[Span] = []
     for span in spans:
-        sent = sentences[span.sent]
-        draft: _Draft | None = _Draft(span.sent, span.start, span.end, span.label)
+        sent = sentences[span.sent_index]
+        draft: _Draft | None = _Draft(span.sent_index, span.start, span.end, span.label)
         for rule in _SPAN_RULES:
             draft = rule(text, sent, draft)
             if draft is None or draft.done:
@@ -202,11 +202,11 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
         if draft is None:
             continue
         if draft.done:
-            out.append(Span(draft.sent, draft.start, draft.end, draft.label))
+            out.append(Span(draft.sent_index, draft.start, draft.end, draft.label))
         elif draft.label == "ORG":
-            out.extend(_org_spans(sent, span.sent, draft.start, draft.end, common))
+            out.extend(_org_spans(sent, span.sent_index, draft.start, draft.end, common))
         else:
-            out.extend(_checked(sent, span.sent, draft.start, draft.end, draft.label))
+            out.extend(_checked(sent, span.sent_index, draft.start, draft.end, draft.label))
     for whole_text_rule in _TEXT_RULES:
         out = whole_text_rule(sentences, out)
     return out
@@ -231,13 +231,13 @@ def _surname_orgs(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span
         w
         for s in spans
         if s.label == "PERSON"
-        for w in name_key(span_text(sentences[s.sent], s.start, s.end))
+        for w in name_key(span_text(sentences[s.sent_index], s.start, s.end))
     }
     kept = []
     for s in spans:
-        words = name_key(span_text(sentences[s.sent], s.start, s.end))
+        words = name_key(span_text(sentences[s.sent_index], s.start, s.end))
         if s.label == "ORG" and all(w in persons for w in words):
-            kept.append(Span(s.sent, s.start, s.end, "PERSON"))
+            kept.append(Span(s.sent_index, s.start, s.end, "PERSON"))
         elif not (s.label == "ORG" and all(w.rstrip("s") in persons for w in words)):
             kept.append(s)
     return kept
@@ -249,11 +249,11 @@ def _majority_labels(sentences: Sequence[Sentence], spans: list[Span]) -> list[S
     votes: dict[str, int] = {}
     for s in spans:
         if s.label in ("PERSON", "ORG"):
-            text = span_text(sentences[s.sent], s.start, s.end)
+            text = span_text(sentences[s.sent_index], s.start, s.end)
             votes[text] = votes.get(text, 0) + (1 if s.label == "ORG" else -1)
     return [
-        Span(s.sent, s.start, s.end, "ORG")
-        if s.label == "PERSON" and votes[span_text(sentences[s.sent], s.start, s.end)] > 0
+        Span(s.sent_index, s.start, s.end, "ORG")
+        if s.label == "PERSON" and votes[span_text(sentences[s.sent_index], s.start, s.end)] > 0
         else s
         for s in spans
     ]
@@ -262,7 +262,7 @@ def _majority_labels(sentences: Sequence[Sentence], spans: list[Span]) -> list[S
 def _short_org_names(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span]:
     """ "Lumina was spun out of ...": one word tagged PERSON that opens a company's name found
     elsewhere ("Lumina Robotics") and no person's name is the company's short form."""
-    texts = [(s, span_text(sentences[s.sent], s.start, s.end).split()) for s in spans]
+    texts = [(s, span_text(sentences[s.sent_index], s.start, s.end).split()) for s in spans]
     openers = {
         words[0]
         for s, words in texts
@@ -271,7 +271,7 @@ def _short_org_names(sentences: Sequence[Sentence], spans: list[Span]) -> list[S
     in_names = {w for s, words in texts if s.label == "PERSON" and len(words) > 1 for w in words}
     out = []
     for s, words in texts:
-        toks = sentences[s.sent].tokens
+        toks = sentences[s.sent_index].tokens
         titled = s.start > 0 and (
             toks[s.start - 1].lower_text in TITLE_WORDS or is_honorific(toks[s.start - 1].text)
         )
@@ -282,7 +282,7 @@ def _short_org_names(sentences: Sequence[Sentence], spans: list[Span]) -> list[S
             and words[0] not in in_names
             and not titled
         ):
-            s = Span(s.sent, s.start, s.end, "ORG")
+            s = Span(s.sent_index, s.start, s.end, "ORG")
         out.append(s)
     return out
 

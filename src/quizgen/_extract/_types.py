@@ -94,7 +94,7 @@ class Sentence:
 class Mention:
     """Where an entity is named: sentence index and token span [start, end)."""
 
-    sent: int
+    sent_index: int
     start: int
     end: int
     text: str
@@ -105,7 +105,7 @@ class Role:
     """A role, title or description the text gives an actor, with its evidence."""
 
     text: str  # as in the text: "Chinese Foreign Minister", "a senior analyst and head of ..."
-    sent: int
+    sent_index: int
     source: str  # "title" (before the name), "appositive", "copula"
     org: str | None = None  # an organization the role names (affiliation)
 
@@ -115,7 +115,7 @@ class Quote:
     """Words the text attributes to an actor."""
 
     text: str
-    sent: int
+    sent_index: int
 
 
 @dataclass
@@ -148,7 +148,7 @@ class DateFact:
     answer: str  # how a question states it
     normalized: str  # ISO-like: "1979", "2001-07", "1947-06-05", "1950s", "17C"
     granularity: str  # year | decade | century | month | month-year | day
-    sent: int
+    sent_index: int
     start: int  # token span of the date words in the sentence
     end: int
     relative: str | None = None  # the relative phrase it resolves, e.g. "Tuesday"
@@ -159,7 +159,7 @@ class DateFact:
 class Facts:
     """Everything extraction found in one source, or in one section of a long source.
 
-    `sentences` are indexed by `Mention.sent`, `DateFact.sent` and friends. `section` is 0
+    `sentences` are indexed by `Mention.sent_index`, `DateFact.sent_index` and friends. `section` is 0
     for a source's first (or only) part; `iter_facts` cuts a source longer than
     SECTION_CHARS between paragraphs, and each later part comes with section 1, 2, ...
     The source's citation (`source_path`, `title`, `published`, `url`, `author`) rides
@@ -213,8 +213,12 @@ class Facts:
             "organizations": [entity(e) for e in self.organizations],
             "dates": [
                 {
-                    **{k: v for k, v in asdict(d).items() if k not in ("start", "end", "sent")},
-                    "sentence": self.sentences[d.sent].text,
+                    **{
+                        k: v
+                        for k, v in asdict(d).items()
+                        if k not in ("start", "end", "sent_index")
+                    },
+                    "sentence": self.sentences[d.sent_index].text,
                 }
                 for d in self.dates
             ],

@@ -18,7 +18,7 @@ from pathlib import PurePath
 from quizgen._deck import BLANK, Deck, Question, SourceRef, derive_deck_id, question_id
 from quizgen._extract import Facts
 from quizgen._generate._distractors import Pool, date_pool, pick
-from quizgen._generate._fields import Item, items
+from quizgen._generate._fields import FactSlots, fact_slots
 from quizgen._generate._templates import (
     Template,
     default_templates,
@@ -77,7 +77,7 @@ def generate(
     if options.templates:
         templates = merge_templates(templates, load_templates(options.templates))
     refs: list[SourceRef] = []
-    grouped: list[list[Item]] = []
+    grouped: list[list[FactSlots]] = []
     for part in [facts] if isinstance(facts, Facts) else facts:
         if part.section == 0 or not grouped:
             refs.append(
@@ -85,7 +85,7 @@ def generate(
             )
             grouped.append([])
         # Only the items (plain strings) are kept: the parse of a section is dropped here.
-        grouped[-1].extend(sorted(items(part), key=lambda i: i.order))
+        grouped[-1].extend(sorted(fact_slots(part), key=lambda i: i.order))
     title = title or _title([r.title or "" for r in refs])
     questions = questions_from_items(grouped, templates, options)
     return Deck(title=title, deck_id=derive_deck_id(title), sources=refs, questions=questions)
@@ -98,7 +98,9 @@ def _title(titles: list[str]) -> str:
 
 
 def questions_from_items(
-    all_items: Sequence[Sequence[Item]], templates: Sequence[Template], options: GenerateOptions
+    all_items: Sequence[Sequence[FactSlots]],
+    templates: Sequence[Template],
+    options: GenerateOptions,
 ) -> list[Question]:
     """Questions for each source's items (in reading order), per source."""
     pools = _pools([i for group in all_items for i in group])
@@ -127,7 +129,7 @@ def questions_from_items(
 _NO_NAMES = Pool(())
 
 
-def _pools(all_items: list[Item]) -> dict[str, Pool]:
+def _pools(all_items: list[FactSlots]) -> dict[str, Pool]:
     pools: dict[str, list[str]] = {"actor": [], "organization": [], "title": []}
     for item in all_items:
         if item.kind == "date":
@@ -140,7 +142,7 @@ def _pools(all_items: list[Item]) -> dict[str, Pool]:
 
 
 def _question(
-    item: Item,
+    item: FactSlots,
     template: Template,
     pools: dict[str, Pool],
     options: GenerateOptions,
@@ -172,7 +174,7 @@ def _question(
 
 
 def _distractors(
-    item: Item,
+    item: FactSlots,
     template: Template,
     answer: str,
     prompt: str,
@@ -192,7 +194,7 @@ def _distractors(
 
 
 def _make(
-    item: Item,
+    item: FactSlots,
     template: Template,
     qid: str,
     qtype: str,
@@ -240,7 +242,7 @@ def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _gives_away(q: Question, item: Item) -> bool:
+def _gives_away(q: Question, item: FactSlots) -> bool:
     """A prompt that names its own answer (or another name of it) asks nothing."""
     if q.type == "truefalse":
         return False

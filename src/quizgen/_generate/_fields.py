@@ -1,4 +1,4 @@
-"""From facts to the fields templates fill in: one `Item` per fact, with its wording pieces."""
+"""From facts to the fields templates fill in: one `FactSlots` per fact, with its wording pieces."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ _POSSESSIVE = re.compile(rf"(?:{'|'.join(POSSESSIVE_DETERMINERS)})\b", re.I)
 
 
 @dataclass(slots=True)
-class Item:
+class FactSlots:
     """One fact, ready for templates: its fields and what counts as its answer."""
 
     kind: str
@@ -46,15 +46,15 @@ class Item:
     granularity: str | None = None  # dates
 
 
-def items(facts: Facts) -> Iterator[Item]:
+def fact_slots(facts: Facts) -> Iterator[FactSlots]:
     """Every askable fact of a source, in reading order."""
     coref = facts.pronouns
     for d in facts.dates:
-        yield _date_item(facts, d, coref)
+        yield _date_slots(facts, d, coref)
     for actor in facts.actors:
-        yield _actor_item(facts, actor, coref)
+        yield _actor_slots(facts, actor, coref)
     for org in facts.organizations:
-        yield _org_item(facts, org, coref)
+        yield _org_slots(facts, org, coref)
 
 
 def _context(sent: Sentence) -> str:
@@ -138,8 +138,8 @@ def _blanked(
     return strip_leading(text)
 
 
-def _date_item(facts: Facts, d: DateFact, coref: Pronouns) -> Item:
-    sent = facts.sentences[d.sent]
+def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
+    sent = facts.sentences[d.sent_index]
     fields = {"answer": d.answer, "wh": _WH.get(d.granularity, "When")}
     if _cut_by_the_splitter(facts, sent):
         pass  # "Queen Margaret | I united Denmark ...": the sentence has lost its start
@@ -151,13 +151,13 @@ def _date_item(facts: Facts, d: DateFact, coref: Pronouns) -> Item:
         if clause:
             fields["clause"] = clause
     accept = [a for a in _date_variants(d) if a != d.answer]
-    return Item(
+    return FactSlots(
         kind="date",
         key=f"{d.normalized}|{sent.text}",
         fields=fields,
         accept={"answer": accept},
         context=_context(sent),
-        order=(d.sent, d.start),
+        order=(d.sent_index, d.start),
         source=facts.source_path,
         names=[d.answer, d.text],
         granularity=d.granularity,
@@ -217,10 +217,10 @@ def _best_mention_sentence(facts: Facts, entity: Entity, coref: Pronouns) -> str
     for m in entity.mentions:
         if not coref.reliable(entity, m):
             continue  # "Ms. Marten" where two Martens are named: it may be the other one
-        sent = facts.sentences[m.sent]
-        if sum(1 for o in entity.mentions if o.sent == m.sent) > 1 or _cut_by_the_splitter(
-            facts, sent
-        ):
+        sent = facts.sentences[m.sent_index]
+        if sum(
+            1 for o in entity.mentions if o.sent_index == m.sent_index
+        ) > 1 or _cut_by_the_splitter(facts, sent):
             continue
         # Another name of it elsewhere in the sentence gives the blank away; a bracketed
         # short form right after the name ("the Medical Research Council (MRC)") goes with
@@ -286,7 +286,7 @@ def _unique_roles(facts: Facts, actor: Entity) -> list[str]:
     return out
 
 
-def _actor_item(facts: Facts, actor: Entity, coref: Pronouns) -> Item:
+def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
     first = actor.mentions[0]
     fields = {"answer": actor.name, "name": actor.name}
     # "its first president" names no one without the sentence before: not a role to ask by.
@@ -308,13 +308,13 @@ def _actor_item(facts: Facts, actor: Entity, coref: Pronouns) -> Item:
     blanked = None if _doubtful_actor(facts, actor) else _best_mention_sentence(facts, actor, coref)
     if blanked:
         fields["blanked"] = blanked
-    return Item(
+    return FactSlots(
         kind="actor",
         key=actor.name,
         fields=fields,
         accept={"answer": _safe_aliases(facts.actors, actor), "title": []},
-        context=_context(facts.sentences[first.sent]),
-        order=(first.sent, first.start),
+        context=_context(facts.sentences[first.sent_index]),
+        order=(first.sent_index, first.start),
         source=facts.source_path,
         names=actor.names,
     )
@@ -333,7 +333,7 @@ def _clip_quote(text: str, words: int = 24) -> str:
     return " ".join(parts[:words]).rstrip(",;:") + " …"
 
 
-def _org_item(facts: Facts, org: Entity, coref: Pronouns) -> Item:
+def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
     first = org.mentions[0]
     class_noun = org.class_noun or "organization"
     fields = {"answer": org.name, "name": org.name, "class_noun": class_noun}
@@ -364,13 +364,13 @@ def _org_item(facts: Facts, org: Entity, coref: Pronouns) -> Item:
     blanked = None if _doubtful_org(facts, org) else _best_mention_sentence(facts, org, coref)
     if blanked:
         fields["blanked"] = blanked
-    return Item(
+    return FactSlots(
         kind="organization",
         key=org.name,
         fields=fields,
         accept={"answer": _safe_aliases(facts.organizations, org)},
-        context=_context(facts.sentences[first.sent]),
-        order=(first.sent, first.start),
+        context=_context(facts.sentences[first.sent_index]),
+        order=(first.sent_index, first.start),
         source=facts.source_path,
         names=org.names,
     )
@@ -391,7 +391,7 @@ def _doubtful_org(facts: Facts, org: Entity) -> bool:
     if org.class_noun or org.aliases or org.descriptions or org.members or len(org.mentions) > 1:
         return False
     m = org.mentions[0]
-    sent = facts.sentences[m.sent]
+    sent = facts.sentences[m.sent_index]
     toks = sent.tokens
     head = toks[sent.span_head(m.start, m.end)]
     if head.head == head.i:  # the sentence's root: no parent to read a role from
@@ -418,7 +418,7 @@ def _doubtful_actor(facts: Facts, actor: Entity) -> bool:
     if actor.roles or actor.quotes or len(actor.mentions) > 1 or len(actor.name.split()) > 1:
         return False
     m = actor.mentions[0]
-    toks = facts.sentences[m.sent].tokens
+    toks = facts.sentences[m.sent_index].tokens
     head = toks[m.start]
     if head.dep == "appos" and m.start > 0 and toks[m.start - 1].lower_text == "the":
         return True  # "Henry the Lion": an epithet, part of another person's name

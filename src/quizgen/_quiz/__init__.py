@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from quizgen._quiz.check import Verdict, check_answer, hint, normalize
 from quizgen._quiz.session import (
-    Item,
     Outcome,
     Session,
     SessionOptions,
+    SessionQuestion,
     SessionResult,
     plan_session,
 )
@@ -25,11 +25,11 @@ from quizgen._quiz.store import ProgressStore, default_db_path, open_store
 
 __all__ = [
     "DeckStats",
-    "Item",
     "Outcome",
     "ProgressStore",
     "Session",
     "SessionOptions",
+    "SessionQuestion",
     "SessionResult",
     "Verdict",
     "check_answer",

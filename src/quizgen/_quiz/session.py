@@ -37,10 +37,10 @@ class SessionOptions:
 
 
 @dataclass
-class Item:
+class SessionQuestion:
     """One question to ask, with its deck, its card (None when never answered) and
     `deck_answers`, every (question id, answer) of the deck's active questions, shared by
-    all the deck's items (the checker needs the other questions' answers)."""
+    all the deck's questions (the checker needs the other questions' answers)."""
 
     deck: Deck
     question: Question
@@ -61,7 +61,7 @@ class Item:
 class Outcome:
     """What happened to one answered item."""
 
-    item: Item
+    item: SessionQuestion
     response: str
     verdict: Verdict
     rating: Rating
@@ -150,19 +150,19 @@ def _selected(decks: Sequence[Deck], options: SessionOptions) -> list[tuple[Deck
 
 def plan_session(
     decks: Sequence[Deck], store: ProgressStore, now: datetime, options: SessionOptions
-) -> list[Item]:
+) -> list[SessionQuestion]:
     """The questions to ask, in order: due cards (most overdue first), then up to
     `options.new` never-answered ones in deck order; with `options.all`, every selected
     question regardless of schedule. Rejected questions are never included.
     """
-    due: list[tuple[datetime, int, Item]] = []
-    fresh: list[Item] = []
-    everything: list[Item] = []
+    due: list[tuple[datetime, int, SessionQuestion]] = []
+    fresh: list[SessionQuestion] = []
+    everything: list[SessionQuestion] = []
     for deck, chosen in _selected(decks, options):
         cards = store.cards(deck.stable_id, [q.id for q in chosen])
         answers = deck_answers(deck)
         for question in chosen:
-            item = Item(deck, question, cards.get(question.id), answers)
+            item = SessionQuestion(deck, question, cards.get(question.id), answers)
             everything.append(item)
             if item.card is None:
                 fresh.append(item)
@@ -210,13 +210,13 @@ class Session:
         self.outcomes: list[Outcome] = []
         self.skipped = 0
 
-    def check(self, item: Item, response: str) -> Verdict:
+    def check(self, item: SessionQuestion, response: str) -> Verdict:
         """Judge a response to an item (records nothing)."""
         return check_answer(item.question, response, item.others)
 
     def record(
         self,
-        item: Item,
+        item: SessionQuestion,
         response: str,
         verdict: Verdict,
         rating: Rating | None = None,
@@ -254,7 +254,7 @@ class Session:
         self.outcomes.append(outcome)
         return outcome
 
-    def skip(self, item: Item) -> None:
+    def skip(self, item: SessionQuestion) -> None:
         """Pass on an item: nothing is recorded, its schedule is unchanged."""
         self.skipped += 1
 

@@ -19,7 +19,7 @@ from fsrs import Rating
 
 from quizgen._lexicon import CHOICE_LETTERS
 from quizgen._quiz.check import Verdict, answer_label, hint
-from quizgen._quiz.session import Item, Session, SessionResult
+from quizgen._quiz.session import Session, SessionQuestion, SessionResult
 from quizgen._quiz.stats import BUCKETS, DeckStats
 from quizgen._safetext import strip_unsafe
 
@@ -157,7 +157,12 @@ def _intro(session: Session, console: Console) -> None:
 
 
 def _ask_item(
-    session: Session, console: Console, item: Item, number: int, total: int, self_grade: bool
+    session: Session,
+    console: Console,
+    item: SessionQuestion,
+    number: int,
+    total: int,
+    self_grade: bool,
 ) -> bool:
     """Ask one item; False when the person quits or input ends."""
     q = item.question
@@ -214,7 +219,7 @@ def _ask_item(
     return True
 
 
-def _verdict(console: Console, item: Item, verdict: Verdict, hinted: bool) -> None:
+def _verdict(console: Console, item: SessionQuestion, verdict: Verdict, hinted: bool) -> None:
     q = item.question
     answer = clean(answer_label(q))
     if verdict.correct:

@@ -34,7 +34,7 @@ from quizgen._render.pdf._flowables import (
     fits_in_columns,
 )
 from quizgen._render.pdf._fonts import BOLD, ITALIC, REGULAR
-from quizgen._render.pdf._plan import Item, Plan, Version, citation_text
+from quizgen._render.pdf._plan import Plan, Version, WorksheetEntry, citation_text
 from quizgen._safetext import strip_unsafe
 
 PAPERS = {"a4": A4, "letter": LETTER}
@@ -193,7 +193,7 @@ class Layout:
         story += [Spacer(1, 8), HeaderFields(len(version.items)), Spacer(1, 2)]
         return story
 
-    def _question(self, item: Item) -> list[Flowable]:
+    def _question(self, item: WorksheetEntry) -> list[Flowable]:
         st = self.styles
         q = item.question
         number = f"{item.number}."
@@ -210,7 +210,7 @@ class Layout:
             parts.append(WritingLines(2 if len(q.answer) > 40 else 1, st.indent))
         return parts
 
-    def _options(self, item: Item) -> list[Flowable]:
+    def _options(self, item: WorksheetEntry) -> list[Flowable]:
         st = self.styles
         labelled = [(choice_letter(i), c) for i, c in enumerate(item.choices)]
         room = self.width - st.indent
@@ -238,7 +238,7 @@ class Layout:
             story.append(Block(list(self._key_item(item)), 5, self.frame_height))
         return story
 
-    def _key_item(self, item: Item) -> Iterator[Flowable]:
+    def _key_item(self, item: WorksheetEntry) -> Iterator[Flowable]:
         st = self.styles
         q = item.question
         answer = f"<b>{text(item.key_answer)}</b>"

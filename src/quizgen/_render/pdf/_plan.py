@@ -35,7 +35,7 @@ _RESHUFFLES = 20
 
 
 @dataclass(frozen=True)
-class Item:
+class WorksheetEntry:
     """One printed question: its number on the sheet and its choices in printed order."""
 
     number: int
@@ -65,7 +65,7 @@ class Section:
     """The questions of one type, with the one-line instruction printed above them."""
 
     type: str
-    items: list[Item]
+    items: list[WorksheetEntry]
 
     @property
     def title(self) -> str:
@@ -84,7 +84,7 @@ class Version:
     sections: list[Section]
 
     @property
-    def items(self) -> list[Item]:
+    def items(self) -> list[WorksheetEntry]:
         return [item for section in self.sections for item in section.items]
 
 
@@ -177,7 +177,7 @@ def _number(
             choices = tuple(q.choices)
             if rng is not None and q.type == "choice":
                 choices = tuple(rng.sample(choices, len(choices)))
-            items.append(Item(number, q, choices, sources[id(q)]))
+            items.append(WorksheetEntry(number, q, choices, sources[id(q)]))
         if items:
             sections.append(Section(qtype, items))
     return Version(mark, sections)

@@ -1,0 +1,133 @@
+"""The deck model: deck format v1 as dataclasses, its vocabularies and its ids.
+
+One model is the single source of truth for the format documented in
+docs/deck-format.md: `validate` builds it from YAML, `dump` writes it back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+FORMAT_VERSION = 1
+KINDS = ("date", "actor", "organization")
+TYPES = ("short", "cloze", "choice", "truefalse")
+STATUSES = ("new", "approved", "rejected")
+BLANK = "_____"
+BLANK_RE = re.compile(r"_{4,}")
+MAX_QUESTIONS = 50_000
+MAX_CHOICES = 26
+
+# The keys of format v1, in the order a deck is written.
+DECK_KEYS = ("quizgen", "title", "deck_id", "sources", "templates", "questions", "generated")
+SOURCE_KEYS = ("path", "title", "published", "url", "author")
+QUESTION_KEYS = (
+    "id",
+    "kind",
+    "type",
+    "prompt",
+    "answer",
+    "accept",
+    "choices",
+    "context",
+    "source",
+    "template",
+    "tags",
+    "status",
+)
+
+
+@dataclass
+class SourceRef:
+    """Where a deck's questions come from, as cited on worksheets and cards."""
+
+    path: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    author: str | None = None
+
+
+@dataclass(slots=True)
+class Question:
+    """One question. `id` is stable: set when generated, kept through every edit."""
+
+    id: str
+    kind: str
+    type: str
+    prompt: str
+    answer: str
+    accept: list[str] = field(default_factory=list)
+    choices: list[str] = field(default_factory=list)
+    context: str = ""
+    source: str = ""
+    template: str = "manual"
+    tags: list[str] = field(default_factory=list)
+    status: str = "new"
+
+    @property
+    def answers(self) -> list[str]:
+        """The answer and every accepted alternative."""
+        return [self.answer, *self.accept]
+
+
+@dataclass
+class Deck:
+    """A titled list of questions with the sources they come from."""
+
+    title: str
+    questions: list[Question] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
+    deck_id: int | None = None
+    templates: list[dict[str, Any]] = field(default_factory=list)
+    # Ids of every question generation has put in this deck: one deleted from `questions`
+    # stays deleted, rather than coming back on the next generate.
+    generated: list[str] = field(default_factory=list)
+
+    @property
+    def stable_id(self) -> int:
+        """`deck_id` when set, else a number derived from the title (Anki deck id, progress key)."""
+        return self.deck_id if self.deck_id is not None else derive_deck_id(self.title)
+
+    def active(self) -> list[Question]:
+        """The questions that are rendered: all but the rejected ones."""
+        return [q for q in self.questions if q.status != "rejected"]
+
+    def source_for(self, question: Question) -> SourceRef | None:
+        """The source a question cites, if the deck lists it."""
+        for ref in self.sources:
+            if ref.path == question.source:
+                return ref
+        return self.sources[0] if len(self.sources) == 1 else None
+
+
+def derive_deck_id(title: str) -> int:
+    """A stable id in Anki's customary range, from the title alone."""
+    digest = hashlib.sha256(title.strip().encode("utf-8")).digest()
+    return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
+
+
+def question_id(*parts: str) -> str:
+    """A short stable id from the parts that identify a question's fact and template."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return f"q-{digest[:8]}"
+
+
+def select_questions(
+    questions: Iterable[Question],
+    kinds: Sequence[str] | None = None,
+    types: Sequence[str] | None = None,
+    limit: int | None = None,
+) -> list[Question]:
+    """Filter non-rejected questions by kind and type, keeping order, up to `limit`."""
+    chosen = [
+        q
+        for q in questions
+        if q.status != "rejected"
+        and (not kinds or q.kind in kinds)
+        and (not types or q.type in types)
+    ]
+    return chosen[:limit] if limit is not None else chosen
