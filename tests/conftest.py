@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import signal
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -24,6 +27,11 @@ def shared_dir() -> Path:
     return SHARED
 
 
+class CliTimeout(BaseException):
+    """A CLI run in process took longer than its timeout. A BaseException, so that neither
+    the CLI's OSError mapping nor CliRunner swallows it."""
+
+
 def run_cli(
     *args: str,
     cwd: Path | None = None,
@@ -31,7 +39,57 @@ def run_cli(
     env: dict[str, str] | None = None,
     timeout: float = 300,
 ) -> subprocess.CompletedProcess[str]:
-    """Run the real `quizgen` CLI in a subprocess (python -m quizgen) and capture its output."""
+    """Run the `quizgen` CLI in this process with typer's CliRunner and capture its output.
+
+    The result has the shape of `subprocess.run`'s (returncode, stdout, stderr), and the
+    app maps errors to `Error: ...` lines itself, so it is what a user sees. Stdin is
+    `input` (empty if None), the environment gets NO_COLOR and `env`, and the run fails
+    with CliTimeout after `timeout` seconds (a SIGALRM, which interrupts a blocking read).
+    """
+    from typer.testing import CliRunner
+
+    from quizgen._cli import app
+
+    def _expired(signum: int, frame: object) -> None:
+        raise CliTimeout(f"quizgen {' '.join(args)}: still running after {timeout} s")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        with contextlib.chdir(cwd or Path.cwd()), warnings.catch_warnings():
+            _python_default_warning_filters()
+            result = CliRunner().invoke(
+                app, list(args), input=input, env={"NO_COLOR": "1", **(env or {})}
+            )
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        # A bug: a real run would print the traceback, so show it in the test's failure.
+        raise result.exception
+    return subprocess.CompletedProcess(
+        ["quizgen", *args], result.exit_code, result.stdout, result.stderr
+    )
+
+
+def _python_default_warning_filters() -> None:
+    """The filters a fresh `python` has, instead of pytest's (which show DeprecationWarning):
+    the CLI prints every shown warning as a `Warning:` line, so they must match a real run."""
+    warnings.resetwarnings()
+    warnings.filterwarnings("default", category=DeprecationWarning, module="__main__")
+    for category in (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning):
+        warnings.filterwarnings("ignore", category=category)
+
+
+def run_cli_process(
+    *args: str,
+    cwd: Path | None = None,
+    input: str | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 300,
+) -> subprocess.CompletedProcess[str]:
+    """Run the real `quizgen` CLI in a subprocess (python -m quizgen) and capture its output:
+    for the smoke tests of what only a process has (entry point, signals, import cost)."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "quizgen", *args],
@@ -61,7 +119,7 @@ def listing(folder: Path) -> dict[str, str]:
 
 @pytest.fixture
 def cli():
-    """The `run_cli` function, as a fixture."""
+    """The `run_cli` function (the CLI in process), as a fixture."""
     return run_cli
 
 
