@@ -6,8 +6,10 @@ import contextlib
 import hashlib
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
+import time
 import warnings
 from pathlib import Path
 
@@ -100,6 +102,40 @@ def run_cli_process(
         env=full_env,
         timeout=timeout,
     )
+
+
+def start_quiz(deck: Path, db: Path, now: str, quiet: bool = False) -> subprocess.Popen[str]:
+    """`quizgen quiz DECK --db DB` in a process with a pipe for stdin (and for stdout and
+    stderr unless `quiet`), the clock pinned to `now`: for signal tests."""
+    out = subprocess.DEVNULL if quiet else subprocess.PIPE
+    return subprocess.Popen(
+        [sys.executable, "-m", "quizgen", "quiz", str(deck), "--db", str(db)],
+        stdin=subprocess.PIPE,
+        stdout=out,
+        stderr=out,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "QUIZGEN_NOW": now, "NO_COLOR": "1"},
+        text=True,
+    )
+
+
+def wait_for_reviews(db: Path, count: int, timeout: float = 30) -> None:
+    """Wait until the progress database `db` holds `count` reviews (or `timeout` passes)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if db.exists() and review_count(db) == count:
+                return
+        except sqlite3.OperationalError:
+            pass  # the quiz is still creating the schema
+        time.sleep(0.05)
+
+
+def review_count(db: Path) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
+    finally:
+        conn.close()
 
 
 def listing(folder: Path) -> dict[str, str]:

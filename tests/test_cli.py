@@ -1,0 +1,123 @@
+"""The command line as a whole: every command's help, and the few things only a real process
+shows (the `quizgen` script, `python -m quizgen`, Ctrl-C, a fresh interpreter's imports: test_quiz_cli.py).
+
+Every other CLI test runs the app in process (`run_cli`); the smoke tests here check that
+what they see is what a user sees.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+
+from conftest import ROOT, review_count, run_cli, run_cli_process, start_quiz, wait_for_reviews
+from quizgen._cli import app
+from quizgen._deck import Deck, save_deck
+
+
+def _command_paths(command: typer.core.TyperGroup | typer.core.TyperCommand) -> list[list[str]]:
+    """[[], ['build'], ['generate'], ...]: the root and every command under it, depth first."""
+    paths: list[list[str]] = [[]]
+    for name, sub in sorted(getattr(command, "commands", {}).items()):
+        paths.extend([name, *rest] for rest in _command_paths(sub))
+    return paths
+
+
+COMMANDS = _command_paths(typer.main.get_command(app))
+
+
+def test_the_walk_finds_every_command() -> None:
+    names = {" ".join(path) for path in COMMANDS}
+    assert names == {"", "anki", "build", "check", "facts", "generate", "pdf", "quiz", "stats"}
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p) or "quizgen")
+def test_every_command_has_help(path: list[str]) -> None:
+    result = run_cli(*path, "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    usage, _, body = result.stdout.partition("\n")
+    assert usage.startswith(f"Usage: {' '.join(['quizgen', *path])} ")
+    # A sentence of its own (the docstring), not just the option list.
+    summary = body.strip().splitlines()[0]
+    assert summary[0].isupper() and len(summary.split()) >= 4, result.stdout
+    assert "-h, --help" in result.stdout
+
+
+# --- smoke tests: a real process ----------------------------------------------------------
+
+
+def _same_as_in_process(process: subprocess.CompletedProcess[str], *args: str) -> None:
+    here = run_cli(*args)
+    assert (process.returncode, process.stdout, process.stderr) == (
+        here.returncode,
+        here.stdout,
+        here.stderr,
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--version"],
+        ["check", "no-such-deck.yaml"],  # a QuizgenError: one Error line, exit 2
+        ["check", "."],  # a folder
+        ["pdf", "deck.yaml", "--paper", "a5"],  # Typer's own usage error
+    ],
+    ids=["version", "missing", "folder", "bad-choice"],
+)
+def test_python_m_quizgen_prints_what_the_in_process_run_shows(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    process = run_cli_process(*args, cwd=tmp_path, timeout=60)
+    if args[0] == "pdf":
+        # click names the program as it was started: `python -m quizgen`, here `quizgen`.
+        process.stderr = process.stderr.replace("python -m quizgen", "quizgen")
+    _same_as_in_process(process, *args)
+
+
+def test_the_installed_quizgen_script(tmp_path: Path, sample_deck: Deck) -> None:
+    script = Path(sys.executable).parent / "quizgen"
+    if not script.exists():
+        pytest.skip(f"{script} is not installed (pip install -e . makes it)")
+    deck = save_deck(sample_deck, tmp_path / "deck.yaml")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
+    ok = subprocess.run(
+        [str(script), "check", deck.name], cwd=tmp_path, capture_output=True, text=True, env=env
+    )
+    assert (ok.returncode, ok.stdout, ok.stderr) == (
+        0,
+        "deck.yaml: ok, 5 questions (4 active)\n",
+        "",
+    )
+    bad = subprocess.run(
+        [str(script), "check", "gone.yaml"], cwd=tmp_path, capture_output=True, text=True, env=env
+    )
+    assert (bad.returncode, bad.stdout) == (2, "")
+    assert bad.stderr.startswith("Error: gone.yaml: ") and bad.stderr.count("\n") == 1
+
+
+def test_ctrl_c_ends_a_quiz_with_its_summary_and_keeps_the_answers(
+    tmp_path: Path, sample_deck: Deck
+) -> None:
+    deck = save_deck(sample_deck, tmp_path / "deck.yaml")
+    db = tmp_path / "p.sqlite3"
+    proc = start_quiz(deck, db, "2026-03-01T09:00:00Z")
+    assert proc.stdin is not None
+    proc.stdin.write("b\n")
+    proc.stdin.flush()
+    wait_for_reviews(db, 1)
+    # The second question waits for an answer on an open stdin when Ctrl-C comes.
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err
+    assert "Score: 1/1 right" in out
+    assert review_count(db) == 1
