@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import typer
+from pypdf import PdfReader
 
 from conftest import ROOT, review_count, run_cli, run_cli_process, start_quiz, wait_for_reviews
 from quizgen._cli import app
@@ -48,6 +49,61 @@ def test_every_command_has_help(path: list[str]) -> None:
     summary = body.strip().splitlines()[0]
     assert summary[0].isupper() and len(summary.split()) >= 4, result.stdout
     assert "-h, --help" in result.stdout
+
+
+# --- typed choices ---------------------------------------------------------------------------
+
+
+def test_cli_choices_are_the_renderers_choices() -> None:
+    from quizgen._cli._common import Key, Output, Paper
+    from quizgen._render import renderer_names
+    from quizgen._render.pdf import KEYS, PAPERS
+
+    assert list(Output) == renderer_names()
+    assert tuple(Key) == KEYS
+    assert tuple(Paper) == PAPERS
+
+
+def test_help_lists_the_choices() -> None:
+    pdf_help = run_cli("pdf", "--help").stdout
+    assert "--key <end|separate|none>" in pdf_help
+    assert "--paper <a4|letter>" in pdf_help
+    assert "--to <anki|pdf>" in run_cli("build", "--help").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "names"),
+    [
+        (["pdf", "deck.yaml", "--key", "back"], "'end', 'separate', 'none'"),
+        (["pdf", "deck.yaml", "--paper", "a5"], "'a4', 'letter'"),
+        (["build", "a.txt", "--to", "anki, tsv"], "'tsv' is not one of: anki, pdf"),
+    ],
+)
+def test_an_unknown_choice_is_a_usage_error_naming_the_choices(
+    args: list[str], names: str, tmp_path: Path
+) -> None:
+    result = run_cli(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Invalid value for" in result.stderr and names in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("to", [["anki, pdf"], ["anki", " PDF"], ["pdf,anki,"]])
+def test_to_takes_commas_and_repeats_like_kinds(to: list[str], tmp_path: Path) -> None:
+    # The options are accepted: the run goes on to the (missing) source, before spaCy loads.
+    args = [x for value in to for x in ("--to", value)]
+    result = run_cli("build", "gone.txt", *args, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, "Error: gone.txt: no such file\n")
+
+
+def test_key_and_paper_ignore_case(tmp_path: Path, sample_deck: Deck) -> None:
+    save_deck(sample_deck, tmp_path / "deck.yaml")
+    result = run_cli("pdf", "deck.yaml", "--key", "None", "--paper", "LETTER", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == ["deck.pdf"]
+    reader = PdfReader(tmp_path / "output" / "deck.pdf")
+    assert [float(x) for x in reader.pages[0].mediabox[2:]] == [612, 792]
+    assert not any("Answer key" in page.extract_text() for page in reader.pages)
 
 
 # --- smoke tests: a real process ----------------------------------------------------------
