@@ -23,9 +23,11 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    """../shared beside the repo: the real article, its gold file and the scoring tool."""
+    """../shared beside the repo: the real article, its gold file and the scoring tool.
+
+    A public clone has no ../shared: the tests that need it skip, naming what is missing."""
     if not SHARED.is_dir():
-        pytest.fail(f"{SHARED} is missing: clone the repo beside the shared folder")
+        pytest.skip(f"needs {SHARED} (the shared article and scorer), absent in a public clone")
     return SHARED
 
 

@@ -111,15 +111,33 @@ def test_every_question_is_well_formed(article_deck):
     assert "true" in tf and "false" in tf
 
 
-def test_article_deck_matches_the_reviewed_golden_file(article_deck, update_golden):
-    deck, _ = article_deck
-    golden = GOLDEN / "russia-china-2001.yaml"
-    text = dump_deck(deck)
-    if update_golden or not golden.exists():
+def check_golden(text: str, golden: Path, update: bool) -> None:
+    """Compare `text` with the reviewed golden file; rewrite it only when asked to (`update`).
+
+    A missing golden file fails: writing it would pass a test that compared nothing."""
+    if update:
         golden.write_text(text, encoding="utf-8")
+    if not golden.exists():
+        pytest.fail(f"{golden} is missing: run pytest --update-golden and review the new file")
     assert text == golden.read_text(encoding="utf-8"), (
         "run pytest --update-golden and review the diff"
     )
+
+
+def test_article_deck_matches_the_reviewed_golden_file(article_deck, update_golden):
+    deck, _ = article_deck
+    check_golden(dump_deck(deck), GOLDEN / "russia-china-2001.yaml", update_golden)
+
+
+def test_a_missing_golden_file_fails_and_is_not_written(tmp_path):
+    golden = tmp_path / "gone.yaml"
+    with pytest.raises(pytest.fail.Exception, match="is missing: run pytest --update-golden"):
+        check_golden("deck\n", golden, update=False)
+    assert not golden.exists()
+    check_golden("deck\n", golden, update=True)  # asked to: written, then equal
+    assert golden.read_text(encoding="utf-8") == "deck\n"
+    with pytest.raises(AssertionError, match="review the diff"):
+        check_golden("other\n", golden, update=False)
 
 
 def test_same_seed_same_bytes_and_seed_changes_choices(shared_dir):
