@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizgen._deck import BLANK, BLANK_RE, dump_deck, load_deck, loads_deck
+from gold import score_deck
+from quizgen._deck import BLANK, BLANK_RE, Deck, dump_deck, load_deck, loads_deck
 from quizgen._extract import extract_facts
 from quizgen._generate import GenerateOptions, generate
 from quizgen._generate._rewrite import clause_question
@@ -78,18 +80,41 @@ SAMPLE_BARS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def sample_decks() -> Callable[[str], Deck]:
+    """The deck generated from a sample text (seed 0), made once per module."""
+    made: dict[str, Deck] = {}
+
+    def deck_of(name: str) -> Deck:
+        if name not in made:
+            made[name] = generate([load_source(str(SAMPLES / name))], GenerateOptions(seed=0))
+        return made[name]
+
+    return deck_of
+
+
 @pytest.mark.parametrize(("name", "bars"), SAMPLE_BARS)
-def test_quality_on_our_samples(name, bars, tmp_path, shared_dir):
-    deck = generate([load_source(str(SAMPLES / name))], GenerateOptions(seed=0))
+def test_quality_on_our_samples(name, bars, sample_decks):
+    result = score_deck(sample_decks(name), SAMPLES / name.replace(".txt", ".gold.yaml"))
+    for kind, bar in bars.items():
+        assert result.coverage[kind] >= bar, (kind, result.missing[kind])
+    assert result.precision >= 0.95, result.wrong
+    assert result.choice_faults == []
+
+
+@pytest.mark.parametrize("name", [name for name, _ in SAMPLE_BARS])
+def test_our_scorer_agrees_with_the_shared_one(name, sample_decks, tmp_path, shared_dir):
+    deck, gold = sample_decks(name), SAMPLES / name.replace(".txt", ".gold.yaml")
     path = tmp_path / "deck.yaml"
     path.write_text(dump_deck(deck), encoding="utf-8")
-    result = score(
-        path, SAMPLES / name.replace(".txt", ".gold.yaml"), shared_dir / "tools" / "score_deck.py"
+    shared = score(path, gold, shared_dir / "tools" / "score_deck.py")
+    ours = score_deck(deck, gold)
+    assert (ours.coverage, ours.missing, ours.precision, len(ours.choice_faults)) == (
+        shared["coverage"],
+        shared["missing"],
+        shared["precision"],
+        len(shared["choice_faults"]),
     )
-    for kind, bar in bars.items():
-        assert result["coverage"][kind] >= bar, (kind, result["missing"][kind])
-    assert result["precision"] >= 0.95, result["unmatched_answers"]
-    assert result["choice_faults"] == []
 
 
 def test_every_question_is_well_formed(article_deck):
