@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -241,6 +242,37 @@ def make_sample_deck() -> Deck:
 def sample_deck() -> Deck:
     """A fresh copy of the sample deck for each test."""
     return make_sample_deck()
+
+
+_SPACY_BEFORE = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    item.stash[_SPACY_BEFORE] = "spacy" in sys.modules
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Iterator[pytest.TestReport]:
+    """In a `-m "not slow"` run, a test that loads spaCy fails: it belongs with the slow ones.
+
+    Only spaCy's import is seen (not a subprocess's), and only for the first such test of
+    the run; that is enough to keep the everyday loop fast as tests are added.
+    """
+    report = yield
+    loaded = call.when == "teardown" and not item.stash.get(_SPACY_BEFORE, True)
+    if (
+        loaded
+        and "spacy" in sys.modules
+        and item.get_closest_marker("slow") is None
+        and "not slow" in (item.config.getoption("markexpr") or "")
+    ):
+        report.outcome = "failed"
+        report.longrepr = f"{item.nodeid} loads spaCy: mark it @pytest.mark.slow"
+    return report
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

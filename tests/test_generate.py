@@ -22,6 +22,9 @@ from quizgen._generate import GenerateOptions, generate
 from quizgen._generate._rewrite import clause_question
 from quizgen._sources import Source, load_source
 
+# Nearly every test here parses text with the spaCy model.
+pytestmark = pytest.mark.slow
+
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE / "samples"
 GOLDEN = HERE / "golden"
