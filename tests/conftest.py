@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import signal
+import sqlite3
 import subprocess
 import sys
+import time
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,10 +24,17 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    """../shared beside the repo: the real article, its gold file and the scoring tool."""
+    """../shared beside the repo: the real article, its gold file and the scoring tool.
+
+    A public clone has no ../shared: the tests that need it skip, naming what is missing."""
     if not SHARED.is_dir():
-        pytest.fail(f"{SHARED} is missing: clone the repo beside the shared folder")
+        pytest.skip(f"needs {SHARED} (the shared article and scorer), absent in a public clone")
     return SHARED
+
+
+class CliTimeout(BaseException):
+    """A CLI run in process took longer than its timeout. A BaseException, so that neither
+    the CLI's OSError mapping nor CliRunner swallows it."""
 
 
 def run_cli(
@@ -31,7 +44,57 @@ def run_cli(
     env: dict[str, str] | None = None,
     timeout: float = 300,
 ) -> subprocess.CompletedProcess[str]:
-    """Run the real `quizgen` CLI in a subprocess (python -m quizgen) and capture its output."""
+    """Run the `quizgen` CLI in this process with typer's CliRunner and capture its output.
+
+    The result has the shape of `subprocess.run`'s (returncode, stdout, stderr), and the
+    app maps errors to `Error: ...` lines itself, so it is what a user sees. Stdin is
+    `input` (empty if None), the environment gets NO_COLOR and `env`, and the run fails
+    with CliTimeout after `timeout` seconds (a SIGALRM, which interrupts a blocking read).
+    """
+    from typer.testing import CliRunner
+
+    from quizgen._cli import app
+
+    def _expired(signum: int, frame: object) -> None:
+        raise CliTimeout(f"quizgen {' '.join(args)}: still running after {timeout} s")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        with contextlib.chdir(cwd or Path.cwd()), warnings.catch_warnings():
+            _python_default_warning_filters()
+            result = CliRunner().invoke(
+                app, list(args), input=input, env={"NO_COLOR": "1", **(env or {})}
+            )
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        # A bug: a real run would print the traceback, so show it in the test's failure.
+        raise result.exception
+    return subprocess.CompletedProcess(
+        ["quizgen", *args], result.exit_code, result.stdout, result.stderr
+    )
+
+
+def _python_default_warning_filters() -> None:
+    """The filters a fresh `python` has, instead of pytest's (which show DeprecationWarning):
+    the CLI prints every shown warning as a `Warning:` line, so they must match a real run."""
+    warnings.resetwarnings()
+    warnings.filterwarnings("default", category=DeprecationWarning, module="__main__")
+    for category in (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning):
+        warnings.filterwarnings("ignore", category=category)
+
+
+def run_cli_process(
+    *args: str,
+    cwd: Path | None = None,
+    input: str | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 300,
+) -> subprocess.CompletedProcess[str]:
+    """Run the real `quizgen` CLI in a subprocess (python -m quizgen) and capture its output:
+    for the smoke tests of what only a process has (entry point, signals, import cost)."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "quizgen", *args],
@@ -42,6 +105,40 @@ def run_cli(
         env=full_env,
         timeout=timeout,
     )
+
+
+def start_quiz(deck: Path, db: Path, now: str, quiet: bool = False) -> subprocess.Popen[str]:
+    """`quizgen quiz DECK --db DB` in a process with a pipe for stdin (and for stdout and
+    stderr unless `quiet`), the clock pinned to `now`: for signal tests."""
+    out = subprocess.DEVNULL if quiet else subprocess.PIPE
+    return subprocess.Popen(
+        [sys.executable, "-m", "quizgen", "quiz", str(deck), "--db", str(db)],
+        stdin=subprocess.PIPE,
+        stdout=out,
+        stderr=out,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "QUIZGEN_NOW": now, "NO_COLOR": "1"},
+        text=True,
+    )
+
+
+def wait_for_reviews(db: Path, count: int, timeout: float = 30) -> None:
+    """Wait until the progress database `db` holds `count` reviews (or `timeout` passes)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if db.exists() and review_count(db) == count:
+                return
+        except sqlite3.OperationalError:
+            pass  # the quiz is still creating the schema
+        time.sleep(0.05)
+
+
+def review_count(db: Path) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
+    finally:
+        conn.close()
 
 
 def listing(folder: Path) -> dict[str, str]:
@@ -61,7 +158,7 @@ def listing(folder: Path) -> dict[str, str]:
 
 @pytest.fixture
 def cli():
-    """The `run_cli` function, as a fixture."""
+    """The `run_cli` function (the CLI in process), as a fixture."""
     return run_cli
 
 
@@ -145,6 +242,37 @@ def make_sample_deck() -> Deck:
 def sample_deck() -> Deck:
     """A fresh copy of the sample deck for each test."""
     return make_sample_deck()
+
+
+_SPACY_BEFORE = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    item.stash[_SPACY_BEFORE] = "spacy" in sys.modules
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Iterator[pytest.TestReport]:
+    """In a `-m "not slow"` run, a test that loads spaCy fails: it belongs with the slow ones.
+
+    Only spaCy's import is seen (not a subprocess's), and only for the first such test of
+    the run; that is enough to keep the everyday loop fast as tests are added.
+    """
+    report = yield
+    loaded = call.when == "teardown" and not item.stash.get(_SPACY_BEFORE, True)
+    if (
+        loaded
+        and "spacy" in sys.modules
+        and item.get_closest_marker("slow") is None
+        and "not slow" in (item.config.getoption("markexpr") or "")
+    ):
+        report.outcome = "failed"
+        report.longrepr = f"{item.nodeid} loads spaCy: mark it @pytest.mark.slow"
+    return report
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

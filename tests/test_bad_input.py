@@ -300,6 +300,7 @@ def test_build_refuses_two_sources_that_would_share_a_deck(tmp_path: Path) -> No
     assert listing(tmp_path) == before
 
 
+@pytest.mark.slow
 def test_a_source_without_facts_makes_an_empty_deck_and_warns(tmp_path: Path) -> None:
     poem = tmp_path / "poem.txt"
     poem.write_text(
@@ -493,6 +494,7 @@ def test_a_deck_that_is_not_a_file_is_one_error(kind: str, tmp_path: Path) -> No
     assert len(assert_clean_error(result, str(deck))) == 1
 
 
+@pytest.mark.slow
 def test_too_many_questions_is_one_error(tmp_path: Path) -> None:
     """A deck of real questions just over the limit (loading it takes a few seconds)."""
     deck = tmp_path / "big.yaml"
@@ -508,6 +510,7 @@ def test_too_many_questions_is_one_error(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["anki", "pdf", "quiz", "stats"])
 def test_too_many_entries_writes_nothing(command: str, tmp_path: Path, progress_db: bytes) -> None:
     # The count is checked before any entry is read, so empty entries make the same deck
@@ -563,6 +566,7 @@ def _damaged_decks(draw: st.DrawFn) -> str:
     return text
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(text=st.one_of(_damaged_decks(), st.text()))
 def test_any_text_is_a_deck_or_deck_errors_naming_the_file(text: str) -> None:

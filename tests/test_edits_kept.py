@@ -60,6 +60,7 @@ EDITS = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(
     first=st.sets(st.integers(0, 30), min_size=1, max_size=12),
@@ -134,6 +135,7 @@ SOURCE_FOR_EDITS = (
 )
 
 
+@pytest.mark.slow
 def test_cli_generate_again_keeps_edits_and_rejections(tmp_path: Path) -> None:
     source = tmp_path / "curie.txt"
     source.write_text(SOURCE_FOR_EDITS, encoding="utf-8")
@@ -163,6 +165,7 @@ def test_cli_generate_again_keeps_edits_and_rejections(tmp_path: Path) -> None:
     assert f"0 new, {len(ids)} kept" in again.stderr
 
 
+@pytest.mark.slow
 def test_cli_the_same_source_twice_makes_a_valid_deck(tmp_path: Path) -> None:
     source = tmp_path / "curie.txt"
     source.write_text(SOURCE_FOR_EDITS, encoding="utf-8")
@@ -195,6 +198,7 @@ def test_a_deck_from_before_the_record_learns_its_ids_on_the_next_merge() -> Non
     assert merged.generated == ["q-00000001", "q-00000002", "q-00000003"]
 
 
+@pytest.mark.slow
 def test_cli_a_deleted_question_stays_deleted(tmp_path: Path) -> None:
     source = tmp_path / "curie.txt"
     source.write_text(SOURCE_FOR_EDITS, encoding="utf-8")
@@ -241,6 +245,7 @@ def test_more_questions_than_a_deck_holds_keeps_a_spread(monkeypatch: pytest.Mon
     assert report.left_out == 8
 
 
+@pytest.mark.slow
 def test_regenerating_uses_the_decks_own_templates(tmp_path: Path) -> None:
     from quizgen import generate_deck, load_source
 

@@ -25,6 +25,7 @@ def facts():
     return extract_facts(Source(path="mem.txt", title="Talks", text=TEXT))
 
 
+@pytest.mark.slow
 def test_one_actor_per_person_with_short_forms_as_aliases(facts):
     putin = next(a for a in facts.actors if "Putin" in a.name)
     assert putin.name == "Vladimir V. Putin"
@@ -32,6 +33,7 @@ def test_one_actor_per_person_with_short_forms_as_aliases(facts):
     assert sum("Putin" in a.name for a in facts.actors) == 1
 
 
+@pytest.mark.slow
 def test_titles_and_appositives_become_roles(facts):
     roles = {a.name: [r.text for r in a.roles] for a in facts.actors}
     assert "Chinese Foreign Minister" in roles["Tang Jiaxuan"]
@@ -41,11 +43,13 @@ def test_titles_and_appositives_become_roles(facts):
     assert any(r.org == "Far East Institute" for r in myasnikov.roles)
 
 
+@pytest.mark.slow
 def test_quotes_are_attributed(facts):
     losyukov = next(a for a in facts.actors if a.name == "Alexander Losyukov")
     assert losyukov.quotes and losyukov.quotes[0].text.startswith("We find a common language")
 
 
+@pytest.mark.slow
 def test_organizations_are_canonical_and_places_are_not_organizations(facts):
     names = [o.name for o in facts.organizations]
     assert "North Atlantic Treaty Organization" in names
@@ -55,6 +59,7 @@ def test_organizations_are_canonical_and_places_are_not_organizations(facts):
         assert place not in everything
 
 
+@pytest.mark.slow
 def test_dates_are_absolute_and_normalized(facts):
     found = {d.answer: (d.normalized, d.granularity) for d in facts.dates}
     assert found["1979"] == ("1979", "year")
@@ -116,6 +121,7 @@ def _found(text: str):
     return orgs, actors
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "person"),
     [
@@ -152,6 +158,7 @@ def test_a_person_never_becomes_an_organization(text, person):
     assert not any(person.split()[-1] in name for name in orgs), orgs
 
 
+@pytest.mark.slow
 def test_an_appositive_role_keeps_its_brackets_balanced_and_short_forms_link():
     orgs, actors = _found(
         "Early in 1953 Linus Pauling, a chemist at the California Institute of Technology "
@@ -163,6 +170,7 @@ def test_an_appositive_role_keeps_its_brackets_balanced_and_short_forms_link():
     assert role.count("(") == role.count(")") == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "not_org"),
     [
@@ -200,6 +208,7 @@ def test_adjectives_products_and_stray_words_are_not_organizations(text, not_org
     assert not any(not_org in o.names for o in orgs.values()), orgs
 
 
+@pytest.mark.slow
 def test_real_one_word_organizations_and_acronyms_stay():
     orgs, _ = _found(
         "Engineers at Google said on Monday that NATO had asked for help. "
@@ -214,6 +223,7 @@ def test_real_one_word_organizations_and_acronyms_stay():
     assert "Shell" in orgs
 
 
+@pytest.mark.slow
 def test_a_name_cut_at_a_preposition_is_joined():
     orgs, _ = _found(
         "The group called itself the International Committee for Relief to the Wounded, "
@@ -222,6 +232,7 @@ def test_a_name_cut_at_a_preposition_is_joined():
     assert "International Committee for Relief to the Wounded" in orgs
 
 
+@pytest.mark.slow
 def test_a_possessive_short_form_is_an_alias():
     orgs, _ = _found(
         "At King's College London, the Medical Research Council had set up a biophysics "
@@ -230,6 +241,7 @@ def test_a_possessive_short_form_is_an_alias():
     assert orgs["King's College London"].aliases == ["King's"]
 
 
+@pytest.mark.slow
 def test_a_part_and_its_whole_are_two_organizations():
     orgs, _ = _found(
         "James Watson arrived at the Cavendish Laboratory of the University of Cambridge "
@@ -242,6 +254,7 @@ def test_a_part_and_its_whole_are_two_organizations():
     assert list(orgs) == ["Pasteur Institute of Lille"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "org"),
     [
@@ -270,6 +283,7 @@ def test_class_nouns_and_publishing_make_organizations(text, org):
     assert org in orgs, orgs
 
 
+@pytest.mark.slow
 def test_acronyms_in_brackets_link_when_the_parse_splits_the_name():
     orgs, _ = _found(
         "In 1961 the OEEC was reorganized as the Organisation for Economic Co-operation and "
@@ -281,6 +295,7 @@ def test_acronyms_in_brackets_link_when_the_parse_splits_the_name():
     assert len(orgs["World Health Organization"].mentions) == 1
 
 
+@pytest.mark.slow
 def test_a_name_tagged_org_more_often_than_person_is_an_organization():
     orgs, actors = _found(
         "Britain's watchdog cleared the merger of Pennine Freight and Humber Logistics. "
@@ -292,6 +307,7 @@ def test_a_name_tagged_org_more_often_than_person_is_an_organization():
     assert "Pennine Freight" not in actors
 
 
+@pytest.mark.slow
 def test_a_numbered_thing_after_a_name_is_not_part_of_it():
     _, actors = _found(
         "James Watson came to London. In January 1953 Maurice Wilkins showed Watson "
@@ -300,6 +316,7 @@ def test_a_numbered_thing_after_a_name_is_not_part_of_it():
     assert not any("Photograph" in name for name in actors), actors
 
 
+@pytest.mark.slow
 def test_a_short_form_follows_its_full_name_and_brackets_belong_to_the_nearest_name():
     orgs, actors = _found(
         "Google said that it would buy Lumina Robotics, a Boston startup. Lumina was spun out "
@@ -317,6 +334,7 @@ def test_a_short_form_follows_its_full_name_and_brackets_belong_to_the_nearest_n
     assert "Demis Hassabis" in actors and "Demis Hassabis" not in orgs
 
 
+@pytest.mark.slow
 def test_a_surname_tagged_org_is_a_mention_of_that_person():
     orgs, actors = _found(
         "Maurice Wilkins had begun photographing DNA fibres in 1950. Their paper was printed "
@@ -327,6 +345,7 @@ def test_a_surname_tagged_org_is_a_mention_of_that_person():
     assert len(actors["Maurice Wilkins"].mentions) == 2
 
 
+@pytest.mark.slow
 def test_a_sentence_the_splitter_cut_is_joined_up_again() -> None:
     text = (
         "Henry Dunant was travelling in northern Italy in June 1859 when he reached the town of"

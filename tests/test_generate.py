@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from gold import score_deck
 from quizgen import (
     GenerateOptions,
     Source,
@@ -24,8 +26,11 @@ from quizgen import (
     load_deck,
     load_source,
 )
-from quizgen._deck import BLANK, BLANK_RE, loads_deck
+from quizgen._deck import BLANK, BLANK_RE, Deck, loads_deck
 from quizgen._generate._rewrite import clause_question
+
+# Nearly every test here parses text with the spaCy model.
+pytestmark = pytest.mark.slow
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE / "samples"
@@ -85,18 +90,43 @@ SAMPLE_BARS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def sample_decks() -> Callable[[str], Deck]:
+    """The deck generated from a sample text (seed 0), made once per module."""
+    made: dict[str, Deck] = {}
+
+    def deck_of(name: str) -> Deck:
+        if name not in made:
+            made[name] = generate(
+                extract_facts(load_source(str(SAMPLES / name))), GenerateOptions(seed=0)
+            )
+        return made[name]
+
+    return deck_of
+
+
 @pytest.mark.parametrize(("name", "bars"), SAMPLE_BARS)
-def test_quality_on_our_samples(name, bars, tmp_path, shared_dir):
-    deck = generate(extract_facts(load_source(str(SAMPLES / name))), GenerateOptions(seed=0))
+def test_quality_on_our_samples(name, bars, sample_decks):
+    result = score_deck(sample_decks(name), SAMPLES / name.replace(".txt", ".gold.yaml"))
+    for kind, bar in bars.items():
+        assert result.coverage[kind] >= bar, (kind, result.missing[kind])
+    assert result.precision >= 0.95, result.wrong
+    assert result.choice_faults == []
+
+
+@pytest.mark.parametrize("name", [name for name, _ in SAMPLE_BARS])
+def test_our_scorer_agrees_with_the_shared_one(name, sample_decks, tmp_path, shared_dir):
+    deck, gold = sample_decks(name), SAMPLES / name.replace(".txt", ".gold.yaml")
     path = tmp_path / "deck.yaml"
     path.write_text(dump_deck(deck), encoding="utf-8")
-    result = score(
-        path, SAMPLES / name.replace(".txt", ".gold.yaml"), shared_dir / "tools" / "score_deck.py"
+    shared = score(path, gold, shared_dir / "tools" / "score_deck.py")
+    ours = score_deck(deck, gold)
+    assert (ours.coverage, ours.missing, ours.precision, len(ours.choice_faults)) == (
+        shared["coverage"],
+        shared["missing"],
+        shared["precision"],
+        len(shared["choice_faults"]),
     )
-    for kind, bar in bars.items():
-        assert result["coverage"][kind] >= bar, (kind, result["missing"][kind])
-    assert result["precision"] >= 0.95, result["unmatched_answers"]
-    assert result["choice_faults"] == []
 
 
 def test_every_question_is_well_formed(article_deck):
@@ -118,15 +148,33 @@ def test_every_question_is_well_formed(article_deck):
     assert "true" in tf and "false" in tf
 
 
-def test_article_deck_matches_the_reviewed_golden_file(article_deck, update_golden):
-    deck, _ = article_deck
-    golden = GOLDEN / "russia-china-2001.yaml"
-    text = dump_deck(deck)
-    if update_golden or not golden.exists():
+def check_golden(text: str, golden: Path, update: bool) -> None:
+    """Compare `text` with the reviewed golden file; rewrite it only when asked to (`update`).
+
+    A missing golden file fails: writing it would pass a test that compared nothing."""
+    if update:
         golden.write_text(text, encoding="utf-8")
+    if not golden.exists():
+        pytest.fail(f"{golden} is missing: run pytest --update-golden and review the new file")
     assert text == golden.read_text(encoding="utf-8"), (
         "run pytest --update-golden and review the diff"
     )
+
+
+def test_article_deck_matches_the_reviewed_golden_file(article_deck, update_golden):
+    deck, _ = article_deck
+    check_golden(dump_deck(deck), GOLDEN / "russia-china-2001.yaml", update_golden)
+
+
+def test_a_missing_golden_file_fails_and_is_not_written(tmp_path):
+    golden = tmp_path / "gone.yaml"
+    with pytest.raises(pytest.fail.Exception, match="is missing: run pytest --update-golden"):
+        check_golden("deck\n", golden, update=False)
+    assert not golden.exists()
+    check_golden("deck\n", golden, update=True)  # asked to: written, then equal
+    assert golden.read_text(encoding="utf-8") == "deck\n"
+    with pytest.raises(AssertionError, match="review the diff"):
+        check_golden("other\n", golden, update=False)
 
 
 def test_same_seed_same_bytes_and_seed_changes_choices(shared_dir):

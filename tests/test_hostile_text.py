@@ -150,6 +150,7 @@ def test_escapes_in_a_deck_never_reach_the_terminal(tmp_path: Path) -> None:
 LONG = " ".join(["word"] * 3000)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "question",
     [
@@ -247,6 +248,7 @@ def test_titles_that_once_broke_the_round_trip(title: str, sample_deck: Deck) ->
     assert loads_deck(dump_deck(deck)) == deck
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(deck=decks())
 def test_any_valid_deck_round_trips_exactly(deck: Deck) -> None:
@@ -255,6 +257,7 @@ def test_any_valid_deck_round_trips_exactly(deck: Deck) -> None:
     assert dump_deck(loads_deck(text)) == text
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(deck=decks())
 def test_a_deck_dumped_question_by_question_reads_as_one_dump(deck: Deck) -> None:
@@ -268,6 +271,7 @@ def test_a_deck_dumped_question_by_question_reads_as_one_dump(deck: Deck) -> Non
     assert dump_deck(deck).replace("\n\n  - id: ", "\n  - id: ") == head + key + questions
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(deck=decks(), response=st.text(max_size=40))
 def test_renderers_and_checker_never_raise_on_any_text(deck: Deck, response: str) -> None:

@@ -122,6 +122,7 @@ def test_a_character_the_font_lacks_is_a_warning_naming_it(tmp_path: Path) -> No
         _render([deck], tmp_path / "c.pdf")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["pdf", "build"])
 def test_cli_prints_a_missing_glyph_as_one_warning_line(command: str, tmp_path: Path) -> None:
     deck = Deck("CJK", questions=[Question("q-1", "actor", "short", "Who wrote 漢?", "x")])

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, start_quiz, wait_for_reviews
 from quizgen._deck import Deck, Question, save_deck
 
 T0 = "2026-03-01T09:00:00+00:00"
@@ -328,27 +328,12 @@ def test_the_same_deck_twice_asks_each_question_once(deck_path: Path, tmp_path: 
 
 def test_sigkill_keeps_every_answer_given(deck_path: Path, tmp_path: Path) -> None:
     db = tmp_path / "p.sqlite3"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "QUIZGEN_NOW": T0, "NO_COLOR": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "quizgen", "quiz", str(deck_path), "--db", str(db)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-        text=True,
-    )
+    proc = start_quiz(deck_path, db, T0, quiet=True)
     assert proc.stdin is not None
     try:
         proc.stdin.write("b\nputin\nNATO\n")
         proc.stdin.flush()
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if db.exists() and rows(db, "SELECT COUNT(*) FROM reviews") == [(3,)]:
-                    break
-            except sqlite3.OperationalError:
-                pass  # the quiz is still creating the schema
-            time.sleep(0.05)
+        wait_for_reviews(db, 3)
         # The fourth question is on screen, waiting for an answer, when the kill comes.
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)

@@ -138,6 +138,7 @@ for i in range(int(sys.argv[2])):
 """
 
 
+@pytest.mark.slow
 def test_processes_creating_one_db_at_once_all_open_it(tmp_path: Path) -> None:
     # Each process opens the same run of new files, so their schema creation overlaps.
     src = str(Path(__file__).resolve().parent.parent / "src")

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import sys
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
 from quizgen import __version__
 from quizgen._cli.anki import anki_cli
@@ -22,8 +26,22 @@ from quizgen._cli.pdf import pdf_cli
 from quizgen._cli.quiz import quiz_cli, stats_cli
 from quizgen._safetext import one_line
 
+
+class _App(TyperGroup):
+    """The root group: runs every command inside `_errors_as_lines`.
+
+    The mapping lives here, not in `main`, so that `typer.testing.CliRunner` (which calls
+    the click command, never `main`) sees exactly what a user sees.
+    """
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        with _errors_as_lines(ctx):
+            return super().invoke(ctx)
+
+
 app = typer.Typer(
     name="quizgen",
+    cls=_App,
     help="Turn texts into questions about their dates, people and organizations: "
     "editable YAML decks, Anki packages, PDF worksheets and a terminal quiz.",
     no_args_is_help=True,
@@ -60,22 +78,32 @@ app.command("stats")(stats_cli)
 
 
 def main() -> None:
-    """Run the app; a QuizgenError or OSError becomes `Error: ...` lines and exit code 2."""
+    """Run the app (the `quizgen` script and `python -m quizgen`)."""
+    app()
+
+
+@contextmanager
+def _errors_as_lines(ctx: typer.Context) -> Iterator[None]:
+    """A QuizgenError or OSError becomes `Error: ...` lines on stderr and exit code 2;
+    a warning becomes one `Warning: ...` line. Anything else is a bug: its traceback stays.
+    """
     from quizgen._errors import QuizgenError
 
-    # A library warning (a glyph the PDF font lacks) is a `Warning: ...` line like ours,
-    # not Python's two-line "file:line: Category" form.
-    warnings.showwarning = _show_warning
-    try:
-        app()
-    except QuizgenError as exc:
-        for line in exc.lines():
-            print(f"Error: {one_line(line)}", file=sys.stderr)
-        sys.exit(2)
-    except OSError as exc:
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(f"Error: {one_line(f'{where}{exc.strerror or exc}')}", file=sys.stderr)
-        sys.exit(2)
+    # catch_warnings puts the caller's warning hook back afterwards (tests run in process).
+    with warnings.catch_warnings():
+        # A library warning (a glyph the PDF font lacks) is a `Warning: ...` line like ours,
+        # not Python's two-line "file:line: Category" form.
+        warnings.showwarning = _show_warning
+        try:
+            yield
+        except QuizgenError as exc:
+            for line in exc.lines():
+                print(f"Error: {one_line(line)}", file=sys.stderr)
+            ctx.exit(2)
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            print(f"Error: {one_line(f'{where}{exc.strerror or exc}')}", file=sys.stderr)
+            ctx.exit(2)
 
 
 def _show_warning(message: Warning | str, *_: object, **__: object) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,32 @@ import typer
 
 if TYPE_CHECKING:
     from quizgen._deck import Deck, MergeReport
+
+
+# The choices a user types, as Typer choices: `--help` lists them and Typer rejects anything
+# else. They are written here, not imported from the renderers, so that `quizgen --help`
+# imports neither the deck model nor a renderer; tests/test_cli.py checks they agree.
+class Output(StrEnum):
+    """`build --to`: a renderer name (quizgen._render.renderer_names)."""
+
+    anki = "anki"
+    pdf = "pdf"
+
+
+class Key(StrEnum):
+    """`pdf --key`: where the answer key goes (quizgen._render.pdf.KEYS)."""
+
+    end = "end"
+    separate = "separate"
+    none = "none"
+
+
+class Paper(StrEnum):
+    """`pdf --paper`: the page size (quizgen._render.pdf.PAPERS)."""
+
+    a4 = "a4"
+    letter = "letter"
+
 
 KINDS_HELP = "Only these kinds: date, actor, organization (comma-separated or repeated)."
 TYPES_HELP = "Only these types: short, cloze, choice, truefalse (comma-separated or repeated)."

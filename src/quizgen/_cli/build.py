@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from quizgen._cli._common import Output
 from quizgen._cli.generate import (
     JobsOpt,
     KindsOpt,
@@ -22,7 +23,11 @@ def build_cli(
     to: Annotated[
         list[str] | None,
         typer.Option(
-            "--to", help="Outputs to make: anki, pdf (repeat for several) [default: all]."
+            "--to",
+            help=f"Outputs to make: {', '.join(Output)} (comma-separated or repeated) "
+            "[default: all].",
+            metavar=f"<{'|'.join(Output)}>",
+            show_default=False,
         ),
     ] = None,
     name: Annotated[
@@ -47,11 +52,18 @@ def build_cli(
     Edit the deck, run build again: your edits stay, new facts are added, outputs are rebuilt.
     """
     from quizgen._build import build
-    from quizgen._cli._common import info, parse_kinds, parse_types, report_merge, warn
+    from quizgen._cli._common import (
+        info,
+        parse_kinds,
+        parse_types,
+        report_merge,
+        split_choices,
+        warn,
+    )
     from quizgen._generate import GenerateOptions
     from quizgen._render import RenderOptions, renderer_names
 
-    targets = [t for v in (to or renderer_names()) for t in v.split(",") if t.strip()]
+    targets = renderer_names() if to is None else split_choices(to, list(Output), "--to") or []
     gen = GenerateOptions(
         seed=seed,
         kinds=parse_kinds(kinds),

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from quizgen._cli._common import KINDS_HELP, TYPES_HELP
+from quizgen._cli._common import KINDS_HELP, TYPES_HELP, Key, Paper
 from quizgen._cli.anki import DecksArg
 
 
@@ -18,13 +18,20 @@ def pdf_cli(
         ),
     ] = None,
     key: Annotated[
-        str, typer.Option("--key", help="Answer key: end, separate (NAME-key.pdf) or none.")
-    ] = "end",
+        Key,
+        typer.Option(
+            "--key",
+            case_sensitive=False,
+            help="Answer key: at the end, in a separate NAME-key.pdf, or none.",
+        ),
+    ] = Key.end,
     versions: Annotated[
         int, typer.Option("--versions", min=1, max=26, help="Shuffled versions A, B, ...")
     ] = 1,
     split: Annotated[bool, typer.Option("--split", help="One file per version.")] = False,
-    paper: Annotated[str, typer.Option("--paper", help="a4 or letter.")] = "a4",
+    paper: Annotated[
+        Paper, typer.Option("--paper", case_sensitive=False, help="Page size.")
+    ] = Paper.a4,
     seed: Annotated[
         int, typer.Option("--seed", help="Seed for shuffling versions (same seed, same versions).")
     ] = 0,
@@ -45,18 +52,15 @@ def pdf_cli(
         parse_kinds,
         parse_types,
         refuse_overwriting,
-        split_choices,
     )
     from quizgen._render import RenderOptions, render
 
-    key = (split_choices([key], ("end", "separate", "none"), "--key") or ["end"])[0]
-    paper = (split_choices([paper], ("a4", "letter"), "--paper") or ["a4"])[0]
     options = RenderOptions(
         seed=seed,
         kinds=parse_kinds(kinds),
         types=parse_types(types),
         limit=max_questions,
-        extra={"key": key, "versions": versions, "split": split, "paper": paper},
+        extra={"key": key.value, "versions": versions, "split": split, "paper": paper.value},
     )
     out = output or Path("output") / f"{decks[0].stem}.pdf"
     refuse_overwriting(out, decks, ".pdf")
