@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from conftest import ROOT, make_sample_deck, run_cli
 from quizgen._deck import Deck, Question, save_deck
 from quizgen._errors import RenderError
-from quizgen._render import RenderOptions, render
-from quizgen._render.anki import _esc
+from quizgen._render import render
+from quizgen._render.anki import AnkiOptions, _esc
 
 NOTE_TYPES = {"quizgen Basic", "quizgen Cloze", "quizgen Multiple choice", "quizgen True/False"}
 
@@ -32,7 +32,7 @@ def col(tmp_path: Path):
 
 
 def build(decks: list[Deck], path: Path, timestamp: float | None = None, **opts) -> Path:
-    written = render("anki", decks, path, RenderOptions(extra={"timestamp": timestamp}, **opts))
+    written = render("anki", decks, path, AnkiOptions(timestamp=timestamp, **opts))
     assert written == [path]
     return path
 

@@ -15,7 +15,9 @@ import pytest
 from conftest import listing
 from quizgen._atomic import write_text_atomic
 from quizgen._deck import Deck, load_deck, save_deck
-from quizgen._render import RenderOptions, render
+from quizgen._render import render
+from quizgen._render.anki import AnkiOptions
+from quizgen._render.pdf import PdfOptions
 
 
 def _write_deck(deck: Deck, path: Path) -> None:
@@ -23,11 +25,11 @@ def _write_deck(deck: Deck, path: Path) -> None:
 
 
 def _write_anki(deck: Deck, path: Path) -> None:
-    render("anki", [deck], path, RenderOptions(extra={"timestamp": 1_700_000_000}))
+    render("anki", [deck], path, AnkiOptions(timestamp=1_700_000_000))
 
 
 def _write_pdf(deck: Deck, path: Path) -> None:
-    render("pdf", [deck], path, RenderOptions(extra={"key": "separate"}))
+    render("pdf", [deck], path, PdfOptions(key="separate"))
 
 
 WRITERS = {"deck.yaml": _write_deck, "deck.apkg": _write_anki, "deck.pdf": _write_pdf}

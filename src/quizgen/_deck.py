@@ -107,6 +107,9 @@ class Deck:
     # Ids of every question generation has put in this deck: one deleted from `questions`
     # stays deleted, rather than coming back on the next generate.
     generated: list[str] = field(default_factory=list)
+    # The file `load_deck` read it from (None for a deck made in code): renderers refuse to
+    # write over it. Not part of the deck's content, so not compared and never saved.
+    origin: Path | None = field(default=None, compare=False, repr=False)
 
     @property
     def stable_id(self) -> int:
@@ -158,11 +161,16 @@ def select_questions(
 
 
 def load_deck(path: str | os.PathLike[str]) -> Deck:
-    """Read and validate a deck file.
+    """Read and validate a deck file; the deck's `origin` is `path`.
 
     Raises DeckError with one line per problem (`file:line: where: what`).
     """
-    path = Path(path)
+    deck = _read_deck(Path(path))
+    deck.origin = Path(path)
+    return deck
+
+
+def _read_deck(path: Path) -> Deck:
     name = str(path)
     try:
         info = path.stat()

@@ -44,22 +44,24 @@ def pdf_cli(
         load_decks,
         parse_kinds,
         parse_types,
-        refuse_overwriting,
         split_choices,
     )
-    from quizgen._render import RenderOptions, render
+    from quizgen._render import render
+    from quizgen._render.pdf import PdfOptions
 
     key = (split_choices([key], ("end", "separate", "none"), "--key") or ["end"])[0]
     paper = (split_choices([paper], ("a4", "letter"), "--paper") or ["a4"])[0]
-    options = RenderOptions(
+    options = PdfOptions(
         seed=seed,
         kinds=parse_kinds(kinds),
         types=parse_types(types),
         limit=max_questions,
-        extra={"key": key, "versions": versions, "split": split, "paper": paper},
+        key=key,
+        versions=versions,
+        split=split,
+        paper=paper,
     )
     out = output or Path("output") / f"{decks[0].stem}.pdf"
-    refuse_overwriting(out, decks, ".pdf")
     loaded = load_decks([str(d) for d in decks])
     written = render("pdf", loaded, out, options)
     for path in written:
