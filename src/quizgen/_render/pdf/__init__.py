@@ -19,7 +19,7 @@ import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from quizgen._atomic import write_files_atomic
 from quizgen._deck import Deck
@@ -30,8 +30,10 @@ from quizgen._render.pdf._plan import MAX_VERSIONS, Plan, citation_text, plan_wo
 __all__ = ["KEYS", "OPTIONS", "PAPERS", "SUFFIX", "MissingGlyphWarning", "PdfOptions", "render"]
 
 SUFFIX = ".pdf"
-KEYS = ("end", "separate", "none")
-PAPERS = ("a4", "letter")
+Key = Literal["end", "separate", "none"]
+Paper = Literal["a4", "letter"]
+KEYS: tuple[str, ...] = get_args(Key)  # the choices, for messages and the CLI
+PAPERS: tuple[str, ...] = get_args(Paper)
 
 
 @dataclass(frozen=True)
@@ -41,10 +43,10 @@ class PdfOptions(RenderOptions):
     Raises RenderError for a key, paper or number of versions outside those listed.
     """
 
-    key: Literal["end", "separate", "none"] = "end"
+    key: Key = "end"
     versions: int = 1
     split: bool = False
-    paper: Literal["a4", "letter"] = "a4"
+    paper: Paper = "a4"
 
     def __post_init__(self) -> None:
         if self.key not in KEYS:
