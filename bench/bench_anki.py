@@ -16,9 +16,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from quizgen._deck import Deck, Question, SourceRef
-from quizgen._render import RenderOptions, render
+from quizgen._render import render
 from quizgen._render._anki_models import genanki_models
-from quizgen._render.anki import note_spec
+from quizgen._render.anki import AnkiOptions, note_spec
 
 N = 10_000
 REPEATS = 5
@@ -86,7 +86,7 @@ def bare_genanki(deck: Deck, out: Path, timestamp: float) -> float:
 
 def ours(deck: Deck, out: Path, timestamp: float | None) -> float:
     start = time.perf_counter()
-    render("anki", [deck], out, RenderOptions(extra={"timestamp": timestamp}))
+    render("anki", [deck], out, AnkiOptions(timestamp=timestamp))
     return time.perf_counter() - start
 
 

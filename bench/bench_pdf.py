@@ -17,7 +17,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from quizgen._deck import Deck, Question, SourceRef
-from quizgen._render import RenderOptions, render
+from quizgen._render import render
+from quizgen._render.pdf import PdfOptions
 
 NAMES = ["Łukasz Nowak", "Владимир Путин", "Ολυμπία Παππά", "Tang Jiaxuan", "Zoë Ångström"]
 ORGS = ["North Atlantic Treaty Organization", "the United Nations", "Gazprom", "UNESCO"]
@@ -128,7 +129,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.out or Path(tmp)
         out = folder / "bench.pdf"
-        options = RenderOptions(extra={"key": "end"})
+        options = PdfOptions(key="end")
         bare_reportlab(deck)  # warm up: font registration, imports
         render("pdf", [deck], out, options)
         bare = best_of(lambda: bare_reportlab(deck), args.repeat)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -12,8 +13,11 @@ from pathlib import Path
 import pytest
 
 from conftest import listing
+from quizgen._atomic import write_text_atomic
 from quizgen._deck import Deck, load_deck, save_deck
-from quizgen._render import RenderOptions, render
+from quizgen._render import render
+from quizgen._render.anki import AnkiOptions
+from quizgen._render.pdf import PdfOptions
 
 
 def _write_deck(deck: Deck, path: Path) -> None:
@@ -21,11 +25,11 @@ def _write_deck(deck: Deck, path: Path) -> None:
 
 
 def _write_anki(deck: Deck, path: Path) -> None:
-    render("anki", [deck], path, RenderOptions(extra={"timestamp": 1_700_000_000}))
+    render("anki", [deck], path, AnkiOptions(timestamp=1_700_000_000))
 
 
 def _write_pdf(deck: Deck, path: Path) -> None:
-    render("pdf", [deck], path, RenderOptions(extra={"key": "separate"}))
+    render("pdf", [deck], path, PdfOptions(key="separate"))
 
 
 WRITERS = {"deck.yaml": _write_deck, "deck.apkg": _write_anki, "deck.pdf": _write_pdf}
@@ -151,3 +155,57 @@ def test_writing_through_a_symlink_keeps_the_link(tmp_path: Path, sample_deck: D
     assert link.is_symlink()
     assert load_deck(real).title == "Changed through the link"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.yaml", "real.yaml"]
+
+
+@pytest.mark.parametrize("target", list(WRITERS))
+def test_a_file_keeps_its_mode(target: str, tmp_path: Path, sample_deck: Deck) -> None:
+    """A deck saved 0600 (kept private) stayed private only until the next save: then 0644."""
+    path = tmp_path / target
+    WRITERS[target](sample_deck, path)
+    path.chmod(0o600)
+    WRITERS[target](replace(sample_deck, title="Changed"), path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_new_file_gets_the_mode_open_gives_and_the_umask_is_never_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Setting the umask to read it applies to every thread of the process for that moment.
+    old = os.umask(0o027)
+    try:
+        with monkeypatch.context() as patch:
+            patch.setattr(os, "umask", _never_called("os.umask"))
+            write_text_atomic(tmp_path / "new.txt", "text")
+        (tmp_path / "plain.txt").write_text("text")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o640
+    assert (tmp_path / "plain.txt").stat().st_mode == (tmp_path / "new.txt").stat().st_mode
+
+
+def test_the_folder_is_synced_after_the_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without it a power cut can lose the rename: the old file comes back."""
+    real_fsync, real_replace = os.fsync, os.replace
+    events: list[str] = []
+
+    def fsync(fd: int) -> None:
+        events.append("fsync folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "fsync file")
+        real_fsync(fd)
+
+    def rename(src: str, dst: str) -> None:
+        events.append("rename")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", rename)
+    write_text_atomic(tmp_path / "deck.yaml", "title: t\n")
+    assert events == ["fsync file", "rename", "fsync folder"]
+
+
+def _never_called(name: str) -> Callable[..., None]:
+    def fail(*_: object) -> None:
+        raise AssertionError(f"{name} was called")
+
+    return fail

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import json
 import re
@@ -15,10 +16,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import quizgen
+import quizgen._generate._fields
 from gold import score_deck
 from quizgen import (
     GenerateOptions,
     Source,
+    TemplateError,
     dump_deck,
     extract_facts,
     generate,
@@ -27,7 +31,9 @@ from quizgen import (
     load_source,
 )
 from quizgen._deck import BLANK, BLANK_RE, Deck, loads_deck
+from quizgen._generate._fields import ITEM_FIELDS
 from quizgen._generate._rewrite import clause_question
+from quizgen._generate._templates import load_templates
 
 # Nearly every test here parses text with the spaCy model.
 pytestmark = pytest.mark.slow
@@ -546,3 +552,72 @@ def test_bad_templates_fail_before_any_parsing_with_a_template_error(tmp_path):
     with pytest.raises(TemplateError, match=r"missing\.yaml: no such file") as raised:
         generate(facts_never_read(), GenerateOptions(templates=missing))
     assert not isinstance(raised.value, DeckError)
+
+
+# --- the fields templates may name ---------------------------------------------------------
+
+
+def _fields_each_kind_fills_in() -> dict[str, set[str]]:
+    """The keys `_fields` writes into an item's `fields`, read from its source per kind."""
+    module = ast.parse(Path(quizgen._generate._fields.__file__).read_text(encoding="utf-8"))
+    makers = {"_date_slots": "date", "_actor_slots": "actor", "_org_slots": "organization"}
+    found: dict[str, set[str]] = {}
+    for fn in module.body:
+        if not isinstance(fn, ast.FunctionDef) or fn.name not in makers:
+            continue
+        keys = found.setdefault(makers[fn.name], set())
+        for node in ast.walk(fn):
+            if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "fields" for t in node.targets
+            ):
+                assert isinstance(node.value, ast.Dict)
+                keys.update(k.value for k in node.value.keys if isinstance(k, ast.Constant))
+            elif (
+                isinstance(node, ast.Subscript)
+                and getattr(node.value, "id", None) == "fields"
+                and isinstance(node.slice, ast.Constant)
+            ):
+                keys.add(node.slice.value)
+    return found
+
+
+def test_the_declared_fields_are_the_ones_facts_get():
+    assert _fields_each_kind_fills_in() == {k: set(v) for k, v in ITEM_FIELDS.items()}
+
+
+def test_default_templates_document_exactly_the_declared_fields():
+    # default.yaml once documented an organization field 'relative' that nothing made.
+    text = (Path(quizgen.__file__).parent / "templates" / "default.yaml").read_text("utf-8")
+    block = text.split("# Fact fields", 1)[1].split("\ntemplates:", 1)[0]
+    prose = re.sub(r"\([^)]*\)", "", " ".join(line.lstrip("# ") for line in block.splitlines()))
+    documented = {}
+    for kind, names in re.findall(r"\b(date|actor|organization): ([^.:]*?)(?=\s\w+:|\.|$)", prose):
+        documented[kind] = {n.strip() for n in names.split(",") if n.strip()}
+    assert documented == {k: set(v) for k, v in ITEM_FIELDS.items()}
+
+
+@pytest.mark.parametrize(
+    ("needs", "prompt", "answer", "problem"),
+    [
+        ("[role_nps]", "Who was {role_np}?", "answer", "needs names unknown field 'role_nps'"),
+        ("[role_np]", "Who was {role_nps}?", "answer", "prompt names unknown field 'role_nps'"),
+        ("[role_np]", "Who was {role_np}?", "titel", "answer names unknown field 'titel'"),
+    ],
+)
+def test_a_template_naming_a_field_no_fact_has_is_refused(
+    needs: str, prompt: str, answer: str, problem: str, tmp_path: Path
+) -> None:
+    """It used to load, and then silently make no question at all."""
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        "templates:\n  - id: ok\n    kind: date\n    types: [short]\n    prompt: '{wh} {clause}?'\n"
+        f"  - id: mine\n    kind: actor\n    needs: {needs}\n    types: [short]\n"
+        f"    prompt: '{prompt}'\n    answer: {answer}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(TemplateError) as raised:
+        load_templates(path)
+    assert str(raised.value) == (
+        f"{path}:6: templates[1] (mine): {problem}; "
+        "actor facts have: answer, blanked, name, quote, role_np, title"
+    )

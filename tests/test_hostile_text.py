@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from conftest import run_cli
 from quizgen._deck import BLANK, Deck, Question, SourceRef, dump_deck, loads_deck, save_deck
 from quizgen._render import RenderOptions, render
+from quizgen._render.anki import AnkiOptions
+from quizgen._render.pdf import PdfOptions
 
 HOSTILE = [
     "<script>alert('x')</script>",
@@ -74,7 +76,7 @@ def test_markup_in_a_deck_is_escaped_in_anki_notes(tmp_path: Path) -> None:
     from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
     apkg = tmp_path / "h.apkg"
-    render("anki", [_hostile_deck()], apkg, RenderOptions(extra={"timestamp": 1_700_000_000}))
+    render("anki", [_hostile_deck()], apkg, AnkiOptions(timestamp=1_700_000_000))
     col = Collection(str(tmp_path / "collection.anki2"))
     try:
         request = ImportAnkiPackageRequest(
@@ -169,9 +171,7 @@ def test_a_question_longer_than_a_page_still_prints(
     from pypdf import PdfReader
 
     deck = Deck(title=LONG if versions == 2 else "Long", questions=[question])
-    [pdf] = render(
-        "pdf", [deck], tmp_path / "long.pdf", RenderOptions(extra={"versions": versions})
-    )
+    [pdf] = render("pdf", [deck], tmp_path / "long.pdf", PdfOptions(versions=versions))
     reader = PdfReader(pdf)
     assert len(reader.pages) > 2
     assert "END" in "".join(page.extract_text() for page in reader.pages)

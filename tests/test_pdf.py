@@ -15,12 +15,12 @@ from conftest import ROOT, run_cli
 from quizgen._deck import BLANK_RE, Deck, Question, SourceRef, save_deck
 from quizgen._errors import RenderError
 from quizgen._render import RenderOptions, render
-from quizgen._render.pdf import MissingGlyphWarning
+from quizgen._render.pdf import MissingGlyphWarning, PdfOptions
 from quizgen._render.pdf._plan import plan_worksheet
 
 
-def _render(decks: list[Deck], out: Path, seed: int = 0, **extra: object) -> list[Path]:
-    return render("pdf", decks, out, RenderOptions(seed=seed, extra=dict(extra)))
+def _render(decks: list[Deck], out: Path, seed: int = 0, **options: object) -> list[Path]:
+    return render("pdf", decks, out, PdfOptions(seed=seed, **options))  # type: ignore[arg-type]
 
 
 def _flat(text: str) -> str:
@@ -164,7 +164,7 @@ def test_several_decks_make_one_sheet(tmp_path: Path) -> None:
     for q in second.questions:
         q.id, q.prompt = q.id + "-asia", q.prompt.replace("capital", "Asian capital")
     path = tmp_path / "two.pdf"
-    render("pdf", [first, second], path, RenderOptions(limit=5, extra={"key": "none"}))
+    render("pdf", [first, second], path, PdfOptions(limit=5, key="none"))
     text = " ".join(_pages(path))
     assert text.startswith("Europe + Asia") and "/ 5" in text
     assert "capital number 2?" in text and "Asian capital number 1?" in text
@@ -276,9 +276,7 @@ def test_metadata(sample_deck: Deck, tmp_path: Path) -> None:
 
 def test_kinds_types_and_max_select_questions(sample_deck: Deck, tmp_path: Path) -> None:
     out = tmp_path / "f.pdf"
-    render(
-        "pdf", [sample_deck], out, RenderOptions(types=["short", "cloze"], extra={"key": "none"})
-    )
+    render("pdf", [sample_deck], out, PdfOptions(types=["short", "cloze"], key="none"))
     text = " ".join(_pages(out))
     assert "Who was Russia's president" in text and "eastward expansion" in text
     assert "In what year" not in text and "Tang Jiaxuan" not in text

@@ -57,6 +57,8 @@ _EXPORTS = {
     "render": "quizgen._render",
     "renderer_names": "quizgen._render",
     "RenderOptions": "quizgen._render",
+    "AnkiOptions": "quizgen._render.anki",
+    "PdfOptions": "quizgen._render.pdf",
     "build": "quizgen._build",
     "generate_deck": "quizgen._build",
     "BuildResult": "quizgen._build",
@@ -97,6 +99,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from quizgen._extract import Facts, extract_facts, iter_facts
     from quizgen._generate import GenerateOptions, generate
     from quizgen._render import RenderOptions, render, renderer_names
+    from quizgen._render.anki import AnkiOptions
+    from quizgen._render.pdf import PdfOptions
     from quizgen._sources import Source, load_source
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -17,6 +18,8 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     On any exception the temporary file is removed and `target` is left as it was.
     The temporary file lives in the target's folder so the rename never crosses filesystems.
     A symbolic link is written through (the file it points to is replaced, the link kept).
+    The new file keeps the old one's permission bits (a new file gets 0o666 less the umask,
+    as with open()), and the folder is fsynced after the rename so the rename is durable.
     Raises OSError naming `target` (never the temporary file) when it cannot be written,
     including when it is a folder or a device, or a file stands where a folder should be.
     """
@@ -35,10 +38,9 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
         yield tmp_path
         with open(tmp_path, "rb+") as f:
             os.fsync(f.fileno())
-        # mkstemp creates 0600 files; give the result the permissions a plain open() would.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp_path, 0o666 & ~umask)
+        # mkstemp creates 0600 files: give the result the mode the file had (a deck kept
+        # private stays private), or for a new file the one a plain open() would.
+        os.chmod(tmp_path, _mode_for(target))
         os.replace(tmp_path, target)
     except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
@@ -46,6 +48,49 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
         if isinstance(exc, OSError) and _names(exc, tmp):
             raise _naming(exc, target, tmp) from None
         raise
+    _fsync_folder(target.parent)
+
+
+def _mode_for(target: Path) -> int:
+    """The permission bits `target` has, or 0o666 less the umask when it does not exist."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where the system allows.
+
+    Linux shows it in /proc/self/status (since 4.7). Elsewhere the only way to read it is
+    to set it, which for a moment applies to every thread: then set the strict 0o077, so a
+    file another thread makes in that moment is private rather than writable by all.
+    """
+    with contextlib.suppress(OSError, ValueError, IndexError), open("/proc/self/status", "rb") as f:
+        for line in f:
+            if line.startswith(b"Umask:"):
+                return int(line.split()[1], 8)
+    umask = os.umask(0o077)
+    os.umask(umask)
+    return umask
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename survive a power cut: fsync the folder that now holds the new name.
+
+    Skipped where a folder cannot be opened (Windows) or its filesystem cannot sync one.
+    """
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
+    finally:
+        os.close(fd)
 
 
 def _check_target(target: Path) -> None:

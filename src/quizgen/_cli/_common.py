@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -85,26 +84,6 @@ def load_decks(paths: Sequence[str]) -> list[Deck]:
     if problems:
         raise DeckError(problems)
     return decks
-
-
-def refuse_overwriting(out: Path, inputs: Sequence[Path], suffix: str) -> None:
-    """Raise RenderError when `out` is one of the `inputs`: writing would destroy it.
-
-    `quizgen anki deck.yaml -o deck.yaml` replaced the deck, and every edit in it, with
-    a zip file.
-    """
-    from quizgen._errors import RenderError
-
-    for path in inputs:
-        try:
-            same = os.path.samefile(out, path)
-        except OSError:  # either does not exist (yet): not the same file
-            same = False
-        if same:
-            raise RenderError(
-                f"{out}: is a deck being read, not an output; "
-                f"write to another file such as {out.with_suffix(suffix)}"
-            )
 
 
 def warn(message: str) -> None:

@@ -36,16 +36,13 @@ def anki_cli(
     importing the new package updates the changed notes in place and keeps your reviews;
     NAME.apkg.notes.json beside the package remembers which notes changed.
     """
-    from quizgen._cli._common import info, load_decks, refuse_overwriting
-    from quizgen._render import RenderOptions, render
+    from quizgen._cli._common import info, load_decks
+    from quizgen._render import render
+    from quizgen._render.anki import AnkiOptions
 
     out = output or Path("output") / f"{decks[0].stem}.apkg"
-    refuse_overwriting(out, decks, ".apkg")
     written = render(
-        "anki",
-        load_decks([str(d) for d in decks]),
-        out,
-        RenderOptions(extra={"timestamp": timestamp}),
+        "anki", load_decks([str(d) for d in decks]), out, AnkiOptions(timestamp=timestamp)
     )
     for path in written:
         info(f"wrote {path}")

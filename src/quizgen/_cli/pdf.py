@@ -51,19 +51,21 @@ def pdf_cli(
         load_decks,
         parse_kinds,
         parse_types,
-        refuse_overwriting,
     )
-    from quizgen._render import RenderOptions, render
+    from quizgen._render import render
+    from quizgen._render.pdf import PdfOptions
 
-    options = RenderOptions(
+    options = PdfOptions(
         seed=seed,
         kinds=parse_kinds(kinds),
         types=parse_types(types),
         limit=max_questions,
-        extra={"key": key.value, "versions": versions, "split": split, "paper": paper.value},
+        key=key.value,
+        versions=versions,
+        split=split,
+        paper=paper.value,
     )
     out = output or Path("output") / f"{decks[0].stem}.pdf"
-    refuse_overwriting(out, decks, ".pdf")
     loaded = load_decks([str(d) for d in decks])
     written = render("pdf", loaded, out, options)
     for path in written:

@@ -27,11 +27,16 @@ _WIDE_BOMS = (
 
 
 def load_deck(path: str | os.PathLike[str]) -> Deck:
-    """Read and validate a deck file.
+    """Read and validate a deck file; the deck's `origin` is `path`.
 
     Raises DeckError with a Problem each (printed `file:line: where: what`).
     """
-    path = Path(path)
+    deck = _read_deck(Path(path))
+    deck.origin = Path(path)
+    return deck
+
+
+def _read_deck(path: Path) -> Deck:
     name = str(path)
     try:
         info = path.stat()

@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 FORMAT_VERSION = 1
@@ -86,6 +87,9 @@ class Deck:
     # Ids of every question generation has put in this deck: one deleted from `questions`
     # stays deleted, rather than coming back on the next generate.
     generated: list[str] = field(default_factory=list)
+    # The file `load_deck` read it from (None for a deck made in code): renderers refuse to
+    # write over it. Not part of the deck's content, so not compared and never saved.
+    origin: Path | None = field(default=None, compare=False, repr=False)
 
     @property
     def stable_id(self) -> int:

@@ -27,6 +27,26 @@ _WH = {
     "month-year": "In which month and year",
     "day": "On what date",
 }
+# Every field an Item of each kind can carry: the schema templates are checked against
+# (`_templates`), so a template naming a field nothing makes ('role_nps') is an error
+# rather than a template that silently never applies. Add a field here when a
+# `_*_item` below starts to fill it in.
+ITEM_FIELDS: dict[str, frozenset[str]] = {
+    "date": frozenset({"answer", "wh", "blanked", "clause"}),
+    "actor": frozenset({"answer", "name", "role_np", "title", "quote", "blanked"}),
+    "organization": frozenset(
+        {
+            "answer",
+            "name",
+            "class_noun",
+            "members",
+            "description_np",
+            "person",
+            "person_role",
+            "blanked",
+        }
+    ),
+}
 _MAX_SENTENCE_WORDS = 60
 _POSSESSIVE = re.compile(rf"(?:{'|'.join(POSSESSIVE_DETERMINERS)})\b", re.I)
 

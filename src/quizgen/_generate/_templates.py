@@ -13,6 +13,7 @@ from typing import Any
 
 from quizgen._deck import BLANK_RE, KINDS, TYPES
 from quizgen._errors import TemplateError
+from quizgen._generate._fields import ITEM_FIELDS
 from quizgen._yaml import YamlProblem, load_yaml
 
 _KEYS = {"id", "kind", "needs", "types", "prompt", "answer"}
@@ -120,10 +121,36 @@ def templates_from_data(items: Sequence[Any], name: str, line_of: Any = None) ->
             # "{}" or "{0}" would fail at generation; "{answer.upper}" reaches into Python.
             problems.append(f"{where}: bad prompt: '{{{bad[0]}}}' is not a field name")
             continue
+        if unknown_field := _unknown_field(template, names):
+            problems.append(f"{where} ({template.id}): {unknown_field}")
+            continue
         out.append(template)
     if problems:
         raise TemplateError(problems)
     return out
+
+
+def _unknown_field(template: Template, prompt_fields: Sequence[str]) -> str | None:
+    """What names a field a fact of the template's kind never has, or None.
+
+    The schema is `ITEM_FIELDS` (what `_fields` fills in per kind); a template with an
+    unknown field would load and then never make a question.
+    """
+    known = ITEM_FIELDS.get(template.kind)
+    if known is None:  # an unknown kind is reported on its own
+        return None
+    for place, names in (
+        ("needs", template.needs),
+        ("prompt", prompt_fields),
+        ("answer", (template.answer,)),
+    ):
+        for name in names:
+            if name not in known:
+                return (
+                    f"{place} names unknown field '{name}'; "
+                    f"{template.kind} facts have: {', '.join(sorted(known))}"
+                )
+    return None
 
 
 def merge_templates(base: Sequence[Template], *overrides: Sequence[Template]) -> list[Template]:

@@ -1,6 +1,7 @@
 """Renderers, looked up by the name a user types (`anki`, `pdf`, `tsv` ...).
 
-A renderer is a module with `SUFFIX` (the output file ending) and
+A renderer is a module with `SUFFIX` (the output file ending), `OPTIONS` (its typed
+options class, a `RenderOptions` subclass) and
 `render(decks, out_path, options) -> list[Path]` (the files it wrote, atomically).
 The registry imports a renderer only when asked, so `quizgen --help` never loads
 reportlab or genanki, and an Anki build never loads reportlab.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -24,15 +25,19 @@ _RENDERERS: dict[str, str] = {
 }
 
 
-@dataclass
+@dataclass(frozen=True)
 class RenderOptions:
-    """Choices common to every renderer, plus renderer-specific ones in `extra`."""
+    """Choices every renderer takes: which questions, and the seed for any shuffling.
+
+    `kinds`/`types` keep only those (None: all), `limit` caps the count per deck. Each
+    renderer adds its own choices in a subclass (`AnkiOptions`, `PdfOptions`); a plain
+    RenderOptions gives a renderer its defaults for the rest.
+    """
 
     seed: int = 0
     kinds: Sequence[str] | None = None
     types: Sequence[str] | None = None
     limit: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 RenderFn = Callable[[Sequence[Deck], Path, RenderOptions], list[Path]]
@@ -58,6 +63,12 @@ def renderer_suffix(name: str) -> str:
     return str(_module(name).SUFFIX)
 
 
+def renderer_options(name: str) -> type[RenderOptions]:
+    """The typed options class of a renderer, e.g. PdfOptions for 'pdf'."""
+    options: type[RenderOptions] = _module(name).OPTIONS
+    return options
+
+
 def render(
     name: str,
     decks: Sequence[Deck],
@@ -66,7 +77,46 @@ def render(
 ) -> list[Path]:
     """Render decks with the renderer called `name`; returns the files written.
 
-    Raises RenderError for an unknown name or an output that cannot be made.
+    `options` is the renderer's own options class or a plain RenderOptions (the
+    renderer's defaults for the rest). Raises RenderError for an unknown name, options
+    of another renderer, an output that is one of the decks' files (`Deck.origin`), or an
+    output that cannot be made.
     """
-    fn: RenderFn = _module(name).render
-    return fn(list(decks), Path(out_path), options or RenderOptions())
+    module = _module(name)
+    out = Path(out_path)
+    typed = _typed(name, module.OPTIONS, options)
+    _refuse_overwriting(out, decks, module.SUFFIX)
+    fn: RenderFn = module.render
+    return fn(list(decks), out, typed)
+
+
+def _typed(name: str, cls: type[RenderOptions], options: RenderOptions | None) -> RenderOptions:
+    if options is None:
+        return cls()
+    if isinstance(options, cls):
+        return options
+    if type(options) is RenderOptions:
+        return cls(**{f.name: getattr(options, f.name) for f in fields(RenderOptions)})
+    raise RenderError(
+        f"{name}: options must be {cls.__name__} or RenderOptions, not {type(options).__name__}"
+    )
+
+
+def _refuse_overwriting(out: Path, decks: Sequence[Deck], suffix: str) -> None:
+    """Raise RenderError when `out` is the file a deck was loaded from.
+
+    `quizgen anki deck.yaml -o deck.yaml` (or `render("anki", decks, "deck.yaml")`)
+    replaced the deck, and every edit in it, with a zip file.
+    """
+    for deck in decks:
+        if deck.origin is None:
+            continue
+        try:
+            same = os.path.samefile(out, deck.origin)
+        except OSError:  # either does not exist (yet): not the same file
+            same = False
+        if same:
+            raise RenderError(
+                f"{out}: is a deck being read, not an output; "
+                f"write to another file such as {out.with_suffix(suffix)}"
+            )

@@ -12,7 +12,7 @@ keeping their review history. Three things make that work:
   content is unchanged keeps its old time (re-importing leaves it, and any edit made in
   Anki, alone); a new or changed note gets the build time.
 
-With `options.extra["timestamp"]` every note, card and id takes that fixed time instead,
+With `AnkiOptions(timestamp=...)` every note, card and id takes that fixed time instead,
 the manifest is not consulted, and the package is byte-for-byte reproducible.
 """
 
@@ -47,6 +47,23 @@ _KIND_LABELS = {"date": "date", "actor": "person", "organization": "organization
 
 
 @dataclass(frozen=True)
+class AnkiOptions(RenderOptions):
+    """The Anki renderer's options: `timestamp`, Unix seconds from 0 to 2^32, stamps every
+    note, card and id with that time (a reproducible package; see the module docstring).
+
+    Raises RenderError for a timestamp that is not such a number.
+    """
+
+    timestamp: float | None = None
+
+    def __post_init__(self) -> None:
+        _check_timestamp(self.timestamp)
+
+
+OPTIONS = AnkiOptions
+
+
+@dataclass(frozen=True)
 class NoteSpec:
     """Everything one Anki note holds, as plain data: what the package and manifest need."""
 
@@ -62,19 +79,19 @@ class NoteSpec:
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
 
 
-def render(decks: Sequence[Deck], out_path: Path, options: RenderOptions) -> list[Path]:
+def render(decks: Sequence[Deck], out_path: Path, options: AnkiOptions) -> list[Path]:
     """Write every deck into one Anki package at `out_path`; returns [out_path].
 
     Also (re)writes the note manifest `out_path` + '.notes.json' (see the module docstring).
-    Raises RenderError for no decks, two decks with one Anki id, a bad timestamp or an
-    output path that is a folder; nothing is written then.
+    Raises RenderError for no decks, two decks with one Anki id or an output path that is
+    a folder; nothing is written then.
     """
     out_path = Path(out_path)
     if not decks:
         raise RenderError("anki: no decks to render")
     if out_path.is_dir():
         raise RenderError(f"{out_path}: is a folder; give a file name ending in {SUFFIX}")
-    fixed = _check_timestamp(options.extra.get("timestamp"))
+    fixed = _check_timestamp(options.timestamp)
     _check_distinct_ids(decks)
     now = fixed if fixed is not None else time.time()
     manifest_path = manifest_path_for(out_path)
@@ -243,11 +260,8 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def _esc(text: str) -> str:
-    # html.escape(quote=False), inlined: this runs a few times per note. Quotes stay plain
-    # in text (fewer entities for someone editing the note in Anki).
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
-    )
+    # Quotes stay plain in text (fewer entities for someone editing the note in Anki).
+    return html.escape(text, quote=False).replace("\n", "<br>")
 
 
 def _href(url: str | None) -> str | None:

@@ -2,8 +2,8 @@
 question type, shuffled versions A, B, ... and an answer key.
 
 `render(decks, out_path, options)` is the renderer the registry calls for "pdf".
-Options (RenderOptions.extra): key = "end" | "separate" | "none", versions (1-26),
-split (one file per version), paper = "a4" | "letter"; plus seed, kinds, types, limit.
+Options (`PdfOptions`): key = "end" | "separate" | "none", versions (1-26), split (one
+file per version), paper = "a4" | "letter"; plus seed, kinds, types, limit.
 
 Files written, for out_path NAME.pdf:
     NAME.pdf            every version's sheet, then (key=end) every version's key
@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal, get_args
 
 from quizgen._atomic import write_files_atomic
 from quizgen._deck import Deck
@@ -25,26 +27,59 @@ from quizgen._errors import RenderError
 from quizgen._render import RenderOptions
 from quizgen._render.pdf._plan import MAX_VERSIONS, Plan, citation_text, plan_worksheet
 
-__all__ = ["KEYS", "PAPERS", "SUFFIX", "MissingGlyphWarning", "render"]
+__all__ = ["KEYS", "OPTIONS", "PAPERS", "SUFFIX", "MissingGlyphWarning", "PdfOptions", "render"]
 
 SUFFIX = ".pdf"
-KEYS = ("end", "separate", "none")
-PAPERS = ("a4", "letter")
+Key = Literal["end", "separate", "none"]
+Paper = Literal["a4", "letter"]
+KEYS: tuple[str, ...] = get_args(Key)  # the choices, for messages and the CLI
+PAPERS: tuple[str, ...] = get_args(Paper)
+
+
+@dataclass(frozen=True)
+class PdfOptions(RenderOptions):
+    """The PDF renderer's options (see the module docstring); `paper` ignores case.
+
+    Raises RenderError for a key, paper or number of versions outside those listed.
+    """
+
+    key: Key = "end"
+    versions: int = 1
+    split: bool = False
+    paper: Paper = "a4"
+
+    def __post_init__(self) -> None:
+        if self.key not in KEYS:
+            raise RenderError(
+                f"unknown key placement '{self.key}' (expected one of: {', '.join(KEYS)})"
+            )
+        paper = str(self.paper).lower()
+        if paper not in PAPERS:
+            raise RenderError(f"unknown paper '{paper}' (expected one of: {', '.join(PAPERS)})")
+        object.__setattr__(self, "paper", paper)  # frozen: the one normalized field
+        versions = self.versions
+        if not isinstance(versions, int) or isinstance(versions, bool):
+            raise RenderError(f"versions must be a whole number, not {versions!r}")
+        if not 1 <= versions <= MAX_VERSIONS:
+            raise RenderError(f"versions must be between 1 and {MAX_VERSIONS}, not {versions}")
+
+
+OPTIONS = PdfOptions
 
 
 class MissingGlyphWarning(UserWarning):
     """A character in the deck that the embedded font cannot draw."""
 
 
-def render(decks: Sequence[Deck], out_path: Path, options: RenderOptions) -> list[Path]:
+def render(decks: Sequence[Deck], out_path: Path, options: PdfOptions) -> list[Path]:
     """Write the worksheet PDF(s) for `decks` and return every file written.
 
     Every file is built in memory first and then written atomically, all temp files before
     any rename, so a failure leaves the previous files (a sheet never gets an older key). A character the font lacks is a MissingGlyphWarning.
-    Raises RenderError for bad options, an output path that is a folder, no question to
-    print, or a missing font.
+    Raises RenderError for an output path that is a folder, no question to print, or a
+    missing font.
     """
-    key, versions, split, paper = _options(options.extra)
+    key, versions, split, paper = options.key, options.versions, options.split, options.paper
     if Path(out_path).is_dir():
         raise RenderError(f"{out_path}: is a folder; give a file name ending in {SUFFIX}")
     plan = plan_worksheet(
@@ -83,21 +118,6 @@ def render(decks: Sequence[Deck], out_path: Path, options: RenderOptions) -> lis
                 )
             )
     return write_files_atomic(files)
-
-
-def _options(extra: dict[str, object]) -> tuple[str, int, bool, str]:
-    key = str(extra.get("key") or "end")
-    if key not in KEYS:
-        raise RenderError(f"unknown key placement '{key}' (expected one of: {', '.join(KEYS)})")
-    paper = str(extra.get("paper") or "a4").lower()
-    if paper not in PAPERS:
-        raise RenderError(f"unknown paper '{paper}' (expected one of: {', '.join(PAPERS)})")
-    versions = extra.get("versions") or 1
-    if not isinstance(versions, int) or isinstance(versions, bool):
-        raise RenderError(f"versions must be a whole number, not {versions!r}")
-    if not 1 <= versions <= MAX_VERSIONS:
-        raise RenderError(f"versions must be between 1 and {MAX_VERSIONS}, not {versions}")
-    return key, versions, bool(extra.get("split")), paper
 
 
 def _named(out_path: Path, tail: str) -> Path:
