@@ -201,8 +201,9 @@ def _intro(session: Session, console: Console) -> None:
     new = sum(item.is_new for item in items)
     count = f"{len(items)} question{'s' if len(items) != 1 else ''}"
     detail = "" if session.options.all else f" ({len(items) - new} due, {new} new)"
-    console.say(console.style(f"{titles}: {count}{detail}", "bold"))
-    console.say(console.style("Type your answer and press Enter.  ? hint  s skip  q quit", "dim"))
+    console.say(console.style(console.fill(f"{titles}: {count}{detail}"), "bold"))
+    help_line = "Type your answer and press Enter.  ? hint  s skip  q quit"
+    console.say(console.style(console.fill(help_line), "dim"))
 
 
 def _ask_item(
@@ -216,10 +217,9 @@ def _ask_item(
     q = item.question
     console.say()
     where = f" · {clean(item.deck.title)}" if len(session.decks) > 1 else ""
-    console.say(
-        console.style(f"Question {number}/{total}", "bold")
-        + console.style(f" · {q.kind} · {_KIND_WORDS.get(q.type, q.type)}{where}", "dim")
-    )
+    head = f"Question {number}/{total}"
+    text = console.fill(f"{head} · {q.kind} · {_KIND_WORDS.get(q.type, q.type)}{where}")
+    console.say(console.style(head, "bold") + console.style(text[len(head) :], "dim"))
     console.say(console.fill(clean(q.prompt)))
     if q.type == "choice":
         for letter, choice in zip(LETTERS, q.choices, strict=False):
@@ -337,14 +337,16 @@ def _summary(result: SessionResult, console: Console) -> None:
     answered = result.correct + result.wrong
     if answered:
         percent = round(100 * result.correct / answered)
-        console.say(
-            console.style(f"Score: {result.correct}/{answered} right ({percent}%)", "bold")
-            + f", {result.wrong} wrong, {result.skipped} skipped"
-            + f" in {format_duration(result.seconds)}."
+        head = f"Score: {result.correct}/{answered} right ({percent}%)"
+        text = console.fill(
+            f"{head}, {result.wrong} wrong, {result.skipped} skipped"
+            f" in {format_duration(result.seconds)}."
         )
+        console.say(console.style(head, "bold") + text[len(head) :])
     else:
-        console.say(f"No answers given ({result.skipped} skipped).")
-    console.say(next_due_line(result.next_due, result.ended, result.due_left, result.new_left))
+        console.say(console.fill(f"No answers given ({result.skipped} skipped)."))
+    waiting = next_due_line(result.next_due, result.ended, result.due_left, result.new_left)
+    console.say(console.fill(waiting))
 
 
 def next_due_line(next_due: datetime | None, now: datetime, due: int, new: int) -> str:
