@@ -26,7 +26,10 @@ def build_cli(
         ),
     ] = None,
     name: Annotated[
-        str | None, typer.Option("--name", help="One deck called NAME for all sources.")
+        str | None,
+        typer.Option(
+            "--name", help="One deck called NAME for all sources (its file name and title)."
+        ),
     ] = None,
     decks_dir: Annotated[
         Path, typer.Option("--decks", help="Folder of the editable decks.", readable=False)
@@ -48,6 +51,7 @@ def build_cli(
     """
     from quizgen._build import build
     from quizgen._cli._common import info, parse_kinds, parse_types, report_merge, warn
+    from quizgen._cli.anki import report_retired
     from quizgen._generate import GenerateOptions
     from quizgen._render import RenderOptions, renderer_names
 
@@ -76,3 +80,4 @@ def build_cli(
         report_merge(result.deck_path, result.deck, result.report)
         for path in result.outputs:
             info(f"wrote {path}")
+        report_retired(result.outputs)

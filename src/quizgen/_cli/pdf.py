@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from quizgen._cli._common import KINDS_HELP, TYPES_HELP
-from quizgen._cli.anki import DecksArg
+from quizgen._cli.anki import DecksArg, NameOpt
 
 
 def pdf_cli(
@@ -37,6 +37,7 @@ def pdf_cli(
     types: Annotated[
         list[str] | None, typer.Option("--types", help=TYPES_HELP, show_default=False)
     ] = None,
+    name: NameOpt = None,
 ) -> None:
     """Print worksheets (PDF): sections by question type, versions, and an answer key."""
     from quizgen._cli._common import (
@@ -47,6 +48,7 @@ def pdf_cli(
         refuse_overwriting,
         split_choices,
     )
+    from quizgen._cli.anki import titled
     from quizgen._render import RenderOptions, render
 
     key = (split_choices([key], ("end", "separate", "none"), "--key") or ["end"])[0]
@@ -60,7 +62,7 @@ def pdf_cli(
     )
     out = output or Path("output") / f"{decks[0].stem}.pdf"
     refuse_overwriting(out, decks, ".pdf")
-    loaded = load_decks([str(d) for d in decks])
+    loaded = titled(load_decks([str(d) for d in decks]), name, nest=False)
     written = render("pdf", loaded, out, options)
     for path in written:
         info(f"wrote {path}")
