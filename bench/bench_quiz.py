@@ -25,7 +25,7 @@ sys.path.insert(0, str(SRC))
 from quizgen._deck import Deck, Question, save_deck  # noqa: E402
 
 ENV = {**os.environ, "PYTHONPATH": str(SRC), "NO_COLOR": "1"}
-TARGETS = {"first question": 0.5, "--help": 0.3}
+TARGETS = {"first question": 0.5, "first question, 2000-question deck": 0.5, "--help": 0.3}
 
 
 def big_deck(n: int) -> Deck:
