@@ -94,6 +94,7 @@ _NOT_WORD_LISTS = {
     "_GRADES",
     "_STYLES",
     "BUCKETS",
+    "LEVELS",  # date precisions, coarse to fine
     "_FOLD",  # character tables for str.translate
     "_LIGATURES",
 }
@@ -132,3 +133,9 @@ def test_no_module_but_the_lexicon_keeps_a_word_list() -> None:
             if words and len(words) >= 5 and name not in _NOT_WORD_LISTS:
                 found.append(f"{path.relative_to(SRC)}: {name}")
     assert found == []
+
+
+def test_the_quiz_forgives_every_particle_extraction_joins() -> None:
+    from quizgen._lexicon import ANSWER_PARTICLES, NAME_PARTICLES
+
+    assert set(NAME_PARTICLES) <= ANSWER_PARTICLES

@@ -66,7 +66,8 @@ def build(
     results = []
     for stem, group in groups:
         deck_path = Path(decks_dir) / f"{stem}.yaml"
-        deck, report = generate_deck(group, deck_path, options)
+        # A new deck of several sources is titled NAME, not "First source and 1 more".
+        deck, report = generate_deck(group, deck_path, options, title=name)
         result = BuildResult(deck_path, deck, report)
         for target in targets:
             out = Path(output_dir) / f"{stem}{renderer_suffix(target)}"

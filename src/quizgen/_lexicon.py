@@ -128,6 +128,66 @@ PERSON_NOUNS = _words(
 
 # Lower-case words inside a person's name: "Charles de Gaulle", "Ludwig van Beethoven".
 NAME_PARTICLES = _ordered("de van von der da di la le bin al")
+# Lower-case words a learner writes with the surname after them: "van Hal", "bin Khalid",
+# "da Costa", "al-Rashid". A superset of NAME_PARTICLES (the quiz forgives more than
+# extraction joins).
+ANSWER_PARTICLES = _words(
+    """
+    van von der den de da di du del della dos das do ter ten bin ibn bint ben al el la le st
+    saint
+    """
+)
+# Titles a learner may put before a name, or leave out ("President Wilson"), folded as the
+# quiz folds answers (no dots); phrases of several words are one entry each.
+ANSWER_TITLES = _lines(
+    """
+    secretary of state
+    secretary general
+    prime minister
+    foreign minister
+    vice president
+    chief justice
+    field marshal
+    president
+    chancellor
+    premier
+    minister
+    secretary
+    senator
+    governor
+    mayor
+    general
+    gen
+    admiral
+    colonel
+    captain
+    marshal
+    king
+    queen
+    emperor
+    empress
+    prince
+    princess
+    pope
+    sir
+    dame
+    lord
+    lady
+    dr
+    prof
+    professor
+    mr
+    mrs
+    ms
+    miss
+    judge
+    justice
+    ambassador
+    chairman
+    rev
+    reverend
+    """
+)
 
 # --- Organizations ---------------------------------------------------------------------------
 
@@ -269,6 +329,13 @@ _ORDINALS = _ordered(
     """
 )
 ORDINAL_WORDS = {word: number for number, word in enumerate(_ORDINALS, start=1)}
+# Decades as words ("the fifties"): DECADE_WORDS[word] is the decade within its century.
+DECADE_WORDS = {
+    word: 10 * k
+    for k, word in enumerate(
+        _ordered("twenties thirties forties fifties sixties seventies eighties nineties"), start=2
+    )
+}
 
 # Era marks after a year ("753 BC"), compared as written.
 ERAS = _words(

@@ -31,7 +31,10 @@ def build_cli(
         ),
     ] = None,
     name: Annotated[
-        str | None, typer.Option("--name", help="One deck called NAME for all sources.")
+        str | None,
+        typer.Option(
+            "--name", help="One deck called NAME for all sources (its file name and title)."
+        ),
     ] = None,
     decks_dir: Annotated[
         Path, typer.Option("--decks", help="Folder of the editable decks.", readable=False)
@@ -60,6 +63,7 @@ def build_cli(
         split_choices,
         warn,
     )
+    from quizgen._cli.anki import report_retired
     from quizgen._generate import GenerateOptions
     from quizgen._render import RenderOptions, renderer_names
 
@@ -88,3 +92,4 @@ def build_cli(
         report_merge(result.deck_path, result.deck, result.report)
         for path in result.outputs:
             info(f"wrote {path}")
+        report_retired(result.outputs)

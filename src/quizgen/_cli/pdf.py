@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from quizgen._cli._common import KINDS_HELP, TYPES_HELP, Key, Paper
-from quizgen._cli.anki import DecksArg
+from quizgen._cli.anki import DecksArg, NameOpt
 
 
 def pdf_cli(
@@ -44,6 +44,7 @@ def pdf_cli(
     types: Annotated[
         list[str] | None, typer.Option("--types", help=TYPES_HELP, show_default=False)
     ] = None,
+    name: NameOpt = None,
 ) -> None:
     """Print worksheets (PDF): sections by question type, versions, and an answer key."""
     from quizgen._cli._common import (
@@ -52,6 +53,7 @@ def pdf_cli(
         parse_kinds,
         parse_types,
     )
+    from quizgen._cli.anki import titled
     from quizgen._render import render
     from quizgen._render.pdf import PdfOptions
 
@@ -66,7 +68,7 @@ def pdf_cli(
         paper=paper.value,
     )
     out = output or Path("output") / f"{decks[0].stem}.pdf"
-    loaded = load_decks([str(d) for d in decks])
+    loaded = titled(load_decks([str(d) for d in decks]), name, nest=False)
     written = render("pdf", loaded, out, options)
     for path in written:
         info(f"wrote {path}")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -51,14 +51,23 @@ def quiz_cli(
         bool,
         typer.Option("--self-grade", help="After a right answer, rate it: again/hard/good/easy."),
     ] = False,
+    date_order: Annotated[
+        str | None,
+        typer.Option(
+            "--date-order",
+            help="Read an all-numeric date answer such as 5/6/1947 as dmy (5 June) or mdy"
+            " (May 6) [default: ask for the month as a word when both could be].",
+            show_default=False,
+        ),
+    ] = None,
     json_: JsonOpt = False,
     now: NowOpt = None,
 ) -> None:
     """Quiz yourself in the terminal, with spaced repetition that remembers what you know.
 
     Due questions come first, then new ones. Type the answer (or a choice's letter);
-    ? shows a hint, s skips, q quits. Every answer is saved as you give it.
-    With stdin not a terminal, reads one answer per line.
+    ? shows a hint, s skips, q quits. Every answer is saved as you give it; Ctrl-C ends
+    the session with status 130. With stdin not a terminal, reads one answer per line.
     """
     import sys
 
@@ -75,6 +84,7 @@ def quiz_cli(
         limit=limit,
         shuffle=shuffle,
         seed=seed,
+        date_order=_order(date_order),
     )
     loaded = load_decks([str(d) for d in decks])
     # With --json the transcript goes to stderr so stdout holds nothing but the JSON.
@@ -87,6 +97,18 @@ def quiz_cli(
         import json
 
         print(json.dumps(result.to_json(), ensure_ascii=False))
+    if result.interrupted:
+        raise typer.Exit(130)  # 128 + SIGINT, as a shell reports an interrupted command
+
+
+def _order(value: str | None) -> Literal["dmy", "mdy"] | None:
+    """--date-order checked: dmy, mdy or not given."""
+    from quizgen._cli._common import split_choices
+
+    chosen = split_choices([value] if value else None, ("dmy", "mdy"), "--date-order")
+    if not chosen:
+        return None
+    return "dmy" if chosen[0] == "dmy" else "mdy"
 
 
 def stats_cli(

@@ -27,7 +27,7 @@ _WH = {
     "month-year": "In which month and year",
     "day": "On what date",
 }
-# Every field an Item of each kind can carry: the schema templates are checked against
+# Every field a FactSlots of each kind can carry: the schema templates are checked against
 # (`_templates`), so a template naming a field nothing makes ('role_nps') is an error
 # rather than a template that silently never applies. Add a field here when a
 # `_*_item` below starts to fill it in.

@@ -6,9 +6,15 @@ near-miss is in fact another entity). It never prints and never touches the cloc
 
 Forgiven: case, punctuation, leading articles, diacritics, extra spaces; one typo in an
 answer of 6 or more letters (but never in anything with a digit: "1969" is not "1979");
-any `accept` alias; a surname alone when no other answer in the deck has that word
-(actor questions only); a leading "in"/"on" before a date ("1979" for "in 1979");
+any `accept` alias; a leading "in"/"on" before a date ("1979" for "in 1979");
 a choice by its letter or its text; true/false as t/f/true/false/yes/no/y/n.
+Dates are compared as dates (`_dates`: "5 June 1947" is "June 5, 1947"); names of people
+as people write them (`_names`: "van Hal", "George Marshall", "President Wilson"), never
+in a form that also fits another answer of the deck.
+
+Some responses are neither right nor wrong: the front end asks again without grading
+(`REFUSED`: "E" on an A-D question, "maybe" for true/false, "5/6/1947" with no day-month
+order known), or once asks for more (`LESS_PRECISE`: "June 1947" for "June 5, 1947").
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ from rapidfuzz.distance import OSA
 
 from quizgen._deck import Question
 from quizgen._lexicon import ANSWER_DATE_PREPOSITIONS, ARTICLES, CHOICE_LETTERS
+from quizgen._quiz._dates import AmbiguousDate, Order, compare_dates
+from quizgen._quiz._names import name_forms, strip_titles
 
 MIN_TYPO_LENGTH = 6
 
@@ -44,6 +52,10 @@ _FOLD = str.maketrans(
 )
 _NON_WORD = re.compile(r"[\W_]+")
 _LETTER_RE = re.compile(r"^\(?([a-z])[).:]?$")
+# Verdicts that grade nothing: the question is asked again.
+REFUSED = frozenset({"not true or false", "no such choice", "ambiguous date"})
+# A date right as far as it goes, one step short of the answer's precision.
+LESS_PRECISE = "less precise"
 
 
 @dataclass(frozen=True)
@@ -112,34 +124,26 @@ def _one_typo(response: str, target: str) -> bool:
     return OSA.distance(response, target, score_cutoff=1) <= 1
 
 
-def _surnames(question: Question, others: Iterable[str]) -> set[str]:
-    """Surnames that may stand for the whole answer: the last word of a multi-word name,
-    provided no other answer in the deck contains that word."""
-    if question.kind != "actor":
-        return set()
-    other_words = {w for other in others for w in normalize(other).split()}
-    names = set()
-    for answer in question.answers:
-        words = normalize(answer).split()
-        if len(words) >= 2 and not any(c.isdigit() for c in words[-1]):
-            names.add(words[-1])
-    return names - other_words
-
-
-def check_answer(question: Question, response: str, others: Iterable[str] = ()) -> Verdict:
+def check_answer(
+    question: Question,
+    response: str,
+    others: Iterable[str] = (),
+    date_order: Order | None = None,
+) -> Verdict:
     """Judge a typed response to `question`.
 
     `others` are the answers (and accepted aliases) of the other questions in the deck:
     a response that names one of them exactly is never accepted as a typo, and a surname
-    shared with one of them is ambiguous. Raises nothing; an empty response is wrong.
+    shared with one of them is ambiguous. `date_order` ("dmy" or "mdy") reads an
+    all-numeric date such as "5/6/1947". Raises nothing; an empty response is wrong.
     """
     if question.type == "truefalse":
         return _check_truefalse(question, response)
     own = {f for a in question.answers for f in _forms(a)}
     others = [o for o in others if not (_forms(o) & own)]
     if question.type == "choice":
-        return _check_choice(question, response, others)
-    return _check_text(question, response, others)
+        return _check_choice(question, response, others, date_order)
+    return _check_text(question, response, others, date_order)
 
 
 def _check_truefalse(question: Question, response: str) -> Verdict:
@@ -153,7 +157,9 @@ def _check_truefalse(question: Question, response: str) -> Verdict:
     return Verdict(value == question.answer.strip().lower(), "exact")
 
 
-def _check_choice(question: Question, response: str, others: list[str]) -> Verdict:
+def _check_choice(
+    question: Question, response: str, others: list[str], date_order: Order | None
+) -> Verdict:
     said = normalize(response)
     if not said:
         return Verdict(False, "empty")
@@ -162,12 +168,32 @@ def _check_choice(question: Question, response: str, others: list[str]) -> Verdi
         index = CHOICE_LETTERS.index(letter.group(1).upper())
         if index < len(question.choices):
             return Verdict(question.choices[index] == question.answer, "letter")
+        if not any(normalize(c) == said for c in question.choices):
+            return Verdict(False, "no such choice")  # "E" on an A-D question
     # Typed text: the other choices are the entities it must not be mistaken for.
     wrong_choices = [c for c in question.choices if c != question.answer]
-    return _check_text(question, response, [*others, *wrong_choices])
+    return _check_text(question, response, [*others, *wrong_choices], date_order)
 
 
-def _check_text(question: Question, response: str, others: list[str]) -> Verdict:
+def _check_date(question: Question, response: str, date_order: Order | None) -> Verdict | None:
+    """The verdict on a date answer compared as a date; None when either is not a date."""
+    seen = set()
+    for answer in question.answers:
+        try:
+            how = compare_dates(answer, response, date_order)
+        except AmbiguousDate:
+            return Verdict(False, "ambiguous date")
+        if how == "same":
+            return Verdict(True, "date")
+        seen.add(how)
+    if "coarser" in seen:
+        return Verdict(False, LESS_PRECISE)
+    return Verdict(False, "different") if "different" in seen else None
+
+
+def _check_text(
+    question: Question, response: str, others: list[str], date_order: Order | None = None
+) -> Verdict:
     said_forms = _forms(response)
     if not said_forms:
         return Verdict(False, "empty")
@@ -177,14 +203,22 @@ def _check_text(question: Question, response: str, others: list[str]) -> Verdict
     aliases = {f for a in question.accept for f in _forms(a)}
     if said_forms & aliases:
         return Verdict(True, "alias")
+    if question.kind == "date" and (dated := _check_date(question, response, date_order)):
+        return dated
     other_forms = {f for o in others for f in _forms(o)}
     if said_forms & other_forms:
         return Verdict(False, "another answer")
-    surnames = _surnames(question, others)
-    if said_forms & surnames:
-        return Verdict(True, "surname")
+    names: dict[str, str] = {}
+    if question.kind == "actor":
+        said_forms |= {strip_titles(f) for f in said_forms}
+        names = name_forms(question.answers, others, normalize)
+        if said_forms & main:
+            return Verdict(True, "exact")  # "President Woodrow Wilson"
+        for said in sorted(said_forms):
+            if said in names:
+                return Verdict(True, names[said])
     for said in said_forms:
-        for target in main | aliases | surnames:
+        for target in main | aliases | set(names):
             if _one_typo(said, target) and not any(_one_typo(said, o) for o in other_forms):
                 return Verdict(True, "typo")
     return Verdict(False, "different")

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from fsrs import Card, Rating, Scheduler, State
 
 from quizgen._deck import Deck, Question, select_questions
+from quizgen._quiz._dates import Order
 from quizgen._quiz.check import Verdict, check_answer
 from quizgen._quiz.store import ProgressStore, Review
 
@@ -25,7 +26,8 @@ MASTERED_STABILITY_DAYS = 21.0
 
 @dataclass
 class SessionOptions:
-    """What to ask: the CLI's --new, --all, --kinds, --types, --limit, --shuffle, --seed."""
+    """What to ask: the CLI's --new, --all, --kinds, --types, --limit, --shuffle, --seed;
+    and how to read an all-numeric date answer (--date-order dmy|mdy)."""
 
     new: int = 10
     all: bool = False
@@ -34,6 +36,7 @@ class SessionOptions:
     limit: int | None = None
     shuffle: bool = False
     seed: int | None = None
+    date_order: Order | None = None
 
 
 @dataclass
@@ -83,6 +86,7 @@ class SessionResult:
     due_left: int
     new_left: int
     outcomes: list[Outcome] = field(default_factory=list)
+    interrupted: bool = False  # ended by Ctrl-C (the CLI then exits with 130)
 
     def to_json(self) -> dict[str, object]:
         """The result as plain JSON data (timestamps ISO 8601 UTC)."""
@@ -209,10 +213,11 @@ class Session:
         self.items = plan_session(self.decks, store, self.started, self.options)
         self.outcomes: list[Outcome] = []
         self.skipped = 0
+        self._recorded: set[tuple[int, str]] = set()
 
     def check(self, item: SessionQuestion, response: str) -> Verdict:
         """Judge a response to an item (records nothing)."""
-        return check_answer(item.question, response, item.others)
+        return check_answer(item.question, response, item.others, self.options.date_order)
 
     def record(
         self,
@@ -226,8 +231,13 @@ class Session:
         """Grade an answered item and commit it to the store before returning.
 
         The rating is Again when wrong; when right it is `rating` if given (self-grading),
-        else Hard after a hint and Good without one.
+        else Hard after a hint and Good without one. Raises ValueError for an item already
+        recorded in this session: FSRS must see one review per question asked.
         """
+        key = (item.deck.stable_id, item.question.id)
+        if key in self._recorded:
+            raise ValueError(f"{item.question.id}: already recorded in this session")
+        self._recorded.add(key)
         if not verdict.correct:
             rating = Rating.Again
         elif rating is None:

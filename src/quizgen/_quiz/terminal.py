@@ -1,15 +1,18 @@
 """The quiz in a terminal: print questions, read answers, show the verdict.
 
-In a terminal it uses light colour (never when NO_COLOR is set) and readline editing;
-when stdin is a pipe it reads one answer per line, echoes it so the transcript reads
-well, and prints plain text. Deck text is printed only after `clean` has removed
-terminal control sequences, so a deck cannot clear the screen or move the cursor.
+In a terminal it uses light colour (never when NO_COLOR is set) and readline editing,
+and wraps long lines at word boundaries to the terminal's width (a terminal left to
+itself breaks words: "A\nustria"); when stdin is a pipe it reads one answer per line,
+echoes it so the transcript reads well, and prints plain text, unwrapped unless COLUMNS
+is set. Deck text is printed only after `clean` has removed terminal control sequences,
+so a deck cannot clear the screen or move the cursor.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import textwrap
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -17,8 +20,8 @@ from typing import TextIO
 
 from fsrs import Rating
 
-from quizgen._lexicon import CHOICE_LETTERS
-from quizgen._quiz.check import Verdict, answer_label, hint
+from quizgen._lexicon import CHOICE_LETTERS, choice_letter
+from quizgen._quiz.check import LESS_PRECISE, REFUSED, Verdict, answer_label, hint
 from quizgen._quiz.session import Session, SessionQuestion, SessionResult
 from quizgen._quiz.stats import BUCKETS, DeckStats
 from quizgen._safetext import strip_unsafe
@@ -60,11 +63,12 @@ class Console:
     inp: TextIO
     interactive: bool
     color: bool
+    width: int | None = None  # wrap lines to this many columns; None: never wrap
 
     @classmethod
     def detect(cls, out: TextIO | None = None) -> Console:
         """A console on the real stdin and `out` (stdout by default), colour if it is a
-        terminal and NO_COLOR is not set."""
+        terminal and NO_COLOR is not set, wrapped to the terminal (or COLUMNS) width."""
         out = out or sys.stdout
         interactive = sys.stdin.isatty()
         color = (
@@ -75,7 +79,28 @@ class Console:
         )
         if interactive:
             import readline  # noqa: F401  (line editing for input())
-        return cls(out, sys.stdin, interactive, color)
+        return cls(out, sys.stdin, interactive, color, _width(out))
+
+    def fill(self, text: str, indent: str = "", hang: str | None = None) -> str:
+        """`text` wrapped at word boundaries to the console's width, each line of it
+        starting with `indent` and its continuation lines with `hang` (default: indent)."""
+        hang = indent if hang is None else hang
+        if not self.width:
+            return indent + text
+        lines = []
+        for k, line in enumerate(text.split("\n")):
+            lines.append(
+                textwrap.fill(
+                    line,
+                    max(self.width - 1, 20),
+                    initial_indent=indent if k == 0 else hang,
+                    subsequent_indent=hang,
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+                or (indent if k == 0 else hang).rstrip()
+            )
+        return "\n".join(lines)
 
     def style(self, text: str, *styles: str) -> str:
         if not self.color or not styles:
@@ -112,6 +137,18 @@ class Console:
         return line
 
 
+def _width(out: TextIO) -> int | None:
+    """The columns to wrap to: the terminal's, or COLUMNS when set; None for a pipe."""
+    import shutil
+
+    if os.environ.get("COLUMNS", "").isdigit():
+        return int(os.environ["COLUMNS"]) or None
+    try:
+        return shutil.get_terminal_size().columns if out.isatty() else None
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
 def _decoded(line: str) -> str:
     """The line with bytes that were not UTF-8 (read as lone surrogates) made U+FFFD.
 
@@ -121,7 +158,8 @@ def _decoded(line: str) -> str:
 
 
 def run_quiz(session: Session, console: Console, self_grade: bool = False) -> SessionResult:
-    """Ask every planned item until done, `q`, Ctrl-C or end of input; return the score.
+    """Ask every planned item until done, `q`, Ctrl-C or end of input; return the score
+    (`interrupted` after Ctrl-C).
 
     Each answer is recorded by the session before the next question is shown.
     """
@@ -135,13 +173,16 @@ def run_quiz(session: Session, console: Console, self_grade: bool = False) -> Se
             console.say("Use --all to practise anyway.")
         return result
     _intro(session, console)
+    interrupted = False
     try:
         for number, item in enumerate(items, 1):
             if not _ask_item(session, console, item, number, len(items), self_grade):
                 break
     except KeyboardInterrupt:
         console.say()
+        interrupted = True
     result = session.finish()
+    result.interrupted = interrupted
     _summary(result, console)
     return result
 
@@ -152,8 +193,9 @@ def _intro(session: Session, console: Console) -> None:
     new = sum(item.is_new for item in items)
     count = f"{len(items)} question{'s' if len(items) != 1 else ''}"
     detail = "" if session.options.all else f" ({len(items) - new} due, {new} new)"
-    console.say(console.style(f"{titles}: {count}{detail}", "bold"))
-    console.say(console.style("Type your answer and press Enter.  ? hint  s skip  q quit", "dim"))
+    console.say(console.style(console.fill(f"{titles}: {count}{detail}"), "bold"))
+    help_line = "Type your answer and press Enter.  ? hint  s skip  q quit"
+    console.say(console.style(console.fill(help_line), "dim"))
 
 
 def _ask_item(
@@ -164,22 +206,26 @@ def _ask_item(
     total: int,
     self_grade: bool,
 ) -> bool:
-    """Ask one item; False when the person quits or input ends."""
+    """Ask one item; False when the person quits or input ends.
+
+    A refused response (see `check.REFUSED`) is asked again and graded never; a date one
+    step short of the answer's precision is asked again once ("More precisely?").
+    """
     q = item.question
     console.say()
     where = f" · {clean(item.deck.title)}" if len(session.decks) > 1 else ""
-    console.say(
-        console.style(f"Question {number}/{total}", "bold")
-        + console.style(f" · {q.kind} · {_KIND_WORDS.get(q.type, q.type)}{where}", "dim")
-    )
-    console.say(clean(q.prompt))
+    head = f"Question {number}/{total}"
+    text = console.fill(f"{head} · {q.kind} · {_KIND_WORDS.get(q.type, q.type)}{where}")
+    console.say(console.style(head, "bold") + console.style(text[len(head) :], "dim"))
+    console.say(console.fill(clean(q.prompt)))
     if q.type == "choice":
         for letter, choice in zip(CHOICE_LETTERS, q.choices, strict=False):
-            console.say(f"  {letter}) {clean(choice)}")
+            console.say(console.fill(clean(choice), f"  {letter}) ", "     "))
     prompt = "(t/f) > " if q.type == "truefalse" else "> "
     if q.type == "choice":
         prompt = f"({CHOICE_LETTERS[0]}-{CHOICE_LETTERS[min(len(q.choices), 26) - 1]}) > "
     hints = 0
+    pressed = False
     shown = time.monotonic()
     while True:
         line = console.ask(prompt)
@@ -201,12 +247,17 @@ def _ask_item(
             console.say("Type an answer, ? for a hint, s to skip or q to quit.")
             continue
         verdict = session.check(item, said)
-        if verdict.how == "not true or false":
-            console.say("Answer t (true) or f (false).")
+        if verdict.how in REFUSED:
+            last = choice_letter(min(len(q.choices), 26) - 1) if q.choices else ""
+            console.say(console.fill(_REFUSALS[verdict.how].format(last=last)))
+            continue
+        if verdict.how == LESS_PRECISE and not pressed:
+            pressed = True
+            console.say("More precisely?")
             continue
         break
     took = timedelta(seconds=time.monotonic() - shown)
-    _verdict(console, item, verdict, hinted=hints > 0)
+    _verdict(console, session, item, verdict, hinted=hints > 0)
     rating = None
     if verdict.correct and self_grade:
         try:
@@ -219,22 +270,49 @@ def _ask_item(
     return True
 
 
-def _verdict(console: Console, item: SessionQuestion, verdict: Verdict, hinted: bool) -> None:
+_REFUSALS = {
+    "not true or false": "Answer t (true) or f (false).",
+    "no such choice": "There is no such choice: type a letter from A to {last}, or the answer.",
+    "ambiguous date": "Which is the day and which the month? Write the month as a word"
+    " (or start the quiz with --date-order dmy or mdy).",
+}
+
+
+def _verdict(
+    console: Console, session: Session, item: SessionQuestion, verdict: Verdict, hinted: bool
+) -> None:
     q = item.question
     answer = clean(answer_label(q))
     if verdict.correct:
-        note = {"typo": " (one typo forgiven)", "surname": " (surname accepted)"}.get(
-            verdict.how, ""
-        )
+        note = {
+            "typo": " (one typo forgiven)",
+            "surname": " (surname accepted)",
+            "short name": " (short name accepted)",
+        }.get(verdict.how, "")
         if hinted:
             note += " (with a hint)"
-        console.say(console.style("Right!", "green", "bold") + f" {answer}{note}")
+        head, text = "Right!", f"Right! {answer}{note}"
+        styles: tuple[str, ...] = ("green", "bold")
     else:
-        console.say(console.style("Wrong.", "red", "bold") + f" The answer is: {answer}")
-        if q.accept:
-            console.say(f"  Also accepted: {clean(', '.join(q.accept))}")
-    if q.context:
-        console.say(console.style(f"  Source: {clean(q.context)}", "dim"))
+        head, text = "Wrong.", f"Wrong. The answer is: {answer}"
+        styles = ("red", "bold")
+    console.say(console.style(head, *styles) + console.fill(text, hang="  ")[len(head) :])
+    if not verdict.correct and q.accept:
+        console.say(console.fill(f"Also accepted: {clean(', '.join(q.accept))}", "  "))
+    if q.context and not _asked_later(session, item):
+        console.say(console.style(console.fill(f"Source: {clean(q.context)}", "  "), "dim"))
+
+
+def _asked_later(session: Session, item: SessionQuestion) -> bool:
+    """Does a question still to come in this session rest on the same source sentence?
+
+    Its sentence shown now would answer it ("Source: ... in 1979." before "True or false:
+    ... in 1979."); it is shown after that question instead.
+    """
+    at = next(k for k, other in enumerate(session.items) if other is item)
+    later = session.items[at + 1 :]
+    context = " ".join(item.question.context.split())
+    return any(" ".join(other.question.context.split()) == context for other in later)
 
 
 def _self_grade(console: Console, hinted: bool) -> Rating | None:
@@ -256,14 +334,16 @@ def _summary(result: SessionResult, console: Console) -> None:
     answered = result.correct + result.wrong
     if answered:
         percent = round(100 * result.correct / answered)
-        console.say(
-            console.style(f"Score: {result.correct}/{answered} right ({percent}%)", "bold")
-            + f", {result.wrong} wrong, {result.skipped} skipped"
-            + f" in {format_duration(result.seconds)}."
+        head = f"Score: {result.correct}/{answered} right ({percent}%)"
+        text = console.fill(
+            f"{head}, {result.wrong} wrong, {result.skipped} skipped"
+            f" in {format_duration(result.seconds)}."
         )
+        console.say(console.style(head, "bold") + text[len(head) :])
     else:
-        console.say(f"No answers given ({result.skipped} skipped).")
-    console.say(next_due_line(result.next_due, result.ended, result.due_left, result.new_left))
+        console.say(console.fill(f"No answers given ({result.skipped} skipped)."))
+    waiting = next_due_line(result.next_due, result.ended, result.due_left, result.new_left)
+    console.say(console.fill(waiting))
 
 
 def next_due_line(next_due: datetime | None, now: datetime, due: int, new: int) -> str:

@@ -12,8 +12,12 @@ keeping their review history. Three things make that work:
   content is unchanged keeps its old time (re-importing leaves it, and any edit made in
   Anki, alone); a new or changed note gets the build time.
 
+Notes of the previous export whose question is now rejected or deleted are written once
+more, tagged `quizgen::retired` (`_anki_retired`); `retired_count` says how many.
+
 With `AnkiOptions(timestamp=...)` every note, card and id takes that fixed time instead,
-the manifest is not consulted, and the package is byte-for-byte reproducible.
+the manifest is not consulted (nothing is retired), and the package is byte-for-byte
+reproducible.
 """
 
 from __future__ import annotations
@@ -39,11 +43,26 @@ from quizgen._errors import RenderError
 from quizgen._lexicon import choice_letter
 from quizgen._render import RenderOptions
 from quizgen._render._anki_models import NOTE_TYPES, genanki_models, note_type_digest
+from quizgen._render._anki_retired import RETIRED_SEARCH, RETIRED_TAG, retired_notes
+
+__all__ = [
+    "OPTIONS",
+    "RETIRED_SEARCH",
+    "RETIRED_TAG",
+    "SUFFIX",
+    "AnkiOptions",
+    "manifest_path_for",
+    "note_spec",
+    "read_manifest",
+    "render",
+    "retired_count",
+]
 
 SUFFIX = ".apkg"
 MANIFEST_SUFFIX = ".notes.json"
 _MANIFEST_VERSION = 1
 _KIND_LABELS = {"date": "date", "actor": "person", "organization": "organization"}
+_RETIRED_KEY = "retired:"  # manifest keys of retired notes, apart from the live ones
 
 
 @dataclass(frozen=True)
@@ -106,6 +125,13 @@ def render(decks: Sequence[Deck], out_path: Path, options: AnkiOptions) -> list[
         key: [digest, _mod(previous.get(key), digest, now, fixed is not None)]
         for key, digest in digests.items()
     }
+    retired = _retired(decks, previous, out_path)
+    for _deck, notes in retired:
+        for note in notes:
+            # Newer than the imported copy, or Anki would not take the new tag.
+            mod = _mod(previous.get(note.guid), note.digest, now, False)
+            manifest[f"{_RETIRED_KEY}{note.guid}"] = [note.digest, mod]
+    specs += retired
 
     # Both temp files are written before either is renamed: a manifest that cannot be
     # written (a folder in the way, a full disk) leaves the old package too.
@@ -115,6 +141,33 @@ def render(decks: Sequence[Deck], out_path: Path, options: AnkiOptions) -> list[
         write_package(_genanki_decks(specs, manifest), tmp, now, manifest)
         manifest_tmp.write_bytes(_dump_manifest(manifest).encode("utf-8"))
     return [out_path]
+
+
+def _retired(
+    decks: Sequence[Deck], previous: dict[str, tuple[str, int]], out_path: Path
+) -> list[tuple[Deck, list[NoteSpec]]]:
+    """The previous export's notes now rejected or deleted, as retired notes."""
+    if not previous:
+        return []
+
+    def spec_of(deck: Deck, q: Question) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+        spec = note_spec(deck, q)
+        return spec.qtype, spec.fields, spec.tags
+
+    old_guids = [k for k in previous if not k.startswith("notetype:")]
+    return [
+        (deck, [NoteSpec(n.guid, n.qtype, n.fields, n.tags) for n in notes])
+        for deck, notes in retired_notes(decks, old_guids, out_path, _guid, spec_of)
+    ]
+
+
+def retired_count(out_path: str | Path) -> int:
+    """How many notes the last build of `out_path` sent once more as retired."""
+    try:
+        data = json.loads(manifest_path_for(Path(out_path)).read_text(encoding="utf-8"))
+        return len(data.get("retired", {}))
+    except (OSError, ValueError, AttributeError):
+        return 0
 
 
 def manifest_path_for(out_path: Path) -> Path:
@@ -150,10 +203,14 @@ def _dump_manifest(entries: dict[str, list[Any]]) -> str:
         return ",\n".join(f"  {json.dumps(k)}: {json.dumps(items[k])}" for k in sorted(items))
 
     types = {k.split(":", 1)[1]: v for k, v in entries.items() if k.startswith("notetype:")}
-    notes = {k: v for k, v in entries.items() if not k.startswith("notetype:")}
+    retired = {k[len(_RETIRED_KEY) :]: v for k, v in entries.items() if k.startswith(_RETIRED_KEY)}
+    notes = {k: v for k, v in entries.items() if ":" not in k}
+    # Retired notes are listed apart: the next build reads only "notes" as its previous
+    # export, so a note is sent as retired once.
+    tail = f',\n"retired": {{\n{block(retired)}\n}}' if retired else ""
     return (
         f'{{"version": {_MANIFEST_VERSION},\n"note_types": {{\n{block(types)}\n}},\n'
-        f'"notes": {{\n{block(notes)}\n}}}}\n'
+        f'"notes": {{\n{block(notes)}\n}}{tail}}}\n'
     )
 
 
@@ -424,7 +481,7 @@ def _genanki_decks(
                     tags=list(note.tags),
                     guid=note.guid,
                     due=position,
-                    mod=manifest[note.guid][1],
+                    mod=(manifest.get(note.guid) or manifest[_RETIRED_KEY + note.guid])[1],
                 )
             )
         out.append(ga_deck)
