@@ -121,3 +121,107 @@ def test_pdf_two_pages_share_a_header_with_page_numbers(tmp_path):
     assert src.text == (
         "In 1901 the Weser Wool Company built a mill. In 1902 the Weser Wool Company built a mill."
     )
+
+
+# --- citation markers and back matter ----------------------------------------------------
+
+MARKED = (
+    "Halvard Mill\n\n"
+    "The mill at Halvard was first opened on April 9, 1862.[1] Its first miller was Tobias "
+    "Krell.[2][3]\n\n"
+    "In 1884 the Halvard Milling Guild replaced Krell with Sigrun Vale.[citation needed]\n\n"
+    "The mill was restored in 1979[4] and sold to the Halvard Preservation Society on "
+    "August 21, 1996.[a][12]\n\n"
+    '"We [the Halvard Preservation Society] will grind again," said Ottilie Brask in 2001.'
+    "[note 1]\n"
+)
+CLEAN_DATES = ["April 9, 1862", "1884", "1979", "August 21, 1996", "2001"]
+CLEAN_PEOPLE = ["Ottilie Brask", "Sigrun Vale", "Tobias Krell"]
+CLEAN_ORGS = ["Halvard Milling Guild", "Halvard Preservation Society"]
+
+
+def _summary(path: Path, text: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Write `text` to `path`; return the people, organizations, date answers and sentences."""
+    path.write_text(text)
+    facts = extract_facts(load_source(path))
+    people, orgs = _names(facts)
+    return people, orgs, [d.answer for d in facts.dates], [s.text for s in facts.sentences]
+
+
+def test_citation_markers_in_text_are_dropped_without_gluing_sentences(tmp_path):
+    text = MARKED + "\nReferences\n\n1. ^ Halvard Gazette, 1862.\n2. ^ Guild minutes.\n"
+    people, orgs, dates, sentences = _summary(tmp_path / "mill.txt", text)
+    assert (people, orgs) == (CLEAN_PEOPLE, CLEAN_ORGS)
+    assert dates == CLEAN_DATES
+    assert sentences[:2] == [
+        "The mill at Halvard was first opened on April 9, 1862.",
+        "Its first miller was Tobias Krell.",
+    ]
+    assert not any("[" in s and "Society]" not in s for s in sentences)
+    assert "Halvard Gazette" not in " ".join(sentences)
+    assert sentences[-1] == (
+        '"We [the Halvard Preservation Society] will grind again," said Ottilie Brask in 2001.'
+    )
+
+
+def test_markdown_back_matter_runs_to_the_next_heading_of_its_level(tmp_path):
+    text = (
+        "# Halvard Mill\n\n"
+        "The mill was restored in 1979.[4] Its keeper was Tobias Krell.[^1]\n\n"
+        "## Notes\n\nA note naming Greta Lund in 1950.\n\n### Sources\n\nEdda Holm, 1971.\n\n"
+        "## Later years\n\nIn 1996 the Halvard Preservation Society bought the mill.\n\n"
+        "## See also\n\n- Weser Mill\n- Bremen Dye Works\n"
+    )
+    people, orgs, dates, sentences = _summary(tmp_path / "mill.md", text)
+    assert sentences == [
+        "The mill was restored in 1979.",
+        "Its keeper was Tobias Krell.",
+        "Later years",
+        "In 1996 the Halvard Preservation Society bought the mill.",
+    ]
+    assert (people, orgs, dates) == (
+        ["Tobias Krell"],
+        ["Halvard Preservation Society"],
+        ["1979", "1996"],
+    )
+
+
+def test_html_citation_markers_and_references_list_are_dropped(tmp_path):
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Halvard Mill</title></head>'
+        "<body><main><div>"
+        '<p>The mill at Halvard was first opened on April 9, 1862.<sup class="reference">'
+        '<a href="#cite_note-1">[1]</a></sup> Its first miller was Tobias Krell.'
+        '<sup class="reference"><a href="#cite_note-2">[2]</a></sup></p>'
+        "<p>In 1884 the Halvard Milling Guild replaced Krell with Sigrun Vale.<sup>[<i>"
+        '<a href="/wiki/Citation_needed">citation needed</a></i>]</sup></p>'
+        "<h2>References</h2><ol><li>Greta Lund, The Halvard Gazette, 1862.</li>"
+        "<li>Minutes of the Bremen Milling Board, 1884.</li></ol>"
+        "<h2>Later years</h2><p>In 1996 the Halvard Preservation Society bought the mill "
+        "from the Halvard Milling Guild, which had run it for a century.</p>"
+        "<h2>External links</h2><ul><li>Official site of the Weser Mill Trust</li></ul>"
+        "</div></main></body></html>"
+    )
+    people, orgs, dates, sentences = _summary(tmp_path / "mill.html", page)
+    assert people == ["Sigrun Vale", "Tobias Krell"]
+    assert orgs == ["Halvard Milling Guild", "Halvard Preservation Society"]
+    assert dates == ["April 9, 1862", "1884", "1996"]
+    assert sentences[:2] == [
+        "The mill at Halvard was first opened on April 9, 1862.",
+        "Its first miller was Tobias Krell.",
+    ]
+
+
+def test_plain_text_heading_above_its_paragraph_is_its_own_sentence(tmp_path):
+    text = (
+        "Halvard Mill\n\nThe mill opened in 1862 on the river bank.\n\n"
+        "Tobias Krell\nTobias Krell ran the mill from 1870 until his death in\n"
+        "1901, when his daughter took it over.\n"
+    )
+    _, _, _, sentences = _summary(tmp_path / "mill.txt", text)
+    assert sentences == [
+        "The mill opened in 1862 on the river bank.",
+        "Tobias Krell",
+        "Tobias Krell ran the mill from 1870 until his death in 1901, when his daughter took "
+        "it over.",
+    ]

@@ -13,7 +13,7 @@ import warnings
 from collections import Counter
 
 from quizgen._errors import SourceError
-from quizgen._sources._clean import SENTENCE_END, drop_boilerplate, normalize
+from quizgen._sources._clean import SENTENCE_END, drop_boilerplate, drop_citations, normalize
 from quizgen._sources._hyphens import rejoin_hyphens
 from quizgen._sources._text import Meta, is_headline
 
@@ -73,7 +73,9 @@ def _meta_field(value: object) -> str | None:
 
 
 def _join_pages(pages: list[str]) -> str:
-    page_lines = [normalize(page.translate(_LIGATURES)).split("\n") for page in pages]
+    page_lines = [
+        drop_citations(normalize(page.translate(_LIGATURES))).split("\n") for page in pages
+    ]
     page_lines = _drop_running_heads(page_lines)
     # A page break is a line break: a word broken across pages joins like any other.
     lines = rejoin_hyphens("\n".join(ln for page in page_lines for ln in page)).split("\n")
