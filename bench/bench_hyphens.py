@@ -1,6 +1,6 @@
 """How undoing line-end hyphenation in a PDF's text grows with the text.
 
-Times `_rejoin_hyphens` on 0.2 / 0.4 / 0.8 MB of text with 2k / 4k / 8k broken words and
+Times `rejoin_hyphens` on 0.2 / 0.4 / 0.8 MB of text with 2k / 4k / 8k broken words and
 prints each doubling's ratio: about 2 is linear (target <= 2.5); the version that searched
 the whole text once per break took 0.7 / 2.4 / 10 s, a ratio of 4.
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from quizgen._sources._pdf import _rejoin_hyphens
+from quizgen._sources._hyphens import rejoin_hyphens
 
 TARGET_RATIO = 2.5
 
@@ -35,7 +35,7 @@ def main() -> int:
     worst = 0.0
     for breaks in (2000, 4000, 8000):
         text = text_with_breaks(breaks)
-        seconds = min(timeit.repeat(lambda t=text: _rejoin_hyphens(t), number=1, repeat=5))
+        seconds = min(timeit.repeat(lambda t=text: rejoin_hyphens(t), number=1, repeat=5))
         ratio = seconds / previous if previous else None
         worst = max(worst, ratio or 0.0)
         shown = f"  x{ratio:.2f}" if ratio else ""

@@ -513,3 +513,26 @@ BOILERPLATE_LINES = _lines(
     special to the times
     """
 )
+
+# Headings of a text's back matter (Wikipedia's and a book's), lower case: the section they
+# open is dropped before parsing, as its names and dates are no facts of the text.
+BACK_MATTER = _lines(
+    """
+    references
+    notes
+    footnotes
+    citations
+    sources
+    see also
+    external links
+    further reading
+    bibliography
+    works cited
+    notes and references
+    references and notes
+    explanatory notes
+    """
+)
+
+# Seasons as ISO 8601-2 codes: "the spring of 1871" is normalized as 1871-21.
+SEASON_CODES = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}

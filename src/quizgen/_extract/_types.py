@@ -146,13 +146,14 @@ class DateFact:
 
     text: str  # as in the text, without a leading "the": "1979", "1950s", "17th century", "July"
     answer: str  # how a question states it
-    normalized: str  # ISO-like: "1979", "2001-07", "1947-06-05", "1950s", "17C"
-    granularity: str  # year | decade | century | month | month-year | day
+    normalized: str  # ISO-like: "1979", "2001-07", "1947-06-05", "1950s", "17C", "1871-21" (spring)
+    granularity: str  # year | decade | century | season | month | month-year | day
     sent_index: int
     start: int  # token span of the date words in the sentence
     end: int
     relative: str | None = None  # the relative phrase it resolves, e.g. "Tuesday"
     in_range: bool = False  # one end of a range ("from 1947 to 1952"): cloze only
+    part: str | None = None  # "early" | "mid" | "late": "the early 19th century", "mid-1990s"
 
 
 @dataclass

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from quizgen._lexicon import BOILERPLATE_LINES, CLOSING_MARKS, NAME_PARTICLES, SENTENCE_MARKS
+from quizgen._lexicon import (
+    BACK_MATTER,
+    BOILERPLATE_LINES,
+    CLOSING_MARKS,
+    NAME_PARTICLES,
+    SENTENCE_MARKS,
+)
 from quizgen._safetext import strip_unsafe
 
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
@@ -89,3 +95,40 @@ def _is_call_to_action(line: str) -> bool:
 def drop_boilerplate(paras: list[list[str]]) -> list[list[str]]:
     """Remove the paragraphs whose every line is boilerplate."""
     return [p for p in paras if not all(is_boilerplate(line) for line in p)]
+
+
+# --- citation markers and back matter (issue 11) -------------------------------------------
+
+# Wikipedia's reference and note markers ("1857.[1]", "[12]", "[a]", "[note 1]", "[nb 2]",
+# "[1]: 23" with a page) and its inline cleanup tags ("[citation needed]", "[when?]",
+# "[dubious – discuss]"). Editorial brackets in a quotation ("They [the Trust] will") stay:
+# only these shapes are markers.
+_MARKER = (
+    r"\[(?:\d{1,3}|[a-z]|(?i:note|nb|n)\s?\d{1,3}|(?i:[a-z][a-z -]{0,30}\sneeded)"
+    r"|(?i:who|when|where|which|why|how|by whom|according to whom|clarify|vague|update"
+    r"|dubious|disputed|failed verification|original research|unreliable source"
+    r"|self-published source|dead link|permanent dead link)\??(?:\s?[–—-]\s?discuss)?)\]"
+    r"(?::\s?\d{1,4}(?:[–-]\d{1,4})?)?"
+)
+_MARKERS = re.compile(rf"[ ]?(?:{_MARKER})+|\[\^[^\]\s]{{1,20}}\]")
+
+"""Section headings (lower-cased) of a text's back matter: no facts to ask about, only
+titles and names of authors. Wikipedia's standard appendices, and what textbooks add."""
+
+
+def drop_citations(text: str) -> str:
+    """Remove citation markers without gluing what they separated: "1857.[1] The" ->
+    "1857. The", "in 1988[4] and" -> "in 1988 and", "1857.[1]The" -> "1857. The".
+    Markdown footnote references ("[^1]") go too."""
+
+    def drop(m: re.Match[str]) -> str:
+        before = text[m.start() - 1 : m.start()]
+        after = text[m.end() : m.end() + 1]
+        return " " if after.isalnum() and before and not before.isspace() else ""
+
+    return _MARKERS.sub(drop, text) if "[" in text else text
+
+
+def is_back_matter(heading: str) -> bool:
+    """True for a heading that opens back matter: "References", "See also:", "NOTES"."""
+    return heading.strip().rstrip(":").strip().lower() in BACK_MATTER

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from quizgen._errors import SourceError
-from quizgen._sources._clean import drop_boilerplate, normalize, paragraphs
+from quizgen._sources._clean import (
+    drop_boilerplate,
+    drop_citations,
+    is_back_matter,
+    normalize,
+    paragraphs,
+)
 from quizgen._sources._text import Meta
 
 # A character reference to a control character ("&#27;" for ESC) made trafilatura drop the
@@ -44,13 +51,44 @@ def read_html(data: bytes, name: str) -> tuple[Meta, str]:
         author=_field(doc.author),
     )
     # trafilatura puts one paragraph per line; the page's <h1> usually repeats the title.
-    lines = [line for line in normalize(doc.text or "").split("\n") if line]
+    text = _without_back_matter(doc.body) if doc.body is not None else None
+    lines = [line for line in drop_citations(normalize(text or doc.text or "")).split("\n") if line]
     if meta.title and lines and lines[0] == meta.title and len(lines) > 1:
         lines.pop(0)
     paras = drop_boilerplate(paragraphs("\n\n".join(lines)))
     if not paras:
         raise SourceError(f"{name}: has no main text that quizgen can find in the HTML")
     return meta, "\n\n".join(" ".join(p) for p in paras)
+
+
+def _without_back_matter(body: Any) -> str | None:
+    """The main text again without its References / Notes / See also ... sections (a
+    heading with that name up to the next heading of the same or a higher level), or None
+    when the page has none. `body` is trafilatura's XML: <head rend="h2">, <p>, <list> ..."""
+    from trafilatura.xml import xmltotxt
+
+    cut = 0
+    doomed = []
+    for el in body:
+        level = _heading_level(el)
+        if cut and (not level or level > cut):
+            doomed.append(el)
+            continue
+        cut = level if level and is_back_matter("".join(el.itertext())) else 0
+        if cut:
+            doomed.append(el)
+    if not doomed:
+        return None
+    for el in doomed:
+        body.remove(el)
+    return str(xmltotxt(body, False))
+
+
+def _heading_level(el: Any) -> int:
+    if el.tag != "head":
+        return 0
+    rend = str(el.get("rend") or "")
+    return int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 6
 
 
 def _field(value: object) -> str | None:

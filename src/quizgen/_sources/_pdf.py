@@ -1,8 +1,11 @@
-"""PDF files: the text layer page by page through pypdf, with line-end hyphenation undone."""
+"""PDF files: the text layer page by page through pypdf, laid out as paragraphs.
+
+Running headers, footers and page numbers are dropped, syllable breaks at line ends are
+joined (`_hyphens`), and a heading becomes a paragraph of its own.
+"""
 
 from __future__ import annotations
 
-import bisect
 import io
 import logging
 import re
@@ -11,14 +14,17 @@ from collections import Counter
 
 from quizgen._errors import SourceError
 from quizgen._lexicon import PLACEHOLDER_META
-from quizgen._sources._clean import LINE_ENDS_SENTENCE, drop_boilerplate, normalize
-from quizgen._sources._text import Meta
+from quizgen._sources._clean import LINE_ENDS_SENTENCE, drop_boilerplate, drop_citations, normalize
+from quizgen._sources._hyphens import rejoin_hyphens
+from quizgen._sources._text import Meta, is_headline
 
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st"})
-_HYPHENATED = re.compile(r"(\w+)-\n(\w+)")
-_WORD_RUN = re.compile(r"\w+")
-_HYPHEN = re.compile("-")
-_PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(
+    r"[-–—]?\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*[-–—]?", re.IGNORECASE
+)
+_DIGITS = re.compile(r"\d+")
+_EDGE = 2  # lines at each end of a page where running heads and page numbers sit
+_HEADING_WORDS = 10
 # pypdf logs what it repairs ("EOF marker not found") and, with no logging set up, Python
 # prints that on stderr beside our one Error line; the outcome is all a user needs.
 _QUIET = logging.NullHandler()
@@ -66,17 +72,25 @@ def _meta_field(value: object) -> str | None:
 
 
 def _join_pages(pages: list[str]) -> str:
-    page_lines = [normalize(page.translate(_LIGATURES)).split("\n") for page in pages]
+    page_lines = [
+        drop_citations(normalize(page.translate(_LIGATURES))).split("\n") for page in pages
+    ]
     page_lines = _drop_running_heads(page_lines)
-    lines = [line for page in page_lines for line in page]
-    text = _rejoin_hyphens("\n".join(lines))
+    # A page break is a line break: a word broken across pages joins like any other.
+    lines = rejoin_hyphens("\n".join(ln for page in page_lines for ln in page)).split("\n")
     # pypdf gives no blank lines between paragraphs: a short line that ends a sentence
-    # ends its paragraph, and a blank line (rare) does too.
-    width = _typical_width(text.split("\n"))
+    # ends its paragraph, and a blank line (rare) does too. A heading is a paragraph of its
+    # own, so that "Karl Oberhauser" above "Karl Oberhauser joined ..." is never one sentence.
+    width = _typical_width(lines)
     paras: list[list[str]] = [[]]
-    for line in text.split("\n"):
+    for k, line in enumerate(lines):
         if not line:
             paras.append([])
+            continue
+        after = lines[k + 1] if k + 1 < len(lines) else ""
+        opens = not paras[-1] or LINE_ENDS_SENTENCE.search(paras[-1][-1])
+        if opens and _is_heading(line, after, width):
+            paras += [[line], []]
             continue
         paras[-1].append(line)
         if LINE_ENDS_SENTENCE.search(line) and len(line) < 0.8 * width:
@@ -85,60 +99,17 @@ def _join_pages(pages: list[str]) -> str:
     return "\n\n".join(" ".join(p) for p in kept)
 
 
-def _rejoin_hyphens(text: str) -> str:
-    """'inter-\\nnational' -> 'international'; 'Sino-\\nSoviet' keeps its hyphen.
-
-    Only a lowercase word broken before a lowercase word is joined, and not when the
-    document spells the pair with a hyphen elsewhere ('well-known'), even inside a longer
-    word ('swell-knowns'). Linear in the text: the hyphenated spellings are indexed once
-    (searching the whole text for each break took 10 s for 8,000 breaks).
-    """
-    breaks = list(_HYPHENATED.finditer(text))
-    spelled = _hyphenated_spellings(text, {m[1] for m in breaks if _lower_pair(m[1], m[2])})
-    out, pos = [], 0
-    for m in breaks:
-        # A kept hyphen loses its line break too: 'Sino-\\nSoviet' -> 'Sino-Soviet'.
-        joined = _lower_pair(m[1], m[2]) and not _spelled_with_hyphen(spelled, m[1], m[2])
-        out += (text[pos : m.end(1)], "" if joined else "-", m[2])
-        pos = m.end()
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def _lower_pair(first: str, second: str) -> bool:
-    return first.isalpha() and first.islower() and second[:1].islower()
-
-
-def _hyphenated_spellings(text: str, firsts: set[str]) -> dict[str, list[str]]:
-    """For each word in `firsts`: the sorted word runs that follow it and a hyphen in `text`.
-
-    'first-second' occurs in the text exactly when some hyphen has `first` just before it
-    and a run of word characters starting with `second` just after it.
-    """
-    if not firsts:
-        return {}
-    lengths = sorted({len(f) for f in firsts})
-    spelled: dict[str, list[str]] = {}
-    for hyphen in _HYPHEN.finditer(text):
-        at = hyphen.start()
-        right = _WORD_RUN.match(text, at + 1)
-        if right is None:
-            continue
-        for n in lengths:
-            if n > at:
-                break
-            if (first := text[at - n : at]) in firsts:
-                spelled.setdefault(first, []).append(right[0])
-    for rights in spelled.values():
-        rights.sort()
-    return spelled
-
-
-def _spelled_with_hyphen(spelled: dict[str, list[str]], first: str, second: str) -> bool:
-    # The smallest run not below `second` starts with it when any run does.
-    rights = spelled.get(first, [])
-    i = bisect.bisect_left(rights, second)
-    return i < len(rights) and rights[i].startswith(second)
+def _is_heading(line: str, after: str, width: int) -> bool:
+    """A short line without end punctuation that opens a paragraph ("Early Years", "3.2
+    The War Years"): where it starts is the caller's check (a paragraph or a sentence), and
+    the next line must
+    start one too (a capital or a digit), so a list of short lines is not a run of headings."""
+    return (
+        is_headline(line)
+        and len(line.split()) <= _HEADING_WORDS
+        and len(line) < 0.7 * width
+        and after[:1].isupper() | after[:1].isdigit()
+    )
 
 
 def _typical_width(lines: list[str]) -> int:
@@ -146,23 +117,39 @@ def _typical_width(lines: list[str]) -> int:
     return widths[len(widths) * 3 // 4] if widths else 0
 
 
-def _strip_page_number(page: list[str]) -> list[str]:
-    if page and _PAGE_NUMBER.fullmatch(page[-1]):
-        page = page[:-1]
-    if page and _PAGE_NUMBER.fullmatch(page[0]):
-        page = page[1:]
-    return page
+def _is_page_number(line: str) -> bool:
+    return bool(_PAGE_NUMBER.fullmatch(line))
 
 
 def _drop_running_heads(pages: list[list[str]]) -> list[list[str]]:
-    """Drop page numbers, and headers/footers repeated on most pages."""
+    """Drop page numbers ("12", "Page 3 of 5", "- 4 -") and the headers and footers repeated
+    on most pages ("River Shipping History - Chapter 3", "Annual Report 2019 | 7").
+
+    Only a page's first and last _EDGE lines are looked at: pypdf gives the lines in the
+    order they were drawn, and a footer is often drawn right after the header. Digits count
+    as one in a line that is no sentence: "Chapter 3 - page 4" on one page repeats "Chapter
+    3 - page 5" on the next, but "In 1901 the mill opened." does not repeat "In 1902 ...".
+    """
     pages = [[ln for ln in page if ln] for page in pages]
-    pages = [_strip_page_number(page) for page in pages]
-    if len(pages) < 3:
-        return pages
-    edges = Counter(ln for page in pages for ln in {*page[:1], *page[-1:]})
-    repeated = {ln for ln, n in edges.items() if n >= len(pages) // 2 + 1}
+    edges = [_edge_indices(page) for page in pages]
+    counts = Counter(
+        _head_key(page[i]) for page, idx in zip(pages, edges, strict=True) for i in idx
+    )
+    needed = len(pages) // 2 + 1 if len(pages) >= 3 else len(pages)
+    repeated = {ln for ln, n in counts.items() if n >= needed} if len(pages) >= 2 else set()
     return [
-        [ln for i, ln in enumerate(page) if not (ln in repeated and i in (0, len(page) - 1))]
-        for page in pages
+        [
+            ln
+            for i, ln in enumerate(page)
+            if not (i in idx and (_is_page_number(ln) or _head_key(ln) in repeated))
+        ]
+        for page, idx in zip(pages, edges, strict=True)
     ]
+
+
+def _head_key(line: str) -> str:
+    return line if LINE_ENDS_SENTENCE.search(line) else _DIGITS.sub("#", line)
+
+
+def _edge_indices(page: list[str]) -> set[int]:
+    return {*range(min(_EDGE, len(page))), *range(max(0, len(page) - _EDGE), len(page))}

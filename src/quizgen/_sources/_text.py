@@ -12,6 +12,8 @@ from quizgen._errors import SourceError
 from quizgen._sources._clean import (
     LINE_ENDS_SENTENCE,
     drop_boilerplate,
+    drop_citations,
+    is_back_matter,
     normalize,
     paragraphs,
 )
@@ -44,6 +46,7 @@ _FRONT_MATTER_KEYS = frozenset(
 _LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+")
 # A short headline: at most this many words, and no sentence-ending punctuation.
 _HEADLINE_WORDS = 16
+_HEADING_WORDS = 10  # a heading above a paragraph is shorter than a headline may be
 
 
 @dataclass
@@ -156,15 +159,72 @@ def is_headline(line: str) -> bool:
 def plain_text(text: str) -> tuple[str | None, str]:
     """Clean plain text; return the headline (if the first paragraph is one) and the body.
 
-    Lines without a letter or digit ("---", "* * *" separators) are dropped.
+    Lines without a letter or digit ("---", "* * *" separators) and citation markers are
+    dropped; a heading line above a paragraph becomes a paragraph of its own, and back
+    matter (References, Notes, See also ...) goes.
     """
-    paras = drop_boilerplate(paragraphs(normalize(text)))
+    paras = drop_boilerplate(paragraphs(drop_citations(normalize(text))))
     paras = [[ln for ln in p if any(ch.isalnum() for ch in ln)] for p in paras]
-    paras = [p for p in paras if p]
+    paras = _drop_back_matter(_split_headings([p for p in paras if p]))
     headline = None
     if len(paras) > 1 and len(paras[0]) == 1 and is_headline(paras[0][0]):
         headline = paras.pop(0)[0]
     return headline, "\n\n".join(join_lines(p) for p in paras)
+
+
+def _split_headings(paras: list[list[str]]) -> list[list[str]]:
+    """ "Early Years\nIn 1874 Marta Lindqvist became ..." -> the heading, then its paragraph:
+    a short first line without end punctuation, well short of the lines after it, and
+    followed by a line that opens a sentence."""
+    out: list[list[str]] = []
+    for p in paras:
+        first = p[0]
+        if (
+            len(p) > 1
+            and is_headline(first)
+            and len(first.split()) <= _HEADING_WORDS
+            and len(first) < 0.6 * max(len(line) for line in p[1:])
+            and (p[1][:1].isupper() or p[1][:1].isdigit())
+        ):
+            out += [[first], p[1:]]
+        else:
+            out.append(p)
+    return out
+
+
+def _drop_back_matter(paras: list[list[str]]) -> list[list[str]]:
+    """Without the References / Notes / See also ... sections of Wikipedia-style text.
+
+    Plain text has no heading levels, so a section runs to the next heading (a one-line
+    paragraph) that is followed by prose, or to the end: reference entries are not prose.
+    """
+    out: list[list[str]] = []
+    skipping = False
+    for k, p in enumerate(paras):
+        if is_back_matter(p[0]):
+            skipping = True
+            continue
+        if skipping:
+            after = paras[k + 1] if k + 1 < len(paras) else []
+            if not (len(p) == 1 and is_headline(p[0]) and after and _is_prose(after)):
+                continue
+            skipping = False
+        out.append(p)
+    return out
+
+
+# Marks of a reference entry: "Retrieved 3 May 2020", "ISBN 978-...", "pp. 23-41", a URL,
+# Wikipedia's "^" back-links.
+_NOT_PROSE = re.compile(r"\b(?:Retrieved|ISBN|doi|OCLC|ISSN|Archived)\b|\bpp?\.\s?\d|https?:|\^")
+
+
+def _is_prose(lines: list[str]) -> bool:
+    text = " ".join(lines)
+    return (
+        len(text.split()) >= 12
+        and bool(LINE_ENDS_SENTENCE.search(text))
+        and not _NOT_PROSE.search(text)
+    )
 
 
 def join_lines(lines: list[str]) -> str:
@@ -225,7 +285,7 @@ def markdown_text(text: str) -> tuple[str | None, str]:
             blocks.append((0, _inline(join_lines(para))))
             para.clear()
 
-    lines = normalize(text).split("\n")
+    lines = drop_citations(normalize(text)).split("\n")
     fence: str | None = None
     code: list[str] = []
     for raw in lines:
@@ -279,5 +339,20 @@ def markdown_text(text: str) -> tuple[str | None, str]:
         first_h1 = next((i for i, (lvl, _) in enumerate(blocks) if lvl == 1), None)
         if first_h1 is not None:
             title = blocks.pop(first_h1)[1]
-    paras = drop_boilerplate([t.split("\n") for _, t in blocks])
+    paras = drop_boilerplate([t.split("\n") for _, t in drop_sections(blocks)])
     return title, "\n\n".join("\n".join(p) for p in paras)
+
+
+def drop_sections(blocks: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Blocks (heading level or 0, text) without back matter: a References / Notes / See
+    also ... heading and what follows it up to the next heading of the same or a higher
+    level (a smaller number), or to the end."""
+    out: list[tuple[int, str]] = []
+    cut = 0  # level of the back-matter heading being skipped, 0 when none
+    for level, text in blocks:
+        if cut and (not level or level > cut):
+            continue
+        cut = level if level and is_back_matter(text) else 0
+        if not cut:
+            out.append((level, text))
+    return out
