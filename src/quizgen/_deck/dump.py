@@ -63,5 +63,9 @@ def dump_deck(deck: Deck) -> str:
 
 
 def save_deck(deck: Deck, path: str | os.PathLike[str]) -> Path:
-    """Write the deck atomically (temp file, then rename) and return its path."""
+    """Write the deck atomically (temp file, then rename) and return its path.
+
+    The text is `dump_deck(deck)` (UTF-8, deterministic). Raises OSError when the folder
+    cannot be written; the previous file stays whole.
+    """
     return write_text_atomic(path, dump_deck(deck))

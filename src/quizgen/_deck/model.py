@@ -54,7 +54,16 @@ class SourceRef:
 
 @dataclass(slots=True)
 class Question:
-    """One question. `id` is stable: set when generated, kept through every edit."""
+    """One question, as a deck file holds it (docs/deck-format.md is the reference).
+
+    `id` ("q-" + 8 hex digits) is stable: set when generated from the source file name,
+    template, kind and fact, and kept through every edit, so Anki GUIDs and quiz progress
+    follow it. `kind` is one of KINDS (date, actor, organization); `type` one of TYPES
+    (short, cloze, choice, truefalse). `prompt` is the stem (a cloze holds BLANK where the
+    answer goes); `answer` the key (for truefalse "true" or "false"); `accept` other right
+    forms; `choices` the options of a choice question, answer included (the rest are the
+    distractors); `context` the source sentence; `status` one of STATUSES (new, approved, rejected).
+    """
 
     id: str
     kind: str
@@ -77,7 +86,13 @@ class Question:
 
 @dataclass
 class Deck:
-    """A titled list of questions with the sources they come from."""
+    """A titled list of questions with the sources they come from: the YAML pivot.
+
+    `deck_id` is the Anki deck id (derived from the title when None); `templates` are the
+    deck's own question templates; `generated` records every id generation put in the deck,
+    so a question a person deleted is not brought back. Load with `load_deck`, write with
+    `save_deck`; a deck built in code validates when saved.
+    """
 
     title: str
     questions: list[Question] = field(default_factory=list)

@@ -44,7 +44,7 @@ RenderFn = Callable[[Sequence[Deck], Path, RenderOptions], list[Path]]
 
 
 def renderer_names() -> list[str]:
-    """The names `render` accepts."""
+    """The names `render` accepts, sorted: the words a user types after `--to`."""
     return sorted(_RENDERERS)
 
 
