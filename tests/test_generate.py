@@ -54,27 +54,32 @@ def test_quality_bar_on_the_real_article(article_deck, shared_dir):
         shared_dir / "corpus" / "russia-china-2001.gold.yaml",
         shared_dir / "tools" / "score_deck.py",
     )
+    # lower than the 0.9 of an unplanned deck: see SAMPLE_BARS (facts sharing a sentence)
     assert result["coverage"]["actors"] >= 0.9, result["missing"]
-    assert result["coverage"]["organizations"] >= 0.9, result["missing"]
-    assert result["coverage"]["dates"] >= 0.9, result["missing"]
-    assert result["precision"] >= 0.9, result["unmatched_answers"]
+    assert result["coverage"]["organizations"] >= 0.65, result["missing"]
+    assert result["coverage"]["dates"] >= 0.7, result["missing"]
+    assert result["precision"] >= 0.95, result["unmatched_answers"]
     assert result["choice_faults"] == []
     assert result["giveaways"] == []
 
 
 # Our own samples, of the other kinds the held-out texts are: (file, min coverage, min precision).
+# Since the deck is planned as a whole (issue 12: one question per fact, at most two per
+# sentence, none printing the answer of another from its sentence), facts that share a
+# sentence compete: "Élie Metchnikoff and Paul Ehrlich shared ..." asks one of them. The bars
+# are what the planner reaches; they were 0.5-0.9 when every fact had several questions.
 SAMPLE_BARS = [
-    ("news-glacier-archive.txt", {"actors": 0.9, "organizations": 0.9, "dates": 0.9}),
-    ("history-red-cross.txt", {"actors": 0.9, "organizations": 0.5, "dates": 0.9}),
-    ("science-dna-structure.txt", {"actors": 0.9, "organizations": 0.6, "dates": 0.9}),
-    ("bio-marie-curie.txt", {"actors": 0.7, "organizations": 0.8, "dates": 0.8}),
+    ("news-glacier-archive.txt", {"actors": 0.75, "organizations": 0.75, "dates": 0.8}),
+    ("history-red-cross.txt", {"actors": 0.5, "organizations": 0.5, "dates": 0.6}),
+    ("science-dna-structure.txt", {"actors": 0.65, "organizations": 0.2, "dates": 0.85}),
+    ("bio-marie-curie.txt", {"actors": 0.5, "organizations": 0.4, "dates": 0.8}),
     # Many organizations: companies, regulators, a union, a broker; institutes, journals, units.
-    ("news-rail-merger.txt", {"actors": 0.7, "organizations": 0.75, "dates": 0.8}),
-    ("science-pasteur-institute.txt", {"actors": 0.6, "organizations": 0.75, "dates": 0.8}),
-    ("econ-federal-reserve.txt", {"actors": 0.9, "organizations": 0.7, "dates": 0.9}),
+    ("news-rail-merger.txt", {"actors": 0.5, "organizations": 0.5, "dates": 0.65}),
+    ("science-pasteur-institute.txt", {"actors": 0.3, "organizations": 0.3, "dates": 0.45}),
+    ("econ-federal-reserve.txt", {"actors": 0.7, "organizations": 0.25, "dates": 0.95}),
     # low: extraction misses "Ilse Marten" and files "Ms. Marten" under her husband, so
     # most of what is said of her stays unasked rather than asked about the wrong person
-    ("obit-seed-library.txt", {"actors": 0.25, "organizations": 0.4, "dates": 0.45}),
+    ("obit-seed-library.txt", {"actors": 0.25, "organizations": 0.0, "dates": 0.35}),
 ]
 
 
@@ -95,7 +100,7 @@ def test_quality_on_our_samples(name, bars, tmp_path, shared_dir):
 def test_every_question_is_well_formed(article_deck):
     deck, _ = article_deck
     assert {q.kind for q in deck.questions} == {"date", "actor", "organization"}
-    assert {q.type for q in deck.questions} >= {"short", "cloze", "choice", "truefalse"}
+    assert {q.type for q in deck.questions} >= {"short", "cloze", "choice"}
     for q in deck.questions:
         assert q.prompt.lstrip('“"‘')[0].isupper(), q.prompt
         if q.type == "choice":
@@ -107,8 +112,10 @@ def test_every_question_is_well_formed(article_deck):
                 assert name.casefold() not in q.prompt.casefold(), (q.prompt, name)
         if q.type == "truefalse":
             assert q.answer in ("true", "false")
+    # true/false at most 15% of the deck, as many true as false (the planner, issue 12)
     tf = [q.answer for q in deck.questions if q.type == "truefalse"]
-    assert "true" in tf and "false" in tf
+    assert len(tf) <= 0.15 * len(deck.questions)
+    assert abs(tf.count("true") - tf.count("false")) <= 1
 
 
 def test_article_deck_matches_the_reviewed_golden_file(article_deck, update_golden):
@@ -295,8 +302,9 @@ def test_a_long_source_is_parsed_by_sections_with_the_same_questions(monkeypatch
 
 
 def _questions(text: str) -> list:
+    """Every template's question, unplanned: these tests study wordings, not selection."""
     source = Source(path="notes.txt", title="Notes", text="Notes\n\n" + text)
-    return generate([source], GenerateOptions(seed=0)).questions
+    return generate([source], GenerateOptions(seed=0, plan=False)).questions
 
 
 def _statements(questions: list) -> set[str]:
@@ -412,7 +420,7 @@ def test_a_clause_is_never_cut_from_the_words_that_say_who_said_it():
 def test_a_bounded_date_is_asked_as_a_cloze_not_as_when():
     # "after 1948" is no answer to "In what year did ...": the cloze keeps the preposition.
     text = "The institute worked closely with the World Health Organization (WHO) after 1948.\n"
-    deck = generate([Source(path="who.txt", title="WHO", text=text)])
+    deck = generate([Source(path="who.txt", title="WHO", text=text)], GenerateOptions(plan=False))
     dated = [q for q in deck.questions if q.answer == "1948"]
     assert dated and all(q.type in ("cloze", "truefalse") for q in dated)
     assert not [q for q in deck.questions if "(WHO?" in q.prompt]

@@ -14,7 +14,7 @@ from quizgen._errors import SourceError
 from quizgen._render import RenderOptions, render, renderer_suffix
 
 if TYPE_CHECKING:
-    from quizgen._generate import GenerateOptions
+    from quizgen._generate import GenerateOptions, Plan
     from quizgen._sources import Source
 
 
@@ -26,6 +26,7 @@ class BuildResult:
     deck: Deck
     report: MergeReport
     outputs: list[Path] = field(default_factory=list)
+    plan: Plan | None = None  # how the fresh generation was planned (facts asked, unasked)
 
 
 def build(
@@ -60,8 +61,8 @@ def build(
     results = []
     for stem, group in groups:
         deck_path = Path(decks_dir) / f"{stem}.yaml"
-        deck, report = generate_deck(group, deck_path, options)
-        result = BuildResult(deck_path, deck, report)
+        deck, report, plan = generate_deck_planned(group, deck_path, options)
+        result = BuildResult(deck_path, deck, report, plan=plan)
         for target in targets:
             out = Path(output_dir) / f"{stem}{renderer_suffix(target)}"
             result.outputs.extend(render(target, [deck], out, render_options))
@@ -80,9 +81,20 @@ def generate_deck(
     An existing deck is read first: a broken one fails before minutes of parsing, and its
     own `templates:` take part in the generation. Raises DeckError, ModelError.
     """
+    deck, report, _ = generate_deck_planned(sources, deck_path, options, title)
+    return deck, report
+
+
+def generate_deck_planned(
+    sources: Sequence[Source],
+    deck_path: str | os.PathLike[str],
+    options: GenerateOptions | None = None,
+    title: str | None = None,
+) -> tuple[Deck, MergeReport, Plan]:
+    """`generate_deck`, and the plan of the fresh generation (for the summary line)."""
     from dataclasses import replace
 
-    from quizgen._generate import GenerateOptions, generate
+    from quizgen._generate import GenerateOptions, generate_planned
 
     options = options or GenerateOptions()
     path = Path(deck_path)
@@ -90,7 +102,9 @@ def generate_deck(
         existing = load_deck(path)
         if existing.templates:
             options = replace(options, deck_templates=existing.templates)
-    return save_merged(generate(sources, options, title=title), path)
+    fresh, plan = generate_planned(sources, options, title=title)
+    merged, report = save_merged(fresh, path)
+    return merged, report, plan
 
 
 def _check_distinct_stems(sources: Sequence[str]) -> None:

@@ -56,6 +56,7 @@ _QUESTION_KEYS = (
     "context",
     "source",
     "template",
+    "fact",
     "tags",
     "status",
 )
@@ -86,6 +87,9 @@ class Question:
     context: str = ""
     source: str = ""
     template: str = "manual"
+    # What the question tests, "KIND:WHAT" ("actor:Vladimir Putin", "date:1979@12", 12 the
+    # sentence): one fact is asked once; a merge adds no second question for a fact asked.
+    fact: str = ""
     tags: list[str] = field(default_factory=list)
     status: str = "new"
 
@@ -464,6 +468,7 @@ class _Validator:
             context=self._text(item, "context", path, where) or "",
             source=self._text(item, "source", path, where) or "",
             template=self._text(item, "template", path, where) or "manual",
+            fact=self._text(item, "fact", path, where) or "",
             tags=tags,
             status=status,
         )
@@ -563,10 +568,15 @@ def merge_decks(existing: Deck, fresh: Deck) -> tuple[Deck, MergeReport]:
             report.vanished.append(q.id)
     report.deleted = [i for i in existing.generated if i not in present and i in fresh_ids]
     known = present | set(existing.generated)
+    # A fact the deck already asks (the planner chose another wording this time) gets no
+    # second question; a rejected question leaves its fact free for a new one, and a
+    # template the deck itself adds is a wish for its questions.
+    asked = {q.fact for q in existing.questions if q.fact and q.status != "rejected"}
+    own = {str(t.get("id")) for t in existing.templates if isinstance(t, dict)}
     added = []
     for q in fresh.questions:
         # A source given twice generates every question twice; a deck holds each id once.
-        if q.id not in known:
+        if q.id not in known and not (q.fact in asked and q.template not in own):
             known.add(q.id)
             added.append(q)
     room = max(0, MAX_QUESTIONS - len(existing.questions))
