@@ -281,3 +281,48 @@ def test_count_gives_exactly_n_questions(cli, tmp_path):
     assert out.returncode == 0, out.stderr
     data = yaml.safe_load((tmp_path / "d.yaml").read_text(encoding="utf-8"))
     assert len(data["questions"]) == 3
+
+
+def test_a_false_statement_takes_the_article_of_the_name_swapped_in():
+    from quizgen._generate._candidates import _fix_article
+
+    articles = {"Harvard University": "", "Boston Herald": "the"}
+    assert (
+        _fix_article("x", f"The {BLANK} printed the speech.", "Harvard University", articles)
+        == "Harvard University printed the speech."
+    )
+    assert (
+        _fix_article("x", f"Marshall spoke at {BLANK} in 1947.", "Boston Herald", articles)
+        == "Marshall spoke at the Boston Herald in 1947."
+    )
+    assert _fix_article("same", f"He left the {BLANK}.", "Boston Herald", articles) == "same"
+
+
+def test_a_sentence_whose_subject_is_asked_becomes_a_who_question():
+    text = "Notes\n\nAnna Berg persuaded the farmers of the valley to keep their old seeds.\n"
+    deck, _ = _plan(text)
+    people = [q for q in deck.questions if q.answer == "Anna Berg"]
+    assert [q.prompt for q in people] == [
+        "Who persuaded the farmers of the valley to keep their old seeds?"
+    ]
+    assert people[0].type in ("short", "choice")
+
+
+def test_no_question_asks_the_date_of_a_dateline():
+    text = (
+        "Notes\n\nGENEVA, March 4, 2014 — Anna Berg opened the Lindqvist Mapping Society"
+        " archive to the public on Monday.\n"
+    )
+    deck, _ = _plan(text, mix={"cloze": 1.0})
+    assert not [q for q in deck.questions if "GENEVA, " + BLANK in q.prompt]
+
+
+def test_a_role_that_names_no_one_without_the_text_is_not_asked():
+    text = (
+        "Notes\n\nThe bank failed in 1907, and the oil magnate Karl Holm lent money to the"
+        " other banks.\n\nAnna Berg, the Swedish foreign minister, protested in 1908.\n"
+    )
+    deck, _ = _plan(text, per_fact=3)
+    prompts = [q.prompt for q in deck.questions]
+    assert "Who was the colonel?" not in prompts
+    assert not [p for p in prompts if re.fullmatch(r"Who was the [a-z ]+\?", p)]

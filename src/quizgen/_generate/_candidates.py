@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 # by "question form rather than cloze").
 FORM_SCORE = {"choice": 1.0, "short": 1.0, "cloze": 0.5, "truefalse": 0.3}
 _NO_NAMES = Pool(())
+# A role of common nouns only ("the colonel", "the oil magnate") names no one without the
+# text; "the Chinese foreign minister", "the head of the Far East Institute" do.
+_VAGUE_ROLE = re.compile(r"the(?: [a-z][\w’'-]*){1,3}")
 
 
 @dataclass(slots=True)
@@ -69,6 +72,7 @@ def fact_key(item: Item) -> str:
 def pools(all_items: Sequence[Item]) -> dict[str, Pool]:
     """The names of each kind in a run (and dates per granularity): where distractors come from."""
     found: dict[str, list[str]] = {"actor": [], "organization": [], "title": []}
+    articles = {i.fields["answer"]: i.article for i in all_items if i.kind == "organization"}
     for item in all_items:
         if item.kind == "date":
             found.setdefault(f"date:{item.granularity}", []).append(item.fields["answer"])
@@ -76,7 +80,7 @@ def pools(all_items: Sequence[Item]) -> dict[str, Pool]:
             found[item.kind].append(item.fields["answer"])
         if "title" in item.fields:
             found["title"].append(item.fields["title"])
-    return {k: Pool(v) for k, v in found.items()}
+    return {k: Pool(v, articles if k == "organization" else None) for k, v in found.items()}
 
 
 def candidates(
@@ -90,6 +94,7 @@ def candidates(
     true/false both true and false), none naming its own answer in its prompt. Templates
     in `preferred` (a person's own) outrank the defaults."""
     out: list[Candidate] = []
+    drawn: dict[str, list[str]] = {}  # template id -> distractors drawn: once for all variants
     variants = [_with_subject_clause(item)] + [
         # the same question from another sentence naming it, should its own be taken
         _with_subject_clause(
@@ -107,7 +112,7 @@ def candidates(
         for k, variant in enumerate(variants):
             if k and _anchor_field(template) != "blanked":
                 break
-            made = _from_template(variant, template, pools_, options)
+            made = _from_template(variant, template, pools_, options, drawn)
             if template.id in preferred:
                 for c in made:
                     c.features["asked_for"] = 1.0  # a person wrote this template
@@ -129,10 +134,16 @@ def _with_subject_clause(item: Item) -> Item:
 
 
 def _from_template(
-    item: Item, template: Template, pools_: dict[str, Pool], options: GenerateOptions
+    item: Item,
+    template: Template,
+    pools_: dict[str, Pool],
+    options: GenerateOptions,
+    drawn: dict[str, list[str]],
 ) -> list[Candidate]:
     if any(not item.fields.get(n) for n in (*template.needs, *template.fields(), template.answer)):
         return []
+    if "role_np" in template.fields() and _VAGUE_ROLE.fullmatch(item.fields["role_np"]):
+        return []  # "Who was the colonel?": which colonel, the student cannot know
     types = [t for t in template.types if not options.types or t in options.types]
     if not types:
         return []
@@ -142,7 +153,12 @@ def _from_template(
     qid = question_id(PurePath(item.source).name, template.id, item.kind, item.key)
     rng = random.Random(f"{options.seed}:{qid}")
     prompt = _sentence_case(template.prompt.format(**item.fields))
-    distractors = _distractors(item, template, answer, prompt, pools_, rng)
+    if template.id not in drawn:
+        drawn[template.id] = _distractors(item, template, answer, prompt, pools_, rng)
+    # none the prompt names; none that stands out by its form ("49 BC" among plain years)
+    seen = prompt.lower()
+    distractors = same_form(answer, [d for d in drawn[template.id] if d.lower() not in seen])
+    articles = pools_["organization"].articles if item.kind == "organization" else {}
     fact = fact_key(item)
     sentence = item.anchors.get(_anchor_field(template), item.order[0])
     names = [answer, *accept] + (item.names if template.answer == "answer" else [])
@@ -150,6 +166,8 @@ def _from_template(
     for qtype in types:
         for truth in (True, False) if qtype == "truefalse" else (None,):
             q = _make(item, template, qid, qtype, prompt, answer, accept, distractors, rng, truth)
+            if q is not None and truth is False and articles:
+                q.prompt = _fix_article(q.prompt, prompt, distractors[0], articles)
             if q is None or _gives_away(q, item):
                 continue
             q.fact = fact
@@ -210,12 +228,9 @@ def _distractors(
     if item.kind == "date":
         same = pools_.get(f"date:{item.granularity}", _NO_NAMES)
         pool = date_pool(answer, item.granularity or "", same, rng)
-        chosen = pick(answer, pool, avoid, rng, count=8, unless_in=item.context)
-    else:
-        pool = pools_["title"] if template.answer == "title" else names
-        chosen = pick(answer, pool, avoid, rng, count=8)
-    # No option may be picked or eliminated by its shape ("49 BC" among plain years).
-    return same_form(answer, chosen)
+        return pick(answer, pool, avoid, rng, count=8, unless_in=item.context)
+    pool = pools_["title"] if template.answer == "title" else names
+    return pick(answer, pool, avoid, rng, count=8)
 
 
 def _make(
@@ -262,6 +277,21 @@ def _make(
         template=template.id,
         tags=[item.kind],
     )
+
+
+def _fix_article(statement: str, blanked: str, filler: str, articles: dict[str, str]) -> str:
+    """The false statement with the article its swapped-in name takes: "the Harvard
+    University" -> "Harvard University", "spoke at Boston Herald" -> "at the Boston Herald"."""
+    before, _, after = blanked.partition(BLANK)
+    has_the = re.search(r"(?:^|\s)(the|The) $", before)
+    wants_the = articles.get(filler) == "the"
+    if has_the and not wants_the:
+        before = before[: has_the.start(1)]
+    elif not has_the and wants_the:
+        before += "The " if not before.strip() else "the "
+    else:
+        return statement
+    return _sentence_case(before + filler + after)
 
 
 def _sentence_case(text: str) -> str:

@@ -36,8 +36,9 @@ class Pool:
     every name, so a book with thousands of names stays linear.
     """
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[str], articles: dict[str, str] | None = None) -> None:
         self.names = sorted(set(names))
+        self.articles = articles or {}  # name -> "the" when the text writes "the <name>"
         self._by_word: dict[str, list[str]] = {}
         for name in self.names:
             first = re.search(r"\w+", name.lower())
@@ -107,6 +108,7 @@ def pick(
     return chosen
 
 
+@lru_cache(maxsize=65536)
 def shape(text: str) -> str:
     """The form of an option: digits as 9, words as a/A ("49 BC" -> "99 A", "1850" -> "9999",
     "Vladimir Putin" -> "A"), as a student sees it before reading it."""

@@ -48,6 +48,7 @@ class Item:
     anchors: dict[str, int] = field(default_factory=dict)
     alternates: list[tuple[str, int]] = field(default_factory=list)  # other "blanked" + sentence
     sentences: dict[int, str] = field(default_factory=dict)  # anchor index -> its text
+    article: str = ""  # "the" when the text writes "the Boston Herald", "" for "Harvard University"
     salience: int = 1  # how often the text names the fact: the planner asks the most named first
     relative: bool = False  # a date the text gives relative to its publication ("Tuesday")
 
@@ -72,7 +73,11 @@ def items(facts: Facts) -> Iterator[Item]:
                 item.fields["blanked"], item.anchors["blanked"] = item.alternates.pop(0)
         yield _with_sentences(facts, replace(item, salience=_salience(actor, words)))
     for org in facts.organizations:
-        item = replace(_org_item(facts, org, coref), salience=_salience(org, words))
+        item = replace(
+            _org_item(facts, org, coref),
+            salience=_salience(org, words),
+            article=_article(facts, org),
+        )
         yield _with_sentences(facts, item)
 
 
@@ -100,6 +105,14 @@ def _bare_surnames(facts: Facts, coref: Pronouns) -> dict[int, list[Mention]]:
             if len(owners) == 1 and id(owners[0]) not in coref.shaky:
                 out.setdefault(id(owners[0]), []).append(Mention(sent.index, t.i, t.i + 1, t.text))
     return out
+
+
+def _article(facts: Facts, org: Entity) -> str:
+    """ "the" when the text puts "the" before the organization's name, else ""."""
+    for m in org.mentions:
+        if m.start and facts.sentences[m.sent].tokens[m.start - 1].lower_text == "the":
+            return "the"
+    return "the" if org.name.lower().startswith("the ") else ""
 
 
 def _salience(entity: Entity, words: Counter[str]) -> int:

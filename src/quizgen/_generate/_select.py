@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from quizgen._generate._candidates import Candidate
 
@@ -52,6 +53,7 @@ class Plan:
         )
 
 
+@lru_cache(maxsize=65536)  # a candidate's text is looked at again on every try
 def _norm(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
 
