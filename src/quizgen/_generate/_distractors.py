@@ -132,12 +132,14 @@ def same_form(answer: str, chosen: Sequence[str], count: int = 3) -> list[str]:
     if len(alike) >= count:
         return alike[:count]
     broad = _broad_shape(answer)
-    out = alike + [c for c in chosen if shape(c) != own and _broad_shape(c) == broad]
-    out = out[:count]
-    others = [shape(c) for c in out if shape(c) != own]
-    if not alike and len(set(others)) < len(others):
-        return alike  # two options share a form the answer lacks: it stands out
-    return out
+    others = [c for c in chosen if shape(c) != own and _broad_shape(c) == broad]
+    if not alike:
+        # the answer's form is its own: the others may not share one among themselves
+        distinct: dict[str, str] = {}
+        for c in others:
+            distinct.setdefault(shape(c), c)
+        others = list(distinct.values())
+    return (alike + others)[:count]
 
 
 def _broad_shape(text: str) -> str:

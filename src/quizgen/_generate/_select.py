@@ -25,6 +25,9 @@ from quizgen._generate._candidates import Candidate
 # Shares of the deck: cloze and truefalse are the most they may take; short and choice
 # weigh the question forms against each other.
 _SMALL_DECK = 10
+# What printing another question's answer costs a wording (a form is worth 0.5 to 1): a
+# choice whose options are answers asked elsewhere gives way to a short answer.
+_LEAK_COST = 0.1
 _REPAIR_TRIES = 4
 _REPAIR_DEPTH = 2  # how many facts deep a search for room goes (3**depth tries at most)  # a fact's best few candidates try to make room: keeps planning linear
 DEFAULT_MIX = {"short": 0.4, "choice": 0.4, "cloze": 0.5, "truefalse": 0.15}
@@ -238,7 +241,7 @@ class _State:
         )
         # printing another fact's answer takes its sentence from it: a clean wording first
         score -= 0.15 * self.crowding.get(id(c), 0)
-        return (-(score - 0.05 * leaks), 0, c.question.id)
+        return (-(score - _LEAK_COST * leaks), 0, c.question.id)
 
     def _refuse(self, c: Candidate) -> str:
         q = c.question
@@ -309,8 +312,10 @@ def _keep_cloze_share(state: _State, share: float, reasons: dict[str, str]) -> N
 
 
 def _others_printed(by_fact: dict[str, list[Candidate]]) -> dict[int, int]:
-    """For each candidate, how many other facts' answers its text prints (by a word index)."""
+    """For each candidate, how many other facts of its own sentence its text prints (by a
+    word index): asking them there would then leak, so a cleaner wording goes first."""
     index: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first word -> (name, fact)
+    anchors = {fact: {c.anchor for c in cs} for fact, cs in by_fact.items()}
     for fact, cs in by_fact.items():
         for name in {_norm(n) for n in cs[0].names if len(n) > 3}:
             if words := name.split():
@@ -320,7 +325,7 @@ def _others_printed(by_fact: dict[str, list[Candidate]]) -> dict[int, int]:
         for c in cs:
             text = _norm(c.text)
             hit = {f for w in set(text.split()) for n, f in index.get(w, ()) if n in text}
-            out[id(c)] = len(hit - {fact})
+            out[id(c)] = sum(1 for f in hit - {fact} if c.anchor in anchors[f])
     return out
 
 
