@@ -38,6 +38,20 @@ def main() -> None:
     deck = generate(iter_facts([source]), GenerateOptions(seed=0))
     ours = time.perf_counter() - t0
 
+    # Planning (issue 12) on the same facts: candidates -> score -> select, against the whole
+    # generate; and twice the candidates, to see it stays linear (target <= 5% of generate).
+    from quizgen._generate import _items_by_source, default_templates, plan_questions
+
+    grouped = _items_by_source([source], None)
+    opts = GenerateOptions(seed=0)
+    t0 = time.perf_counter()
+    plan_questions(grouped, default_templates(), opts)
+    planning = time.perf_counter() - t0
+    doubled = [[*grouped[0], *grouped[0]]]
+    t0 = time.perf_counter()
+    plan_questions(doubled, default_templates(), opts)
+    planning2 = time.perf_counter() - t0
+
     paragraphs = len(re.split(r"\n\s*\n", text))
     print(f"input: {total_words:,} words in {paragraphs:,} paragraphs")
     print(f"bare nlp.pipe:     {bare:7.2f} s  ({total_words / bare:,.0f} words/s)")
@@ -45,6 +59,10 @@ def main() -> None:
         f"quizgen generate:  {ours:7.2f} s  ({total_words / ours:,.0f} words/s), {len(deck.questions):,} questions"
     )
     print(f"ratio generate / nlp.pipe: {ours / bare:.2f} (target <= 1.25)")
+    print(
+        f"planning (candidates+select): {planning:6.2f} s = {planning / ours:.1%} of generate"
+        f" (target <= 5%); twice the facts: {planning2:.2f} s ({planning2 / planning:.2f}x)"
+    )
 
 
 if __name__ == "__main__":

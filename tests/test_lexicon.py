@@ -90,6 +90,7 @@ _NOT_WORD_LISTS = {
     "_DATE_FORMATS",
     "_MARKDOWN",
     "_CLAUSE_DEPS",  # parser labels, not words
+    "_SIDE",  # parser labels of side remarks
     "_WH",
     "_GRADES",
     "_STYLES",

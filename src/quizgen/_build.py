@@ -18,7 +18,7 @@ from quizgen._errors import SourceError
 from quizgen._render import RenderOptions, render, renderer_suffix
 
 if TYPE_CHECKING:
-    from quizgen._generate import GenerateOptions
+    from quizgen._generate import GenerateOptions, Plan
     from quizgen._sources import Source
 
 
@@ -30,6 +30,7 @@ class BuildResult:
     deck: Deck
     report: MergeReport
     outputs: list[Path] = field(default_factory=list)
+    plan: Plan | None = None  # how the fresh generation was planned (facts asked, unasked)
 
 
 def build(
@@ -67,8 +68,8 @@ def build(
     for stem, group in groups:
         deck_path = Path(decks_dir) / f"{stem}.yaml"
         # A new deck of several sources is titled NAME, not "First source and 1 more".
-        deck, report = generate_deck(group, deck_path, options, title=name)
-        result = BuildResult(deck_path, deck, report)
+        deck, report, plan = generate_deck_planned(group, deck_path, options, title=name)
+        result = BuildResult(deck_path, deck, report, plan=plan)
         for target in targets:
             out = Path(output_dir) / f"{stem}{renderer_suffix(target)}"
             result.outputs.extend(render(target, [deck], out, render_options))
@@ -90,10 +91,21 @@ def generate_deck(
     `options.model` and `options.jobs` (see `iter_facts`), after the templates loaded.
     Raises DeckError, TemplateError, ModelError.
     """
+    deck, report, _ = generate_deck_planned(sources, deck_path, options, title)
+    return deck, report
+
+
+def generate_deck_planned(
+    sources: Sequence[Source],
+    deck_path: str | os.PathLike[str],
+    options: GenerateOptions | None = None,
+    title: str | None = None,
+) -> tuple[Deck, MergeReport, Plan]:
+    """`generate_deck`, and the plan of the fresh generation (for the summary line)."""
     from dataclasses import replace
 
     from quizgen._extract import iter_facts
-    from quizgen._generate import GenerateOptions, generate
+    from quizgen._generate import GenerateOptions, generate_planned
 
     options = options or GenerateOptions()
     path = Path(deck_path)
@@ -102,7 +114,9 @@ def generate_deck(
         if existing.templates:
             options = replace(options, deck_templates=existing.templates)
     facts = iter_facts(sources, options.model, options.jobs)
-    return save_merged(generate(facts, options, title=title), path)
+    fresh, plan = generate_planned(facts, options, title=title)
+    merged, report = save_merged(fresh, path)
+    return merged, report, plan
 
 
 def _check_distinct_stems(sources: Sequence[str]) -> None:

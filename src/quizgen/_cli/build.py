@@ -7,14 +7,21 @@ import typer
 
 from quizgen._cli._common import Output
 from quizgen._cli.generate import (
+    CountOpt,
     JobsOpt,
     KindsOpt,
     MaxOpt,
+    MixOpt,
     ModelOpt,
+    PerFactOpt,
+    PerSentenceOpt,
     SeedOpt,
     SourcesArg,
     TemplatesOpt,
     TypesOpt,
+    VerboseOpt,
+    parse_mix,
+    report_plan,
 )
 
 
@@ -49,6 +56,11 @@ def build_cli(
     templates: TemplatesOpt = None,
     model: ModelOpt = None,
     jobs: JobsOpt = 1,
+    per_fact: PerFactOpt = 1,
+    per_sentence: PerSentenceOpt = 2,
+    count: CountOpt = None,
+    mix: MixOpt = None,
+    verbose: VerboseOpt = False,
 ) -> None:
     """The main job: sources -> decks/NAME.yaml (kept in sync with your edits) -> Anki and PDF.
 
@@ -76,6 +88,10 @@ def build_cli(
         templates=templates,
         model=model,
         jobs=jobs,
+        per_fact=per_fact,
+        per_sentence=per_sentence,
+        count=count,
+        mix=parse_mix(mix),
     )
     results = build(
         sources,
@@ -87,6 +103,8 @@ def build_cli(
         render_options=RenderOptions(seed=seed),
     )
     for result in results:
+        if result.plan is not None:
+            report_plan(result.plan, verbose)
         if not result.report.added and not result.report.kept:
             warn(f"{result.deck_path}: found no dates, people or organizations to ask about")
         report_merge(result.deck_path, result.deck, result.report)

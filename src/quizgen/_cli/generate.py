@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from quizgen._generate import Plan
 
 from quizgen._cli._common import KINDS_HELP, TYPES_HELP
 
@@ -48,6 +51,69 @@ ModelOpt = Annotated[
 ]
 
 
+PerFactOpt = Annotated[
+    int,
+    typer.Option("--per-fact", min=1, help="Questions per fact (2: both directions, for Anki)."),
+]
+PerSentenceOpt = Annotated[
+    int, typer.Option("--per-sentence", min=1, help="At most this many questions per sentence.")
+]
+CountOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--count", min=1, help="Exactly this many questions (the most salient), or say why not."
+    ),
+]
+MixOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--mix",
+        help="Type mix, e.g. short=0.4,choice=0.4,cloze=0.15,truefalse=0.05 (cloze and "
+        "truefalse are the most they take) [default: cloze <= 0.5, truefalse <= 0.15].",
+        show_default=False,
+    ),
+]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="List the facts left unasked, with the reason.")
+]
+
+
+def parse_mix(value: str | None) -> dict[str, float]:
+    """ "short=0.4,cloze=0.1" -> {"short": 0.4, "cloze": 0.1}; BadParameter on anything else."""
+    from quizgen._deck import TYPES
+
+    out: dict[str, float] = {}
+    for part in (value or "").split(","):
+        if not part.strip():
+            continue
+        name, _, share = part.partition("=")
+        name = name.strip().lower()
+        try:
+            number = float(share)
+        except ValueError:
+            number = -1.0
+        if name not in TYPES or not 0 <= number <= 1:
+            raise typer.BadParameter(
+                f"'{part.strip()}' is not TYPE=SHARE with TYPE one of {', '.join(TYPES)} "
+                "and SHARE from 0 to 1",
+                param_hint="--mix",
+            )
+        out[name] = number
+    return out
+
+
+def report_plan(plan: Plan, verbose: bool) -> None:
+    """The planner's summary line, why --count fell short, and (verbose) every unasked fact."""
+    from quizgen._cli._common import info, warn
+
+    info(plan.summary())
+    if plan.short_of_count:
+        warn(plan.short_of_count)
+    if verbose:
+        for fact, reason in plan.unasked:
+            info(f"  unasked {fact}: {reason}")
+
+
 def generate_cli(
     sources: SourcesArg,
     output: Annotated[
@@ -69,13 +135,18 @@ def generate_cli(
     templates: TemplatesOpt = None,
     model: ModelOpt = None,
     jobs: JobsOpt = 1,
+    per_fact: PerFactOpt = 1,
+    per_sentence: PerSentenceOpt = 2,
+    count: CountOpt = None,
+    mix: MixOpt = None,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Read sources and write one deck of questions (YAML), merging into it if it exists.
 
     Questions already in the deck keep their ids, edits and status; new facts add new
     questions; questions whose fact is gone from the sources are kept and reported.
     """
-    from quizgen._build import generate_deck
+    from quizgen._build import generate_deck_planned
     from quizgen._cli._common import parse_kinds, parse_types, report_merge, warn
     from quizgen._generate import GenerateOptions
     from quizgen._sources import load_source
@@ -89,9 +160,14 @@ def generate_cli(
         templates=templates,
         model=model,
         jobs=jobs,
+        per_fact=per_fact,
+        per_sentence=per_sentence,
+        count=count,
+        mix=parse_mix(mix),
     )
     out = output or Path("decks") / f"{Path(sources[0]).stem}.yaml"
-    merged, report = generate_deck(loaded, out, options, title=title)
+    merged, report, plan = generate_deck_planned(loaded, out, options, title=title)
+    report_plan(plan, verbose)
     if not report.added and not report.kept:
         warn(
             f"{', '.join(map(str, sources))}: found no dates, people or organizations to ask about"

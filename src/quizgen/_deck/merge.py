@@ -48,10 +48,15 @@ def merge_decks(existing: Deck, fresh: Deck) -> tuple[Deck, MergeReport]:
             report.vanished.append(q.id)
     report.deleted = [i for i in existing.generated if i not in present and i in fresh_ids]
     known = present | set(existing.generated)
+    # A fact the deck already asks (the planner chose another wording this time) gets no
+    # second question; a rejected question leaves its fact free for a new one, and a
+    # template the deck itself adds is a wish for its questions.
+    asked = {q.fact for q in existing.questions if q.fact and q.status != "rejected"}
+    own = {str(t.get("id")) for t in existing.templates if isinstance(t, dict)}
     added = []
     for q in fresh.questions:
         # A source given twice generates every question twice; a deck holds each id once.
-        if q.id not in known:
+        if q.id not in known and not (q.fact in asked and q.template not in own):
             known.add(q.id)
             added.append(q)
     room = max(0, MAX_QUESTIONS - len(existing.questions))

@@ -36,6 +36,7 @@ QUESTION_KEYS = (
     "context",
     "source",
     "template",
+    "fact",
     "tags",
     "status",
 )
@@ -75,6 +76,9 @@ class Question:
     context: str = ""
     source: str = ""
     template: str = "manual"
+    # What the question tests, "KIND:WHAT" ("actor:Vladimir Putin", "date:1979@12", 12 the
+    # sentence): one fact is asked once; a merge adds no second question for a fact asked.
+    fact: str = ""
     tags: list[str] = field(default_factory=list)
     status: str = "new"
 

@@ -297,6 +297,7 @@ class _Validator:
             context=self._text(item, "context", path, where) or "",
             source=self._text(item, "source", path, where) or "",
             template=self._text(item, "template", path, where) or "manual",
+            fact=self._text(item, "fact", path, where) or "",
             tags=tags,
             status=status,
         )

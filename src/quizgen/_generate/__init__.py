@@ -3,22 +3,23 @@
 `generate(facts, options)` is a pure function of the facts, the templates and the seed:
 the same input gives the same deck, byte for byte once saved. It never parses: the
 Facts come from `quizgen._extract` (`extract_facts`, `iter_facts`), and spaCy is not
-imported here.
+imported here. Generation over-generates and ranks (Heilman & Smith 2010, "Good
+Question!"): every template and type makes candidates (`_candidates`), and `_select`
+plans the deck as a whole (one question per fact, at most two per sentence, no answer
+printed in another question of its sentence, a teacher's type mix).
 """
 
 from __future__ import annotations
 
 import os
-import random
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from pathlib import PurePath
+from dataclasses import dataclass, field
 
-from quizgen._deck import BLANK, Deck, Question, SourceRef, derive_deck_id, question_id
+from quizgen._deck import Deck, Question, SourceRef, derive_deck_id
 from quizgen._extract import Facts
-from quizgen._generate._distractors import Pool, date_pool, pick
-from quizgen._generate._fields import FactSlots, fact_slots
+from quizgen._generate._candidates import Candidate, candidates, fact_key, pools
+from quizgen._generate._fields import FactSlots, fact_slots, shift_sentences
+from quizgen._generate._select import DEFAULT_MIX, Plan, select
 from quizgen._generate._templates import (
     Template,
     default_templates,
@@ -28,24 +29,31 @@ from quizgen._generate._templates import (
 )
 
 __all__ = [
+    "DEFAULT_MIX",
     "GenerateOptions",
+    "Plan",
     "Template",
     "default_templates",
     "generate",
+    "generate_planned",
+    "plan_questions",
     "questions_from_items",
 ]
 
 
 @dataclass
 class GenerateOptions:
-    """What to generate, and (for `generate_deck` and `build`) how to parse.
+    """What to generate, how the deck is planned, and (for `generate_deck` and `build`) how
+    to parse.
 
     `seed` makes the choice of distractors and true/false statements repeatable; `kinds`
     (date, actor, organization) and `types` (choice, short, cloze, truefalse) filter, None
     meaning all; `limit` caps the questions per source; `templates` is a YAML file of
-    extra templates, `deck_templates` a deck's own `templates:` list. `model` and `jobs`
-    are not read by `generate` itself (it takes parsed Facts): they choose the spaCy model
-    and the parser processes for the extraction `generate_deck` and `build` run first.
+    extra templates, `deck_templates` a deck's own `templates:` list. Planning: `per_fact`
+    questions per fact, at most `per_sentence` anchored in one sentence, `count` questions
+    in all when it can, `mix` the shares by type over DEFAULT_MIX. `model` and `jobs` are
+    not read by `generate` itself (it takes parsed Facts): they choose the spaCy model and
+    the parser processes for the extraction `generate_deck` and `build` run first.
     """
 
     seed: int = 0
@@ -56,6 +64,11 @@ class GenerateOptions:
     model: str | None = None
     jobs: int = 1  # parser processes (spaCy's n_process): for large inputs on several cores
     deck_templates: Sequence[dict[str, object]] = ()  # a deck's own `templates:` list
+    per_fact: int = 1  # questions per fact (2: both directions, for learners in Anki)
+    per_sentence: int = 2  # questions anchored in one sentence
+    count: int | None = None  # exactly this many questions in the deck, when it can
+    mix: dict[str, float] = field(default_factory=dict)  # shares by type, over DEFAULT_MIX
+    plan: bool = True  # False: every template's best question, unplanned (to study wordings)
 
 
 def generate(
@@ -70,6 +83,13 @@ def generate(
     source's title ("T and 2 more" for several). Raises TemplateError for bad templates,
     and whatever the iterator raises (ModelError from `iter_facts`).
     """
+    return generate_planned(facts, options, title)[0]
+
+
+def generate_planned(
+    facts: Facts | Iterable[Facts], options: GenerateOptions | None = None, title: str | None = None
+) -> tuple[Deck, Plan]:
+    """`generate`, and the plan behind the deck: the facts left unasked and why, a summary."""
     options = options or GenerateOptions()
     templates = default_templates()
     if options.deck_templates:
@@ -78,17 +98,39 @@ def generate(
         templates = merge_templates(templates, load_templates(options.templates))
     refs: list[SourceRef] = []
     grouped: list[list[FactSlots]] = []
+    seen = 0  # sentences of the source's earlier sections
     for part in [facts] if isinstance(facts, Facts) else facts:
         if part.section == 0 or not grouped:
             refs.append(
                 SourceRef(part.source_path, part.title, part.published, part.url, part.author)
             )
             grouped.append([])
-        # Only the items (plain strings) are kept: the parse of a section is dropped here.
-        grouped[-1].extend(sorted(fact_slots(part), key=lambda i: i.order))
+            seen = 0
+        # A section's sentences are counted on from the last: the planner caps questions
+        # per sentence, and sentence 0 of two sections is two sentences. Only the slots
+        # (plain strings) are kept: the parse of a section is dropped here.
+        grouped[-1].extend(
+            shift_sentences(i, seen) for i in sorted(fact_slots(part), key=lambda i: i.order)
+        )
+        seen += len(part.sentences)
     title = title or _title([r.title or "" for r in refs])
-    questions = questions_from_items(grouped, templates, options)
-    return Deck(title=title, deck_id=derive_deck_id(title), sources=refs, questions=questions)
+    plan = plan_questions(grouped, templates, options)
+    deck = Deck(
+        title=title,
+        deck_id=derive_deck_id(title),
+        sources=refs,
+        questions=[c.question for c in plan.chosen],
+    )
+    return deck, plan
+
+
+def _unplanned(cands: list[Candidate]) -> Plan:
+    """Every template's best-scored question for every fact, in reading order."""
+    best: dict[str, Candidate] = {}
+    for c in cands:
+        if c.question.id not in best or c.score > best[c.question.id].score:
+            best[c.question.id] = c
+    return Plan(chosen=list(best.values()), facts=len({c.fact for c in cands}))
 
 
 def _title(titles: list[str]) -> str:
@@ -102,172 +144,54 @@ def questions_from_items(
     templates: Sequence[Template],
     options: GenerateOptions,
 ) -> list[Question]:
-    """Questions for each source's items (in reading order), per source."""
-    pools = _pools([i for group in all_items for i in group])
-    out: list[Question] = []
-    seen: set[str] = set()
-    for group in all_items:
-        made: list[Question] = []
-        wording: dict[tuple[str, str], list[set[str]]] = {}  # _dup_key -> prompt words
-        for item in group:
-            asked = False  # has the fact a question whose answer is the fact itself?
-            # Questions first, statements after: a fact with no question gets a cloze, not a true/false.
-            for template in sorted(templates, key=lambda t: t.is_statement):
-                if template.kind != item.kind or (options.kinds and item.kind not in options.kinds):
-                    continue
-                q = _question(item, template, pools, options, prefer_cloze=not asked)
-                # A sentence repeated in the text gives the same question (and id) twice.
-                if q is not None and q.id not in seen and not _near_duplicate(q, wording):
-                    seen.add(q.id)
-                    made.append(q)
-                    wording.setdefault(_dup_key(q), []).append(_prompt_words(q))
-                    asked = asked or (q.type != "truefalse" and template.answer == "answer")
-        out.extend(made[: options.limit] if options.limit else made)
-    return out
+    """The planned questions for each source's items (see `plan_questions`), in reading order."""
+    return [c.question for c in plan_questions(all_items, templates, options).chosen]
 
 
-_NO_NAMES = Pool(())
-
-
-def _pools(all_items: list[FactSlots]) -> dict[str, Pool]:
-    pools: dict[str, list[str]] = {"actor": [], "organization": [], "title": []}
-    for item in all_items:
-        if item.kind == "date":
-            pools.setdefault(f"date:{item.granularity}", []).append(item.fields["answer"])
-        else:
-            pools[item.kind].append(item.fields["answer"])
-        if "title" in item.fields:
-            pools["title"].append(item.fields["title"])
-    return {k: Pool(v) for k, v in pools.items()}
-
-
-def _question(
-    item: FactSlots,
-    template: Template,
-    pools: dict[str, Pool],
+def plan_questions(
+    all_items: Sequence[Sequence[FactSlots]],
+    templates: Sequence[Template],
     options: GenerateOptions,
-    prefer_cloze: bool = False,
-) -> Question | None:
-    if any(not item.fields.get(n) for n in (*template.needs, *template.fields(), template.answer)):
-        return None
-    answer = item.fields[template.answer]
-    accept = item.accept.get(template.answer, [])
-    # The file name, not its path: moving the sources folder must not change every id.
-    qid = question_id(PurePath(item.source).name, template.id, item.kind, item.key)
-    rng = random.Random(f"{options.seed}:{qid}")
-    prompt = _sentence_case(template.prompt.format(**item.fields))
-    types = [t for t in template.types if not options.types or t in options.types]
-    if not types:
-        return None
-    distractors = _distractors(item, template, answer, prompt, pools, rng)
-    # Rotate through the template's types by question id, so a deck gets a mix.
-    start = int(qid[2:], 16) % len(types)
-    order = types[start:] + types[:start]
-    if prefer_cloze and "cloze" in order:
-        order.remove("cloze")
-        order.insert(0, "cloze")
-    for qtype in order:
-        q = _make(item, template, qid, qtype, prompt, answer, accept, distractors, rng)
-        if q is not None and not _gives_away(q, item):
-            return q
-    return None
+) -> Plan:
+    """Build every candidate, score, select (`_select`): one question per fact by default.
 
-
-def _distractors(
-    item: FactSlots,
-    template: Template,
-    answer: str,
-    prompt: str,
-    pools: dict[str, Pool],
-    rng: random.Random,
-) -> list[str]:
-    view = prompt + " " + item.context
-    names = pools.get(item.kind, _NO_NAMES)
-    in_view = [*names.mentioned_in(view), *pools["title"].mentioned_in(view)]
-    avoid = [*item.names, *item.accept.get(template.answer, []), *in_view]
-    if item.kind == "date":
-        same = pools.get(f"date:{item.granularity}", _NO_NAMES)
-        pool = date_pool(answer, item.granularity or "", same, rng)
-        return pick(answer, pool, avoid, rng, unless_in=item.context)
-    pool = pools["title"] if template.answer == "title" else names
-    return pick(answer, pool, avoid, rng)
-
-
-def _make(
-    item: FactSlots,
-    template: Template,
-    qid: str,
-    qtype: str,
-    prompt: str,
-    answer: str,
-    accept: list[str],
-    distractors: list[str],
-    rng: random.Random,
-) -> Question | None:
-    statement = template.is_statement
-    choices: list[str] = []
-    if (qtype in ("cloze", "truefalse")) != statement:
-        return None
-    if qtype == "choice":
-        if len(distractors) < 3:
-            return None
-        choices = [answer, *distractors[:3]]
-        rng.shuffle(choices)
-    if qtype == "truefalse":
-        truth = rng.random() < 0.5 or not distractors
-        filler = answer if truth else distractors[0]
-        prompt = prompt.replace(BLANK, filler, 1)
-        if filler.endswith("."):
-            prompt = prompt.replace(filler + ".", filler, 1)  # "in 49 B.C.." at a sentence end
-        answer, accept = ("true" if truth else "false"), []
-    if qtype == "cloze" and BLANK not in prompt:
-        return None
-    return Question(
-        id=qid,
-        kind=item.kind,
-        type=qtype,
-        prompt=prompt,
-        answer=answer,
-        accept=list(accept),
-        choices=choices,
-        context=item.context,
-        source=item.source,
-        template=template.id,
-        tags=[item.kind],
+    `options.limit` caps each source's questions (the most salient kept), `options.count`
+    the deck's.
+    """
+    flat = [i for group in all_items for i in group]
+    pools_ = pools(flat)
+    # Questions first, statements after, as the templates' order breaks ties.
+    ordered = sorted(templates, key=lambda t: t.is_statement)
+    defaults = {(t.id, t.prompt) for t in default_templates()}
+    preferred = frozenset(t.id for t in templates if (t.id, t.prompt) not in defaults)
+    cands: list[Candidate] = []
+    without: list[str] = []
+    for item in flat:
+        made = candidates(item, ordered, pools_, options, preferred)
+        if made:
+            cands.extend(made)
+        elif not options.kinds or item.kind in options.kinds:
+            without.append(fact_key(item))
+    if not options.plan:
+        return _unplanned(cands)
+    plan = select(
+        cands,
+        per_fact=options.per_fact,
+        per_sentence=options.per_sentence,
+        count=options.count,
+        mix=options.mix,
+        facts_without=list(dict.fromkeys(without)),
     )
-
-
-def _sentence_case(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    return text[:1].upper() + text[1:]
-
-
-def _gives_away(q: Question, item: FactSlots) -> bool:
-    """A prompt that names its own answer (or another name of it) asks nothing."""
-    if q.type == "truefalse":
-        return False
-    names = [q.answer, *q.accept] + (item.names if q.answer == item.fields.get("answer") else [])
-    prompt = q.prompt.casefold()
-    return any(
-        len(n) > 2 and re.search(r"(?<!\w)" + re.escape(n.casefold()) + r"(?!\w)", prompt)
-        for n in names
-    )
-
-
-def _prompt_words(q: Question) -> set[str]:
-    return set(re.findall(r"\w+", q.prompt.lower()))
-
-
-def _dup_key(q: Question) -> tuple[str, str]:
-    """Which questions a new one is compared with: the same type and answer, or for a
-    true/false (whose answer is only true or false) the same source sentence. Comparing
-    every true statement with every other made a book's generation quadratic."""
-    return (q.type, q.context) if q.type == "truefalse" else (q.type, q.answer)
-
-
-def _near_duplicate(q: Question, wording: dict[tuple[str, str], list[set[str]]]) -> bool:
-    """Same answer and type and nearly the same words as a question already made."""
-    words = _prompt_words(q)
-    return bool(words) and any(
-        len(words & theirs) / len(words | theirs) > 0.8 for theirs in wording.get(_dup_key(q), ())
-    )
+    if options.limit:
+        kept: dict[str, int] = {}
+        by_salience = sorted(plan.chosen, key=lambda c: (-c.salience, c.order, c.question.id))
+        keep = set()
+        for c in by_salience:
+            if kept.get(c.anchor[0], 0) < options.limit:
+                kept[c.anchor[0]] = kept.get(c.anchor[0], 0) + 1
+                keep.add(id(c))
+        plan.unasked += [
+            (c.fact, f"beyond --max {options.limit}") for c in plan.chosen if id(c) not in keep
+        ]
+        plan.chosen = [c for c in plan.chosen if id(c) in keep]
+    return plan

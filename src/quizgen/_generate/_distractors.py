@@ -36,8 +36,9 @@ class Pool:
     every name, so a book with thousands of names stays linear.
     """
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[str], articles: dict[str, str] | None = None) -> None:
         self.names = sorted(set(names))
+        self.articles = articles or {}  # name -> "the" when the text writes "the <name>"
         self._by_word: dict[str, list[str]] = {}
         for name in self.names:
             first = re.search(r"\w+", name.lower())
@@ -107,6 +108,47 @@ def pick(
     return chosen
 
 
+@lru_cache(maxsize=65536)
+def shape(text: str) -> str:
+    """The form of an option: digits as 9, words as a/A ("49 BC" -> "99 A", "1850" -> "9999",
+    "Vladimir Putin" -> "A"), as a student sees it before reading it."""
+    s = re.sub(r"\d", "9", text)
+    s = re.sub(r"[a-z]+", "a", s)
+    s = re.sub(r"[A-Z][a-z]*", "A", s)
+    return re.sub(r"(A\s?)+", "A", s).strip()
+
+
+def same_form(answer: str, chosen: Sequence[str], count: int = 3) -> list[str]:
+    """Up to `count` of `chosen` (in order) such that no option stands out by its form.
+
+    Options of the answer's exact form come first, then those of its broad form (a date of
+    the same precision and era, "June 5, 1947" with "June 15, 1947"; a name with a name).
+    The answer may not be the only option of its form while two others share one ("49 BC"
+    among plain years: a give-away). Returns fewer than `count` when no such set exists
+    (the question is then asked as a short answer).
+    """
+    own = shape(answer)
+    alike = [c for c in chosen if shape(c) == own]
+    if len(alike) >= count:
+        return alike[:count]
+    broad = _broad_shape(answer)
+    others = [c for c in chosen if shape(c) != own and _broad_shape(c) == broad]
+    if not alike:
+        # the answer's form is its own: the others may not share one among themselves
+        distinct: dict[str, str] = {}
+        for c in others:
+            distinct.setdefault(shape(c), c)
+        others = list(distinct.values())
+    return (alike + others)[:count]
+
+
+def _broad_shape(text: str) -> str:
+    """A date's precision and era ("99 A" for "49 BC" and "120 BC"); any name is a name."""
+    if not any(ch.isdigit() for ch in text):
+        return ""
+    return re.sub(r"9+", "9", shape(text))
+
+
 def date_pool(
     answer: str, granularity: str, text_dates: Sequence[str], rng: random.Random
 ) -> Sequence[str]:
@@ -116,12 +158,13 @@ def date_pool(
 
 def _nearby(answer: str, granularity: str, rng: random.Random) -> list[str]:
     if granularity == "year":
-        m = re.fullmatch(r"(\d{3,4})(.*)", answer)
-        if not m:
+        # "1850", "49 BC", "AD 120": the era words stay, so BC goes with BC
+        m = re.fullmatch(r"((?:AD|A\.D\.)\s?)?(\d{1,4})(.*)", answer)
+        if not m or (len(m.group(2)) < 3 and not (m.group(1) or m.group(3).strip())):
             return []
-        year, tail = int(m.group(1)), m.group(2)
+        head, year, tail = m.group(1) or "", int(m.group(2)), m.group(3)
         offsets = rng.sample([-10, -7, -5, -3, -2, -1, 1, 2, 3, 5, 7, 10], 6)
-        return [f"{year + o}{tail}" for o in offsets if year + o > 0]
+        return [f"{head}{year + o}{tail}" for o in offsets if year + o > 0]
     if granularity == "decade":
         m = re.fullmatch(r"(\d{3})0s", answer)
         if not m:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quizgen._deck import BLANK, BLANK_RE
-from quizgen._extract import DateFact, Entity, Facts, Pronouns, Sentence, Token
+from quizgen._extract import DateFact, Entity, Facts, Mention, Pronouns, Role, Sentence, Token
 from quizgen._generate._clauses import clause_window
 from quizgen._generate._rewrite import clause_question, strip_leading
+from quizgen._generate._simplify import simplified_window
 from quizgen._lexicon import (
     AWARD_WORDS,
     POSSESSIVE_DETERMINERS,
@@ -47,6 +49,18 @@ ITEM_FIELDS: dict[str, frozenset[str]] = {
         }
     ),
 }
+# Fields the candidate step derives from those above (`_candidates._with_subject_clause`).
+DERIVED_FIELDS: dict[str, frozenset[str]] = {
+    "actor": frozenset({"subject_clause"}),
+    "organization": frozenset({"subject_clause"}),
+}
+
+
+def template_fields(kind: str) -> frozenset[str]:
+    """Every field a template of `kind` may name: ITEM_FIELDS plus DERIVED_FIELDS."""
+    return ITEM_FIELDS.get(kind, frozenset()) | DERIVED_FIELDS.get(kind, frozenset())
+
+
 _MAX_SENTENCE_WORDS = 60
 _POSSESSIVE = re.compile(rf"(?:{'|'.join(POSSESSIVE_DETERMINERS)})\b", re.I)
 
@@ -64,17 +78,104 @@ class FactSlots:
     source: str
     names: list[str] = field(default_factory=list)  # every name of the answer entity
     granularity: str | None = None  # dates
+    # field -> index of the sentence its wording comes from (default: order[0]); the
+    # planner caps questions per sentence and checks leaks between them by this
+    anchors: dict[str, int] = field(default_factory=dict)
+    alternates: list[tuple[str, int]] = field(default_factory=list)  # other "blanked" + sentence
+    sentences: dict[int, str] = field(default_factory=dict)  # anchor index -> its text
+    article: str = ""  # "the" when the text writes "the Boston Herald", "" for "Harvard University"
+    salience: int = 1  # how often the text names the fact: the planner asks the most named first
+    relative: bool = False  # a date the text gives relative to its publication ("Tuesday")
 
 
 def fact_slots(facts: Facts) -> Iterator[FactSlots]:
     """Every askable fact of a source, in reading order."""
     coref = facts.pronouns
+    words = Counter(t.lower_text for s in facts.sentences for t in s.tokens)
+    bare = _bare_surnames(facts, coref)
     for d in facts.dates:
         yield _date_slots(facts, d, coref)
     for actor in facts.actors:
-        yield _actor_slots(facts, actor, coref)
+        item = _actor_slots(facts, actor, coref)
+        if "blanked" in item.fields or not _doubtful_actor(facts, actor):
+            # more sentences to ask the person from, should the planner need one
+            more = replace(actor, mentions=bare.get(id(actor), []))
+            seen = {item.anchors.get("blanked"), *(i for _, i in item.alternates)}
+            item.alternates += [
+                (b, i) for b, i in _mention_sentences(facts, more, coref) if i not in seen
+            ][:3]
+            if "blanked" not in item.fields and item.alternates:
+                item.fields["blanked"], item.anchors["blanked"] = item.alternates.pop(0)
+        yield _with_sentences(facts, replace(item, salience=_salience(actor, words)))
     for org in facts.organizations:
-        yield _org_slots(facts, org, coref)
+        item = replace(
+            _org_slots(facts, org, coref),
+            salience=_salience(org, words),
+            article=_article(facts, org),
+        )
+        yield _with_sentences(facts, item)
+
+
+def _with_sentences(facts: Facts, item: FactSlots) -> FactSlots:
+    """The item with the text of every sentence its wordings come from (their context)."""
+    for i in [*item.anchors.values(), *(k for _, k in item.alternates)]:
+        item.sentences[i] = _context(facts.sentences[i])
+    return item
+
+
+def _bare_surnames(facts: Facts, coref: Pronouns) -> dict[int, list[Mention]]:
+    """id(actor) -> the sentences naming that person by surname alone ("Dunant"), where the
+    surname is no one else's: one pass over the tokens."""
+    out: dict[int, list[Mention]] = {}
+    for sent in facts.sentences:
+        toks = sent.tokens
+        for t in toks:
+            if t.pos != "PROPN" or t.quoted or t.ent not in ("PERSON", "") or t.dep == "compound":
+                continue  # "the Bush administration": a name used as a modifier
+            if (t.i and toks[t.i - 1].pos == "PROPN") or (
+                t.i + 1 < len(toks) and toks[t.i + 1].pos == "PROPN"
+            ):
+                continue  # part of a longer name: extraction's mentions have it
+            owners = coref.surnames.get(t.lower_text, [])
+            if len(owners) == 1 and id(owners[0]) not in coref.shaky:
+                out.setdefault(id(owners[0]), []).append(Mention(sent.index, t.i, t.i + 1, t.text))
+    return out
+
+
+def _article(facts: Facts, org: Entity) -> str:
+    """ "the" when the text puts "the" before the organization's name, else ""."""
+    for m in org.mentions:
+        if m.start and facts.sentences[m.sent_index].tokens[m.start - 1].lower_text == "the":
+            return "the"
+    return "the" if org.name.lower().startswith("the ") else ""
+
+
+def _salience(entity: Entity, words: Counter[str]) -> int:
+    """How often the text names the entity: its mentions, or if more, the times a person's
+    surname ("Dunant" alone, after "Henry Dunant" once) or an organization's rarest
+    capitalized word occurs."""
+    named = [
+        words[name.split()[-1].lower()]
+        if entity.kind == "actor"
+        else min(words[w.lower()] for w in name.split())
+        for name in entity.names
+        if name.split() and all(w[:1].isupper() for w in name.split())
+    ]
+    return max([len(entity.mentions), *named])
+
+
+def shift_sentences(item: FactSlots, offset: int) -> FactSlots:
+    """The item with its sentence indices counted from `offset` (a later section's)."""
+    if not offset:
+        return item
+    return replace(
+        item,
+        key=item.key,
+        order=(item.order[0] + offset, item.order[1]),
+        anchors={k: v + offset for k, v in item.anchors.items()},
+        alternates=[(b, i + offset) for b, i in item.alternates],
+        sentences={i + offset: t for i, t in item.sentences.items()},
+    )
 
 
 def _context(sent: Sentence) -> str:
@@ -99,6 +200,26 @@ def _blank_in_clause(
     return _blanked(sent, start, end, wsubs, window), subs if subs is not None else wsubs
 
 
+def _gap_ws(sent: Sentence, i: int, kept: set[int]) -> str:
+    """The space after token i, or one where the words after it were left out (a
+    simplified sentence), unless punctuation follows."""
+    toks = sent.tokens
+    if i + 1 >= len(toks) or i + 1 in kept:
+        return toks[i].ws
+    nxt = next((k for k in range(i + 1, len(toks)) if k in kept), None)
+    return "" if nxt is None or toks[nxt].text in ".,;:!?" else " "
+
+
+def _simplified_blank(sent: Sentence, start: int, end: int, pronouns: Pronouns) -> str | None:
+    """The sentence with tokens [start, end) blanked and the side parts naming other facts
+    left out (`_simplify`), or None when there are none or it would not stand alone."""
+    window = simplified_window(sent, start, end)
+    if window is None:
+        return None
+    subs = pronouns.substitutes(sent, window)
+    return None if subs is None else _blanked(sent, start, end, subs, window)
+
+
 def _blanked(
     sent: Sentence,
     start: int,
@@ -114,6 +235,7 @@ def _blanked(
     if not any(t.pos in ("VERB", "AUX") for t in toks):
         return None  # a heading or caption ("Congress and the act of 1948") states nothing
     last = toks[-1].i + 1
+    kept = {t.i for t in toks}
     words = []
     # "the _____ (OECD)": a short parenthesis after the blank names the answer; leave it out.
     skip = set(range(end, _past_bracket(sent, end, last)))
@@ -122,13 +244,13 @@ def _blanked(
             continue
         if start <= t.i < end:
             if t.i == start:
-                ws = sent.tokens[max(skip)].ws if skip else sent.tokens[end - 1].ws
+                ws = sent.tokens[max(skip)].ws if skip else _gap_ws(sent, end - 1, kept)
                 words.append(BLANK + (ws if t.i != last - 1 or end < last else ""))
             continue
         text = subs[t.i] if subs and t.i in subs else t.text
         if subs and t.i in subs and t.i == toks[0].i:
             text = text[:1].upper() + text[1:]
-        words.append(text + (t.ws if t.i != last - 1 else ""))
+        words.append(text + (_gap_ws(sent, t.i, kept) if t.i != last - 1 else ""))
     text = "".join(words).strip()
     if re.search(re.escape(BLANK) + r"\s*\(|\(\s*" + re.escape(BLANK), text):
         return None  # "the _____ (OECD)": the acronym beside the blank gives it away
@@ -161,10 +283,17 @@ def _blanked(
 def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
     sent = facts.sentences[d.sent_index]
     fields = {"answer": d.answer, "wh": _WH.get(d.granularity, "When")}
+    alternates: list[tuple[str, int]] = []
     if _cut_by_the_splitter(facts, sent):
         pass  # "Queen Margaret | I united Denmark ...": the sentence has lost its start
+    elif d.relative:
+        pass  # "... on _____ evening" alters a quotation and asks what the text never gives
+    elif _in_dateline(sent, d.start):
+        pass  # "GENEVA, _____ —": the date of the report, not of anything it reports
     elif blanked := _blank_in_clause(sent, d.start, d.end, coref)[0]:
         fields["blanked"] = blanked
+        if short := _simplified_blank(sent, d.start, d.end, coref):
+            alternates.append((short, d.sent_index))
     if not d.in_range and not _cut_by_the_splitter(facts, sent):
         # pronouns resolved within the clause asked about, not the whole sentence
         clause = clause_question(sent, d.start, d.end, lambda idx: coref.substitutes(sent, idx))
@@ -181,7 +310,16 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
         source=facts.source_path,
         names=[d.answer, d.text],
         granularity=d.granularity,
+        salience=2,  # a dated event: asked before a name the text gives once
+        alternates=alternates,
+        relative=bool(d.relative),
     )
+
+
+def _in_dateline(sent: Sentence, start: int) -> bool:
+    """Is the date part of a dateline ("GENEVA, March 4, 2014 — ...")?"""
+    head = sent.span_text(0, start).strip()
+    return bool(re.fullmatch(r"[A-Z][A-Z .’'-]+,", head))
 
 
 def _cut_by_the_splitter(facts: Facts, sent: Sentence) -> bool:
@@ -232,9 +370,15 @@ def _indefinite(text: str) -> str:
     return phrase
 
 
-def _best_mention_sentence(facts: Facts, entity: Entity, coref: Pronouns) -> str | None:
-    """A sentence naming the entity once, with the name blanked, that stands on its own."""
+def _mention_sentences(
+    facts: Facts, entity: Entity, coref: Pronouns, most: int = 4
+) -> list[tuple[str, int]]:
+    """Up to `most` sentences naming the entity once, with the name blanked, that stand on
+    their own, each with its index: the planner picks one whose sentence is free."""
+    out: list[tuple[str, int]] = []
     for m in entity.mentions:
+        if len(out) >= most:
+            break
         if not coref.reliable(entity, m):
             continue  # "Ms. Marten" where two Martens are named: it may be the other one
         sent = facts.sentences[m.sent_index]
@@ -251,8 +395,11 @@ def _best_mention_sentence(facts: Facts, entity: Entity, coref: Pronouns) -> str
             continue
         blanked, _ = _blank_in_clause(sent, m.start, m.end, coref)
         if blanked and len(blanked.split()) >= 6 and not _names_a_sibling(blanked, entity):
-            return blanked
-    return None
+            out.append((blanked, m.sent_index))
+            short = _simplified_blank(sent, m.start, m.end, coref)
+            if short and len(short.split()) >= 6:
+                out.append((short, m.sent_index))
+    return out
 
 
 def _reports_itself(sent: Sentence, pronoun: Token) -> bool:
@@ -291,7 +438,7 @@ def _names_a_sibling(text: str, entity: Entity) -> bool:
     return " ".join(words[:2]).lower() in text.lower()
 
 
-def _unique_roles(facts: Facts, actor: Entity) -> list[str]:
+def _unique_roles(facts: Facts, actor: Entity) -> list[Role]:
     """Roles of this actor that no other actor's role contains (so "Who was ...?" has one answer)."""
     others = [r.text.lower() for a in facts.actors if a is not actor for r in a.roles]
     out = []
@@ -302,7 +449,7 @@ def _unique_roles(facts: Facts, actor: Entity) -> list[str]:
             continue
         if any(text in o or o in text for o in others):
             continue
-        out.append(role.text)
+        out.append(role)
     return out
 
 
@@ -310,24 +457,28 @@ def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
     first = actor.mentions[0]
     fields = {"answer": actor.name, "name": actor.name}
     # "its first president" names no one without the sentence before: not a role to ask by.
-    roles = [r for r in _unique_roles(facts, actor) if not _POSSESSIVE.match(r)]
+    roles = [r for r in _unique_roles(facts, actor) if not _POSSESSIVE.match(r.text)]
+    anchors: dict[str, int] = {}
     if roles:
-        fields["role_np"] = _role_np(roles[0])
+        fields["role_np"] = _role_np(roles[0].text)
+        anchors["role_np"] = roles[0].sent_index
     # A one-word title ("President") is too thin an answer: it fits half the cast.
     titles = [
-        r.text
+        r
         for r in actor.roles
         if r.source == "title"
         and len(r.text.split()) >= 2
         and any(w.lower() in TITLE_WORDS for w in r.text.split())
     ]
     if titles:
-        fields["title"] = titles[0]
+        fields["title"] = titles[0].text
+        anchors["title"] = titles[0].sent_index
     if actor.quotes:
         fields["quote"] = _clip_quote(actor.quotes[0].text)
-    blanked = None if _doubtful_actor(facts, actor) else _best_mention_sentence(facts, actor, coref)
+        anchors["quote"] = actor.quotes[0].sent_index
+    blanked = [] if _doubtful_actor(facts, actor) else _mention_sentences(facts, actor, coref)
     if blanked:
-        fields["blanked"] = blanked
+        fields["blanked"], anchors["blanked"] = blanked[0]
     return FactSlots(
         kind="actor",
         key=actor.name,
@@ -337,6 +488,9 @@ def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
         order=(first.sent_index, first.start),
         source=facts.source_path,
         names=actor.names,
+        anchors=anchors,
+        alternates=blanked[1:],
+        salience=len(actor.mentions),
     )
 
 
@@ -366,6 +520,7 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
             and re.match(r"^(a|an|the) [a-z]", d.text)
         ):
             fields["description_np"] = re.sub(r"^(a|an)\s+", "the ", d.text).rstrip(",;: ")
+    anchors: dict[str, int] = {}
     for actor in facts.actors:
         role = next((r for r in actor.roles if r.org == org.name), None)
         if role is None:
@@ -380,10 +535,11 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
             fields["person_role"] = (
                 _indefinite(person_role) if role.source == "title" else person_role
             )
+            anchors["person_role"] = role.sent_index
             break
-    blanked = None if _doubtful_org(facts, org) else _best_mention_sentence(facts, org, coref)
+    blanked = [] if _doubtful_org(facts, org) else _mention_sentences(facts, org, coref)
     if blanked:
-        fields["blanked"] = blanked
+        fields["blanked"], anchors["blanked"] = blanked[0]
     return FactSlots(
         kind="organization",
         key=org.name,
@@ -393,6 +549,9 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
         order=(first.sent_index, first.start),
         source=facts.source_path,
         names=org.names,
+        anchors=anchors,
+        alternates=blanked[1:],
+        salience=len(org.mentions),
     )
 
 

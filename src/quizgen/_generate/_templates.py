@@ -13,7 +13,7 @@ from typing import Any
 
 from quizgen._deck import BLANK_RE, KINDS, TYPES
 from quizgen._errors import TemplateError
-from quizgen._generate._fields import ITEM_FIELDS
+from quizgen._generate._fields import ITEM_FIELDS, template_fields
 from quizgen._yaml import YamlProblem, load_yaml
 
 _KEYS = {"id", "kind", "needs", "types", "prompt", "answer"}
@@ -133,12 +133,13 @@ def templates_from_data(items: Sequence[Any], name: str, line_of: Any = None) ->
 def _unknown_field(template: Template, prompt_fields: Sequence[str]) -> str | None:
     """What names a field a fact of the template's kind never has, or None.
 
-    The schema is `ITEM_FIELDS` (what `_fields` fills in per kind); a template with an
-    unknown field would load and then never make a question.
+    The schema is `template_fields` (what `_fields` fills in per kind, and what the
+    candidate step derives); a template with an unknown field would load and then never
+    make a question.
     """
-    known = ITEM_FIELDS.get(template.kind)
-    if known is None:  # an unknown kind is reported on its own
+    if template.kind not in ITEM_FIELDS:  # an unknown kind is reported on its own
         return None
+    known = template_fields(template.kind)
     for place, names in (
         ("needs", template.needs),
         ("prompt", prompt_fields),

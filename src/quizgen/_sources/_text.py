@@ -197,11 +197,12 @@ def _drop_back_matter(paras: list[list[str]]) -> list[list[str]]:
 
     Plain text has no heading levels, so a section runs to the next heading (a one-line
     paragraph) that is followed by prose, or to the end: reference entries are not prose.
+    Back matter follows a text: a first line "Notes" is the text's title, not its notes.
     """
     out: list[list[str]] = []
     skipping = False
     for k, p in enumerate(paras):
-        if is_back_matter(p[0]):
+        if out and is_back_matter(p[0]):
             skipping = True
             continue
         if skipping:

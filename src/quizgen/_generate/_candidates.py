@@ -1,0 +1,311 @@
+"""Every question a fact could give (over-generation), each with the fact it tests, its
+anchor sentence and named features, for the planner to rank and select.
+
+The approach is over-generate and rank (Heilman & Smith 2010, "Good Question! Statistical
+Ranking for Question Generation"): each template of a fact's kind gives one candidate per
+question type it can make, and `_select` keeps the best ones for the deck as a whole.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+from quizgen._deck import BLANK, Question, question_id
+from quizgen._generate._distractors import Pool, date_pool, pick, same_form
+from quizgen._generate._fields import FactSlots
+
+if TYPE_CHECKING:
+    from quizgen._generate import GenerateOptions
+    from quizgen._generate._templates import Template
+
+# A teacher asks a real question where one can be formed: a choice or a short answer first,
+# a cloze only where no question fits, a true/false least (Heilman & Smith rank the same way
+# by "question form rather than cloze").
+FORM_SCORE = {"choice": 1.0, "short": 1.0, "cloze": 0.5, "truefalse": 0.3}
+_NO_NAMES = Pool(())
+# A role of common nouns only ("the colonel", "the oil magnate") names no one without the
+# text; "the Chinese foreign minister", "the head of the Far East Institute" do.
+_VAGUE_ROLE = re.compile(r"the(?: [a-z][\w’'-]*){1,3}")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One possible question and what the planner needs to know about it.
+
+    `fact` is "KIND:WHAT" (see docs/deck-format.md); `anchor` is (source, sentence index) of
+    the sentence its wording comes from; `names` are every name of its answer (to find it
+    printed in another question); `features` are named scores in [0, 1].
+    """
+
+    question: Question
+    fact: str
+    anchor: tuple[str, int]
+    salience: int
+    order: tuple[int, int]
+    names: list[str]  # the answer and every other name of it (avoided where possible)
+    answer: str  # never printed by another question from its sentence
+    features: dict[str, float] = field(default_factory=dict)
+    copied: bool = False  # a true statement that repeats its sentence word for word
+
+    @property
+    def score(self) -> float:
+        return sum(self.features.values())
+
+    @property
+    def text(self) -> str:
+        """What a student reads: prompt and choices (a true statement holds its answer)."""
+        return " ".join([self.question.prompt, *self.question.choices])
+
+
+def fact_key(item: FactSlots) -> str:
+    """ "actor:Vladimir Putin", "date:1979@14" (a date is one fact per sentence it dates)."""
+    if item.kind == "date":
+        return f"date:{item.key.split('|', 1)[0]}@{item.order[0]}"
+    return f"{item.kind}:{item.key}"
+
+
+def pools(all_items: Sequence[FactSlots]) -> dict[str, Pool]:
+    """The names of each kind in a run (and dates per granularity): where distractors come from."""
+    found: dict[str, list[str]] = {"actor": [], "organization": [], "title": []}
+    articles = {i.fields["answer"]: i.article for i in all_items if i.kind == "organization"}
+    for item in all_items:
+        if item.kind == "date":
+            found.setdefault(f"date:{item.granularity}", []).append(item.fields["answer"])
+        else:
+            found[item.kind].append(item.fields["answer"])
+        if "title" in item.fields:
+            found["title"].append(item.fields["title"])
+    return {k: Pool(v, articles if k == "organization" else None) for k, v in found.items()}
+
+
+def candidates(
+    item: FactSlots,
+    templates: Sequence[Template],
+    pools_: dict[str, Pool],
+    options: GenerateOptions,
+    preferred: frozenset[str] = frozenset(),
+) -> list[Candidate]:
+    """Every question the item's templates can make, one per template and type (a
+    true/false both true and false), none naming its own answer in its prompt. Templates
+    in `preferred` (a person's own) outrank the defaults."""
+    out: list[Candidate] = []
+    drawn: dict[str, list[str]] = {}  # template id -> distractors drawn: once for all variants
+    variants = [_with_subject_clause(item)] + [
+        # the same question from another sentence naming it, should its own be taken
+        _with_subject_clause(
+            replace(
+                item,
+                fields={**item.fields, "blanked": blanked},
+                anchors={**item.anchors, "blanked": sent},
+            )
+        )
+        for blanked, sent in item.alternates
+    ]
+    for template in templates:
+        if template.kind != item.kind or (options.kinds and item.kind not in options.kinds):
+            continue
+        for k, variant in enumerate(variants):
+            if k and _anchor_field(template) != "blanked":
+                break
+            made = _from_template(variant, template, pools_, options, drawn)
+            if template.id in preferred:
+                for c in made:
+                    c.features["asked_for"] = 1.0  # a person wrote this template
+            out.extend(made)
+    return out
+
+
+# "_____ persuaded local women to nurse the wounded." -> "persuaded local women to nurse ..."
+# Not "_____ and her student ...": the blank is then half of the subject.
+_SUBJECT_BLANK = re.compile(re.escape(BLANK) + r" (?!(?:and|or|but|nor)\b)([a-z][^“”\"]*?)\s*[.!]")
+
+
+def _with_subject_clause(item: FactSlots) -> FactSlots:
+    """The item with `subject_clause`, what its blanked sentence says of its subject when
+    the blank opens the sentence, so "Who persuaded ...?" can be asked instead of a cloze."""
+    if item.kind == "date" or not (m := _SUBJECT_BLANK.fullmatch(item.fields.get("blanked", ""))):
+        return item
+    return replace(item, fields={**item.fields, "subject_clause": m.group(1)})
+
+
+def _from_template(
+    item: FactSlots,
+    template: Template,
+    pools_: dict[str, Pool],
+    options: GenerateOptions,
+    drawn: dict[str, list[str]],
+) -> list[Candidate]:
+    if any(not item.fields.get(n) for n in (*template.needs, *template.fields(), template.answer)):
+        return []
+    if "role_np" in template.fields() and _VAGUE_ROLE.fullmatch(item.fields["role_np"]):
+        return []  # "Who was the colonel?": which colonel, the student cannot know
+    types = [t for t in template.types if not options.types or t in options.types]
+    if not types:
+        return []
+    answer = item.fields[template.answer]
+    accept = item.accept.get(template.answer, [])
+    # The file name, not its path: moving the sources folder must not change every id.
+    qid = question_id(PurePath(item.source).name, template.id, item.kind, item.key)
+    rng = random.Random(f"{options.seed}:{qid}")
+    prompt = _sentence_case(template.prompt.format(**item.fields))
+    if template.id not in drawn:
+        drawn[template.id] = _distractors(item, template, answer, prompt, pools_, rng)
+    # none the prompt names; none that stands out by its form ("49 BC" among plain years)
+    seen = prompt.lower()
+    distractors = same_form(answer, [d for d in drawn[template.id] if d.lower() not in seen])
+    articles = pools_["organization"].articles if item.kind == "organization" else {}
+    fact = fact_key(item)
+    sentence = item.anchors.get(_anchor_field(template), item.order[0])
+    names = [answer, *accept] + (item.names if template.answer == "answer" else [])
+    out = []
+    for qtype in types:
+        for truth in (True, False) if qtype == "truefalse" else (None,):
+            q = _make(item, template, qid, qtype, prompt, answer, accept, distractors, rng, truth)
+            if q is not None and truth is False and articles:
+                q.prompt = _fix_article(q.prompt, prompt, distractors[0], articles)
+            if q is None or _gives_away(q, item):
+                continue
+            q.fact = fact
+            # the sentence the wording comes from, as the student's context
+            q.context = item.sentences.get(sentence, item.context)
+            features = {
+                "form": FORM_SCORE.get(qtype, 0.0),
+                # the answer is the fact itself, not a post or title said of it
+                "asks_the_fact": 0.2 if template.answer == "answer" else 0.0,
+            }
+            out.append(
+                Candidate(
+                    question=q,
+                    fact=fact,
+                    anchor=(item.source, sentence),
+                    salience=item.salience,
+                    order=item.order,
+                    names=[n for n in names if len(n) > 2],
+                    answer=answer,
+                    features=features,
+                    copied=bool(truth)
+                    and _copies(q.prompt, item.sentences.get(sentence, item.context)),
+                )
+            )
+    return out
+
+
+def _anchor_field(template: Template) -> str:
+    """The item field whose sentence a template's wording comes from."""
+    for name in ("blanked", "subject_clause", "quote", "person_role", "role_np", "title"):
+        if name in template.fields() or name in template.needs:
+            return "blanked" if name == "subject_clause" else name  # made from "blanked"
+    return ""
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 2 or w.isdigit()}
+
+
+def _copies(statement: str, sentence: str) -> bool:
+    """Does the statement repeat its sentence (nine in ten of their words shared)?"""
+    a, b = _words(statement), _words(sentence)
+    return bool(a) and len(a & b) / len(a | b) >= 0.9
+
+
+def _distractors(
+    item: FactSlots,
+    template: Template,
+    answer: str,
+    prompt: str,
+    pools_: dict[str, Pool],
+    rng: random.Random,
+) -> list[str]:
+    view = prompt + " " + item.context
+    names = pools_.get(item.kind, _NO_NAMES)
+    in_view = [*names.mentioned_in(view), *pools_["title"].mentioned_in(view)]
+    avoid = [*item.names, *item.accept.get(template.answer, []), *in_view]
+    if item.kind == "date":
+        same = pools_.get(f"date:{item.granularity}", _NO_NAMES)
+        pool = date_pool(answer, item.granularity or "", same, rng)
+        return pick(answer, pool, avoid, rng, count=8, unless_in=item.context)
+    pool = pools_["title"] if template.answer == "title" else names
+    return pick(answer, pool, avoid, rng, count=8)
+
+
+def _make(
+    item: FactSlots,
+    template: Template,
+    qid: str,
+    qtype: str,
+    prompt: str,
+    answer: str,
+    accept: list[str],
+    distractors: list[str],
+    rng: random.Random,
+    truth: bool | None = None,
+) -> Question | None:
+    statement = template.is_statement
+    choices: list[str] = []
+    if (qtype in ("cloze", "truefalse")) != statement:
+        return None
+    if qtype == "choice":
+        if len(distractors) < 3:
+            return None  # fewer than three plausible options: asked as a short answer
+        choices = [answer, *distractors[:3]]
+        rng.shuffle(choices)
+    if qtype == "truefalse":
+        if not truth and not distractors:
+            return None
+        filler = answer if truth else distractors[0]
+        prompt = prompt.replace(BLANK, filler, 1)
+        if filler.endswith("."):
+            prompt = prompt.replace(filler + ".", filler, 1)  # "in 49 B.C.." at a sentence end
+        answer, accept = ("true" if truth else "false"), []
+    if qtype == "cloze" and BLANK not in prompt:
+        return None
+    return Question(
+        id=qid,
+        kind=item.kind,
+        type=qtype,
+        prompt=prompt,
+        answer=answer,
+        accept=list(accept),
+        choices=choices,
+        context=item.context,
+        source=item.source,
+        template=template.id,
+        tags=[item.kind],
+    )
+
+
+def _fix_article(statement: str, blanked: str, filler: str, articles: dict[str, str]) -> str:
+    """The false statement with the article its swapped-in name takes: "the Harvard
+    University" -> "Harvard University", "spoke at Boston Herald" -> "at the Boston Herald"."""
+    before, _, after = blanked.partition(BLANK)
+    has_the = re.search(r"(?:^|\s)(the|The) $", before)
+    wants_the = articles.get(filler) == "the"
+    if has_the and not wants_the:
+        before = before[: has_the.start(1)]
+    elif not has_the and wants_the:
+        before += "The " if not before.strip() else "the "
+    else:
+        return statement
+    return _sentence_case(before + filler + after)
+
+
+def _sentence_case(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[:1].upper() + text[1:]
+
+
+def _gives_away(q: Question, item: FactSlots) -> bool:
+    """A prompt that names its own answer (or another name of it) asks nothing."""
+    if q.type == "truefalse":
+        return False
+    names = [q.answer, *q.accept] + (item.names if q.answer == item.fields.get("answer") else [])
+    prompt = q.prompt.casefold()
+    return any(
+        len(n) > 2 and re.search(r"(?<!\w)" + re.escape(n.casefold()) + r"(?!\w)", prompt)
+        for n in names
+    )

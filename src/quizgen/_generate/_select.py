@@ -1,0 +1,353 @@
+"""Plan the deck as a whole: which candidates become questions (issue 12).
+
+Rules, in the order they bind:
+- coverage first: every fact gets one question, in order of salience (how often the text
+  names it), before any fact gets a second (`per_fact`);
+- at most `per_sentence` questions anchored in one sentence;
+- no question prints the answer of another question from the same sentence, in its prompt
+  or choices; across the deck, a wording that prints fewer other answers wins;
+- a teacher's type mix: a real question (short or choice, balanced by `mix`) where one can
+  be formed, a cloze only where none can and at most `mix["cloze"]` of the deck, true/false
+  at most `mix["truefalse"]`, as many true as false, never a copied true sentence.
+Every step is a pass over the candidates with dictionary look-ups: linear in their number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from quizgen._generate._candidates import Candidate
+
+# Shares of the deck: cloze and truefalse are the most they may take; short and choice
+# weigh the question forms against each other.
+_SMALL_DECK = 10
+# What printing another question's answer costs a wording (a form is worth 0.5 to 1): a
+# choice whose options are answers asked elsewhere gives way to a short answer.
+_LEAK_COST = 0.1
+_REPAIR_TRIES = 4
+_REPAIR_DEPTH = 2  # how many facts deep a search for room goes (3**depth tries at most)  # a fact's best few candidates try to make room: keeps planning linear
+DEFAULT_MIX = {"short": 0.4, "choice": 0.4, "cloze": 0.5, "truefalse": 0.15}
+
+
+@dataclass
+class Plan:
+    """The planner's choice: the questions' candidates in reading order, the facts left
+    unasked with a reason each, and the figures of the summary line."""
+
+    chosen: list[Candidate] = field(default_factory=list)
+    facts: int = 0
+    unasked: list[tuple[str, str]] = field(default_factory=list)  # (fact, reason)
+    leak_share: float = 0.0  # share of questions whose answer another question prints
+    short_of_count: str = ""  # why --count could not be met, if it could not
+
+    def summary(self) -> str:
+        """One line: facts found, asked, left unasked, the type mix and the leak share."""
+        types = Counter(c.question.type for c in self.chosen)
+        mix = ", ".join(f"{n} {t}" for t, n in sorted(types.items()))
+        asked = len({c.fact for c in self.chosen})
+        return (
+            f"{self.facts} facts, {asked} asked, {len(self.unasked)} left unasked; "
+            f"{len(self.chosen)} questions ({mix or 'none'}); "
+            f"{self.leak_share:.0%} print an answer given elsewhere"
+        )
+
+
+@lru_cache(maxsize=65536)  # a candidate's text is looked at again on every try
+def _norm(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+class _Printed:
+    """The words every chosen question prints, to find an answer printed elsewhere."""
+
+    def __init__(self) -> None:
+        self.words: Counter[str] = Counter()
+
+    def add(self, c: Candidate) -> None:
+        self.words.update(set(_norm(c.text).split()))
+
+    def remove(self, c: Candidate) -> None:
+        self.words.subtract(set(_norm(c.text).split()))
+
+    def may_print(self, names: Iterable[str]) -> bool:
+        """Might a chosen question print one of the names (all its words are printed)?"""
+        return any(n.split() and all(self.words[w] for w in n.split()) for n in map(_norm, names))
+
+
+def _prints(c: Candidate, names: Iterable[str]) -> bool:
+    text = _norm(c.text)
+    # a two-letter answer ("EU") is found inside too many words to count (as deck_shape)
+    return any(_norm(n) in text for n in names if len(_norm(n).strip()) >= 4)
+
+
+def select(
+    cands: Sequence[Candidate],
+    *,
+    per_fact: int = 1,
+    per_sentence: int = 2,
+    count: int | None = None,
+    mix: dict[str, float] | None = None,
+    facts_without: Sequence[str] = (),
+) -> Plan:
+    """Choose the deck's questions from every fact's candidates (see the module's rules).
+
+    `facts_without` are facts no template could ask at all (reported as unasked). Same
+    candidates in, same plan out: ties break by question id.
+    """
+    mix = {**DEFAULT_MIX, **(mix or {})}
+    by_fact: dict[str, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        by_fact[c.fact].append(c)
+    facts = sorted(by_fact, key=lambda f: (-by_fact[f][0].salience, by_fact[f][0].order, f))
+    size = min(count, len(facts) * per_fact) if count else len(facts) * per_fact
+    caps = {t: int(mix[t] * size) for t in ("cloze", "truefalse")}
+    caps["cloze"] = max(caps["cloze"], 1)
+    weights = {t: mix[t] for t in ("short", "choice")}
+    state = _State(per_sentence, caps, weights, _others_printed(by_fact), by_fact)
+    reasons: dict[str, str] = {}
+    for round_ in range(per_fact):
+        for fact in facts:
+            if count and len(state.chosen) >= count:
+                break
+            if round_ and not state.asked[fact]:
+                continue  # a fact left unasked in the first round stays so
+            why = state.take(by_fact[fact])
+            if why and not round_:
+                reasons[fact] = why
+    _keep_cloze_share(state, mix["cloze"], reasons)
+    plan = Plan(facts=len(facts) + len(facts_without))
+    plan.chosen = sorted(state.chosen.values(), key=lambda c: (c.anchor[0], c.order, c.question.id))
+    for fact in facts:
+        if not state.asked[fact]:
+            plan.unasked.append((fact, reasons.get(fact, f"beyond --count {count}")))
+    plan.unasked += [
+        (f, "no template fits it (no role, quote or sentence that stands alone)")
+        for f in facts_without
+    ]
+    if count and len(plan.chosen) < count:
+        plan.short_of_count = (
+            f"could make {len(plan.chosen)} of {count} questions: "
+            f"{len(plan.unasked)} facts left unasked"
+        )
+    plan.leak_share = _leak_share(plan.chosen)
+    return plan
+
+
+class _State:
+    """What has been chosen so far, and the checks a new candidate must pass."""
+
+    def __init__(
+        self,
+        per_sentence: int,
+        caps: dict[str, int],
+        weights: dict[str, float],
+        crowding: dict[int, int],
+        by_fact: dict[str, list[Candidate]],
+    ):
+        self.by_fact = by_fact
+        self.per_sentence = per_sentence
+        self.crowding = crowding  # id(candidate) -> other facts whose answer it prints
+        self.caps = caps
+        self.weights = weights
+        self.chosen: dict[int, Candidate] = {}  # by id(): removable in O(1)
+        self.journal: list[tuple[bool, Candidate]] = []  # (added?, candidate), to undo
+        self.pinned: set[str] = set()  # facts a search for room is placing: never moved
+        self.asked: Counter[str] = Counter()
+        self.ids: set[str] = set()
+        self.by_sentence: dict[tuple[str, int], list[Candidate]] = defaultdict(list)
+        self.types: Counter[str] = Counter()
+        self.truth: Counter[str] = Counter()
+        self.printed = _Printed()
+        self.answers: dict[str, list[str]] = {}  # first word -> chosen answers (normalized)
+
+    def take(self, options: list[Candidate], repair: int = _REPAIR_DEPTH) -> str:
+        """Choose the best acceptable candidate of one fact; '' or why none was.
+
+        When none is acceptable, a fact already asked in the way may move to another of
+        its candidates to make room, and so on `repair` facts deep (a short augmenting
+        path, as in matching); facts moved in this search stay put."""
+        why = ""
+        ranked = sorted(options, key=self._rank)
+        for c in ranked:
+            why = self._refuse(c)
+            if not why:
+                self._add(c)
+                return ""
+        if repair and any(self._make_room(c, repair) for c in ranked[:_REPAIR_TRIES]):
+            return ""
+        return why or "no acceptable question"
+
+    def _make_room(self, c: Candidate, depth: int) -> bool:
+        """Move the questions that keep `c` out of its sentence to other wordings of their
+        facts, and take `c`; undo everything when one of them has nowhere to go."""
+        here = self.by_sentence[c.anchor]
+        blockers = [o for o in here if _prints(o, [c.answer]) or _prints(c, [o.answer])]
+        if not blockers and len(here) >= self.per_sentence:
+            blockers = [o for o in here if o.fact not in self.pinned][-1:]
+        if (
+            not blockers
+            or any(self.asked[o.fact] > 1 or o.fact in self.pinned for o in blockers)
+            or c.fact in self.pinned
+        ):
+            return False
+        self.pinned.add(c.fact)
+        try:
+            return self._move(c, blockers, depth)
+        finally:
+            self.pinned.discard(c.fact)
+
+    def _move(self, c: Candidate, blockers: list[Candidate], depth: int) -> bool:
+        mark = len(self.journal)
+        for o in blockers:
+            self._remove(o)
+        if not self._refuse(c):
+            self._add(c)
+            if all(
+                not self.take([x for x in self.by_fact[o.fact] if x is not o], repair=depth - 1)
+                for o in blockers
+            ):
+                return True
+        self._undo(mark)
+        return False
+
+    def _undo(self, mark: int) -> None:
+        """Undo every add and remove since the journal had `mark` entries."""
+        while len(self.journal) > mark:
+            added, c = self.journal[-1]
+            if added:
+                self._remove(c)
+            else:
+                self._add(c)
+            del self.journal[-2:]  # the undo logged itself
+
+    def _rank(self, c: Candidate) -> tuple[float, int, str]:
+        qtype = c.question.type
+        score = c.score
+        if qtype in self.weights:
+            # lean to the question form the mix is short of
+            done = self.types["short"] + self.types["choice"] + 1
+            score += 0.1 * (self.weights[qtype] - self.types[qtype] / done)
+        if qtype == "truefalse":
+            # the value the deck has fewer of first, so true and false stay balanced
+            score += 0.01 if self.truth[c.question.answer] <= self.truth[_other(c)] else 0
+        # a wording that prints other questions' answers, or whose answer they print, less
+        text = _norm(c.text)
+        leaks = self.printed.may_print(c.names) + sum(
+            1 for w in set(text.split()) for n in self.answers.get(w, ()) if n in text
+        )
+        # printing another fact's answer takes its sentence from it: a clean wording first
+        score -= 0.15 * self.crowding.get(id(c), 0)
+        return (-(score - _LEAK_COST * leaks), 0, c.question.id)
+
+    def _refuse(self, c: Candidate) -> str:
+        q = c.question
+        if q.id in self.ids:
+            return "asked already in this wording"
+        here = self.by_sentence[c.anchor]
+        if len(here) >= self.per_sentence:
+            return f"its sentence already has {self.per_sentence} questions"
+        if any(_prints(o, [c.answer]) or _prints(c, [o.answer]) for o in here):
+            return "its question would print the answer of another from the same sentence"
+        if q.type in self.caps and self.types[q.type] >= self.caps[q.type]:
+            return f"the deck has its share of {q.type} questions"
+        if q.type == "truefalse":
+            if c.copied:
+                return "a true statement would copy its sentence"
+            if self.truth[q.answer] > self.truth[_other(c)]:
+                return "true and false must stay balanced"
+        return ""
+
+    def _add(self, c: Candidate) -> None:
+        self.journal.append((True, c))
+        self.chosen[id(c)] = c
+        self.asked[c.fact] += 1
+        self.ids.add(c.question.id)
+        self.by_sentence[c.anchor].append(c)
+        self.types[c.question.type] += 1
+        if c.question.type == "truefalse":
+            self.truth[c.question.answer] += 1
+        elif words := _norm(c.question.answer).split():
+            self.answers.setdefault(words[0], []).append(_norm(c.question.answer))
+        self.printed.add(c)
+
+    def _remove(self, c: Candidate) -> None:
+        self.journal.append((False, c))
+        del self.chosen[id(c)]
+        self.asked[c.fact] -= 1
+        self.ids.discard(c.question.id)
+        self.by_sentence[c.anchor].remove(c)
+        self.types[c.question.type] -= 1
+        if c.question.type == "truefalse":
+            self.truth[c.question.answer] -= 1
+        elif words := _norm(c.question.answer).split():
+            self.answers[words[0]].remove(_norm(c.question.answer))
+        self.printed.remove(c)
+
+
+def _keep_cloze_share(state: _State, share: float, reasons: dict[str, str]) -> None:
+    """Clozes at most `share` of the deck: the least salient cloze becomes a true/false
+    where one is acceptable, or is left out, until the share holds. A deck of fewer than
+    _SMALL_DECK questions keeps its clozes: there a share says little and every fact counts."""
+    state.caps["cloze"] = len(state.chosen)  # a change of type must not be refused for it
+
+    def over() -> bool:
+        n = len(state.chosen)
+        return n >= _SMALL_DECK and state.types["cloze"] > share * n
+
+    clozes = sorted(
+        (c for c in state.chosen.values() if c.question.type == "cloze"),
+        key=lambda c: (c.salience, -c.order[0], c.question.id),
+    )
+    for c in clozes:
+        if not over():
+            break
+        state._remove(c)
+        tf = [x for x in state.by_fact[c.fact] if x.question.type == "truefalse"]
+        if not tf or state.take(tf, repair=0):
+            reasons[c.fact] = f"clozes are at most {share:.0%} of the deck and no other form fits"
+
+
+def _others_printed(by_fact: dict[str, list[Candidate]]) -> dict[int, int]:
+    """For each candidate, how many other facts of its own sentence its text prints (by a
+    word index): asking them there would then leak, so a cleaner wording goes first."""
+    index: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first word -> (name, fact)
+    anchors = {fact: {c.anchor for c in cs} for fact, cs in by_fact.items()}
+    for fact, cs in by_fact.items():
+        for name in {_norm(n) for n in cs[0].names if len(n) > 3}:
+            if words := name.split():
+                index[words[0]].append((name, fact))
+    out: dict[int, int] = {}
+    for fact, cs in by_fact.items():
+        for c in cs:
+            text = _norm(c.text)
+            hit = {f for w in set(text.split()) for n, f in index.get(w, ()) if n in text}
+            out[id(c)] = sum(1 for f in hit - {fact} if c.anchor in anchors[f])
+    return out
+
+
+def _other(c: Candidate) -> str:
+    return "false" if c.question.answer == "true" else "true"
+
+
+def _leak_share(chosen: list[Candidate]) -> float:
+    """Share of questions whose answer another question prints (as deck_shape counts it)."""
+    if not chosen:
+        return 0.0
+    texts = [_norm(c.text) for c in chosen]
+    holding: dict[str, list[int]] = defaultdict(list)  # word -> texts that print it
+    for i, t in enumerate(texts):
+        for w in set(t.split()):
+            holding[w].append(i)
+    leaks = 0
+    for i, c in enumerate(chosen):
+        words = _norm(c.question.answer).split()
+        if c.question.type == "truefalse" or len(" ".join(words)) < 4:
+            continue
+        ans = " " + " ".join(words) + " "
+        rarest = min(words, key=lambda w: len(holding[w]))
+        leaks += any(ans in texts[j] for j in holding[rarest] if j != i)
+    return leaks / len(chosen)

@@ -1,0 +1,74 @@
+"""Simplified statements: a sentence without the side remarks that name other facts.
+
+"Henry Dunant, a Geneva businessman born on May 8, 1828, was travelling in northern Italy in
+June 1859 ..." asked about June 1859 need not print the birth date: without the appositive it
+reads "Henry Dunant was travelling in northern Italy in _____ ...". Heilman & Smith (2010)
+ask from such simplified factual statements; here they let two facts of one sentence be
+asked without either question printing the other's answer, and a true statement say what its
+sentence says in fewer words. Only parts that carry another fact go, and only parts whose
+removal leaves a sentence: an appositive or a relative clause set off by commas, a
+prepositional phrase or adverbial clause hanging off a verb. A quotation is never cut.
+"""
+
+from __future__ import annotations
+
+from quizgen._extract import Sentence
+
+# Dependency labels of side parts: an appositive, a non-restrictive relative clause, a
+# prepositional phrase, an adverbial clause or a noun used as an adverb.
+_SIDE = {"appos", "relcl", "prep", "advcl", "npadvmod"}
+_FACT_LABELS = {"DATE", "PERSON", "ORG"}
+_COMMAS = {",", ";", "—", "–"}
+
+
+def simplified_window(sent: Sentence, start: int, end: int) -> list[int] | None:
+    """The token indices of the sentence without the side parts that name another fact
+    (never the part holding tokens [start, end)); None when nothing would go, or the
+    sentence quotes someone."""
+    toks = sent.tokens
+    if any(t.quoted for t in toks):
+        return None  # quotations are never altered
+    keep_path = set(range(start, end))
+    for i in range(start, end):
+        keep_path.update(sent.ancestors(i))
+    drop: set[int] = set()
+    sides = [t for t in toks if t.dep in _SIDE and t.head != t.i and t.i not in keep_path]
+    # the smallest part first: "a junior partner in the 1950s" loses "in the 1950s" only
+    for t in sorted(sides, key=lambda t: (len(sent.subtree(t.i)), t.i)):
+        if t.i in drop:
+            continue
+        part = sent.subtree(t.i)
+        facts = [k for k in part if toks[k].ent in _FACT_LABELS and k not in drop]
+        if keep_path & set(part) or not facts:
+            continue
+        lo, hi = min(part), max(part)
+        if hi - lo + 1 != len(part):
+            continue  # not one run of words: cutting it would tear the sentence
+        before = toks[lo - 1].text if lo > 0 else ""
+        after = toks[hi + 1].text if hi + 1 < len(toks) else ""
+        if t.dep in ("appos", "relcl"):
+            if before not in _COMMAS:
+                continue  # "the writer Tolstoy", "the book that he wrote": it restricts
+            if toks[lo].pos == "PROPN" or any(c.dep == "conj" for c in sent.children(t.head)):
+                continue  # "them: Dunant, Moynier, General Dufour": a list, not a remark
+            span = range(lo - 1, hi + 2 if after in _COMMAS else hi + 1)
+        elif t.dep in ("prep", "advcl", "npadvmod"):
+            head = toks[t.head]
+            main_verb = head.pos in ("VERB", "AUX") and (head.head == head.i or head.dep == "conj")
+            when = t.lower_text != "of" and all(toks[k].ent == "DATE" for k in facts)
+            if not (main_verb or when):
+                continue  # "known as the Shanghai Five", "the battle of Solferino": needed
+            span = range(lo - 1 if before in _COMMAS else lo, hi + 1)
+        else:
+            continue
+        if any(c.dep == "cc" for c in sent.children(t.i)):
+            continue  # "After ... documents, and then demarcating ...": half a coordination
+        drop.update(span)
+    if not drop:
+        return None
+    window = [t.i for t in toks if t.i not in drop]
+    if not window or not any(toks[i].dep.startswith("nsubj") for i in window):
+        return None
+    while window and toks[window[0]].text in _COMMAS:
+        window.pop(0)
+    return window

@@ -1,0 +1,330 @@
+"""Planning the deck as a whole (issue 12): one question per fact, at most two per sentence,
+no answer printed by another question of its sentence, a teacher's type mix, distractors of
+the answer's form, simplified statements, and the options and reports that go with them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from quizgen._deck import BLANK, Deck, Question, merge_decks
+from quizgen._extract import extract_facts
+from quizgen._generate import GenerateOptions, generate, generate_planned
+from quizgen._generate._candidates import Candidate
+from quizgen._generate._distractors import same_form, shape
+from quizgen._generate._select import select
+from quizgen._sources import Source
+
+# Three people, an organization and dates; two facts share most sentences.
+TEXT = """Notes
+
+Anna Berg founded the Lindqvist Mapping Society in 1921 in Uppsala.
+
+Anna Berg led the society until 1948, when Karl Holm took over as its president.
+
+Karl Holm moved the society's archive to Lund in 1952.
+
+In 1960 Maria Sand published the society's first atlas of Sweden.
+
+Maria Sand later taught geography at Lund University for twenty years.
+
+The Lindqvist Mapping Society closed its office in Uppsala in 1975.
+"""
+
+
+def _plan(text: str = TEXT, **options):
+    source = Source(path="notes.txt", title="Notes", text=text)
+    return generate_planned(extract_facts(source), GenerateOptions(seed=1, **options))
+
+
+def _norm(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+def _candidate(qid: str, fact: str, sentence: int, answer: str, prompt: str, qtype="short"):
+    q = Question(id=qid, kind="actor", type=qtype, prompt=prompt, answer=answer, fact=fact)
+    return Candidate(
+        question=q,
+        fact=fact,
+        anchor=("s.txt", sentence),
+        salience=1,
+        order=(sentence, 0),
+        names=[answer],
+        answer=answer,
+        features={"form": 1.0 if qtype in ("short", "choice") else 0.5},
+    )
+
+
+def test_every_fact_is_asked_once_by_default():
+    deck, _ = _plan()
+    facts = [q.fact for q in deck.questions]
+    assert facts and len(facts) == len(set(facts))
+    assert all(q.fact.split(":", 1)[0] == q.kind for q in deck.questions)
+    asked = {f for f in facts}
+    assert {"actor:Anna Berg", "actor:Karl Holm", "actor:Maria Sand"} <= asked
+
+
+def test_per_fact_allows_a_second_question():
+    deck, _ = _plan(per_fact=2)
+    once, _ = _plan()
+    assert len(deck.questions) > len(once.questions)
+    counts: dict[str, int] = {}
+    for q in deck.questions:
+        counts[q.fact] = counts.get(q.fact, 0) + 1
+    assert max(counts.values()) == 2 and len({q.id for q in deck.questions}) == len(deck.questions)
+
+
+def test_at_most_two_questions_per_sentence_and_one_with_per_sentence_1():
+    for per_sentence in (2, 1):
+        deck, _ = _plan(per_sentence=per_sentence)
+        contexts: dict[str, int] = {}
+        for q in deck.questions:
+            contexts[q.context] = contexts.get(q.context, 0) + 1
+        assert max(contexts.values()) <= per_sentence
+
+
+def test_no_question_prints_the_answer_of_another_from_its_sentence():
+    deck, _ = _plan()
+    for q in deck.questions:
+        if q.type == "truefalse":
+            continue
+        for other in deck.questions:
+            if other is q or other.context != q.context:
+                continue
+            printed = _norm(" ".join([other.prompt, *other.choices]))
+            assert _norm(q.answer) not in printed, (q.answer, other.prompt)
+
+
+def test_the_selector_refuses_a_leak_and_moves_a_fact_to_make_room():
+    # A is asked first (more salient) from sentence 1 and prints B's answer; A can also be
+    # asked from sentence 2, so the planner moves it and asks B from sentence 1.
+    a1 = _candidate("q-a1", "actor:A", 1, "Anna Berg", "Who worked with Karl Holm?")
+    a2 = _candidate("q-a2", "actor:A", 2, "Anna Berg", "Who founded the society?", "cloze")
+    a1.salience = a2.salience = 5
+    b1 = _candidate("q-b1", "actor:B", 1, "Karl Holm", "Who took over from Anna Berg?")
+    plan = select([a1, a2, b1])
+    assert {c.question.id for c in plan.chosen} == {"q-a2", "q-b1"}
+    assert plan.unasked == []
+
+
+def test_the_selector_says_why_a_fact_is_left_unasked():
+    a = _candidate("q-a", "actor:A", 1, "Anna Berg", "Who worked with Karl Holm?")
+    a.salience = 5
+    b = _candidate("q-b", "actor:B", 1, "Karl Holm", "Who worked with Anna Berg?")
+    plan = select([a, b], facts_without=["date:1921@3"])
+    assert [c.question.id for c in plan.chosen] == ["q-a"]
+    reasons = dict(plan.unasked)
+    assert "same sentence" in reasons["actor:B"]
+    assert "no template fits" in reasons["date:1921@3"]
+    assert plan.summary().startswith("3 facts, 1 asked, 2 left unasked; 1 questions (1 short)")
+
+
+def test_coverage_follows_salience_and_count_gives_the_most_salient():
+    cands = [
+        _candidate(f"q-{i}", f"actor:P{i}", i, f"Person Number{i}", f"Who did thing {i}?")
+        for i in range(5)
+    ]
+    for i, c in enumerate(cands):
+        c.salience = i  # P4 is named most
+    plan = select(cands, count=2)
+    assert sorted(c.fact for c in plan.chosen) == ["actor:P3", "actor:P4"]
+    assert dict(plan.unasked)["actor:P0"] == "beyond --count 2"
+    short = select(cands[:1], count=3)
+    assert short.short_of_count.startswith("could make 1 of 3 questions")
+
+
+def test_clozes_are_at_most_half_and_true_false_balanced():
+    cands = []
+    for i in range(12):  # a deck of 10 or more: a smaller one keeps its clozes
+        cands.append(
+            _candidate(f"q-c{i}", f"actor:P{i}", i, f"Name Number{i}", f"{BLANK} did {i}.", "cloze")
+        )
+        for truth in ("true", "false"):
+            c = _candidate(f"q-t{i}", f"actor:P{i}", i, f"Name Number{i}", f"X did {i}.")
+            c.question.type, c.question.answer = "truefalse", truth
+            c.features = {"form": 0.3}
+            cands.append(c)
+    plan = select(cands, mix={"truefalse": 0.5})
+    types = [c.question.type for c in plan.chosen]
+    assert types.count("cloze") <= len(types) / 2
+    truths = [c.question.answer for c in plan.chosen if c.question.type == "truefalse"]
+    assert abs(truths.count("true") - truths.count("false")) <= 1
+
+
+def test_a_copied_true_statement_is_never_chosen():
+    c = _candidate("q-t", "actor:A", 1, "Anna Berg", "Anna Berg founded it.")
+    c.question.type, c.question.answer, c.copied = "truefalse", "true", True
+    assert select([c]).chosen == []
+
+
+def test_options_of_the_answers_form_only():
+    assert shape("49 BC") == "99 A" and shape("1850") == "9999"
+    # "49 BC" among plain years would be picked by its form alone
+    assert same_form("49 BC", ["1850", "1902", "1931"]) == []
+    assert same_form("49 BC", ["59 BC", "1850", "44 BC", "39 BC"]) == ["59 BC", "44 BC", "39 BC"]
+    assert same_form("1850", ["AD 120", "1902", "1931", "1845"]) == ["1902", "1931", "1845"]
+    # a name among names of other shapes is fine, as long as two of them do not share one
+    assert same_form("Anna Berg", ["Karl Holm", "Maria Sand", "Olof"]) == [
+        "Karl Holm",
+        "Maria Sand",
+        "Olof",
+    ]
+
+
+def test_a_bc_year_gets_bc_distractors_or_no_choice(tmp_path):
+    text = (
+        "The Bridge\n\nThe Vell Bridge Company built the first wooden bridge in 49 BC.\n\n"
+        "Edwin Harlow repaired the stone arches in 1902.\n\nLena Voss mapped it in 1931.\n"
+    )
+    for seed in range(3):
+        deck = generate(
+            extract_facts(Source(path="b.txt", title="B", text=text)),
+            GenerateOptions(seed=seed, kinds=["date"], types=["choice", "short"], per_fact=2),
+        )
+        for q in deck.questions:
+            if q.type == "choice" and "BC" in q.answer:
+                assert all("BC" in c for c in q.choices), q.choices
+
+
+def test_a_side_remark_naming_another_fact_is_left_out():
+    text = (
+        "Notes\n\nAnna Berg, a surveyor born in 1890, founded the Lindqvist Mapping Society"
+        " in Uppsala in 1921.\n"
+    )
+    deck, _ = _plan(text, mix={"cloze": 1.0})
+    prompts = [q.prompt for q in deck.questions if q.answer == "1921"]
+    assert prompts, deck.questions
+    # asked about 1921, the birth year stays out of the question
+    assert all("1890" not in p for p in prompts)
+
+
+def test_a_relative_date_is_never_blanked_in_a_quotation():
+    text = (
+        "Notes\n\n"
+        "“We will vote on Monday evening,” said Anna Berg of the Lindqvist Mapping Society.\n"
+    )
+    source = Source(path="notes.txt", title="Notes", text=text, published="2014-03-04")
+    deck, _ = generate_planned(extract_facts(source), GenerateOptions(seed=1, mix={"cloze": 1.0}))
+    for q in deck.questions:
+        if q.kind == "date":
+            assert q.type != "cloze" and "Monday" not in q.prompt.replace(BLANK, "")
+
+
+def test_fact_key_round_trips_and_merge_adds_no_second_question_for_an_asked_fact():
+    asked = Question(
+        id="q-1", kind="actor", type="short", prompt="Who?", answer="A", fact="actor:A"
+    )
+    fresh = Question(
+        id="q-2", kind="actor", type="cloze", prompt="_____ x.", answer="A", fact="actor:A"
+    )
+    new = Question(
+        id="q-3", kind="actor", type="short", prompt="Who else?", answer="B", fact="actor:B"
+    )
+    existing = Deck(title="t", questions=[asked])
+    _, report = merge_decks(existing, Deck(title="t", questions=[fresh, new]))
+    assert report.added == ["q-3"]
+    rejected = Deck(title="t", questions=[Question(**{**vars_of(asked), "status": "rejected"})])
+    _, report = merge_decks(rejected, Deck(title="t", questions=[fresh]))
+    assert report.added == ["q-2"]
+
+
+def vars_of(q: Question) -> dict:
+    return {k: getattr(q, k) for k in q.__slots__}
+
+
+def test_the_fact_key_is_saved_and_loaded(tmp_path):
+    from quizgen._deck import dump_deck, load_deck
+
+    deck, _ = _plan()
+    path = tmp_path / "d.yaml"
+    path.write_text(dump_deck(deck), encoding="utf-8")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    keys = list(data["questions"][0])
+    assert keys.index("fact") == keys.index("template") + 1
+    assert [q.fact for q in load_deck(path).questions] == [q.fact for q in deck.questions]
+
+
+def test_generate_prints_a_summary_and_lists_unasked_facts(cli, tmp_path):
+    source = tmp_path / "notes.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    out = cli("generate", str(source), "-o", str(tmp_path / "d.yaml"), "--verbose", "--seed", "1")
+    assert out.returncode == 0, out.stderr
+    summary = re.search(
+        r"(\d+) facts, (\d+) asked, (\d+) left unasked; .* print an answer", out.stderr
+    )
+    assert summary, out.stderr
+    found, asked, unasked = map(int, summary.groups())
+    assert found == asked + unasked
+    assert out.stderr.count("  unasked ") == unasked
+
+
+@pytest.mark.parametrize(
+    ("mix", "message"),
+    [
+        ("cloze=2", "'cloze=2' is not TYPE=SHARE"),
+        ("essay=0.1", "'essay=0.1' is not TYPE=SHARE"),
+    ],
+)
+def test_a_bad_mix_is_refused_before_any_work(cli, tmp_path, mix, message):
+    source = tmp_path / "notes.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    out = cli("generate", str(source), "-o", str(tmp_path / "d.yaml"), "--mix", mix)
+    assert out.returncode == 2 and message in out.stderr
+    assert not Path(tmp_path / "d.yaml").exists()
+
+
+def test_count_gives_exactly_n_questions(cli, tmp_path):
+    source = tmp_path / "notes.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    out = cli("generate", str(source), "-o", str(tmp_path / "d.yaml"), "--count", "3")
+    assert out.returncode == 0, out.stderr
+    data = yaml.safe_load((tmp_path / "d.yaml").read_text(encoding="utf-8"))
+    assert len(data["questions"]) == 3
+
+
+def test_a_false_statement_takes_the_article_of_the_name_swapped_in():
+    from quizgen._generate._candidates import _fix_article
+
+    articles = {"Harvard University": "", "Boston Herald": "the"}
+    assert (
+        _fix_article("x", f"The {BLANK} printed the speech.", "Harvard University", articles)
+        == "Harvard University printed the speech."
+    )
+    assert (
+        _fix_article("x", f"Marshall spoke at {BLANK} in 1947.", "Boston Herald", articles)
+        == "Marshall spoke at the Boston Herald in 1947."
+    )
+    assert _fix_article("same", f"He left the {BLANK}.", "Boston Herald", articles) == "same"
+
+
+def test_a_sentence_whose_subject_is_asked_becomes_a_who_question():
+    text = "Notes\n\nAnna Berg persuaded the farmers of the valley to keep their old seeds.\n"
+    deck, _ = _plan(text)
+    people = [q for q in deck.questions if q.answer == "Anna Berg"]
+    assert [q.prompt for q in people] == [
+        "Who persuaded the farmers of the valley to keep their old seeds?"
+    ]
+    assert people[0].type in ("short", "choice")
+
+
+def test_no_question_asks_the_date_of_a_dateline():
+    text = (
+        "Notes\n\nGENEVA, March 4, 2014 — Anna Berg opened the Lindqvist Mapping Society"
+        " archive to the public on Monday.\n"
+    )
+    deck, _ = _plan(text, mix={"cloze": 1.0})
+    assert not [q for q in deck.questions if "GENEVA, " + BLANK in q.prompt]
+
+
+def test_a_role_that_names_no_one_without_the_text_is_not_asked():
+    text = (
+        "Notes\n\nThe bank failed in 1907, and the oil magnate Karl Holm lent money to the"
+        " other banks.\n\nAnna Berg, the Swedish foreign minister, protested in 1908.\n"
+    )
+    deck, _ = _plan(text, per_fact=3)
+    prompts = [q.prompt for q in deck.questions]
+    assert "Who was the colonel?" not in prompts
+    assert not [p for p in prompts if re.fullmatch(r"Who was the [a-z ]+\?", p)]
