@@ -20,6 +20,7 @@ from quizgen._lexicon import (
     ARTICLES,
     GROUP_NOUNS,
     MEMBER_VERBS,
+    ORG_HEAD_SHORT_FORMS,
     ORG_WORDS,
     PRONOUN_GENDER,
     SPEECH_VERBS,
@@ -33,14 +34,20 @@ _SUBJECT_PRONOUNS = {"he", "she"}
 
 
 def cluster(
-    sentences: Sequence[Sentence], spans: list[Span], kind: str
+    sentences: Sequence[Sentence],
+    spans: list[Span],
+    kind: str,
+    labels: frozenset[str] | None = None,
 ) -> tuple[list[Entity], dict[tuple[int, int], Entity]]:
-    """Group mentions into entities; returns the entities and a map (sent, start) -> entity."""
-    label = "PERSON" if kind == "actor" else "ORG"
+    """Group mentions into entities of `kind`; returns the entities and a map (sent, start)
+    -> entity. The spans are those labelled PERSON for "actor", ORG for "organization", or
+    any of `labels` for another kind (clustered as organizations are)."""
+    if labels is None:
+        labels = frozenset({"PERSON" if kind == "actor" else "ORG"})
     mentions = [
         Mention(s.sent_index, s.start, s.end, span_text(sentences[s.sent_index], s.start, s.end))
         for s in spans
-        if s.label == label
+        if s.label in labels
     ]
     entities: list[Entity] = []
     by_key: dict[tuple[str, ...], Entity] = {}
@@ -65,6 +72,15 @@ def cluster(
                 if is_acronym_of(name, e.name)
                 or (_leads(name, e.name) and first[e.name] < first[name])
             ]
+            # "the House" after "U.S. House of Representatives": the text's own short form;
+            # with two such names ("House of Commons", "House of Lords") it is neither's.
+            heads = [
+                e for e in entities if _head_short(name, e.name) and first[e.name] < first[name]
+            ]
+            if not owners and len(heads) > 1:
+                by_key[key] = _AMBIGUOUS
+                continue
+            owners = owners or heads
         if len(owners) == 1 or (owners and kind == "actor"):
             by_key[key] = owners[0] if len(owners) == 1 else _AMBIGUOUS
             continue
@@ -100,6 +116,18 @@ _AMBIGUOUS = Entity(kind="ambiguous", name="")
 
 def _org_key(name: str) -> str:
     return re.sub(r"^the\s+", "", name.lower()).replace("’", "'")
+
+
+def _head_short(short: str, full: str) -> bool:
+    """ "House" of "U.S. House of Representatives", "League" of "League of Nations": one
+    capitalised word of the longer name that names its kind of body."""
+    return (
+        " " not in short
+        and short.istitle()
+        and short in full.split()
+        and short != full
+        and _org_key(short) in ORG_HEAD_SHORT_FORMS
+    )
 
 
 def _leads(short: str, full: str) -> bool:

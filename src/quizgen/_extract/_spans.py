@@ -11,17 +11,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from quizgen._extract import _orgs
+from quizgen._extract._kinds import head_word, thing_label
 from quizgen._extract._orgs import Span
 from quizgen._extract._types import Sentence
 from quizgen._lexicon import (
     ARTICLES,
     CUT_WORDS,
+    EPITHETS,
     ERAS,
     KIN_NOUNS,
+    NAME_PARTICLE_PREFIXES,
     NAME_PARTICLES,
     NOT_ORG_WORDS,
     ORG_WORDS,
     PERSON_ORG_TAILS,
+    REGNAL_TITLES,
     TITLE_WORDS,
     is_honorific,
 )
@@ -87,6 +91,14 @@ def _published_work(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
     return d
 
 
+def _thing_kind(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
+    """ "Neptune", "Magna Carta", "Waterloo Station", "the Republicans": a PERSON or ORG span
+    that names a place, a work, a facility or a group of people takes that kind's label."""
+    if d.label in ("PERSON", "ORG"):
+        d.label = thing_label(sent, d.start, d.end, d.label) or d.label
+    return d
+
+
 def _other_labels(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
     """ "1979", "Geneva": spans other than people and organizations stay as tagged."""
     d.done = d.label not in ("PERSON", "ORG")
@@ -132,12 +144,23 @@ def _numbered_thing(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
 
 
 def _title(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
-    """ "President Bush", "Mrs. Marten" -> "Bush", "Marten": a title is a role, not a name."""
+    """ "President Bush", "Mrs. Marten" -> "Bush", "Marten": a title is a role, not a name.
+    A ruler's one-word name keeps its title ("King John", "Queen Victoria"): that is how the
+    text names them, and "King John" is no "John Wesley"."""
     toks = sent.tokens
+    if d.label != "PERSON":
+        return d
+    if (
+        d.end - d.start == 1
+        and d.start > 0
+        and toks[d.start - 1].lower_text in REGNAL_TITLES
+        and toks[d.start - 1].text[:1].isupper()
+    ):
+        d.start -= 1
     while (
-        d.label == "PERSON"
-        and d.end - d.start > 1
+        d.end - d.start > 1
         and (toks[d.start].lower_text in TITLE_WORDS or is_honorific(toks[d.start].text))
+        and not (d.end - d.start == 2 and toks[d.start].lower_text in REGNAL_TITLES)
     ):
         d.start += 1
     return d
@@ -166,6 +189,7 @@ _SPAN_RULES: tuple[Callable[[_Text, Sentence, _Draft], _Draft | None], ...] = (
     _era_in_date,
     _lone_era,
     _published_work,
+    _thing_kind,
     _other_labels,
     _article,
     _possessive,
@@ -184,6 +208,9 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
     through _org_spans; last, the whole text's spans through _TEXT_RULES.
     """
     spans = _orgs.merge_name_tails(sentences, spans) + _orgs.class_noun_spans(sentences, spans)
+    listed = _orgs.coordinated_people(sentences)
+    taken = {(s.sent_index, i) for s in listed for i in range(s.start, s.end)}
+    spans = [s for s in spans if not any((s.sent_index, i) in taken for i in range(s.start, s.end))]
     common = _orgs.lowercase_words(sentences)
     org_texts = [
         re.sub(r"^the\s+", "", span_text(sentences[s.sent_index], s.start, s.end), flags=re.I)
@@ -203,13 +230,29 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
             continue
         if draft.done:
             out.append(Span(draft.sent_index, draft.start, draft.end, draft.label))
+        elif draft.label == "ORG" and _short_of_named(text, sent, draft):
+            out.append(Span(draft.sent_index, draft.start, draft.end, "ORG"))
         elif draft.label == "ORG":
             out.extend(_org_spans(sent, span.sent_index, draft.start, draft.end, common))
         else:
             out.extend(_checked(sent, span.sent_index, draft.start, draft.end, draft.label))
+    out.extend(listed)  # settled: the modifier rule would drop "Harding administrations"
     for whole_text_rule in _TEXT_RULES:
         out = whole_text_rule(sentences, out)
     return out
+
+
+def _short_of_named(text: _Text, sent: Sentence, d: _Draft) -> bool:
+    """ "the League", "the Council": one organization word, capitalised, that a longer name
+    in the text contains ("League of Nations") is its short form, not a nameless "the Army"."""
+    if d.end - d.start != 1:
+        return False
+    word = sent.tokens[d.start].text
+    return (
+        word.istitle()
+        and word.lower() in ORG_WORDS
+        and any(word in t.split() and t != word for t in text.org_texts)
+    )
 
 
 def _checked(sent: Sentence, index: int, start: int, end: int, label: str) -> list[Span]:
@@ -329,7 +372,10 @@ def _org_spans(sent: Sentence, index: int, start: int, end: int, common: set[str
                 else []
             )
         if _orgs.is_modifier_word(sent, start, end):
-            return []  # "Alpine valleys"
+            # "Alpine valleys" is nothing; "the Methodist preacher" names a group of people
+            parent = toks[toks[start].head]
+            people = _orgs.is_person_noun(parent.text)
+            return [Span(index, start, end, "NORP")] if people else []
         if end - start == 1 and words[0] in common and not toks[start].text.isupper():
             return []  # "Wounded", "Government": a common noun the text also writes in lower case
     split = _orgs.split_part_of(sent, start, end)
@@ -366,6 +412,8 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
         return label
     if words[-1] in NOT_ORG_WORDS or words[-1] in ("and", "of", "for", "the"):
         return ""
+    if head_word(words) in TITLE_WORDS:
+        return ""  # "United Nations High Representative", "Hauptmann, Captain": an office
     if before == "(" and before2 in NOT_ORG_WORDS:
         return ""  # "the European Recovery Program (ERP)": the short form of a program
     if not has_org_word and (said == "person" or _orgs.relative_who(sent, head.i, end)):
@@ -397,7 +445,13 @@ def _plausible_person(text: str) -> bool:
         and not any(ch.isdigit() for ch in text)
         and text[:1].isupper()
         and not (text.isupper() and len(text) > 4)  # bylines like "TIMES STAFF WRITER"
-        and all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words)
+        and all(
+            w[:1].isupper()
+            or w.lower() in NAME_PARTICLES
+            or w.split("-")[0].lower() in NAME_PARTICLE_PREFIXES | set(NAME_PARTICLES)
+            or (w == "the" and k + 1 < len(words) and words[k + 1].lower() in EPITHETS)
+            for k, w in enumerate(words)
+        )
     )
 
 
