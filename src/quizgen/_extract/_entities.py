@@ -23,6 +23,7 @@ from quizgen._lexicon import (
     ORG_HEAD_SHORT_FORMS,
     ORG_WORDS,
     PRONOUN_GENDER,
+    REGNAL_TITLES,
     SPEECH_VERBS,
     TITLE_WORDS,
 )
@@ -238,8 +239,16 @@ def title_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity
             and toks[start - 1].pos in ("PROPN", "ADJ", "NOUN")
         ):
             start -= 1
+    if (
+        start == m.start
+        and start >= 2
+        and toks[start - 1].text.islower()
+        and _orgs.is_person_noun(toks[start - 1].text)
+        and toks[start - 2].lower_text in ARTICLES
+    ):
+        start -= 1  # "The merchant Hans Sloane": the parse may hang the noun elsewhere
     if start >= m.start:
-        return None
+        return _regnal_role(sent, m)
     words = toks[start : m.start]
     if not any(w.lower_text in TITLE_WORDS or (w.pos == "NOUN" and not w.ent) for w in words):
         return None
@@ -259,6 +268,14 @@ def title_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity
     return Role(text=text, sent_index=sent.index, source="title", org=org)
 
 
+def _regnal_role(sent: Sentence, m: Mention) -> Role | None:
+    """ "King John": the title a ruler's name keeps is their role."""
+    first = sent.tokens[m.start]
+    if m.end - m.start > 1 and first.lower_text in REGNAL_TITLES:
+        return Role(first.text, sent.index, "title")
+    return None
+
+
 def _org_in(
     sent: Sentence, indices: Sequence[int], orgs_at: dict[tuple[int, int], Entity]
 ) -> str | None:
@@ -275,7 +292,9 @@ def appositive_role(
     """ "X, a senior analyst and head of Y," -> "a senior analyst and head of Y"."""
     head = sent.span_head(m.start, m.end)
     for child in sent.children(head):
-        if child.dep == "appos" and child.i > m.end and child.pos in ("NOUN",):
+        # "a senior analyst", or a capitalised title: "the Prime Minister of the United Kingdom"
+        titled = child.pos == "PROPN" and child.lower_text in TITLE_WORDS | REGNAL_TITLES
+        if child.dep == "appos" and child.i > m.end and (child.pos == "NOUN" or titled):
             sub = [i for i in sent.subtree(child.i) if not sent.tokens[i].quoted]
             while sub and sent.tokens[sub[-1]].pos == "PUNCT":
                 sub.pop()
