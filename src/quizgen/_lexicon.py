@@ -122,7 +122,8 @@ PERSON_NOUNS = _words(
     priest explorer soldier general head chief chairman chairwoman ceo secretary editor
     author official diplomat envoy researcher novelist poet painter composer astronomer
     mathematician inventor commander lawmaker senator governor mayor ambassador judge king
-    queen prince princess bishop botanist analyst employee staff
+    queen prince princess bishop botanist analyst employee staff preacher missionary
+    clergyman monk nun
     """
 )
 
@@ -599,7 +600,8 @@ NOT_CRAFT_WORDS = _words(
 # Patterns for spaCy's EntityRuler, run after the tagger's own entities and overriding
 # them where the small model errs (spaCy's token-pattern format, as data):
 #   "the Russian navy" -> ORG (spaCy: NORP "Russian"); "Pioneer 10", "Apollo 11" -> PRODUCT
-#   (spaCy: ORG "Pioneer", LAW "Apollo 11"); "Ivan the Terrible" -> PERSON.
+#   (spaCy: ORG "Pioneer", LAW "Apollo 11"); "HMY Alberta" -> PRODUCT (spaCy: nothing or
+#   GPE "Alberta"); "Ivan the Terrible" -> PERSON.
 RULER_PATTERNS: tuple[dict[str, object], ...] = (
     {
         "label": "ORG",
@@ -626,6 +628,13 @@ RULER_PATTERNS: tuple[dict[str, object], ...] = (
                 "LOWER": {"NOT_IN": sorted(NOT_CRAFT_WORDS)},
             },
             {"IS_DIGIT": True, "LENGTH": {"<=": 3}},
+        ],
+    },
+    {
+        "label": "PRODUCT",
+        "pattern": [
+            {"TEXT": {"IN": sorted(w.upper() for w in SHIP_PREFIXES)}},
+            {"IS_TITLE": True, "OP": "+"},
         ],
     },
     {

@@ -20,6 +20,7 @@ from quizgen._lexicon import (
     EPITHETS,
     ERAS,
     KIN_NOUNS,
+    KIND_OF_LABEL,
     NAME_PARTICLE_PREFIXES,
     NAME_PARTICLES,
     NOT_ORG_WORDS,
@@ -100,8 +101,27 @@ def _thing_kind(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
 
 
 def _other_labels(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
-    """ "1979", "Geneva": spans other than people and organizations stay as tagged."""
+    """ "1979", "Geneva": spans other than people and organizations stay as tagged; a
+    place's, work's or group's name loses its "the" ("the Magna Carta")."""
     d.done = d.label not in ("PERSON", "ORG")
+    if d.label in KIND_OF_LABEL:
+        while d.end - d.start > 1 and sent.tokens[d.start].lower_text in ARTICLES:
+            d.start += 1
+    return d
+
+
+def _particle_tail(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
+    """ "Ludwig" + "van Hal": a person's name the tagger cut before its particle goes on."""
+    toks = sent.tokens
+    if (
+        d.label == "PERSON"
+        and d.end + 1 < len(toks)
+        and toks[d.end].lower_text in NAME_PARTICLES
+        and toks[d.end].text.islower()
+        and toks[d.end + 1].pos == "PROPN"
+        and toks[d.end + 1].text[:1].isupper()
+    ):
+        d.end += 2
     return d
 
 
@@ -195,6 +215,7 @@ _SPAN_RULES: tuple[Callable[[_Text, Sentence, _Draft], _Draft | None], ...] = (
     _possessive,
     _college_s,
     _numbered_thing,
+    _particle_tail,
     _title,
     _person_institution,
     _empty,
