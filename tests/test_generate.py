@@ -234,9 +234,15 @@ def test_facts_command_prints_a_table_and_json(cli, shared_dir):
     table = cli("facts", article)
     assert table.returncode == 0, table.stderr
     assert "Tang Jiaxuan" in table.stdout and "Chinese Foreign Minister" in table.stdout
+    # kind, subtype and salience per name; places listed apart
+    assert re.search(r"Tang Jiaxuan +\[person, salience \d", table.stdout)
+    assert "Moscow  [place]" in table.stdout.split("OTHER NAMES")[1]
     as_json = cli("facts", article, "--json")
     data = json.loads(as_json.stdout)
     assert any(a["name"] == "Jiang Zemin" for a in data["actors"])
+    jiang = next(a for a in data["actors"] if a["name"] == "Jiang Zemin")
+    assert jiang["kind"] == "actor" and jiang["salience"] > 1
+    assert {"Moscow": "place"}.items() <= {o["name"]: o["kind"] for o in data["others"]}.items()
     assert any(d["normalized"] == "1979" for d in data["dates"])
 
 
