@@ -137,3 +137,22 @@ def test_salience_ranks_the_headline_and_the_subject_first_and_json_carries_kind
     )
     assert data["actors"][0]["kind"] == "actor"
     assert data["actors"][0]["salience"] == 9.5
+
+
+def test_a_legislature_named_by_one_word_is_an_organization() -> None:
+    facts = _facts(
+        "The plan was attacked in Congress in 1912. Robert Owen steered it through the Senate."
+    )
+    assert [(o.name, o.subtype) for o in facts.organizations] == [
+        ("Congress", "legislature"),
+        ("Senate", "legislature"),
+    ]
+
+
+def test_people_the_tagger_files_as_organizations_by_their_shape() -> None:
+    actors, orgs, _ = _kinds(
+        "Foreign monarchs were present, including Kaiser Wilhelm of Germany.\n\n"
+        "It drew on the investigations of Pierre-Simon Laplace."
+    )
+    assert orgs == []
+    assert "Pierre-Simon Laplace" in actors and any(a.startswith("Kaiser Wilhelm") for a in actors)

@@ -191,7 +191,7 @@ THING_NOUNS = _words(
 NOT_ORG_WORDS = _words(
     """
     convention conventions treaty accord act agreement pact protocol war prize plan program
-    programme project initiative medal award trophy cup
+    programme project initiative medal award trophy cup decoration
     """
 )
 # Words after a person's name that make the whole an organization ("the Bush administration").
@@ -531,11 +531,13 @@ REGNAL_TITLES = _words(
 # "U.S. House of Representatives" is a legislature before "house" could be anything else.
 ORG_SUBTYPES: dict[str, frozenset[str]] = {
     "administration": _words("administration administrations"),
-    "legislature": _words(
-        """
-        parliament congress senate house assembly duma diet legislature presidium soviet
-        bundestag reichstag knesset
-        """
+    "legislature": (
+        LEGISLATURES := _words(
+            """
+            parliament congress senate house assembly duma diet legislature presidium soviet
+            bundestag reichstag knesset
+            """
+        )
     ),
     "armed force": _words(
         """

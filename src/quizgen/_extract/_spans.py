@@ -21,6 +21,7 @@ from quizgen._lexicon import (
     ERAS,
     KIN_NOUNS,
     KIND_OF_LABEL,
+    LEGISLATURES,
     NAME_PARTICLE_PREFIXES,
     NAME_PARTICLES,
     NOT_ORG_WORDS,
@@ -94,9 +95,12 @@ def _published_work(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
 
 def _thing_kind(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
     """ "Neptune", "Magna Carta", "Waterloo Station", "the Republicans": a PERSON or ORG span
-    that names a place, a work, a facility or a group of people takes that kind's label."""
+    that names a place, a work, a facility or a group of people takes that kind's label;
+    a "facility" named for a body ("the Jekyll Island Club") is that body."""
     if d.label in ("PERSON", "ORG"):
         d.label = thing_label(sent, d.start, d.end, d.label) or d.label
+    elif d.label == "FAC" and sent.tokens[d.end - 1].lower_text in ORG_WORDS:
+        d.label = "ORG"
     return d
 
 
@@ -385,6 +389,10 @@ def _org_spans(sent: Sentence, index: int, start: int, end: int, common: set[str
                 end -= 1
     words = [t.lower_text for t in toks[start:end]]
     if not any(w in ORG_WORDS for w in words):
+        if words[0] in REGNAL_TITLES and len(words) > 1:
+            # "Kaiser Wilhelm of Germany": a ruler, named up to the land they rule
+            cut = words.index("of") if "of" in words[2:] else len(words)
+            return _checked(sent, index, start, start + cut, "PERSON")
         if _orgs.first_name_before(sent, start, end):
             start -= 1  # "Oswald Avery": a first name and a surname
             return (
@@ -439,6 +447,8 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
         return ""  # "the European Recovery Program (ERP)": the short form of a program
     if not has_org_word and (said == "person" or _orgs.relative_who(sent, head.i, end)):
         return "PERSON"
+    if not has_org_word and _HYPHENATED_PERSON.fullmatch(sent.span_text(start, end)):
+        return "PERSON"  # "Pierre-Simon Laplace": a hyphenated given name and a surname
     if said == "org" or "&" in words or _orgs.published_in(sent, start, end):
         return label  # "Harrow & Finch": a person's name never has an ampersand
     if not has_org_word and not toks[start].text.isupper():
@@ -454,9 +464,13 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
             return (
                 "PERSON"  # "Louis Appia and Théodore Maunoir", "her husband, Frédéric Joliot-Curie"
             )
-    if len(words) == 1 and words[0] in ORG_WORDS | {"state"}:
-        return ""  # "the Army", "Secretary of State": no name of its own
+    if len(words) == 1 and words[0] in ORG_WORDS | {"state"} and words[0] not in LEGISLATURES:
+        return ""  # "the Army", "Secretary of State": no name of its own; "Congress" has one
     return label
+
+
+# "Pierre-Simon Laplace", "Jean-Paul Sartre"; not "Austro-Hungarian Empire" (an adjective).
+_HYPHENATED_PERSON = re.compile(r"[A-Z][a-zé]+-[A-Z][a-zé]+(?<!an) [A-Z][a-zé]+")
 
 
 def _plausible_person(text: str) -> bool:
