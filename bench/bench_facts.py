@@ -11,8 +11,8 @@ from __future__ import annotations
 import time
 
 import spacy
-from bench_generate import ARTICLE, TEXTS
 
+from bench_generate import ARTICLE, TEXTS
 from quizgen import Source, iter_facts, load_source
 from quizgen._extract import _chunks, default_model_name, load_model
 
