@@ -34,11 +34,16 @@ OTHER_KINDS = tuple(dict.fromkeys(KIND_OF_LABEL.values()))
 _FACILITY_SUFFIX = re.compile(r"(?:platz|straße|strasse|gasse|bahnhof)$", re.I)
 
 
+_LINKS = ("of", "for")
+
+
 def head_word(words: Sequence[str]) -> str:
     """The word a name is named for: the last before its first "of"/"for", else the last
     ("House" of "House of Representatives", "Station" of "Waterloo Station")."""
-    cut = next((k for k, w in enumerate(words) if w.lower() in ("of", "for") and k > 0), len(words))
-    return words[cut - 1] if cut else ""
+    for k in range(1, len(words)):
+        if words[k] in _LINKS or words[k].lower() in _LINKS:
+            return words[k - 1]
+    return words[-1] if words else ""
 
 
 def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:

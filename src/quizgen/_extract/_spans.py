@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from quizgen._extract import _orgs
 from quizgen._extract._kinds import head_word, thing_label
@@ -62,12 +63,17 @@ class _Draft:
     done: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Text:
     """What the span rules know of the whole text."""
 
     sentences: Sequence[Sentence]
     org_texts: list[str]  # every ORG span's text without a leading "the"
+
+    @cached_property
+    def org_name_words(self) -> frozenset[str]:
+        """The words of every ORG span of two words or more: "House" of "House of Lords"."""
+        return frozenset(w for t in self.org_texts if " " in t for w in t.split())
 
 
 def _era_in_date(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
@@ -273,11 +279,7 @@ def _short_of_named(text: _Text, sent: Sentence, d: _Draft) -> bool:
     if d.end - d.start != 1:
         return False
     word = sent.tokens[d.start].text
-    return (
-        word.istitle()
-        and word.lower() in ORG_WORDS
-        and any(word in t.split() and t != word for t in text.org_texts)
-    )
+    return word.istitle() and word.lower() in ORG_WORDS and word in text.org_name_words
 
 
 def _checked(sent: Sentence, index: int, start: int, end: int, label: str) -> list[Span]:
