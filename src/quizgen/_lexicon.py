@@ -122,7 +122,8 @@ PERSON_NOUNS = _words(
     priest explorer soldier general head chief chairman chairwoman ceo secretary editor
     author official diplomat envoy researcher novelist poet painter composer astronomer
     mathematician inventor commander lawmaker senator governor mayor ambassador judge king
-    queen prince princess bishop botanist analyst employee staff
+    queen prince princess bishop botanist analyst employee staff preacher missionary
+    clergyman monk nun
     """
 )
 
@@ -250,7 +251,7 @@ THING_NOUNS = _words(
 NOT_ORG_WORDS = _words(
     """
     convention conventions treaty accord act agreement pact protocol war prize plan program
-    programme project initiative medal award trophy cup
+    programme project initiative medal award trophy cup decoration
     """
 )
 # Words after a person's name that make the whole an organization ("the Bush administration").
@@ -536,3 +537,225 @@ BACK_MATTER = _lines(
 
 # Seasons as ISO 8601-2 codes: "the spring of 1871" is normalized as 1871-21.
 SEASON_CODES = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+
+
+# --- Kinds of names (issue 11) ---------------------------------------------------------------
+# A name spaCy tags PERSON or ORG may be a place, a building, a craft, a work, an event or
+# a group of people; these lists say which by the name's head word (its last word before an
+# "of"/"for") or the words around it. Kept-but-not-askable kinds go to Facts.others.
+
+# Head words of a building, a square or a street: a facility, whoever it is named after.
+FACILITY_HEADS = _words(
+    """
+    station airport harbour harbor port bridge square platz strasse straße street avenue
+    road boulevard lane building tower palace castle chapel cathedral mausoleum park
+    stadium arena hotel dam canal tunnel gate prison fort fortress basilica manor
+    """
+)
+
+# Heavenly bodies, named like people: "the Moon", "Neptune". Places.
+CELESTIAL_NAMES = _words(
+    """
+    sun moon mercury venus earth mars jupiter saturn uranus neptune pluto ceres titan
+    """
+)
+
+# Prefixes of a ship's name ("HMY Alberta", "USS Enterprise"), matched only where written
+# in capitals.
+SHIP_PREFIXES = _words("hms hmy hmt uss ss rms mv ms hmas hmcs")
+
+# Head words of a document, a law or a book: "Magna Carta", "the Treaty of Nanking".
+WORK_HEADS = NOT_ORG_WORDS - {"war", "prize", "medal", "award", "trophy", "cup"} | _words(
+    """
+    carta charter constitution declaration manifesto bible gospel statute bill ordinance
+    decree edict code
+    """
+)
+
+# Lower-case nouns before a name, or governing it, that make it a work: "his book Hydraulica".
+WORK_NOUNS = _words(
+    """
+    book treatise novel poem play opera essay paper article song album film painting
+    symphony work works memoir memoirs report pamphlet thesis dissertation textbook
+    """
+)
+
+# Head words of an event: "the Battle of Hastings", "the Congress of Vienna" is not here
+# (a congress is also a legislature).
+EVENT_HEADS = _words(
+    """
+    war battle revolution rebellion uprising siege massacre olympics games election
+    summit crisis festival expedition campaign
+    """
+)
+
+# Plural head words of a group of people, not a body: "the Liberal Democrats of the period",
+# "the Republicans". A party's registered name ("Neo Democrats" without "the") stays an
+# organization.
+PEOPLE_PLURALS = _words(
+    """
+    democrats republicans conservatives liberals socialists communists nationalists
+    federalists whigs tories loyalists unionists royalists bolsheviks mensheviks jacobins
+    methodists catholics protestants puritans quakers
+    """
+)
+
+# Epithets after a ruler's name: "Catherine the Great", "Ivan the Terrible".
+EPITHETS = _words(
+    """
+    great terrible elder younger bold conqueror confessor pious fair good wise just lionheart
+    magnificent navigator unready bald fat short tall red black lame
+    """
+)
+
+# Titles kept in a ruler's one-word name, so "King John" and "John Wesley" stay two people
+# and "Queen Victoria" is the name ("Victoria" its short form).
+REGNAL_TITLES = _words(
+    """
+    king queen emperor empress tsar czar tsarina kaiser pope prince princess archduke
+    archduchess sultan shah pharaoh
+    """
+)
+
+# Organization subtypes by a word of the name, tried in this order (the first that fits):
+# "U.S. House of Representatives" is a legislature before "house" could be anything else.
+ORG_SUBTYPES: dict[str, frozenset[str]] = {
+    "administration": _words("administration administrations"),
+    "legislature": (
+        LEGISLATURES := _words(
+            """
+            parliament congress senate house assembly duma diet legislature presidium soviet
+            bundestag reichstag knesset
+            """
+        )
+    ),
+    "armed force": _words(
+        """
+        army navy marines corps regiment battalion brigade fleet militia wehrmacht luftwaffe
+        guards
+        """
+    ),
+    "party": _words("party"),
+    "international body": _words("nations international world nato league"),
+    "news outlet": _words(
+        """
+        times post journal herald tribune gazette news press telegraph guardian chronicle
+        observer daily broadcasting radio television magazine reuters
+        """
+    ),
+    "religious body": _words("church diocese mosque synagogue temple abbey monastery order"),
+    "school or university": _words(
+        "university college school academy seminary conservatory polytechnic"
+    ),
+    "museum or venue": _words("museum gallery library theatre theater opera zoo observatory"),
+    "team": _words("team fc rovers athletic athletics"),
+    "union": _words("union unions guild"),
+    "company": _words(
+        """
+        company corporation corp inc ltd llc plc co bank group holdings airline airlines
+        railway railroad motors industries enterprises firm
+        """
+    ),
+    "government body": _words(
+        """
+        ministry department agency office bureau commission service treasury cabinet
+        authority government board committee court council police
+        """
+    ),
+}
+
+# "the air force": a two-word armed force head.
+ARMED_FORCE_PHRASES = _lines(
+    """
+    air force
+    coast guard
+    national guard
+    royal navy
+    royal air force
+    """
+)
+
+# Lower-case words that may stand inside a person's name besides NAME_PARTICLES, or open a
+# hyphenated part of it: "Omar al-Rashid", "Hassan el-Amin", "Ibn Battuta's" teacher.
+NAME_PARTICLE_PREFIXES = _words("al el ibn bin bint abu ben del della dos du ter ten")
+
+# Words that, capitalised and followed by a number, name no craft: "June 5", "War 2".
+NOT_CRAFT_WORDS = _words(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+    friday saturday sunday war chapter page section article psalm room act scene volume
+    part figure table
+    """
+)
+
+# Patterns for spaCy's EntityRuler, run after the tagger's own entities and overriding
+# them where the small model errs (spaCy's token-pattern format, as data):
+#   "the Russian navy" -> ORG (spaCy: NORP "Russian"); "Pioneer 10", "Apollo 11" -> PRODUCT
+#   (spaCy: ORG "Pioneer", LAW "Apollo 11"); "HMY Alberta" -> PRODUCT (spaCy: nothing or
+#   GPE "Alberta"); "Ivan the Terrible" -> PERSON.
+RULER_PATTERNS: tuple[dict[str, object], ...] = (
+    {
+        "label": "ORG",
+        "pattern": [
+            {"ENT_TYPE": "NORP"},
+            {"LOWER": {"IN": ["army", "navy", "marines", "fleet", "militia"]}},
+        ],
+    },
+    {
+        "label": "ORG",
+        "pattern": [
+            {"ENT_TYPE": "NORP"},
+            {"LOWER": {"IN": ["air", "coast"]}},
+            {"LOWER": {"IN": ["force", "guard"]}},
+        ],
+    },
+    {
+        "label": "PRODUCT",
+        "pattern": [
+            {
+                "IS_TITLE": True,
+                "POS": "PROPN",
+                "ENT_TYPE": {"IN": ["ORG", "PRODUCT", "LAW", "WORK_OF_ART", ""]},
+                "LOWER": {"NOT_IN": sorted(NOT_CRAFT_WORDS)},
+            },
+            {"IS_DIGIT": True, "LENGTH": {"<=": 3}},
+        ],
+    },
+    {
+        "label": "PRODUCT",
+        "pattern": [
+            {"TEXT": {"IN": sorted(w.upper() for w in SHIP_PREFIXES)}},
+            {"IS_TITLE": True, "OP": "+"},
+        ],
+    },
+    {
+        "label": "PERSON",
+        "pattern": [
+            {"IS_TITLE": True, "POS": "PROPN"},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": sorted(EPITHETS)}, "IS_TITLE": True},
+        ],
+    },
+)
+
+# One word a text uses for an organization it named in full before: "the House" for
+# "U.S. House of Representatives", "the League" for "League of Nations".
+ORG_HEAD_SHORT_FORMS = ORG_WORDS | _words(
+    """
+    house assembly chamber presidium soviet duma diet reserve bureau agency authority
+    """
+)
+
+# spaCy's labels for the kept-but-not-askable kinds (spaCy's PRODUCT is "objects, vehicles,
+# foods"; in the texts quizgen reads it is mostly ships and spacecraft).
+KIND_OF_LABEL = {
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "facility",
+    "PRODUCT": "vehicle",
+    "WORK_OF_ART": "work",
+    "LAW": "work",
+    "EVENT": "event",
+    "NORP": "group",
+}

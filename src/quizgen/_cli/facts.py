@@ -22,7 +22,12 @@ def facts_cli(
     as_json: Annotated[bool, typer.Option("--json", help="Print the facts as JSON.")] = False,
     model: ModelOpt = None,
 ) -> None:
-    """Show the dates, people and organizations found in a source, with their evidence."""
+    """Show the dates, people and organizations found in a source, with their evidence.
+
+    Each person and organization shows its kind (an organization's subtype, such as
+    legislature or company) and its salience; names of other kinds (places, facilities,
+    vehicles, works, events, groups of people) are listed apart: they are never asked.
+    """
     from quizgen import extract_facts, load_source
 
     facts = extract_facts(load_source(source), model=model)
@@ -38,18 +43,21 @@ def facts_table(facts: Facts) -> str:
     lines.append(f"ACTORS ({len(facts.actors)})")
     for a in facts.actors:
         aka = f" (also: {', '.join(a.aliases)})" if a.aliases else ""
-        lines.append(f"  {a.name}{aka}")
+        lines.append(f"  {a.name}{aka}  [person, salience {a.salience:g}]")
         lines.extend(f"      role: {r.text}" + (f"  [{r.org}]" if r.org else "") for r in a.roles)
         lines.extend(f"      said: “{_clip(q.text)}”" for q in a.quotes)
     lines += ["", f"ORGANIZATIONS ({len(facts.organizations)})"]
     for o in facts.organizations:
         aka = f" (also: {', '.join(o.aliases)})" if o.aliases else ""
-        lines.append(f"  {o.name}{aka}")
+        kind = o.subtype or "organization"
+        lines.append(f"  {o.name}{aka}  [{kind}, salience {o.salience:g}]")
         lines.extend(f"      is: {d.text}" for d in o.descriptions)
         if o.part_of:
             lines.append(f"      part of: {o.part_of}")
         if o.members:
             lines.append(f"      members: {', '.join(o.members)}")
+    lines += ["", f"OTHER NAMES, NOT ASKED AS PEOPLE OR ORGANIZATIONS ({len(facts.others)})"]
+    lines.extend(f"  {e.name}  [{e.kind}]" for e in facts.others)
     lines += ["", f"DATES ({len(facts.dates)})"]
     for d in facts.dates:
         rel = f" (from '{d.relative}')" if d.relative else ""

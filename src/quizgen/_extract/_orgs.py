@@ -20,6 +20,7 @@ from quizgen._lexicon import (
     ORG_WORDS,
     PART_HEADS,
     PERSON_NOUNS,
+    PERSON_ORG_TAILS,
     PUBLISH_VERBS,
     THING_NOUNS,
     WHOLE_HEADS,
@@ -36,8 +37,8 @@ class Span:
     label: str
 
 
-# Suffixes of demonyms and adjectives ("Alpine", "Swiss-Italian", "Nordic", "Baltic").
-_ADJECTIVE_END = re.compile(r"(?:ine|an|ese|ish|ic|ical|ian|ean|ern|ary)$")
+# Suffixes of demonyms and adjectives ("Alpine", "Swiss-Italian", "Nordic", "Methodist").
+_ADJECTIVE_END = re.compile(r"(?:ine|an|ese|ish|ic|ical|ian|ean|ern|ary|ist)$")
 
 
 def is_person_noun(word: str) -> bool:
@@ -256,6 +257,36 @@ def class_noun_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[S
                 j += 1
             if j > t.i + 1 and t.i + 1 <= t.head < j and toks[j - 1].ent == "":
                 out.append(Span(sent.index, t.i + 1, j, "ORG"))
+    return out
+
+
+def coordinated_people(sentences: Sequence[Sentence]) -> list[Span]:
+    """ "the Taft, Wilson, and Harding administrations": names listed before a plural
+    institution word ("administrations", "governments") are people, one each; the tagger
+    makes one of them an organization."""
+    out = []
+    for sent in sentences:
+        toks = sent.tokens
+        for t in toks:
+            if t.lemma not in PERSON_ORG_TAILS or t.lower_text == t.lemma:
+                continue
+            names: list[tuple[int, int]] = []
+            end = k = t.i
+            while k > 0:
+                prev = toks[k - 1]
+                if prev.text[:1].isupper() and prev.pos == "PROPN":
+                    k -= 1
+                    continue
+                if end > k:
+                    names.append((k, end))
+                if prev.text != "," and prev.lower_text not in ("and", "or"):
+                    break
+                k -= 1
+                end = k
+            if k == 0 and end > k:
+                names.append((k, end))
+            if len(names) >= 2:
+                out.extend(Span(sent.index, a, b, "PERSON") for a, b in names)
     return out
 
 

@@ -9,19 +9,26 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from quizgen._extract import _orgs
+from quizgen._extract._kinds import head_word, thing_label
 from quizgen._extract._orgs import Span
 from quizgen._extract._types import Sentence
 from quizgen._lexicon import (
     ARTICLES,
     CUT_WORDS,
+    EPITHETS,
     ERAS,
     KIN_NOUNS,
+    KIND_OF_LABEL,
+    LEGISLATURES,
+    NAME_PARTICLE_PREFIXES,
     NAME_PARTICLES,
     NOT_ORG_WORDS,
     ORG_WORDS,
     PERSON_ORG_TAILS,
+    REGNAL_TITLES,
     TITLE_WORDS,
     is_honorific,
 )
@@ -56,12 +63,17 @@ class _Draft:
     done: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Text:
     """What the span rules know of the whole text."""
 
     sentences: Sequence[Sentence]
     org_texts: list[str]  # every ORG span's text without a leading "the"
+
+    @cached_property
+    def org_name_words(self) -> frozenset[str]:
+        """The words of every ORG span of two words or more: "House" of "House of Lords"."""
+        return frozenset(w for t in self.org_texts if " " in t for w in t.split())
 
 
 def _era_in_date(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
@@ -87,9 +99,39 @@ def _published_work(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
     return d
 
 
+def _thing_kind(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
+    """ "Neptune", "Magna Carta", "Waterloo Station", "the Republicans": a PERSON or ORG span
+    that names a place, a work, a facility or a group of people takes that kind's label;
+    a "facility" named for a body ("the Jekyll Island Club") is that body."""
+    if d.label in ("PERSON", "ORG"):
+        d.label = thing_label(sent, d.start, d.end, d.label) or d.label
+    elif d.label == "FAC" and sent.tokens[d.end - 1].lower_text in ORG_WORDS:
+        d.label = "ORG"
+    return d
+
+
 def _other_labels(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
-    """ "1979", "Geneva": spans other than people and organizations stay as tagged."""
+    """ "1979", "Geneva": spans other than people and organizations stay as tagged; a
+    place's, work's or group's name loses its "the" ("the Magna Carta")."""
     d.done = d.label not in ("PERSON", "ORG")
+    if d.label in KIND_OF_LABEL:
+        while d.end - d.start > 1 and sent.tokens[d.start].lower_text in ARTICLES:
+            d.start += 1
+    return d
+
+
+def _particle_tail(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
+    """ "Ludwig" + "van Hal": a person's name the tagger cut before its particle goes on."""
+    toks = sent.tokens
+    if (
+        d.label == "PERSON"
+        and d.end + 1 < len(toks)
+        and toks[d.end].lower_text in NAME_PARTICLES
+        and toks[d.end].text.islower()
+        and toks[d.end + 1].pos == "PROPN"
+        and toks[d.end + 1].text[:1].isupper()
+    ):
+        d.end += 2
     return d
 
 
@@ -132,12 +174,23 @@ def _numbered_thing(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
 
 
 def _title(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
-    """ "President Bush", "Mrs. Marten" -> "Bush", "Marten": a title is a role, not a name."""
+    """ "President Bush", "Mrs. Marten" -> "Bush", "Marten": a title is a role, not a name.
+    A ruler's one-word name keeps its title ("King John", "Queen Victoria"): that is how the
+    text names them, and "King John" is no "John Wesley"."""
     toks = sent.tokens
+    if d.label != "PERSON":
+        return d
+    if (
+        d.end - d.start == 1
+        and d.start > 0
+        and toks[d.start - 1].lower_text in REGNAL_TITLES
+        and toks[d.start - 1].text[:1].isupper()
+    ):
+        d.start -= 1
     while (
-        d.label == "PERSON"
-        and d.end - d.start > 1
+        d.end - d.start > 1
         and (toks[d.start].lower_text in TITLE_WORDS or is_honorific(toks[d.start].text))
+        and not (d.end - d.start == 2 and toks[d.start].lower_text in REGNAL_TITLES)
     ):
         d.start += 1
     return d
@@ -166,11 +219,13 @@ _SPAN_RULES: tuple[Callable[[_Text, Sentence, _Draft], _Draft | None], ...] = (
     _era_in_date,
     _lone_era,
     _published_work,
+    _thing_kind,
     _other_labels,
     _article,
     _possessive,
     _college_s,
     _numbered_thing,
+    _particle_tail,
     _title,
     _person_institution,
     _empty,
@@ -184,6 +239,9 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
     through _org_spans; last, the whole text's spans through _TEXT_RULES.
     """
     spans = _orgs.merge_name_tails(sentences, spans) + _orgs.class_noun_spans(sentences, spans)
+    listed = _orgs.coordinated_people(sentences)
+    taken = {(s.sent_index, i) for s in listed for i in range(s.start, s.end)}
+    spans = [s for s in spans if not any((s.sent_index, i) in taken for i in range(s.start, s.end))]
     common = _orgs.lowercase_words(sentences)
     org_texts = [
         re.sub(r"^the\s+", "", span_text(sentences[s.sent_index], s.start, s.end), flags=re.I)
@@ -203,13 +261,25 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
             continue
         if draft.done:
             out.append(Span(draft.sent_index, draft.start, draft.end, draft.label))
+        elif draft.label == "ORG" and _short_of_named(text, sent, draft):
+            out.append(Span(draft.sent_index, draft.start, draft.end, "ORG"))
         elif draft.label == "ORG":
             out.extend(_org_spans(sent, span.sent_index, draft.start, draft.end, common))
         else:
             out.extend(_checked(sent, span.sent_index, draft.start, draft.end, draft.label))
+    out.extend(listed)  # settled: the modifier rule would drop "Harding administrations"
     for whole_text_rule in _TEXT_RULES:
         out = whole_text_rule(sentences, out)
     return out
+
+
+def _short_of_named(text: _Text, sent: Sentence, d: _Draft) -> bool:
+    """ "the League", "the Council": one organization word, capitalised, that a longer name
+    in the text contains ("League of Nations") is its short form, not a nameless "the Army"."""
+    if d.end - d.start != 1:
+        return False
+    word = sent.tokens[d.start].text
+    return word.istitle() and word.lower() in ORG_WORDS and word in text.org_name_words
 
 
 def _checked(sent: Sentence, index: int, start: int, end: int, label: str) -> list[Span]:
@@ -321,6 +391,10 @@ def _org_spans(sent: Sentence, index: int, start: int, end: int, common: set[str
                 end -= 1
     words = [t.lower_text for t in toks[start:end]]
     if not any(w in ORG_WORDS for w in words):
+        if words[0] in REGNAL_TITLES and len(words) > 1:
+            # "Kaiser Wilhelm of Germany": a ruler, named up to the land they rule
+            cut = words.index("of") if "of" in words[2:] else len(words)
+            return _checked(sent, index, start, start + cut, "PERSON")
         if _orgs.first_name_before(sent, start, end):
             start -= 1  # "Oswald Avery": a first name and a surname
             return (
@@ -329,7 +403,10 @@ def _org_spans(sent: Sentence, index: int, start: int, end: int, common: set[str
                 else []
             )
         if _orgs.is_modifier_word(sent, start, end):
-            return []  # "Alpine valleys"
+            # "Alpine valleys" is nothing; "the Methodist preacher" names a group of people
+            parent = toks[toks[start].head]
+            people = _orgs.is_person_noun(parent.text)
+            return [Span(index, start, end, "NORP")] if people else []
         if end - start == 1 and words[0] in common and not toks[start].text.isupper():
             return []  # "Wounded", "Government": a common noun the text also writes in lower case
     split = _orgs.split_part_of(sent, start, end)
@@ -366,10 +443,14 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
         return label
     if words[-1] in NOT_ORG_WORDS or words[-1] in ("and", "of", "for", "the"):
         return ""
+    if head_word(words) in TITLE_WORDS:
+        return ""  # "United Nations High Representative", "Hauptmann, Captain": an office
     if before == "(" and before2 in NOT_ORG_WORDS:
         return ""  # "the European Recovery Program (ERP)": the short form of a program
     if not has_org_word and (said == "person" or _orgs.relative_who(sent, head.i, end)):
         return "PERSON"
+    if not has_org_word and _HYPHENATED_PERSON.fullmatch(sent.span_text(start, end)):
+        return "PERSON"  # "Pierre-Simon Laplace": a hyphenated given name and a surname
     if said == "org" or "&" in words or _orgs.published_in(sent, start, end):
         return label  # "Harrow & Finch": a person's name never has an ampersand
     if not has_org_word and not toks[start].text.isupper():
@@ -385,9 +466,13 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
             return (
                 "PERSON"  # "Louis Appia and Théodore Maunoir", "her husband, Frédéric Joliot-Curie"
             )
-    if len(words) == 1 and words[0] in ORG_WORDS | {"state"}:
-        return ""  # "the Army", "Secretary of State": no name of its own
+    if len(words) == 1 and words[0] in ORG_WORDS | {"state"} and words[0] not in LEGISLATURES:
+        return ""  # "the Army", "Secretary of State": no name of its own; "Congress" has one
     return label
+
+
+# "Pierre-Simon Laplace", "Jean-Paul Sartre"; not "Austro-Hungarian Empire" (an adjective).
+_HYPHENATED_PERSON = re.compile(r"[A-Z][a-zé]+-[A-Z][a-zé]+(?<!an) [A-Z][a-zé]+")
 
 
 def _plausible_person(text: str) -> bool:
@@ -397,7 +482,13 @@ def _plausible_person(text: str) -> bool:
         and not any(ch.isdigit() for ch in text)
         and text[:1].isupper()
         and not (text.isupper() and len(text) > 4)  # bylines like "TIMES STAFF WRITER"
-        and all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words)
+        and all(
+            w[:1].isupper()
+            or w.lower() in NAME_PARTICLES
+            or w.split("-")[0].lower() in NAME_PARTICLE_PREFIXES | set(NAME_PARTICLES)
+            or (w == "the" and k + 1 < len(words) and words[k + 1].lower() in EPITHETS)
+            for k, w in enumerate(words)
+        )
     )
 
 

@@ -120,9 +120,17 @@ class Quote:
 
 @dataclass
 class Entity:
-    """An actor (person) or an organization: one per referent, not per mention."""
+    """A named thing: one per referent, not per mention.
 
-    kind: str  # "actor" | "organization"
+    `kind` is "actor" (a person) or "organization", the askable kinds, or one of the kinds
+    kept but never asked as either: "place", "facility", "vehicle", "work", "event",
+    "group" (of people). `subtype` is an organization's ("legislature", "armed force",
+    "company" ...; see `_lexicon.ORG_SUBTYPES`) or None. `salience` is how much the text is
+    about it (mentions, headline and lead, subject position; see `_kinds.salience`),
+    comparable within one text only.
+    """
+
+    kind: str
     name: str  # fullest form
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
@@ -134,6 +142,8 @@ class Entity:
     members: list[str] = field(default_factory=list)  # organizations: member countries/groups
     class_noun: str | None = None  # "think tank", "institute", "university" ...
     part_of: str | None = None  # organizations: the one it belongs to ("X Laboratory of Y")
+    subtype: str | None = None
+    salience: float = 0.0
 
     @property
     def names(self) -> list[str]:
@@ -177,6 +187,9 @@ class Facts:
     url: str | None = None
     author: str | None = None
     section: int = 0
+    # Names kept but not askable as people or organizations: places, facilities, vehicles,
+    # works, events, groups of people (Entity.kind says which).
+    others: list[Entity] = field(default_factory=list)
 
     @cached_property
     def pronouns(self) -> Pronouns:
@@ -196,6 +209,9 @@ class Facts:
         def entity(e: Entity) -> dict[str, Any]:
             return {
                 "name": e.name,
+                "kind": e.kind,
+                "subtype": e.subtype,
+                "salience": e.salience,
                 "aliases": e.aliases,
                 "roles": [r.text for r in e.roles],
                 "affiliations": sorted({r.org for r in e.roles if r.org}),
@@ -212,6 +228,10 @@ class Facts:
             "published": self.published,
             "actors": [entity(e) for e in self.actors],
             "organizations": [entity(e) for e in self.organizations],
+            "others": [
+                {"name": e.name, "kind": e.kind, "aliases": e.aliases, "mentions": len(e.mentions)}
+                for e in self.others
+            ],
             "dates": [
                 {
                     **{

@@ -1,0 +1,136 @@
+"""What kind of thing a name is, beyond spaCy's PERSON and ORG, and how much a text is about it.
+
+Askable: people ("actor") and organizations, these with a subtype ("legislature", "armed
+force" ...). Kept but never asked as a person or an organization: places, facilities,
+vehicles or craft, works (documents, laws, books), events and groups of people. The rules
+read the lexicon's head-word lists (issue 11); spaCy's own labels for the other kinds map
+through KIND_OF_LABEL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from quizgen._extract._types import Entity, Sentence
+from quizgen._lexicon import (
+    ARMED_FORCE_PHRASES,
+    ARTICLES,
+    CELESTIAL_NAMES,
+    EVENT_HEADS,
+    FACILITY_HEADS,
+    KIND_OF_LABEL,
+    ORG_SUBTYPES,
+    ORG_WORDS,
+    PEOPLE_PLURALS,
+    SHIP_PREFIXES,
+    WORK_HEADS,
+    WORK_NOUNS,
+)
+
+OTHER_KINDS = tuple(dict.fromkeys(KIND_OF_LABEL.values()))
+
+# A name ending in one of these is a facility however it is written: "Alexanderplatz".
+_FACILITY_SUFFIX = re.compile(r"(?:platz|straße|strasse|gasse|bahnhof)$", re.I)
+
+
+_LINKS = ("of", "for")
+
+
+def head_word(words: Sequence[str]) -> str:
+    """The word a name is named for: the last before its first "of"/"for", else the last
+    ("House" of "House of Representatives", "Station" of "Waterloo Station")."""
+    for k in range(1, len(words)):
+        if words[k] in _LINKS or words[k].lower() in _LINKS:
+            return words[k - 1]
+    return words[-1] if words else ""
+
+
+def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
+    """The spaCy label a PERSON or ORG span [start, end) should have when it names a place,
+    facility, craft, work, event or group of people; None to leave it as it is."""
+    toks = sent.tokens
+    while start < end and toks[start].lower_text in ARTICLES:
+        start += 1
+    while end > start and toks[end - 1].text in ("’s", "'s", ",", "’", "'"):
+        end -= 1
+    if start >= end:
+        return None
+    words = [t.text for t in toks[start:end]]
+    lower = [w.lower() for w in words]
+    head = head_word(words).lower()
+    before = toks[start - 1] if start else None
+    the = before is not None and before.lower_text == "the"
+    if len(words) == 1 and lower[0] in CELESTIAL_NAMES:
+        return "LOC"  # "the Moon", "Neptune"
+    if words[0].isupper() and lower[0] in SHIP_PREFIXES and len(words) > 1:
+        return "PRODUCT"  # "HMY Alberta"
+    if head in FACILITY_HEADS or _FACILITY_SUFFIX.search(words[-1]):
+        return "FAC"
+    if head in WORK_HEADS:
+        return "LAW"
+    if head in EVENT_HEADS and label == "ORG":
+        return "EVENT"
+    if lower[-1] in PEOPLE_PLURALS and (the or (end < len(toks) and toks[end].lower_text == "of")):
+        return "NORP"  # "the Liberal Democrats of the period", "the Republicans"
+    if not any(w in ORG_WORDS for w in lower) and _work_context(sent, start):
+        return "WORK_OF_ART"
+    return None
+
+
+def _work_context(sent: Sentence, start: int) -> bool:
+    """ "his book Hydraulica", "Lagrange's Mécanique Analytique": a work noun right before the
+    name, or a person's possessive."""
+    toks = sent.tokens
+    if start == 0:
+        return False
+    before = toks[start - 1]
+    if before.text.islower() and before.lower_text in WORK_NOUNS:
+        return True
+    return (
+        before.text in ("’s", "'s")
+        and start >= 2
+        and toks[start - 2].ent == "PERSON"
+        and toks[start - 2].text[:1].isupper()
+    )
+
+
+def org_subtype(name: str) -> str | None:
+    """The organization's subtype by its name's head word, else any word of it, in
+    ORG_SUBTYPES order: "U.S. House of Representatives" -> "legislature"; None if unknown."""
+    words = [w.lower().strip(".,") for w in name.split()]
+    joined = " ".join(words)
+    if any(p in joined for p in ARMED_FORCE_PHRASES):
+        return "armed force"
+    head = head_word(words)
+    for subtype, heads in ORG_SUBTYPES.items():
+        if head in heads:
+            return subtype
+    for subtype, heads in ORG_SUBTYPES.items():
+        if any(w in heads for w in words):
+            return subtype
+    return None
+
+
+# Weights of salience: a name in the headline or the lead says what the text is about.
+_HEADLINE = 3.0
+_LEAD = 2.0
+_SUBJECT = 0.5
+_LEAD_SENTENCES = 3
+
+
+def salience(entity: Entity, sentences: Sequence[Sentence], title: str) -> float:
+    """How much a text is about `entity`: one per mention, +3 when the headline names it,
+    +2 when one of the first three sentences does, +0.5 per mention as a clause's subject.
+    Unitless, comparable within one text only."""
+    score = float(len(entity.mentions))
+    lowered = title.lower()
+    if any(re.search(rf"\b{re.escape(n.lower())}\b", lowered) for n in entity.names if n):
+        score += _HEADLINE
+    if any(m.sent_index < _LEAD_SENTENCES for m in entity.mentions):
+        score += _LEAD
+    for m in entity.mentions:
+        sent = sentences[m.sent_index]
+        if sent.tokens[sent.span_head(m.start, m.end)].dep in ("nsubj", "nsubjpass"):
+            score += _SUBJECT
+    return round(score, 2)
