@@ -28,6 +28,7 @@ _RENDERERS: dict[str, str] = {
     "pdf": "quizgen._render.pdf",
     # The exports of issue 14: where teachers and learners already work.
     "tsv": "quizgen._render.tsv",
+    "json": "quizgen._render.json",
 }
 
 # What `build` makes when no `--to` is given: the package to study and the worksheet to
