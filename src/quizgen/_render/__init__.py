@@ -29,6 +29,7 @@ _RENDERERS: dict[str, str] = {
     # The exports of issue 14: where teachers and learners already work.
     "tsv": "quizgen._render.tsv",
     "json": "quizgen._render.json",
+    "gift": "quizgen._render.gift",
 }
 
 # What `build` makes when no `--to` is given: the package to study and the worksheet to
