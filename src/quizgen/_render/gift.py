@@ -17,15 +17,13 @@ The grammar is Moodle's (https://docs.moodle.org/en/GIFT_format): `$CATEGORY:` l
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen._atomic import write_text_atomic
-from quizgen._deck import BLANK_RE, Deck, Question, select_questions
-from quizgen._errors import RenderError
+from quizgen._deck import BLANK_RE, Deck, Question
 from quizgen._render import RenderOptions
+from quizgen._render._textfile import exported, write_text_export
 
-__all__ = ["OPTIONS", "SUFFIX", "GiftOptions", "category_path", "escape", "render"]
+__all__ = ["OPTIONS", "SUFFIX", "category_path", "escape", "gift_text", "render"]
 
 SUFFIX = ".gift"
 # Moodle's GIFT reader treats these as syntax unless a backslash comes first; the
@@ -33,12 +31,8 @@ SUFFIX = ".gift"
 _SPECIAL = "\\~=#{}:"
 
 
-@dataclass(frozen=True)
-class GiftOptions(RenderOptions):
-    """The gift renderer takes only the common choices (which questions)."""
-
-
-OPTIONS = GiftOptions
+# No choices of its own: the common ones say which questions.
+OPTIONS = RenderOptions
 
 
 def render(decks: Sequence[Deck], out_path: Path, options: RenderOptions) -> list[Path]:
@@ -46,12 +40,7 @@ def render(decks: Sequence[Deck], out_path: Path, options: RenderOptions) -> lis
 
     Raises RenderError for no decks or an output path that is a folder.
     """
-    if not decks:
-        raise RenderError("gift: no decks to render")
-    if out_path.is_dir():
-        raise RenderError(f"{out_path}: is a folder; give a file name ending in {SUFFIX}")
-    write_text_atomic(out_path, gift_text(decks, options))
-    return [out_path]
+    return write_text_export("gift", SUFFIX, decks, out_path, lambda: gift_text(decks, options))
 
 
 def gift_text(decks: Sequence[Deck], options: RenderOptions) -> str:
@@ -59,7 +48,7 @@ def gift_text(decks: Sequence[Deck], options: RenderOptions) -> str:
     blocks = ["// Made by quizgen. Import in Moodle: Question bank -> Import -> GIFT format."]
     for deck in decks:
         blocks.append(f"$CATEGORY: {category_path(deck.title)}")
-        questions = select_questions(deck.questions, options.kinds, options.types, options.limit)
+        questions = exported(deck, options)
         blocks.extend(_question(q) for q in questions)
     return "\n\n".join(blocks) + "\n"
 

@@ -11,28 +11,22 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quizgen._atomic import write_text_atomic
-from quizgen._deck import FORMAT_VERSION, QUESTION_KEYS, Deck, Question, select_questions
-from quizgen._errors import RenderError
+from quizgen._deck import FORMAT_VERSION, QUESTION_KEYS, Deck, Question
 from quizgen._render import RenderOptions
+from quizgen._render._textfile import exported, write_text_export
 
-__all__ = ["OPTIONS", "SCHEMA_ID", "SUFFIX", "JsonOptions", "render"]
+__all__ = ["OPTIONS", "SCHEMA_ID", "SUFFIX", "json_text", "render"]
 
 SUFFIX = ".json"
 # The schema's $id: a consumer can tell which shape it reads.
 SCHEMA_ID = "https://quizgen.invalid/deck.schema.json"
 
 
-@dataclass(frozen=True)
-class JsonOptions(RenderOptions):
-    """The json renderer takes only the common choices (which questions)."""
-
-
-OPTIONS = JsonOptions
+# No choices of its own: the common ones say which questions.
+OPTIONS = RenderOptions
 
 
 def render(decks: Sequence[Deck], out_path: Path, options: RenderOptions) -> list[Path]:
@@ -40,22 +34,22 @@ def render(decks: Sequence[Deck], out_path: Path, options: RenderOptions) -> lis
 
     Raises RenderError for no decks or an output path that is a folder.
     """
-    if not decks:
-        raise RenderError("json: no decks to render")
-    if out_path.is_dir():
-        raise RenderError(f"{out_path}: is a folder; give a file name ending in {SUFFIX}")
+    return write_text_export("json", SUFFIX, decks, out_path, lambda: json_text(decks, options))
+
+
+def json_text(decks: Sequence[Deck], options: RenderOptions) -> str:
+    """The whole file: the decks with their exported questions, as indented JSON."""
     data = {
         "$schema": SCHEMA_ID,
         "quizgen": FORMAT_VERSION,
         "decks": [_deck_data(deck, options) for deck in decks],
     }
     # Unicode as is, and a fixed layout: the same decks give the same bytes.
-    write_text_atomic(out_path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    return [out_path]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def _deck_data(deck: Deck, options: RenderOptions) -> dict[str, Any]:
-    questions = select_questions(deck.questions, options.kinds, options.types, options.limit)
+    questions = exported(deck, options)
     return {
         "title": deck.title,
         "deck_id": deck.stable_id,

@@ -18,17 +18,15 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen._atomic import write_text_atomic
-from quizgen._deck import Deck, select_questions
-from quizgen._errors import RenderError
+from quizgen._deck import Deck
 from quizgen._render import RenderOptions
 from quizgen._render._anki_models import NOTE_TYPES
+from quizgen._render._textfile import exported, write_text_export
 from quizgen._render.anki import note_spec
 
-__all__ = ["OPTIONS", "SUFFIX", "TsvOptions", "render"]
+__all__ = ["OPTIONS", "SUFFIX", "render", "tsv_text"]
 
 SUFFIX = ".tsv"
 _WIDTH = max(len(nt.fields) for nt in NOTE_TYPES.values())
@@ -36,12 +34,8 @@ _WIDTH = max(len(nt.fields) for nt in NOTE_TYPES.values())
 _TAGS_COLUMN = 3 + _WIDTH + 1
 
 
-@dataclass(frozen=True)
-class TsvOptions(RenderOptions):
-    """The tsv renderer takes only the common choices (which questions)."""
-
-
-OPTIONS = TsvOptions
+# No choices of its own: the common ones say which questions.
+OPTIONS = RenderOptions
 
 
 def render(decks: Sequence[Deck], out_path: Path, options: RenderOptions) -> list[Path]:
@@ -49,12 +43,7 @@ def render(decks: Sequence[Deck], out_path: Path, options: RenderOptions) -> lis
 
     Returns [out_path]. Raises RenderError for no decks or an output path that is a folder.
     """
-    if not decks:
-        raise RenderError("tsv: no decks to render")
-    if out_path.is_dir():
-        raise RenderError(f"{out_path}: is a folder; give a file name ending in {SUFFIX}")
-    write_text_atomic(out_path, tsv_text(decks, options))
-    return [out_path]
+    return write_text_export("tsv", SUFFIX, decks, out_path, lambda: tsv_text(decks, options))
 
 
 def tsv_text(decks: Sequence[Deck], options: RenderOptions) -> str:
@@ -68,7 +57,7 @@ def tsv_text(decks: Sequence[Deck], options: RenderOptions) -> str:
     # break is quoted, its quotes doubled. Fields are HTML, so line breaks are <br> already.
     writer = csv.writer(buffer, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     for deck in decks:
-        questions = select_questions(deck.questions, options.kinds, options.types, options.limit)
+        questions = exported(deck, options)
         for question in questions:
             spec = note_spec(deck, question)
             padding = [""] * (_WIDTH - len(spec.fields))
