@@ -30,6 +30,7 @@ _RENDERERS: dict[str, str] = {
     "tsv": "quizgen._render.tsv",
     "json": "quizgen._render.json",
     "gift": "quizgen._render.gift",
+    "moodle": "quizgen._render.moodle",
 }
 
 # What `build` makes when no `--to` is given: the package to study and the worksheet to
