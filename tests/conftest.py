@@ -287,3 +287,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """True when the run was asked to refresh golden files (review them as a diff)."""
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def col(tmp_path: Path):
+    """A fresh, empty Anki collection (the official `anki` package), closed afterwards."""
+    from anki.collection import Collection
+
+    collection = Collection(str(tmp_path / "collection.anki2"))
+    yield collection
+    collection.close()
+
+
+def import_apkg(col, path: Path):
+    """Import a package with Anki's default options (update notes only when newer)."""
+    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    request = ImportAnkiPackageRequest(package_path=str(path), options=ImportAnkiPackageOptions())
+    return col.import_anki_package(request).log

@@ -7,27 +7,12 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
-from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
-
-from conftest import run_cli
+from conftest import import_apkg, run_cli
 from quizgen._deck import Deck, save_deck
 from quizgen._render import RenderOptions, render
 from quizgen._render.anki import AnkiOptions, manifest_path_for, retired_count
 
 TAG = "quizgen::retired"
-
-
-@pytest.fixture
-def col(tmp_path: Path):
-    collection = Collection(str(tmp_path / "collection.anki2"))
-    yield collection
-    collection.close()
-
-
-def import_apkg(col: Collection, path: Path):
-    request = ImportAnkiPackageRequest(package_path=str(path), options=ImportAnkiPackageOptions())
-    return col.import_anki_package(request).log
 
 
 def reject(deck: Deck, qid: str) -> Deck:

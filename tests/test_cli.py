@@ -20,6 +20,9 @@ from pypdf import PdfReader
 from conftest import ROOT, review_count, run_cli, run_cli_process, start_quiz, wait_for_reviews
 from quizgen._cli import app
 from quizgen._deck import Deck, save_deck
+from quizgen._render import renderer_names
+
+NAMES = renderer_names()
 
 
 def _command_paths(command: typer.core.TyperGroup | typer.core.TyperCommand) -> list[list[str]]:
@@ -35,7 +38,18 @@ COMMANDS = _command_paths(typer.main.get_command(app))
 
 def test_the_walk_finds_every_command() -> None:
     names = {" ".join(path) for path in COMMANDS}
-    assert names == {"", "anki", "build", "check", "facts", "generate", "pdf", "quiz", "stats"}
+    assert names == {
+        "",
+        "anki",
+        "build",
+        "check",
+        "export",
+        "facts",
+        "generate",
+        "pdf",
+        "quiz",
+        "stats",
+    }
 
 
 @pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p) or "quizgen")
@@ -56,7 +70,6 @@ def test_every_command_has_help(path: list[str]) -> None:
 
 def test_cli_choices_are_the_renderers_choices() -> None:
     from quizgen._cli._common import Key, Output, Paper
-    from quizgen._render import renderer_names
     from quizgen._render.pdf import KEYS, PAPERS
 
     assert list(Output) == renderer_names()
@@ -68,7 +81,10 @@ def test_help_lists_the_choices() -> None:
     pdf_help = run_cli("pdf", "--help").stdout
     assert "--key <end|separate|none>" in pdf_help
     assert "--paper <a4|letter>" in pdf_help
-    assert "--to <anki|pdf>" in run_cli("build", "--help").stdout
+    names = "|".join(renderer_names())
+    assert f"--to <{names}>" in run_cli("build", "--help").stdout
+    assert f"--to <{names}>" in run_cli("export", "--help").stdout
+    assert {"tsv", "json", "gift", "moodle"} <= set(renderer_names())
 
 
 @pytest.mark.parametrize(
@@ -76,7 +92,8 @@ def test_help_lists_the_choices() -> None:
     [
         (["pdf", "deck.yaml", "--key", "back"], "'end', 'separate', 'none'"),
         (["pdf", "deck.yaml", "--paper", "a5"], "'a4', 'letter'"),
-        (["build", "a.txt", "--to", "anki, tsv"], "'tsv' is not one of: anki, pdf"),
+        (["build", "a.txt", "--to", "anki, csv"], f"'csv' is not one of: {', '.join(NAMES)}"),
+        (["export", "d.yaml", "--to", "xls"], f"'xls' is not one of: {', '.join(NAMES)}"),
     ],
 )
 def test_an_unknown_choice_is_a_usage_error_naming_the_choices(

@@ -80,6 +80,7 @@ def test_honorifics_match_with_or_without_their_stop() -> None:
 _NOT_WORD_LISTS = {
     "__all__",
     "_EXPORTS",
+    "_RENDERERS",  # renderer name -> module
     "_DECK_KEYS",
     "_SOURCE_KEYS",
     "_QUESTION_KEYS",

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from quizgen._deck import Deck, MergeReport, load_deck, save_merged
 from quizgen._errors import SourceError
-from quizgen._render import RenderOptions, render, renderer_suffix
+from quizgen._render import DEFAULT_TARGETS, RenderOptions, render, renderer_suffix
 
 if TYPE_CHECKING:
     from quizgen._generate import GenerateOptions, Plan
@@ -36,7 +36,7 @@ class BuildResult:
 def build(
     sources: Sequence[str | os.PathLike[str]],
     *,
-    targets: Sequence[str] = ("anki", "pdf"),
+    targets: Sequence[str] = DEFAULT_TARGETS,
     decks_dir: str | os.PathLike[str] = "decks",
     output_dir: str | os.PathLike[str] = "output",
     name: str | None = None,

@@ -20,6 +20,7 @@ from quizgen import __version__
 from quizgen._cli.anki import anki_cli
 from quizgen._cli.build import build_cli
 from quizgen._cli.check import check_cli
+from quizgen._cli.export import export_cli
 from quizgen._cli.facts import facts_cli
 from quizgen._cli.generate import generate_cli
 from quizgen._cli.pdf import pdf_cli
@@ -73,6 +74,7 @@ app.command("check")(check_cli)
 app.command("facts")(facts_cli)
 app.command("anki")(anki_cli)
 app.command("pdf")(pdf_cli)
+app.command("export")(export_cli)
 app.command("quiz")(quiz_cli)
 app.command("stats")(stats_cli)
 

@@ -10,18 +10,18 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from quizgen._render import renderer_names
+
 if TYPE_CHECKING:
     from quizgen._deck import Deck, MergeReport
 
 
 # The choices a user types, as Typer choices: `--help` lists them and Typer rejects anything
-# else. They are written here, not imported from the renderers, so that `quizgen --help`
-# imports neither the deck model nor a renderer; tests/test_cli.py checks they agree.
-class Output(StrEnum):
-    """`build --to`: a renderer name (quizgen._render.renderer_names)."""
-
-    anki = "anki"
-    pdf = "pdf"
+# else. The renderer names come from the registry itself (which imports no renderer and no
+# deck model), so a renderer added there appears in `--help`; the pdf choices are written
+# here, not imported from the pdf renderer (reportlab), and tests/test_cli.py checks they agree.
+Output = StrEnum("Output", {name: name for name in renderer_names()})  # type: ignore[misc]
+Output.__doc__ = "`build --to`, `export --to`: a renderer name (quizgen._render.renderer_names)."
 
 
 class Key(StrEnum):

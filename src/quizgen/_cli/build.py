@@ -23,6 +23,7 @@ from quizgen._cli.generate import (
     parse_mix,
     report_plan,
 )
+from quizgen._render import DEFAULT_TARGETS
 
 
 def build_cli(
@@ -32,7 +33,7 @@ def build_cli(
         typer.Option(
             "--to",
             help=f"Outputs to make: {', '.join(Output)} (comma-separated or repeated) "
-            "[default: all].",
+            f"[default: {', '.join(DEFAULT_TARGETS)}].",
             metavar=f"<{'|'.join(Output)}>",
             show_default=False,
         ),
@@ -62,7 +63,8 @@ def build_cli(
     mix: MixOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
-    """The main job: sources -> decks/NAME.yaml (kept in sync with your edits) -> Anki and PDF.
+    """The main job: sources -> decks/NAME.yaml (kept in sync with your edits) -> Anki and PDF
+    (and any export named with --to).
 
     Edit the deck, run build again: your edits stay, new facts are added, outputs are rebuilt.
     """
@@ -77,9 +79,9 @@ def build_cli(
     )
     from quizgen._cli.anki import report_retired
     from quizgen._generate import GenerateOptions
-    from quizgen._render import RenderOptions, renderer_names
+    from quizgen._render import RenderOptions
 
-    targets = renderer_names() if to is None else split_choices(to, list(Output), "--to") or []
+    targets = list(DEFAULT_TARGETS) if to is None else split_choices(to, list(Output), "--to") or []
     gen = GenerateOptions(
         seed=seed,
         kinds=parse_kinds(kinds),

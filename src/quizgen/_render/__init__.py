@@ -14,15 +14,28 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from quizgen._deck import Deck
 from quizgen._errors import RenderError
+
+if TYPE_CHECKING:
+    # Only for annotations: the CLI reads `renderer_names()` for its `--help`, which must
+    # not load the deck model (or YAML) just to list names.
+    from quizgen._deck import Deck
 
 _RENDERERS: dict[str, str] = {
     "anki": "quizgen._render.anki",
     "pdf": "quizgen._render.pdf",
+    # The exports of issue 14: where teachers and learners already work.
+    "tsv": "quizgen._render.tsv",
+    "json": "quizgen._render.json",
+    "gift": "quizgen._render.gift",
+    "moodle": "quizgen._render.moodle",
 }
+
+# What `build` makes when no `--to` is given: the package to study and the worksheet to
+# print; the exports are asked for by name.
+DEFAULT_TARGETS = ("anki", "pdf")
 
 
 @dataclass(frozen=True)
@@ -40,7 +53,7 @@ class RenderOptions:
     limit: int | None = None
 
 
-RenderFn = Callable[[Sequence[Deck], Path, RenderOptions], list[Path]]
+RenderFn = Callable[[Sequence["Deck"], Path, RenderOptions], list[Path]]
 
 
 def renderer_names() -> list[str]:
