@@ -22,6 +22,7 @@ class Output(StrEnum):
 
     anki = "anki"
     pdf = "pdf"
+    qti = "qti"
 
 
 class Key(StrEnum):

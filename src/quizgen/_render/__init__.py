@@ -22,6 +22,7 @@ from quizgen._errors import RenderError
 _RENDERERS: dict[str, str] = {
     "anki": "quizgen._render.anki",
     "pdf": "quizgen._render.pdf",
+    "qti": "quizgen._render.qti",
 }
 
 
