@@ -21,6 +21,7 @@ class Output(StrEnum):
     """`build --to`: a renderer name (quizgen._render.renderer_names)."""
 
     anki = "anki"
+    html = "html"
     pdf = "pdf"
     qti = "qti"
 

@@ -23,6 +23,7 @@ _RENDERERS: dict[str, str] = {
     "anki": "quizgen._render.anki",
     "pdf": "quizgen._render.pdf",
     "qti": "quizgen._render.qti",
+    "html": "quizgen._render.html",
 }
 
 
