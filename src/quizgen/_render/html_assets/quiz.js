@@ -12,7 +12,8 @@
 
   // check.normalize: case, diacritics, punctuation, initials, a leading article.
   function normalize(text) {
-    let s = text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
+    // toLowerCase keeps a final sigma that Python's casefold turns into σ.
+    let s = text.toLowerCase().replace(/ς/g, "σ").normalize("NFKD").replace(/\p{M}/gu, "");
     s = Array.from(s, (c) => (fold.has(c) ? fold.get(c) : c)).join("");
     let words = s.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     const out = [];
