@@ -76,6 +76,9 @@ def test_a_student_answers_one_right_and_one_wrong(
     # Question 2 (short; "Владимир Путин", alias "Putin"): a title and a typo are forgiven.
     answer = browser.switch_to.active_element
     assert answer.get_attribute("id") == "a1"
+    answer.send_keys(Keys.ENTER)  # a stray Enter is not graded
+    assert browser.find_element(By.CSS_SELECTOR, "#q1 .verdict").text.startswith("Type your")
+    assert browser.find_element(By.ID, "score").text.startswith("0 right of 1 answered")
     answer.send_keys("President Vladimir Putn", Keys.ENTER)
     assert browser.find_element(By.CSS_SELECTOR, "#q1 .verdict").text == "Right."
     assert browser.find_element(By.ID, "score").text == "1 right of 2 answered (4 questions)"

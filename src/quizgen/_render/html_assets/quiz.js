@@ -155,9 +155,14 @@
       form.addEventListener("submit", (event) => {
         event.preventDefault();
         if (state[i].done) return;
-        const verdict = judge(q, form.elements.response.value, state[i].retried);
+        const response = form.elements.response.value;
+        // A stray Enter on an empty field is asked about once; the second one gives up.
+        const empty = !response.trim() && !state[i].emptied;
+        if (empty) state[i].emptied = true;
+        const verdict = empty ? { retry: "Type your answer, or press Enter again to see it." }
+          : judge(q, response, state[i].retried);
         if (verdict.retry) {
-          state[i].retried = true;
+          if (!empty) state[i].retried = true;
           const hint = section.querySelector(".verdict");
           hint.textContent = verdict.retry;
           hint.hidden = false;
