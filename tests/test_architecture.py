@@ -24,7 +24,8 @@ ALLOWED: dict[str, set[str]] = {
     "_extract": {"_sources"},
     "_deck": set(),
     "_generate": {"_extract", "_deck"},
-    "_render": {"_deck"},
+    # The HTML quiz embeds the quiz's answer rules (quizgen._quiz.forms).
+    "_render": {"_deck", "_quiz"},
     "_quiz": {"_deck"},
     "_build": {"_sources", "_extract", "_generate", "_deck", "_render"},
     "_cli": {"_sources", "_extract", "_generate", "_deck", "_render", "_quiz", "_build"},

@@ -84,7 +84,7 @@ def test_help_lists_the_choices() -> None:
     names = "|".join(renderer_names())
     assert f"--to <{names}>" in run_cli("build", "--help").stdout
     assert f"--to <{names}>" in run_cli("export", "--help").stdout
-    assert {"tsv", "json", "gift", "moodle"} <= set(renderer_names())
+    assert {"tsv", "json", "gift", "moodle", "qti", "html"} <= set(renderer_names())
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,8 @@ _RENDERERS: dict[str, str] = {
     "json": "quizgen._render.json",
     "gift": "quizgen._render.gift",
     "moodle": "quizgen._render.moodle",
+    "qti": "quizgen._render.qti",
+    "html": "quizgen._render.html",
 }
 
 # What `build` makes when no `--to` is given: the package to study and the worksheet to
