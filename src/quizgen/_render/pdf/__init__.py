@@ -68,14 +68,15 @@ OPTIONS = PdfOptions
 
 
 class MissingGlyphWarning(UserWarning):
-    """A character in the deck that the embedded font cannot draw."""
+    """Characters of a script that no worksheet font draws (one warning per script)."""
 
 
 def render(decks: Sequence[Deck], out_path: Path, options: PdfOptions) -> list[Path]:
     """Write the worksheet PDF(s) for `decks` and return every file written.
 
     Every file is built in memory first and then written atomically, all temp files before
-    any rename, so a failure leaves the previous files (a sheet never gets an older key). A character the font lacks is a MissingGlyphWarning.
+    any rename, so a failure leaves the previous files (a sheet never gets an older key).
+    A script no font draws is one MissingGlyphWarning naming the questions it is in.
     Raises RenderError for an output path that is a folder, no question to print, or a
     missing font.
     """
@@ -90,10 +91,9 @@ def render(decks: Sequence[Deck], out_path: Path, options: PdfOptions) -> list[P
         types=options.types,
         limit=options.limit,
     )
-    from quizgen._render.pdf._fonts import missing_glyphs, register_fonts
+    from quizgen._render.pdf._scripts import missing_scripts
 
-    covered = register_fonts()
-    for message in missing_glyphs(_printed_texts(plan), covered):
+    for message in missing_scripts(_printed_texts(plan)):
         warnings.warn(message, MissingGlyphWarning, stacklevel=2)
 
     from quizgen._render.pdf._layout import Layout, Part

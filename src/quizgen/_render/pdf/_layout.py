@@ -9,13 +9,13 @@ import io
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from quizgen._deck import BLANK_RE
@@ -30,11 +30,13 @@ from quizgen._render.pdf._flowables import (
     NumberedCanvas,
     OptionRow,
     PartStart,
+    ScriptParagraph,
     WritingLines,
     fits_in_columns,
 )
 from quizgen._render.pdf._fonts import BOLD, ITALIC, REGULAR
 from quizgen._render.pdf._plan import Plan, Version, WorksheetEntry, citation_text
+from quizgen._render.pdf._scripts import markup
 from quizgen._safetext import strip_unsafe
 
 PAPERS = {"a4": A4, "letter": LETTER}
@@ -56,8 +58,9 @@ class Part:
 
 
 def text(value: str) -> str:
-    """Plain text made safe for reportlab's paragraph markup ('<' and '&' print as is)."""
-    return escape(strip_unsafe(unicodedata.normalize("NFC", value)))
+    """Plain text made safe for reportlab's paragraph markup ('<' and '&' print as is),
+    each run of a script Fira Sans lacks in a font that has it."""
+    return markup(strip_unsafe(unicodedata.normalize("NFC", value)))
 
 
 class _Styles:
@@ -152,8 +155,8 @@ class Layout:
         story = self._header(version)
         for section in version.sections:
             head = [
-                Paragraph(text(section.title), st.heading),
-                Paragraph(text(section.instruction), st.instruction),
+                ScriptParagraph(text(section.title), st.heading),
+                ScriptParagraph(text(section.instruction), st.instruction),
                 Spacer(1, st.instruction.spaceAfter),
             ]
             for i, item in enumerate(section.items):
@@ -168,12 +171,14 @@ class Layout:
 
     def _header(self, version: Version) -> list[Flowable]:
         st = self.styles
-        title = Paragraph(text(self.plan.title), st.title)
+        title = ScriptParagraph(text(self.plan.title), st.title)
         story: list[Flowable] = []
         if version.letter:
             badge = f"Version {version.letter}"
             badge_w = stringWidth(badge, BOLD, st.title.fontSize) + 4
-            story.append(_Row(title, Paragraph(text(badge), st.version), self.width - badge_w - 24))
+            story.append(
+                _Row(title, ScriptParagraph(text(badge), st.version), self.width - badge_w - 24)
+            )
         else:
             story.append(title)
         cites = self.plan.citations
@@ -186,10 +191,10 @@ class Layout:
                 if ref.url.lower().startswith(("http://", "https://")):
                     shown = f'<a href={quoteattr(ref.url)} color="#555555">{shown}</a>'
                 line += f" — {shown}"
-            story.append(Paragraph(line, st.cite))
+            story.append(ScriptParagraph(line, st.cite))
         if len(cites) > MAX_CITATIONS:
             more = len(cites) - MAX_CITATIONS
-            story.append(Paragraph(f"and {more} more source{'s' * (more > 1)}", st.cite))
+            story.append(ScriptParagraph(f"and {more} more source{'s' * (more > 1)}", st.cite))
         story += [Spacer(1, 8), HeaderFields(len(version.items)), Spacer(1, 2)]
         return story
 
@@ -202,8 +207,8 @@ class Layout:
         if q.type == "cloze":
             blank = "<u>" + "\u00a0" * BLANK_SPACES + "</u>"
             prompt = blank.join(text(piece) for piece in BLANK_RE.split(q.prompt))
-            return [Paragraph(prompt, st.question, bulletText=number), Spacer(1, 4)]
-        parts: list[Flowable] = [Paragraph(text(q.prompt), st.question, bulletText=number)]
+            return [ScriptParagraph(prompt, st.question, bulletText=number), Spacer(1, 4)]
+        parts: list[Flowable] = [ScriptParagraph(text(q.prompt), st.question, bulletText=number)]
         if q.type == "choice":
             parts += self._options(item)
         else:
@@ -230,8 +235,8 @@ class Layout:
         st = self.styles
         mark = f" — Version {version.letter}" if version.letter else ""
         story: list[Flowable] = [
-            Paragraph(text(f"Answer key{mark}"), st.title),
-            Paragraph(text(self.plan.title), st.cite),
+            ScriptParagraph(text(f"Answer key{mark}"), st.title),
+            ScriptParagraph(text(self.plan.title), st.cite),
             Spacer(1, 6),
         ]
         for item in version.items:
@@ -246,19 +251,19 @@ class Layout:
         if accept and q.type in ("short", "cloze"):
             answer += " <font color='#6b6b6b'>(also accept: "
             answer += text("; ".join(accept)) + ")</font>"
-        yield Paragraph(answer, st.answer, bulletText=f"{item.number}.")
+        yield ScriptParagraph(answer, st.answer, bulletText=f"{item.number}.")
         # With several sources the key says which one each answer comes from.
         cite = item.source if item.source and len(self.plan.citations) > 1 else ""
         if q.context and cite:
-            yield Paragraph(f"{text(q.context)} — <i>{text(cite)}</i>", st.context)
+            yield ScriptParagraph(f"{text(q.context)} — <i>{text(cite)}</i>", st.context)
         elif q.context or cite:
-            yield Paragraph(text(q.context) or f"<i>{text(cite)}</i>", st.context)
+            yield ScriptParagraph(text(q.context) or f"<i>{text(cite)}</i>", st.context)
 
 
 class _Row(Flowable):
     """Two paragraphs side by side: the title at the left, a short badge at the right."""
 
-    def __init__(self, left: Paragraph, right: Paragraph, left_width: float) -> None:
+    def __init__(self, left: ScriptParagraph, right: ScriptParagraph, left_width: float) -> None:
         super().__init__()
         self._left, self._right, self._left_width = left, right, left_width
 
