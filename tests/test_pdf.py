@@ -437,3 +437,28 @@ def test_importing_the_renderer_does_not_load_reportlab() -> None:
         check=True,
     )
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("key", "files"),
+    [
+        (None, ["capitals-key.pdf", "capitals.pdf"]),  # the worksheet never prints the key
+        ("same", ["capitals.pdf"]),
+        ("none", ["capitals.pdf"]),
+    ],
+)
+def test_build_puts_the_key_in_its_own_file(
+    key: str | None, files: list[str], tmp_path: Path
+) -> None:
+    (tmp_path / "capitals.txt").write_text(
+        "In 1961 Willy Brandt met John F. Kennedy in Berlin.\n", "utf-8"
+    )
+    args = ["build", "capitals.txt", "--to", "pdf"] + (["--key", key] if key else [])
+    result = run_cli(*args, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == files
+    sheet = " ".join(_pages(tmp_path / "output" / "capitals.pdf"))
+    assert ("Answer key" in sheet) == (key == "same")
+    if key is None:
+        assert "Answer key" in " ".join(_pages(tmp_path / "output" / "capitals-key.pdf"))

@@ -2,11 +2,11 @@
 question type, shuffled versions A, B, ... and an answer key.
 
 `render(decks, out_path, options)` is the renderer the registry calls for "pdf".
-Options (`PdfOptions`): key = "end" | "separate" | "none", versions (1-26), split (one
+Options (`PdfOptions`): key = "end" (or "same") | "separate" | "none", versions (1-26), split (one
 file per version), paper = "a4" | "letter"; plus seed, kinds, types, limit.
 
 Files written, for out_path NAME.pdf:
-    NAME.pdf            every version's sheet, then (key=end) every version's key
+    NAME.pdf            every version's sheet, then (key=end/same) every version's key
     NAME-key.pdf        the keys, with key=separate
     NAME-A.pdf, ...     with split and several versions (and NAME-A-key.pdf, ...)
 
@@ -30,7 +30,8 @@ from quizgen._render.pdf._plan import MAX_VERSIONS, Plan, citation_text, plan_wo
 __all__ = ["KEYS", "OPTIONS", "PAPERS", "SUFFIX", "MissingGlyphWarning", "PdfOptions", "render"]
 
 SUFFIX = ".pdf"
-Key = Literal["end", "separate", "none"]
+# "same" is "end" under the name `build --key` uses (the key in the same file).
+Key = Literal["end", "same", "separate", "none"]
 Paper = Literal["a4", "letter"]
 KEYS: tuple[str, ...] = get_args(Key)  # the choices, for messages and the CLI
 PAPERS: tuple[str, ...] = get_args(Paper)
@@ -108,7 +109,7 @@ def render(decks: Sequence[Deck], out_path: Path, options: PdfOptions) -> list[P
         keys = [Part("key", v) for v in group]
         title = plan.title + (f" — Version {group[0].letter}" if suffix else "")
         subject = _subject(plan, "Worksheet")
-        main = sheets + keys if key == "end" else sheets
+        main = sheets + keys if key in ("end", "same") else sheets
         files.append((_named(out_path, suffix), layout.build(main, title, subject)))
         if key == "separate":
             files.append(
