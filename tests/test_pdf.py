@@ -462,3 +462,20 @@ def test_build_puts_the_key_in_its_own_file(
     assert ("Answer key" in sheet) == (key == "same")
     if key is None:
         assert "Answer key" in " ".join(_pages(tmp_path / "output" / "capitals-key.pdf"))
+
+
+def test_blanks_and_lines_leave_room_to_write_the_answer_by_hand(tmp_path: Path) -> None:
+    answers = ["Kohl", "North Atlantic Treaty Organization"]
+    deck = Deck(
+        "Blanks",
+        questions=[
+            Question(f"q-{i}", "organization", "cloze", f"Q{i} ____ was there.", a)
+            for i, a in enumerate(answers)
+        ],
+    )
+    page = PdfReader(_render([deck], tmp_path / "b.pdf", key="none")[0]).pages[0]
+    # Each line is one text run: number, prompt and the blank's no-break spaces.
+    runs: list[str] = []
+    page.extract_text(visitor_text=lambda text, *_: runs.append(text))
+    blanks = [len(re.findall(r"\s", t)) for t in runs if t.startswith(("Q0", "Q1"))]
+    assert len(blanks) == 2 and blanks[1] >= 2 * blanks[0], blanks

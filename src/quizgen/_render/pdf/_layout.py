@@ -42,8 +42,11 @@ from quizgen._safetext import strip_unsafe
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN = 18 * mm
 BODY = 10.5
-# A fixed-width blank, the same for every answer, so its length gives nothing away.
+# A blank is at least this many no-break spaces; a longer answer gets a longer blank, in
+# steps of the same size, so the length says little about the answer.
 BLANK_SPACES = 34
+# Handwriting is about this much wider than the same words printed at body size.
+HANDWRITING = 1.6
 MAX_CITATIONS = 3
 # A long link is clipped on paper (it stays whole in the PDF's clickable link).
 MAX_URL = 70
@@ -205,15 +208,29 @@ class Layout:
         if q.type == "truefalse":
             return [MarkedParagraph(text(q.prompt), st.statement, number, right=("T", "F"))]
         if q.type == "cloze":
-            blank = "<u>" + "\u00a0" * BLANK_SPACES + "</u>"
+            blank = "<u>" + "\u00a0" * self._blank_spaces(q.answer) + "</u>"
             prompt = blank.join(text(piece) for piece in BLANK_RE.split(q.prompt))
             return [ScriptParagraph(prompt, st.question, bulletText=number), Spacer(1, 4)]
         parts: list[Flowable] = [ScriptParagraph(text(q.prompt), st.question, bulletText=number)]
         if q.type == "choice":
             parts += self._options(item)
         else:
-            parts.append(WritingLines(2 if len(q.answer) > 40 else 1, st.indent))
+            parts.append(WritingLines(self._writing_lines(q.answer), st.indent))
         return parts
+
+    def _blank_spaces(self, answer: str) -> int:
+        """No-break spaces in a cloze blank: room to write `answer` by hand, in steps of
+        BLANK_SPACES, never more than a line ("North Atlantic Treaty Organization" fits)."""
+        space = stringWidth("\u00a0", REGULAR, BODY)
+        needed = stringWidth(answer, REGULAR, BODY) * HANDWRITING / space
+        steps = max(1, -(-int(needed) // BLANK_SPACES))
+        most = int((self.width - self.styles.indent) / space) - 2
+        return min(steps * BLANK_SPACES, most)
+
+    def _writing_lines(self, answer: str) -> int:
+        """Ruled lines under a short-answer question: enough to write `answer` by hand."""
+        room = self.width - self.styles.indent
+        return max(1, -(-int(stringWidth(answer, REGULAR, BODY) * HANDWRITING) // int(room)))
 
     def _options(self, item: WorksheetEntry) -> list[Flowable]:
         st = self.styles
