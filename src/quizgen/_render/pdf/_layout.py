@@ -47,6 +47,8 @@ BODY = 10.5
 BLANK_SPACES = 34
 # Handwriting is about this much wider than the same words printed at body size.
 HANDWRITING = 1.6
+# Ruled lines never take more than this: an answer longer than that is an essay question.
+MAX_LINES = 4
 MAX_CITATIONS = 3
 # A long link is clipped on paper (it stays whole in the PDF's clickable link).
 MAX_URL = 70
@@ -230,7 +232,8 @@ class Layout:
     def _writing_lines(self, answer: str) -> int:
         """Ruled lines under a short-answer question: enough to write `answer` by hand."""
         room = self.width - self.styles.indent
-        return max(1, -(-int(stringWidth(answer, REGULAR, BODY) * HANDWRITING) // int(room)))
+        needed = -(-int(stringWidth(answer, REGULAR, BODY) * HANDWRITING) // int(room))
+        return min(max(1, needed), MAX_LINES)
 
     def _options(self, item: WorksheetEntry) -> list[Flowable]:
         st = self.styles
