@@ -79,7 +79,7 @@ def test_cli_choices_are_the_renderers_choices() -> None:
 
 def test_help_lists_the_choices() -> None:
     pdf_help = run_cli("pdf", "--help").stdout
-    assert "--key <end|separate|none>" in pdf_help
+    assert "--key <end|same|separate|none>" in pdf_help
     assert "--paper <a4|letter>" in pdf_help
     names = "|".join(renderer_names())
     assert f"--to <{names}>" in run_cli("build", "--help").stdout
@@ -90,7 +90,7 @@ def test_help_lists_the_choices() -> None:
 @pytest.mark.parametrize(
     ("args", "names"),
     [
-        (["pdf", "deck.yaml", "--key", "back"], "'end', 'separate', 'none'"),
+        (["pdf", "deck.yaml", "--key", "back"], "'end', 'same', 'separate', 'none'"),
         (["pdf", "deck.yaml", "--paper", "a5"], "'a4', 'letter'"),
         (["build", "a.txt", "--to", "anki, csv"], f"'csv' is not one of: {', '.join(NAMES)}"),
         (["export", "d.yaml", "--to", "xls"], f"'xls' is not one of: {', '.join(NAMES)}"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import unicodedata
 import warnings
 from pathlib import Path
 
@@ -116,26 +117,111 @@ def test_unicode_names_round_trip_without_warnings(tmp_path: Path) -> None:
         assert f"Who met {name}?" in text
 
 
-def test_a_character_the_font_lacks_is_a_warning_naming_it(tmp_path: Path) -> None:
-    deck = Deck("CJK", questions=[Question("q-1", "actor", "short", "Who wrote 漢?", "x")])
-    with pytest.warns(MissingGlyphWarning, match=r"'漢' \(U\+6F22 .*q-1"):
+# The names of ../shared/cases/04-glyphs-pdf, one per script Fira Sans lacks.
+SCRIPT_NAMES = {
+    "Chinese": "东京大学",
+    "Japanese": "ひらがなカタカナ",
+    "Korean": "서울",
+    "Arabic": "الأهرام",
+    "Hebrew": "גולדה מאיר",
+    "Devanagari": "जवाहरलाल नेहरू",
+    "Thai": "กรุงเทพมหานคร",
+}
+
+
+def _script_deck() -> Deck:
+    return Deck(
+        "Scripts",
+        questions=[
+            Question(f"q-{i}", "actor", "short", f"Who wrote {name} in {i + 1900}?", name)
+            for i, name in enumerate(SCRIPT_NAMES.values())
+        ],
+    )
+
+
+def _readable(printed: str) -> str:
+    """Extracted text with Arabic presentation forms read as the letters they are."""
+    return unicodedata.normalize("NFKC", printed)
+
+
+def test_every_script_prints_without_a_warning(tmp_path: Path) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        path = _render([_script_deck()], tmp_path / "s.pdf")[0]
+    sheet, key = _split(_pages(path))
+    for script, name in SCRIPT_NAMES.items():
+        if script in ("Arabic", "Hebrew"):
+            # Printed right to left (see the next test for the order); pypdf reads each
+            # word back in one order or the other.
+            for word in name.split():
+                assert word in _readable(sheet) or word[::-1] in _readable(sheet), script
+        elif script in ("Devanagari", "Thai"):
+            # Shaped: the glyphs are HarfBuzz's, so compare the consonants only.
+            letters = {c for c in name if unicodedata.category(c) == "Lo"}
+            assert letters <= set(sheet), script
+        else:
+            assert name in sheet and name in key, script
+    fonts = {
+        str(font.get_object()["/BaseFont"])
+        for page in PdfReader(path).pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    for family in ("STSong-Light", "HeiseiMin-W3", "HYSMyeongJo-Medium", "NotoSansArabic"):
+        assert any(family in f for f in fonts), (family, fonts)
+
+
+def test_right_to_left_names_read_right_to_left_in_an_english_line() -> None:
+    from quizgen._render.pdf._scripts import font_runs
+
+    runs = font_runs("was גולדה מאיר?")
+    assert "".join(text for _, text in runs) == "was ריאמ הדלוג?"
+    assert runs[-1] == ("QuizgenSans", "?")  # the question mark ends the English sentence
+    assert "".join(t for _, t in font_runs("the (الأهرام) paper")).startswith("the (")
+
+
+def test_a_script_no_font_has_is_one_warning_naming_the_questions(tmp_path: Path) -> None:
+    deck = Deck(
+        "Ethiopic",
+        questions=[
+            Question(f"q-{i}", "actor", "short", f"Who wrote ሀለሐመ {i}?", "x") for i in range(3)
+        ],
+    )
+    with pytest.warns(MissingGlyphWarning) as caught:
         _render([deck], tmp_path / "c.pdf")
+    assert [str(w.message) for w in caught] == [
+        "no worksheet font draws Ethiopic characters ('ሀለሐመ', U+1200) in q-0, q-1, q-2; "
+        "they print as empty boxes"
+    ]
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("command", ["pdf", "build"])
-def test_cli_prints_a_missing_glyph_as_one_warning_line(command: str, tmp_path: Path) -> None:
-    deck = Deck("CJK", questions=[Question("q-1", "actor", "short", "Who wrote 漢?", "x")])
-    save_deck(deck, tmp_path / "decks" / "cjk.yaml")
+def test_cli_prints_a_missing_script_as_one_warning_line(command: str, tmp_path: Path) -> None:
+    deck = Deck("Runes", questions=[Question("q-1", "actor", "short", "Who wrote ᚠᚢᚦ?", "x")])
+    save_deck(deck, tmp_path / "decks" / "runes.yaml")
     if command == "pdf":
-        result = run_cli("pdf", "decks/cjk.yaml", cwd=tmp_path)
+        result = run_cli("pdf", "decks/runes.yaml", cwd=tmp_path)
     else:
-        (tmp_path / "cjk.txt").write_text("Who wrote 漢? Lu Xun wrote it in 1921.\n", "utf-8")
-        result = run_cli("build", "cjk.txt", "--to", "pdf", cwd=tmp_path)
+        (tmp_path / "runes.txt").write_text("Who wrote ᚠᚢᚦ? Lu Xun wrote it in 1921.\n", "utf-8")
+        result = run_cli("build", "runes.txt", "--to", "pdf", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    glyphs = [line for line in result.stderr.splitlines() if "漢" in line]
-    assert glyphs and all(line.startswith("Warning: ") for line in glyphs), result.stderr
+    glyphs = [line for line in result.stderr.splitlines() if "ᚠ" in line]
+    assert len(glyphs) == 1 and glyphs[0].startswith("Warning: "), result.stderr
     assert "MissingGlyphWarning" not in result.stderr
+
+
+@pytest.mark.slow
+def test_the_glyphs_case_prints_every_name(shared_dir: Path, tmp_path: Path) -> None:
+    case = shared_dir / "cases" / "04-glyphs-pdf"
+    sources = [str(case / "scripts.txt"), str(case / "cjk-titles.txt")]
+    result = run_cli("build", *sources, "--to", "pdf", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    warned = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    assert len(warned) <= 1 and all("emoji" in line for line in warned), warned  # 🚀 only
+    text = _readable(" ".join(_pages(tmp_path / "output" / "scripts.pdf")))
+    for name in ("東京", "서울", "Правда", "Σπυρίδων"):
+        assert name in text, name
+    assert "丞丟丠両丢" in " ".join(_pages(tmp_path / "output" / "cjk-titles.pdf"))
 
 
 def test_versions_shuffle_questions_and_each_has_its_key(tmp_path: Path) -> None:
@@ -351,3 +437,45 @@ def test_importing_the_renderer_does_not_load_reportlab() -> None:
         check=True,
     )
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("key", "files"),
+    [
+        (None, ["capitals-key.pdf", "capitals.pdf"]),  # the worksheet never prints the key
+        ("same", ["capitals.pdf"]),
+        ("none", ["capitals.pdf"]),
+    ],
+)
+def test_build_puts_the_key_in_its_own_file(
+    key: str | None, files: list[str], tmp_path: Path
+) -> None:
+    (tmp_path / "capitals.txt").write_text(
+        "In 1961 Willy Brandt met John F. Kennedy in Berlin.\n", "utf-8"
+    )
+    args = ["build", "capitals.txt", "--to", "pdf"] + (["--key", key] if key else [])
+    result = run_cli(*args, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == files
+    sheet = " ".join(_pages(tmp_path / "output" / "capitals.pdf"))
+    assert ("Answer key" in sheet) == (key == "same")
+    if key is None:
+        assert "Answer key" in " ".join(_pages(tmp_path / "output" / "capitals-key.pdf"))
+
+
+def test_blanks_and_lines_leave_room_to_write_the_answer_by_hand(tmp_path: Path) -> None:
+    answers = ["Kohl", "North Atlantic Treaty Organization"]
+    deck = Deck(
+        "Blanks",
+        questions=[
+            Question(f"q-{i}", "organization", "cloze", f"Q{i} ____ was there.", a)
+            for i, a in enumerate(answers)
+        ],
+    )
+    page = PdfReader(_render([deck], tmp_path / "b.pdf", key="none")[0]).pages[0]
+    # Each line is one text run: number, prompt and the blank's no-break spaces.
+    runs: list[str] = []
+    page.extract_text(visitor_text=lambda text, *_: runs.append(text))
+    blanks = [len(re.findall(r"\s", t)) for t in runs if t.startswith(("Q0", "Q1"))]
+    assert len(blanks) == 2 and blanks[1] >= 2 * blanks[0], blanks

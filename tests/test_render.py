@@ -61,7 +61,7 @@ def test_options_of_another_renderer_are_refused(tmp_path: Path, sample_deck: De
     [
         (
             lambda: PdfOptions(key="middle"),
-            "unknown key placement 'middle' (expected one of: end, separate, none)",
+            "unknown key placement 'middle' (expected one of: end, same, separate, none)",
         ),
         (lambda: PdfOptions(paper="a3"), "unknown paper 'a3' (expected one of: a4, letter)"),
         (lambda: PdfOptions(versions=0), "versions must be between 1 and 26, not 0"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,11 +42,13 @@ def build(
     name: str | None = None,
     generate_options: GenerateOptions | None = None,
     render_options: RenderOptions | None = None,
+    target_options: Mapping[str, RenderOptions] | None = None,
 ) -> list[BuildResult]:
     """Generate a deck per source (or one deck called `name` for all), merge, and render.
 
     Writes `decks_dir/STEM.yaml` and `output_dir/STEM.SUFFIX` per target (`renderer_names()`
-    lists them) and returns one BuildResult per deck. Raises SourceError, DeckError,
+    lists them) and returns one BuildResult per deck. `target_options` gives a target its
+    own options class (PdfOptions for "pdf"); the others get `render_options`. Raises SourceError, DeckError,
     TemplateError, ModelError or RenderError, or NotADirectoryError when a file stands
     where a folder should be (before any work); every file is written atomically, and
     nothing is rendered from a deck that failed to merge.
@@ -72,7 +74,8 @@ def build(
         result = BuildResult(deck_path, deck, report, plan=plan)
         for target in targets:
             out = Path(output_dir) / f"{stem}{renderer_suffix(target)}"
-            result.outputs.extend(render(target, [deck], out, render_options))
+            chosen = (target_options or {}).get(target, render_options)
+            result.outputs.extend(render(target, [deck], out, chosen))
         results.append(result)
     return results
 

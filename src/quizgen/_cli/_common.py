@@ -25,9 +25,10 @@ Output.__doc__ = "`build --to`, `export --to`: a renderer name (quizgen._render.
 
 
 class Key(StrEnum):
-    """`pdf --key`: where the answer key goes (quizgen._render.pdf.KEYS)."""
+    """`pdf/build --key`: where the answer key goes (quizgen._render.pdf.KEYS)."""
 
     end = "end"
+    same = "same"  # = end: in the same file, after the questions
     separate = "separate"
     none = "none"
 

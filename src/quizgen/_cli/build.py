@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from quizgen._cli._common import Output
+from quizgen._cli._common import Key, Output
 from quizgen._cli.generate import (
     CountOpt,
     JobsOpt,
@@ -50,6 +50,15 @@ def build_cli(
     output_dir: Annotated[
         Path, typer.Option("--output", help="Folder of the built files.", readable=False)
     ] = Path("output"),
+    key: Annotated[
+        Key,
+        typer.Option(
+            "--key",
+            case_sensitive=False,
+            help="PDF answer key: in a separate NAME-key.pdf (so printing the worksheet never "
+            "prints it), in the same file after the questions, or none.",
+        ),
+    ] = Key.separate,
     seed: SeedOpt = 0,
     kinds: KindsOpt = None,
     types: TypesOpt = None,
@@ -80,6 +89,7 @@ def build_cli(
     from quizgen._cli.anki import report_retired
     from quizgen._generate import GenerateOptions
     from quizgen._render import RenderOptions
+    from quizgen._render.pdf import PdfOptions
 
     targets = list(DEFAULT_TARGETS) if to is None else split_choices(to, list(Output), "--to") or []
     gen = GenerateOptions(
@@ -103,6 +113,7 @@ def build_cli(
         name=name,
         generate_options=gen,
         render_options=RenderOptions(seed=seed),
+        target_options={"pdf": PdfOptions(seed=seed, key=key.value)},
     )
     for result in results:
         if result.plan is not None:

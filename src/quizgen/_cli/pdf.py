@@ -22,7 +22,7 @@ def pdf_cli(
         typer.Option(
             "--key",
             case_sensitive=False,
-            help="Answer key: at the end, in a separate NAME-key.pdf, or none.",
+            help="Answer key: at the end (same file), in a separate NAME-key.pdf, or none.",
         ),
     ] = Key.end,
     versions: Annotated[

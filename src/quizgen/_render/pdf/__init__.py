@@ -2,11 +2,11 @@
 question type, shuffled versions A, B, ... and an answer key.
 
 `render(decks, out_path, options)` is the renderer the registry calls for "pdf".
-Options (`PdfOptions`): key = "end" | "separate" | "none", versions (1-26), split (one
+Options (`PdfOptions`): key = "end" (or "same") | "separate" | "none", versions (1-26), split (one
 file per version), paper = "a4" | "letter"; plus seed, kinds, types, limit.
 
 Files written, for out_path NAME.pdf:
-    NAME.pdf            every version's sheet, then (key=end) every version's key
+    NAME.pdf            every version's sheet, then (key=end/same) every version's key
     NAME-key.pdf        the keys, with key=separate
     NAME-A.pdf, ...     with split and several versions (and NAME-A-key.pdf, ...)
 
@@ -30,7 +30,8 @@ from quizgen._render.pdf._plan import MAX_VERSIONS, Plan, citation_text, plan_wo
 __all__ = ["KEYS", "OPTIONS", "PAPERS", "SUFFIX", "MissingGlyphWarning", "PdfOptions", "render"]
 
 SUFFIX = ".pdf"
-Key = Literal["end", "separate", "none"]
+# "same" is "end" under the name `build --key` uses (the key in the same file).
+Key = Literal["end", "same", "separate", "none"]
 Paper = Literal["a4", "letter"]
 KEYS: tuple[str, ...] = get_args(Key)  # the choices, for messages and the CLI
 PAPERS: tuple[str, ...] = get_args(Paper)
@@ -68,14 +69,15 @@ OPTIONS = PdfOptions
 
 
 class MissingGlyphWarning(UserWarning):
-    """A character in the deck that the embedded font cannot draw."""
+    """Characters of a script that no worksheet font draws (one warning per script)."""
 
 
 def render(decks: Sequence[Deck], out_path: Path, options: PdfOptions) -> list[Path]:
     """Write the worksheet PDF(s) for `decks` and return every file written.
 
     Every file is built in memory first and then written atomically, all temp files before
-    any rename, so a failure leaves the previous files (a sheet never gets an older key). A character the font lacks is a MissingGlyphWarning.
+    any rename, so a failure leaves the previous files (a sheet never gets an older key).
+    A script no font draws is one MissingGlyphWarning naming the questions it is in.
     Raises RenderError for an output path that is a folder, no question to print, or a
     missing font.
     """
@@ -90,10 +92,9 @@ def render(decks: Sequence[Deck], out_path: Path, options: PdfOptions) -> list[P
         types=options.types,
         limit=options.limit,
     )
-    from quizgen._render.pdf._fonts import missing_glyphs, register_fonts
+    from quizgen._render.pdf._scripts import missing_scripts
 
-    covered = register_fonts()
-    for message in missing_glyphs(_printed_texts(plan), covered):
+    for message in missing_scripts(_printed_texts(plan)):
         warnings.warn(message, MissingGlyphWarning, stacklevel=2)
 
     from quizgen._render.pdf._layout import Layout, Part
@@ -108,7 +109,7 @@ def render(decks: Sequence[Deck], out_path: Path, options: PdfOptions) -> list[P
         keys = [Part("key", v) for v in group]
         title = plan.title + (f" — Version {group[0].letter}" if suffix else "")
         subject = _subject(plan, "Worksheet")
-        main = sheets + keys if key == "end" else sheets
+        main = sheets + keys if key in ("end", "same") else sheets
         files.append((_named(out_path, suffix), layout.build(main, title, subject)))
         if key == "separate":
             files.append(

@@ -9,11 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.colors import Color
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from quizgen._render.pdf._fonts import BOLD, REGULAR
+from quizgen._render.pdf._fonts import BOLD, REGULAR, register_fonts
+from quizgen._render.pdf._scripts import RTL_FONTS, SHAPED_FONTS
 
 INK = Color(0, 0, 0)
 GREY = Color(0.42, 0.42, 0.42)
@@ -37,7 +39,43 @@ def draw_bubble(canv: Canvas, cx: float, baseline: float, label: str, size: floa
     canv.restoreState()
 
 
-class MarkedParagraph(Paragraph):
+class ScriptParagraph(Paragraph):
+    """A paragraph whose Devanagari and Thai runs (see _scripts.markup) are shaped.
+
+    reportlab shapes a whole word with the font of its first run, and would reverse the
+    right-to-left text _scripts has already ordered; so shaping is on only when a word
+    needs it, every word is in one font, and no right-to-left text is in the paragraph.
+    Otherwise those letters print unshaped, in order.
+    """
+
+    def __init__(self, text: str, style: Any, bulletText: str | None = None, **kwargs: Any) -> None:
+        super().__init__(text, style, bulletText=bulletText, **kwargs)
+        if kwargs.get("frags") is not None:
+            return  # a piece of a split: its frags and style are already settled
+        fonts = {f.fontName for f in self.frags if getattr(f, "text", "")}
+        if (
+            fonts & SHAPED_FONTS
+            and not fonts & RTL_FONTS
+            and _one_font_per_word(self.frags)
+            and getFont(style.fontName).shapable
+        ):
+            self.style = ParagraphStyle(f"{style.name}-shaped", style, shaping=1)
+
+
+def _one_font_per_word(frags: list[Any]) -> bool:
+    """Whether no word (text between spaces) runs across two fonts."""
+    previous, open_word = None, False
+    for frag in frags:
+        text = getattr(frag, "text", "")
+        if not text:
+            continue
+        if open_word and not text[0].isspace() and frag.fontName != previous:
+            return False
+        previous, open_word = frag.fontName, not text[-1].isspace()
+    return True
+
+
+class MarkedParagraph(ScriptParagraph):
     """A paragraph with answer bubbles drawn level with its first line.
 
     `left` is a bubble at x=`left_x` (a choice's letter); `right` are bubbles packed
@@ -114,9 +152,15 @@ class OptionRow(Flowable):
 
 
 def fits_in_columns(texts: list[str], width: float, columns: int, size: float) -> bool:
-    """Whether every text, after its bubble, fits one line of a `columns`-wide row."""
+    """Whether every text, after its bubble, fits one line of a `columns`-wide row.
+
+    A row draws in Fira Sans only: a choice in another script goes on a line of its own.
+    """
     room = width / columns - BUBBLE_W - 10
-    return all(stringWidth(t, REGULAR, size) <= room for t in texts)
+    covered = register_fonts()
+    return all(
+        stringWidth(t, REGULAR, size) <= room and all(ord(c) in covered for c in t) for t in texts
+    )
 
 
 class WritingLines(Flowable):

@@ -1,13 +1,11 @@
 """The embedded font: Fira Sans (Latin, Latin Extended, Greek, Cyrillic) from fontpkg-fira-sans.
 
 The font ships as a PyPI dependency, so every install prints the same glyphs with no
-system fonts involved. Characters the font lacks are reported, never printed as boxes.
+system fonts involved. Other scripts fall back to the fonts of _scripts.py.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterable
 from functools import cache
 
 from quizgen._errors import RenderError
@@ -55,26 +53,3 @@ def register_fonts() -> frozenset[int]:
         REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD
     )
     return covered or frozenset()
-
-
-def missing_glyphs(texts: Iterable[tuple[str, str]], covered: frozenset[int]) -> list[str]:
-    """One warning per character the font cannot draw, naming it and where it first occurs.
-
-    `texts` holds (where, text) pairs, e.g. ('q-1a2b3c4d', prompt).
-    """
-    first: dict[str, str] = {}
-    for where, text in texts:
-        for ch in text:
-            if ord(ch) not in covered and ch not in first and not _invisible(ch):
-                first[ch] = where
-    return [
-        f"the font ({FAMILY_NAME}) has no glyph for '{ch}' "
-        f"(U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed')}), first in {where}; "
-        "it prints as an empty box"
-        for ch, where in first.items()
-    ]
-
-
-def _invisible(ch: str) -> bool:
-    """Whitespace and control characters never reach the page as glyphs."""
-    return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf")

@@ -9,13 +9,13 @@ import io
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from quizgen._deck import BLANK_RE
@@ -30,18 +30,25 @@ from quizgen._render.pdf._flowables import (
     NumberedCanvas,
     OptionRow,
     PartStart,
+    ScriptParagraph,
     WritingLines,
     fits_in_columns,
 )
 from quizgen._render.pdf._fonts import BOLD, ITALIC, REGULAR
 from quizgen._render.pdf._plan import Plan, Version, WorksheetEntry, citation_text
+from quizgen._render.pdf._scripts import markup
 from quizgen._safetext import strip_unsafe
 
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN = 18 * mm
 BODY = 10.5
-# A fixed-width blank, the same for every answer, so its length gives nothing away.
+# A blank is at least this many no-break spaces; a longer answer gets a longer blank, in
+# steps of the same size, so the length says little about the answer.
 BLANK_SPACES = 34
+# Handwriting is about this much wider than the same words printed at body size.
+HANDWRITING = 1.6
+# Ruled lines never take more than this: an answer longer than that is an essay question.
+MAX_LINES = 4
 MAX_CITATIONS = 3
 # A long link is clipped on paper (it stays whole in the PDF's clickable link).
 MAX_URL = 70
@@ -56,8 +63,9 @@ class Part:
 
 
 def text(value: str) -> str:
-    """Plain text made safe for reportlab's paragraph markup ('<' and '&' print as is)."""
-    return escape(strip_unsafe(unicodedata.normalize("NFC", value)))
+    """Plain text made safe for reportlab's paragraph markup ('<' and '&' print as is),
+    each run of a script Fira Sans lacks in a font that has it."""
+    return markup(strip_unsafe(unicodedata.normalize("NFC", value)))
 
 
 class _Styles:
@@ -152,8 +160,8 @@ class Layout:
         story = self._header(version)
         for section in version.sections:
             head = [
-                Paragraph(text(section.title), st.heading),
-                Paragraph(text(section.instruction), st.instruction),
+                ScriptParagraph(text(section.title), st.heading),
+                ScriptParagraph(text(section.instruction), st.instruction),
                 Spacer(1, st.instruction.spaceAfter),
             ]
             for i, item in enumerate(section.items):
@@ -168,12 +176,14 @@ class Layout:
 
     def _header(self, version: Version) -> list[Flowable]:
         st = self.styles
-        title = Paragraph(text(self.plan.title), st.title)
+        title = ScriptParagraph(text(self.plan.title), st.title)
         story: list[Flowable] = []
         if version.letter:
             badge = f"Version {version.letter}"
             badge_w = stringWidth(badge, BOLD, st.title.fontSize) + 4
-            story.append(_Row(title, Paragraph(text(badge), st.version), self.width - badge_w - 24))
+            story.append(
+                _Row(title, ScriptParagraph(text(badge), st.version), self.width - badge_w - 24)
+            )
         else:
             story.append(title)
         cites = self.plan.citations
@@ -186,10 +196,10 @@ class Layout:
                 if ref.url.lower().startswith(("http://", "https://")):
                     shown = f'<a href={quoteattr(ref.url)} color="#555555">{shown}</a>'
                 line += f" — {shown}"
-            story.append(Paragraph(line, st.cite))
+            story.append(ScriptParagraph(line, st.cite))
         if len(cites) > MAX_CITATIONS:
             more = len(cites) - MAX_CITATIONS
-            story.append(Paragraph(f"and {more} more source{'s' * (more > 1)}", st.cite))
+            story.append(ScriptParagraph(f"and {more} more source{'s' * (more > 1)}", st.cite))
         story += [Spacer(1, 8), HeaderFields(len(version.items)), Spacer(1, 2)]
         return story
 
@@ -200,15 +210,30 @@ class Layout:
         if q.type == "truefalse":
             return [MarkedParagraph(text(q.prompt), st.statement, number, right=("T", "F"))]
         if q.type == "cloze":
-            blank = "<u>" + "\u00a0" * BLANK_SPACES + "</u>"
+            blank = "<u>" + "\u00a0" * self._blank_spaces(q.answer) + "</u>"
             prompt = blank.join(text(piece) for piece in BLANK_RE.split(q.prompt))
-            return [Paragraph(prompt, st.question, bulletText=number), Spacer(1, 4)]
-        parts: list[Flowable] = [Paragraph(text(q.prompt), st.question, bulletText=number)]
+            return [ScriptParagraph(prompt, st.question, bulletText=number), Spacer(1, 4)]
+        parts: list[Flowable] = [ScriptParagraph(text(q.prompt), st.question, bulletText=number)]
         if q.type == "choice":
             parts += self._options(item)
         else:
-            parts.append(WritingLines(2 if len(q.answer) > 40 else 1, st.indent))
+            parts.append(WritingLines(self._writing_lines(q.answer), st.indent))
         return parts
+
+    def _blank_spaces(self, answer: str) -> int:
+        """No-break spaces in a cloze blank: room to write `answer` by hand, in steps of
+        BLANK_SPACES, never more than a line ("North Atlantic Treaty Organization" fits)."""
+        space = stringWidth("\u00a0", REGULAR, BODY)
+        needed = stringWidth(answer, REGULAR, BODY) * HANDWRITING / space
+        steps = max(1, -(-int(needed) // BLANK_SPACES))
+        most = int((self.width - self.styles.indent) / space) - 2
+        return min(steps * BLANK_SPACES, most)
+
+    def _writing_lines(self, answer: str) -> int:
+        """Ruled lines under a short-answer question: enough to write `answer` by hand."""
+        room = self.width - self.styles.indent
+        needed = -(-int(stringWidth(answer, REGULAR, BODY) * HANDWRITING) // int(room))
+        return min(max(1, needed), MAX_LINES)
 
     def _options(self, item: WorksheetEntry) -> list[Flowable]:
         st = self.styles
@@ -230,8 +255,8 @@ class Layout:
         st = self.styles
         mark = f" — Version {version.letter}" if version.letter else ""
         story: list[Flowable] = [
-            Paragraph(text(f"Answer key{mark}"), st.title),
-            Paragraph(text(self.plan.title), st.cite),
+            ScriptParagraph(text(f"Answer key{mark}"), st.title),
+            ScriptParagraph(text(self.plan.title), st.cite),
             Spacer(1, 6),
         ]
         for item in version.items:
@@ -246,19 +271,19 @@ class Layout:
         if accept and q.type in ("short", "cloze"):
             answer += " <font color='#6b6b6b'>(also accept: "
             answer += text("; ".join(accept)) + ")</font>"
-        yield Paragraph(answer, st.answer, bulletText=f"{item.number}.")
+        yield ScriptParagraph(answer, st.answer, bulletText=f"{item.number}.")
         # With several sources the key says which one each answer comes from.
         cite = item.source if item.source and len(self.plan.citations) > 1 else ""
         if q.context and cite:
-            yield Paragraph(f"{text(q.context)} — <i>{text(cite)}</i>", st.context)
+            yield ScriptParagraph(f"{text(q.context)} — <i>{text(cite)}</i>", st.context)
         elif q.context or cite:
-            yield Paragraph(text(q.context) or f"<i>{text(cite)}</i>", st.context)
+            yield ScriptParagraph(text(q.context) or f"<i>{text(cite)}</i>", st.context)
 
 
 class _Row(Flowable):
     """Two paragraphs side by side: the title at the left, a short badge at the right."""
 
-    def __init__(self, left: Paragraph, right: Paragraph, left_width: float) -> None:
+    def __init__(self, left: ScriptParagraph, right: ScriptParagraph, left_width: float) -> None:
         super().__init__()
         self._left, self._right, self._left_width = left, right, left_width
 
