@@ -67,7 +67,7 @@ def build(
     for stem, group in groups:
         deck_path = Path(decks_dir) / f"{stem}.yaml"
         # A new deck of several sources is titled NAME, not "First source and 1 more".
-        deck, report = generate_deck(group, deck_path, options, title=name)
+        deck, report = generate_deck(group, deck_path, options, title=name, refuse_empty=True)
         result = BuildResult(deck_path, deck, report)
         for target in targets:
             out = Path(output_dir) / f"{stem}{renderer_suffix(target)}"
@@ -81,6 +81,7 @@ def generate_deck(
     deck_path: str | os.PathLike[str],
     options: GenerateOptions | None = None,
     title: str | None = None,
+    refuse_empty: bool = False,
 ) -> tuple[Deck, MergeReport]:
     """Extract and generate from `sources` into the deck at `deck_path`, merging with what a
     person made; returns the saved deck and what the merge kept, added and dropped.
@@ -88,7 +89,9 @@ def generate_deck(
     An existing deck is read first: a broken one fails before minutes of parsing, and its
     own `templates:` take part in the generation. The sources are parsed lazily with
     `options.model` and `options.jobs` (see `iter_facts`), after the templates loaded.
-    Raises DeckError, TemplateError, ModelError.
+    With `refuse_empty` (build), sources that give no question and no deck yet raise
+    SourceError and write nothing; else the empty deck is saved (generate: the caller
+    warns). Raises DeckError, TemplateError, ModelError.
     """
     from dataclasses import replace
 
@@ -97,12 +100,24 @@ def generate_deck(
 
     options = options or GenerateOptions()
     path = Path(deck_path)
+    existing = None
     if path.exists() or path.is_symlink():
         existing = load_deck(path)
         if existing.templates:
             options = replace(options, deck_templates=existing.templates)
     facts = iter_facts(sources, options.model, options.jobs)
-    return save_merged(generate(facts, options, title=title), path)
+    deck = generate(facts, options, title=title)
+    if refuse_empty and not deck.questions and existing is None:
+        # Saved, an empty deck made build go on to a 0-note .apkg and an error blaming
+        # rejections and --kinds that were never given.
+        raise SourceError(f"{', '.join(s.path for s in sources)}: {_nothing_found(options)}")
+    return save_merged(deck, path)
+
+
+def _nothing_found(options: GenerateOptions) -> str:
+    if options.kinds or options.types:
+        return "found nothing to ask about of the --kinds and --types given"
+    return "found no dates, people or organizations to ask about"
 
 
 def _check_distinct_stems(sources: Sequence[str]) -> None:
