@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from quizgen._deck import Deck, MergeReport, load_deck, save_merged
 from quizgen._errors import SourceError
 from quizgen._render import RenderOptions, render, renderer_suffix
+from quizgen._safetext import file_stem
 
 if TYPE_CHECKING:
     from quizgen._generate import GenerateOptions
@@ -62,7 +63,8 @@ def build(
     loaded = [load_source(path) for path in sources]
     if not name:
         _check_distinct_stems([s.path for s in loaded])
-    groups = [(name, loaded)] if name else [(Path(s.path).stem, [s]) for s in loaded]
+    # "History::Cold War" names the deck; its files are History-Cold War.yaml/.apkg/.pdf.
+    groups = [(file_stem(name), loaded)] if name else [(Path(s.path).stem, [s]) for s in loaded]
     results = []
     for stem, group in groups:
         deck_path = Path(decks_dir) / f"{stem}.yaml"

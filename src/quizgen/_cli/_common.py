@@ -115,9 +115,11 @@ def report_merge(path: Path, deck: Deck, report: MergeReport) -> None:
             "(kept a spread over the sources); choose with --max, --kinds or --types"
         )
     if report.vanished:
+        n = len(report.vanished)
+        what = "1 question no longer matches" if n == 1 else f"{n} questions no longer match"
         warn(
-            f"{path}: {len(report.vanished)} questions no longer match a fact in the sources "
-            f"(kept; reject or delete them): {', '.join(report.vanished)}"
+            f"{path}: {what} a fact in the sources "
+            f"(kept; reject or delete {'it' if n == 1 else 'them'}): {', '.join(report.vanished)}"
         )
 
 
