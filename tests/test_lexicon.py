@@ -91,6 +91,8 @@ _NOT_WORD_LISTS = {
     "_FRONT_MATTER_KEYS",
     "_DATE_FORMATS",
     "_MARKDOWN",
+    "_HEADINGS",  # XHTML tag names (the EPUB reader), not words
+    "_BLOCKS",
     "_CLAUSE_DEPS",  # parser labels, not words
     "_SIDE",  # parser labels of side remarks
     "_WH",

@@ -405,7 +405,7 @@ def test_questions_never_split_and_pages_are_counted(tmp_path: Path) -> None:
 def test_cli_writes_the_worksheet(sample_deck: Deck, tmp_path: Path) -> None:
     save_deck(sample_deck, tmp_path / "deck.yaml")
     result = run_cli(
-        "pdf", "deck.yaml", "-o", "out/w.pdf", "--versions", "2", "--split", "--paper", "letter",
+        "pdf", "deck.yaml", "-o", "out/w.pdf", "--versions", "2", "--split", "--paper", "letter", "--mkdir",
         cwd=tmp_path,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr

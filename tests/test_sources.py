@@ -554,12 +554,7 @@ def test_only_boilerplate_has_no_text(tmp_path):
 @pytest.mark.parametrize(
     ("name", "content"),
     [
-        ("x.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
         ("x.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
-        ("x.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF"),
-        ("x.gif", b"GIF89a\x01\x00\x01\x00"),
-        ("x.docx", b"PK\x03\x04\x14\x00\x06\x00"),
-        ("x", b"\x7fELF\x02\x01\x01"),
         ("x.txt", b"%PDF-1.4\n1 0 obj"),
         ("x.txt", b"plain words \x00 then a NUL"),
         ("x.html", b"\x89PNG\r\n\x1a\n\x00\x00"),
@@ -567,6 +562,8 @@ def test_only_boilerplate_has_no_text(tmp_path):
     ],
 )
 def test_binary(tmp_path, name, content):
+    # Binary data under an ending that promises text; other endings are formats quizgen
+    # does not read (tests/test_sources_formats.py).
     path = write(tmp_path, name, content)
     assert error_of(path) == f"{path}: is binary, not text"
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from quizgen._deck import Deck, MergeReport, load_deck, save_merged
 from quizgen._errors import SourceError
 from quizgen._render import DEFAULT_TARGETS, RenderOptions, render, renderer_suffix
+from quizgen._safetext import file_stem
 
 if TYPE_CHECKING:
     from quizgen._generate import GenerateOptions, Plan
@@ -65,12 +66,15 @@ def build(
     loaded = [load_source(path) for path in sources]
     if not name:
         _check_distinct_stems([s.path for s in loaded])
-    groups = [(name, loaded)] if name else [(Path(s.path).stem, [s]) for s in loaded]
+    # "History::Cold War" names the deck; its files are History-Cold War.yaml/.apkg/.pdf.
+    groups = [(file_stem(name), loaded)] if name else [(Path(s.path).stem, [s]) for s in loaded]
     results = []
     for stem, group in groups:
         deck_path = Path(decks_dir) / f"{stem}.yaml"
         # A new deck of several sources is titled NAME, not "First source and 1 more".
-        deck, report, plan = generate_deck_planned(group, deck_path, options, title=name)
+        deck, report, plan = generate_deck_planned(
+            group, deck_path, options, title=name, refuse_empty=True
+        )
         result = BuildResult(deck_path, deck, report, plan=plan)
         for target in targets:
             out = Path(output_dir) / f"{stem}{renderer_suffix(target)}"
@@ -85,6 +89,7 @@ def generate_deck(
     deck_path: str | os.PathLike[str],
     options: GenerateOptions | None = None,
     title: str | None = None,
+    refuse_empty: bool = False,
 ) -> tuple[Deck, MergeReport]:
     """Extract and generate from `sources` into the deck at `deck_path`, merging with what a
     person made; returns the saved deck and what the merge kept, added and dropped.
@@ -92,9 +97,11 @@ def generate_deck(
     An existing deck is read first: a broken one fails before minutes of parsing, and its
     own `templates:` take part in the generation. The sources are parsed lazily with
     `options.model` and `options.jobs` (see `iter_facts`), after the templates loaded.
-    Raises DeckError, TemplateError, ModelError.
+    With `refuse_empty` (build), sources that give no question and no deck yet raise
+    SourceError and write nothing; else the empty deck is saved (generate: the caller
+    warns). Raises DeckError, TemplateError, ModelError.
     """
-    deck, report, _ = generate_deck_planned(sources, deck_path, options, title)
+    deck, report, _ = generate_deck_planned(sources, deck_path, options, title, refuse_empty)
     return deck, report
 
 
@@ -103,6 +110,7 @@ def generate_deck_planned(
     deck_path: str | os.PathLike[str],
     options: GenerateOptions | None = None,
     title: str | None = None,
+    refuse_empty: bool = False,
 ) -> tuple[Deck, MergeReport, Plan]:
     """`generate_deck`, and the plan of the fresh generation (for the summary line)."""
     from dataclasses import replace
@@ -112,14 +120,25 @@ def generate_deck_planned(
 
     options = options or GenerateOptions()
     path = Path(deck_path)
+    existing = None
     if path.exists() or path.is_symlink():
         existing = load_deck(path)
         if existing.templates:
             options = replace(options, deck_templates=existing.templates)
     facts = iter_facts(sources, options.model, options.jobs)
     fresh, plan = generate_planned(facts, options, title=title)
+    if refuse_empty and not fresh.questions and existing is None:
+        # Saved, an empty deck made build go on to a 0-note .apkg and an error blaming
+        # rejections and --kinds that were never given.
+        raise SourceError(f"{', '.join(s.path for s in sources)}: {_nothing_found(options)}")
     merged, report = save_merged(fresh, path)
     return merged, report, plan
+
+
+def _nothing_found(options: GenerateOptions) -> str:
+    if options.kinds or options.types:
+        return "found nothing to ask about of the --kinds and --types given"
+    return "found no dates, people or organizations to ask about"
 
 
 def _check_distinct_stems(sources: Sequence[str]) -> None:

@@ -40,3 +40,20 @@ def one_line(text: str) -> str:
     """`text` with newlines and UNSAFE characters shown as escapes ("\\n", "\\x1b",
     "\\u202e"): a message that stays one plain line yet shows what a name really holds."""
     return _UNSAFE_IN_LINE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+# Characters Windows refuses in a file name (and '/' everywhere), with the controls; and
+# the device names Windows reserves whatever the extension (Microsoft's "Naming Files,
+# Paths, and Namespaces").
+_UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+_RESERVED_NAMES = re.compile(r"(?:CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])", re.IGNORECASE)
+
+
+def file_stem(name: str) -> str:
+    """A file name (no extension) that every OS accepts, made from a deck's name:
+    "History::Cold War" -> "History-Cold War". Unsafe runs become one '-'; the ends lose
+    spaces, dots and dashes (Windows drops a trailing dot); a reserved device name gets
+    a '_' after it; nothing left gives "deck"."""
+    stem = _UNSAFE_IN_NAMES.sub("-", strip_unsafe(name)).strip(" .-")
+    stem = re.sub(r"\s+", " ", stem)[:120].rstrip(" .-") or "deck"
+    return f"{stem}_" if _RESERVED_NAMES.fullmatch(stem) else stem

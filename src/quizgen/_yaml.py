@@ -7,6 +7,7 @@ Aliases (`*name`) are refused: decks never need them, and they are how "billion 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,7 +72,7 @@ def load_yaml(text: str) -> Loaded:
         _walk(node, (), lines, set())
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        raise _problem(exc) from None
+        raise _problem(exc, text) from None
     except yaml.reader.ReaderError as exc:
         # Raised before any mark exists; the position is an index into the text.
         line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
@@ -106,13 +107,16 @@ _UNCLOSED = (
 )
 
 
-def _problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
+def _problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     """A one-line message for PyYAML's error, at the line a person should look at."""
     problem = exc.problem or exc.context or "invalid YAML"
     context, start = exc.context or "", exc.context_mark
     line = (exc.problem_mark or start).line + 1 if (exc.problem_mark or start) else None
     if "could not determine a constructor" in str(exc):
         return YamlProblem(f"unsupported tag {problem.split('tag ')[-1].split()[0]}", line)
+    if problem.startswith("mapping values are not allowed"):
+        # `prompt: Reunification: on what date ...`: a colon and space inside a typed text.
+        return YamlProblem(_colon_in_text(text, line), line)
     if "tab character" in problem or "'\\t'" in problem:
         return YamlProblem("a tab character; YAML indents with spaces only", line)
     for opened, found, message in _UNCLOSED:
@@ -121,6 +125,22 @@ def _problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
     if context and start is not None and line is not None and start.line + 1 != line:
         problem = f"{problem} ({context} on line {start.line + 1})"
     return YamlProblem(problem, line)
+
+
+def _colon_in_text(text: str, line: int | None) -> str:
+    """'a colon in a text: put the text in quotes', showing the line as it should be."""
+    advice = "a colon in a text; put the text in quotes"
+    lines = text.split("\n")
+    entry = re.match(_ENTRY, lines[line - 1]) if line and line <= len(lines) else None
+    if not entry:
+        return advice
+    value = entry.group(2).replace("\\", "\\\\").replace('"', '\\"')
+    value = value if len(value) <= 60 else value[:57] + "..."
+    return f'{advice}: {entry.group(1)}: "{value}"'
+
+
+# `  - prompt: text` or `prompt: text`: the key and the text after it, on one line.
+_ENTRY = re.compile(r"\s*(?:-\s+)?([^\s:#'\"]+):\s+(.+?)\s*$")
 
 
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]) -> None:

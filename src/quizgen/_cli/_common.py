@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -39,6 +40,10 @@ class Paper(StrEnum):
     a4 = "a4"
     letter = "letter"
 
+
+MkdirOpt = Annotated[
+    bool, typer.Option("--mkdir", help="Create the folder of -o/--output when it is missing.")
+]
 
 KINDS_HELP = "Only these kinds: date, actor, organization (comma-separated or repeated)."
 TYPES_HELP = "Only these types: short, cloze, choice, truefalse (comma-separated or repeated)."
@@ -111,7 +116,29 @@ def report_merge(path: Path, deck: Deck, report: MergeReport) -> None:
             "(kept a spread over the sources); choose with --max, --kinds or --types"
         )
     if report.vanished:
+        n = len(report.vanished)
+        what = "1 question no longer matches" if n == 1 else f"{n} questions no longer match"
         warn(
-            f"{path}: {len(report.vanished)} questions no longer match a fact in the sources "
-            f"(kept; reject or delete them): {', '.join(report.vanished)}"
+            f"{path}: {what} a fact in the sources "
+            f"(kept; reject or delete {'it' if n == 1 else 'them'}): {', '.join(report.vanished)}"
         )
+
+
+def check_output_folder(output: Path | None, mkdir: bool) -> None:
+    """Refuse an `-o` whose folder is missing, unless `mkdir`: a typo in the folder name
+    silently made a new folder (`-o /nonexistent/x.pdf` made `/nonexistent/`). The
+    default folder (output/) is made as needed. Raises FileNotFoundError."""
+    if output is None or mkdir:
+        return
+    folder = output.parent
+    if not folder.exists():
+        raise FileNotFoundError(
+            errno.ENOENT, "no such folder; create it first, or give --mkdir", str(folder)
+        )
+
+
+def report_written(paths: Sequence[Path], existed: Sequence[Path]) -> None:
+    """`wrote PATH` per file, or `replaced PATH` for one that was there before (a PDF
+    build wrote): a file is never overwritten without a word."""
+    for path in paths:
+        info(f"{'replaced' if path in existed else 'wrote'} {path}")

@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from quizgen._cli._common import MkdirOpt
+
 if TYPE_CHECKING:
     from quizgen._deck import Deck
 
@@ -41,6 +43,7 @@ def anki_cli(
         ),
     ] = None,
     name: NameOpt = None,
+    mkdir: MkdirOpt = False,
 ) -> None:
     """Write an Anki package (.apkg) of one or more decks ('A::B' titles make subdecks).
 
@@ -51,17 +54,14 @@ def anki_cli(
     quizgen::retired (an import cannot delete them). With several decks, --name makes
     them subdecks of NAME.
     """
-    from quizgen._cli._common import info, load_decks
+    from quizgen._cli._common import check_output_folder, info, load_decks
     from quizgen._render import render
     from quizgen._render.anki import AnkiOptions
 
     out = output or Path("output") / f"{decks[0].stem}.apkg"
-    written = render(
-        "anki",
-        titled(load_decks([str(d) for d in decks]), name, nest=True),
-        out,
-        AnkiOptions(timestamp=timestamp),
-    )
+    loaded = titled(load_decks([str(d) for d in decks]), name, nest=True)
+    check_output_folder(output, mkdir)  # after the decks: their problems come first
+    written = render("anki", loaded, out, AnkiOptions(timestamp=timestamp))
     for path in written:
         info(f"wrote {path}")
     report_retired(written)

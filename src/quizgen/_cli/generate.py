@@ -13,7 +13,9 @@ from quizgen._cli._common import KINDS_HELP, TYPES_HELP
 SourcesArg = Annotated[
     list[Path],
     typer.Argument(
-        help="Source texts (.txt, .md, .html, .pdf).", show_default=False, readable=False
+        help="Source texts (.txt, .md, .html, .pdf, .docx, .odt, .epub, .rtf).",
+        show_default=False,
+        readable=False,
     ),
 ]
 SeedOpt = Annotated[

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from quizgen._cli._common import KINDS_HELP, TYPES_HELP, Key, Paper
+from quizgen._cli._common import KINDS_HELP, TYPES_HELP, Key, MkdirOpt, Paper
 from quizgen._cli.anki import DecksArg, NameOpt
 
 
@@ -45,13 +45,15 @@ def pdf_cli(
         list[str] | None, typer.Option("--types", help=TYPES_HELP, show_default=False)
     ] = None,
     name: NameOpt = None,
+    mkdir: MkdirOpt = False,
 ) -> None:
     """Print worksheets (PDF): sections by question type, versions, and an answer key."""
     from quizgen._cli._common import (
-        info,
+        check_output_folder,
         load_decks,
         parse_kinds,
         parse_types,
+        report_written,
     )
     from quizgen._cli.anki import titled
     from quizgen._render import render
@@ -69,6 +71,6 @@ def pdf_cli(
     )
     out = output or Path("output") / f"{decks[0].stem}.pdf"
     loaded = titled(load_decks([str(d) for d in decks]), name, nest=False)
-    written = render("pdf", loaded, out, options)
-    for path in written:
-        info(f"wrote {path}")
+    check_output_folder(output, mkdir)  # after the decks: their problems come first
+    before = [p for p in out.parent.glob(f"{out.stem}*{out.suffix}") if p.is_file()]
+    report_written(render("pdf", loaded, out, options), before)

@@ -1,17 +1,20 @@
-"""Reading source texts: .txt/.md (front matter), .html, .pdf -> Source.
+"""Reading source texts: .txt/.md (front matter), .html, .pdf, .docx, .odt, .epub, .rtf -> Source.
 
     source = load_source("sources/article.txt")
     source.title, source.published, source.text
 
 Every problem a user can fix (missing, empty, binary, mis-encoded, too large) is a
-SourceError whose one-line message names the file. trafilatura, pypdf and
-charset-normalizer are imported only when a file needs them.
+SourceError whose one-line message names the file, and so is a file that is no source
+(a quizgen deck, an Anki package, a worksheet quizgen printed, a format it does not read).
+trafilatura, pypdf, python-docx, ebooklib, odfpy, striprtf and charset-normalizer are
+imported only when a file needs them; a missing one is an error naming the package.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +35,15 @@ MAX_SOURCE_BYTES = 20 * 1024 * 1024
 _MARKDOWN = {".md", ".markdown", ".mdown", ".mkd"}
 _HTML = {".html", ".htm", ".xhtml"}
 _PDF = {".pdf"}
+_RTF = {".rtf"}
+_DECK = {".yaml", ".yml"}
+_ANKI = {".apkg", ".colpkg", ".anki2"}
+# Endings whose bytes must be text: a binary file with one is "binary, not text"; a
+# binary file with any other ending is in a format quizgen does not read.
+_TEXT = {".txt", ".text", *_MARKDOWN, *_HTML}
+_PACKAGED = {".docx": "Word document", ".odt": "OpenDocument text", ".epub": "EPUB"}
+_DECK_KEYS = re.compile(rb"^(?:quizgen|questions):", re.MULTILINE)
+_NOT_A_FORMAT = "is not a format quizgen reads; save it as .txt, .md, .html, .pdf, .docx or .epub"
 
 
 @dataclass(frozen=True)
@@ -50,19 +62,27 @@ def load_source(path: str | os.PathLike[str]) -> Source:
     """Read a source file and return its cleaned text, title and metadata.
 
     .txt/.text/.md/.markdown (and any other ending that decodes as text) may start with a
-    YAML front-matter block; .html/.htm go through trafilatura, .pdf through pypdf.
+    YAML front-matter block; .html/.htm go through trafilatura, .pdf through pypdf, .docx
+    through python-docx, .odt through odfpy, .epub through ebooklib, .rtf through striprtf.
     Raises SourceError, naming the file, when it is missing, a directory, unreadable,
-    empty, binary, mis-encoded, larger than MAX_SOURCE_BYTES, or has no text.
+    empty, binary, mis-encoded, larger than MAX_SOURCE_BYTES, or has no text; when it is
+    a quizgen deck, an Anki package or a worksheet quizgen printed (each message says what
+    to do instead); and when it is in a format quizgen does not read.
     """
     from quizgen._sources._text import readable_stem
 
     name = os.fspath(path)
     data = _read_bytes(name)
     suffix = Path(name).suffix.lower()
+    _refuse_non_sources(data, name, suffix)
     if suffix in _PDF:
         meta, headline, text = _load_pdf(data, name)
     elif suffix in _HTML:
         meta, headline, text = _load_html(data, name)
+    elif suffix in _PACKAGED:
+        meta, headline, text = _load_packaged(data, name, suffix)
+    elif suffix in _RTF or data.startswith(b"{\\rtf"):
+        meta, headline, text = _load_rtf(data, name)
     else:
         meta, headline, text = _load_text(data, name, markdown=suffix in _MARKDOWN)
     if headline and meta.title and headline != meta.title:
@@ -163,3 +183,52 @@ def _load_pdf(data: bytes, name: str) -> _Loaded:
         raise SourceError(f"{name}: is not a PDF (it has no %PDF header)")
     meta, text = read_pdf(data, name)
     return meta, None, text
+
+
+def _refuse_non_sources(data: bytes, name: str, suffix: str) -> None:
+    """Refuse, saying what to do, a file that is quizgen's own output or no format it reads.
+
+    Read as prose, a deck's "questions" were merged into the teacher's deck, which then
+    listed itself as a source.
+    """
+    if suffix in _DECK:
+        if _DECK_KEYS.search(data[:65536]):
+            raise SourceError(
+                f"{name}: is a quizgen deck, not a source; use `quizgen anki|pdf|quiz` on it"
+            )
+        raise SourceError(f"{name}: {_NOT_A_FORMAT}")
+    if suffix in _ANKI:
+        raise SourceError(
+            f"{name}: is an Anki package, not a source; build from the text it was made from"
+        )
+    if suffix in _PDF or suffix in _PACKAGED or suffix in _RTF or suffix in _TEXT:
+        return
+    from quizgen._sources._decode import binary_signature
+
+    if binary_signature(data) and not data.startswith(b"{\\rtf"):
+        raise SourceError(f"{name}: {_NOT_A_FORMAT}")
+
+
+def _load_packaged(data: bytes, name: str, suffix: str) -> _Loaded:
+    """A .docx, .odt or .epub: its reader gives blocks, read like Markdown's."""
+    from quizgen._sources._text import blocks_text
+
+    if not data.startswith(b"PK"):
+        raise SourceError(f"{name}: is not a {_PACKAGED[suffix]} (it is not a ZIP package)")
+    if suffix == ".docx":
+        from quizgen._sources._docx import read_docx as read
+    elif suffix == ".odt":
+        from quizgen._sources._odt import read_odt as read
+    else:
+        from quizgen._sources._epub import read_epub as read
+    meta, blocks = read(data, name)
+    headline, text = blocks_text(blocks)
+    return meta, headline, text
+
+
+def _load_rtf(data: bytes, name: str) -> _Loaded:
+    from quizgen._sources._rtf import read_rtf
+    from quizgen._sources._text import Meta, plain_text
+
+    headline, body = plain_text(read_rtf(data, name))
+    return Meta(), headline, body

@@ -13,6 +13,7 @@ from quizgen._sources._clean import (
     normalize,
     paragraphs,
 )
+from quizgen._sources._packaged import need
 from quizgen._sources._text import Meta
 
 # A character reference to a control character ("&#27;" for ESC) made trafilatura drop the
@@ -31,9 +32,10 @@ def read_html(data: bytes, name: str) -> tuple[Meta, str]:
     """Extract an HTML page's main text (paragraphs) and its title, date, author and URL.
 
     trafilatura decodes the bytes itself, honouring the page's declared charset.
-    Raises SourceError when the page has no main text.
+    Raises SourceError when the page has no main text, or when trafilatura or a module
+    under it (jusText's lxml_html_clean) is not installed.
     """
-    import trafilatura
+    trafilatura = need("trafilatura", name)
 
     doc = trafilatura.bare_extraction(
         _CONTROL_REFS.sub(b"", data),

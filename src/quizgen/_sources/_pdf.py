@@ -45,8 +45,14 @@ def read_pdf(data: bytes, name: str) -> tuple[Meta, str]:
             reader = pypdf.PdfReader(io.BytesIO(data))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise SourceError(f"{name}: is a password-protected PDF")
-            pages = [page.extract_text() or "" for page in reader.pages]
             info = reader.metadata
+            if info is not None and info.creator == "quizgen":
+                # Read as prose, a worksheet's questions became "facts" of their own.
+                raise SourceError(
+                    f"{name}: is a worksheet quizgen printed, not a source; build from the "
+                    "text it was made from, or use `quizgen pdf` on its deck"
+                )
+            pages = [page.extract_text() or "" for page in reader.pages]
     except SourceError:
         raise
     # PyPdfError, not just PdfReadError: a damaged font table raised LimitReachedError.

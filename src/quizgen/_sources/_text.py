@@ -331,7 +331,17 @@ def markdown_text(text: str) -> tuple[str | None, str]:
     flush()
     if code:  # an unclosed fence runs to the end of the file
         blocks.append((0, "\n".join(code)))
+    return blocks_text(blocks)
 
+
+def blocks_text(blocks: list[tuple[int, str]]) -> tuple[str | None, str]:
+    """A document read as blocks (heading level or 0, text) -> its title heading (if any)
+    and its body, paragraphs separated by a blank line.
+
+    The title is the document's first block when that is a heading, else its first
+    level-1 heading; it is removed from the body. Back matter (References, Notes ...) and
+    boilerplate lines are dropped. Markdown, Word, OpenDocument and EPUB share this.
+    """
     title = None
     blocks = [(lvl, t) for lvl, t in blocks if t.strip()]
     if blocks and blocks[0][0]:
