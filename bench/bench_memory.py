@@ -203,6 +203,7 @@ def main() -> None:
             str(src),
             "-o",
             str(Path(tmp) / "d.yaml"),
+            *("--jobs", "1", "--no-cache", "--quiet"),  # one process, as bare spaCy
         ]
         ours_wall, ours_peak = _measure(cli)
     print(f"bare spaCy nlp.pipe:  {bare_wall:7.1f} s, peak RSS {bare_peak:6.0f} MB")

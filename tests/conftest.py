@@ -22,6 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test its own empty cache of parsed sources: never the user's, never another test's."""
+    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(tmp_path_factory.mktemp("facts-cache")))
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """../shared beside the repo: the real article, its gold file and the scoring tool.

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizgen._deck import Deck, MergeReport, load_deck, save_merged
 from quizgen._errors import SourceError
+from quizgen._progress import ProgressCallback
 from quizgen._render import DEFAULT_TARGETS, RenderOptions, render, renderer_suffix
 from quizgen._safetext import file_stem
 
 if TYPE_CHECKING:
+    from quizgen._extract import Facts, Mapper
     from quizgen._generate import GenerateOptions, Plan
     from quizgen._sources import Source
 
@@ -34,6 +36,22 @@ class BuildResult:
     plan: Plan | None = None  # how the fresh generation was planned (facts asked, unasked)
 
 
+@dataclass(frozen=True)
+class RunOptions:
+    """How the parsing runs (never what it makes: the decks are the same bytes either way).
+
+    `cache`: reuse the Facts of sources parsed before (`quizgen._extract.cache`), in
+    `cache_dir` (default: `default_cache_dir()`); `progress`: called with a `Progress` after
+    each source or section; `mapper`: runs the parsing elsewhere (a Dask cluster:
+    `quizgen._extract.dask.dask_mapper`); else `GenerateOptions.jobs` processes here.
+    """
+
+    cache: bool = False
+    cache_dir: str | os.PathLike[str] | None = None
+    progress: ProgressCallback | None = None
+    mapper: Mapper | None = None
+
+
 def build(
     sources: Sequence[str | os.PathLike[str]],
     *,
@@ -44,18 +62,24 @@ def build(
     generate_options: GenerateOptions | None = None,
     render_options: RenderOptions | None = None,
     target_options: Mapping[str, RenderOptions] | None = None,
+    run: RunOptions | None = None,
 ) -> list[BuildResult]:
     """Generate a deck per source (or one deck called `name` for all), merge, and render.
 
-    Writes `decks_dir/STEM.yaml` and `output_dir/STEM.SUFFIX` per target (`renderer_names()`
-    lists them) and returns one BuildResult per deck. `target_options` gives a target its
-    own options class (PdfOptions for "pdf"); the others get `render_options`. Raises SourceError, DeckError,
-    TemplateError, ModelError or RenderError, or NotADirectoryError when a file stands
-    where a folder should be (before any work); every file is written atomically, and
-    nothing is rendered from a deck that failed to merge.
+    `sources` are files and folders (searched recursively, see `find_sources`). A file
+    makes `decks_dir/STEM.yaml` and `output_dir/STEM.SUFFIX` per target (`renderer_names()`
+    lists them); a source found in a folder makes the same below the folder's path
+    (`sources/unit1/intro.txt` -> `decks/unit1/intro.yaml`). Returns one BuildResult per
+    deck, in source order. `target_options` gives a target its own options class
+    (PdfOptions for "pdf"); the others get `render_options`. All sources are parsed in one
+    run (see `RunOptions`), each deck written as soon as its sources are parsed. A source
+    that gives no question (and has no deck yet) raises SourceError and writes nothing.
+    Raises SourceError (also when two
+    sources would make one deck), DeckError, TemplateError, ModelError or RenderError, or
+    NotADirectoryError when a file stands where a folder should be (before any work);
+    every file is written atomically, and nothing is rendered from a deck that failed to
+    merge.
     """
-    from quizgen._sources import load_source
-
     options = generate_options
     for target in targets:
         renderer_suffix(target)  # an unknown target fails before any work is done
@@ -63,25 +87,75 @@ def build(
         # Found only after the deck was written, a file in the way left the work half done.
         if folder.exists() and not folder.is_dir():
             raise NotADirectoryError(errno.ENOTDIR, "is a file, not a folder", str(folder))
-    loaded = [load_source(path) for path in sources]
-    if not name:
-        _check_distinct_stems([s.path for s in loaded])
-    # "History::Cold War" names the deck; its files are History-Cold War.yaml/.apkg/.pdf.
-    groups = [(file_stem(name), loaded)] if name else [(Path(s.path).stem, [s]) for s in loaded]
     results = []
-    for stem, group in groups:
-        deck_path = Path(decks_dir) / f"{stem}.yaml"
-        # A new deck of several sources is titled NAME, not "First source and 1 more".
-        deck, report, plan = generate_deck_planned(
-            group, deck_path, options, title=name, refuse_empty=True
-        )
-        result = BuildResult(deck_path, deck, report, plan=plan)
+    for deck in generate_decks(
+        sources,
+        decks_dir=decks_dir,
+        name=name,
+        generate_options=options,
+        run=run,
+        refuse_empty=True,
+    ):
+        result = BuildResult(deck.path, deck.deck, deck.report, plan=deck.plan)
         for target in targets:
-            out = Path(output_dir) / f"{stem}{renderer_suffix(target)}"
+            out = Path(output_dir) / f"{deck.name}{renderer_suffix(target)}"
             chosen = (target_options or {}).get(target, render_options)
-            result.outputs.extend(render(target, [deck], out, chosen))
+            result.outputs.extend(render(target, [deck.deck], out, chosen))
         results.append(result)
     return results
+
+
+@dataclass
+class GeneratedDeck:
+    """A deck `generate_decks` wrote: its name ('unit1/intro'), file, content and merge."""
+
+    name: str
+    path: Path
+    deck: Deck
+    report: MergeReport
+    plan: Plan | None = None
+
+
+def generate_decks(
+    sources: Sequence[str | os.PathLike[str]],
+    *,
+    decks_dir: str | os.PathLike[str] = "decks",
+    name: str | None = None,
+    generate_options: GenerateOptions | None = None,
+    run: RunOptions | None = None,
+    refuse_empty: bool = False,
+) -> Iterator[GeneratedDeck]:
+    """A deck per source of the files and folders `sources` (see `find_sources`), or one
+    deck `name` of them all, each merged into `decks_dir/NAME.yaml` and given back as it
+    is written, in source order. Every source is loaded (and checked) before the first
+    deck; then all are parsed in one run as `run` says. "History::Cold War" names the
+    deck; its file is `History-Cold War.yaml`. Raises what `build` raises.
+    """
+    from quizgen._sources import load_source
+    from quizgen._sources.folders import find_sources
+
+    found = find_sources(sources, distinct=not name)
+    loaded = [load_source(f.path) for f in found]
+    groups = (
+        [(file_stem(name), loaded)]
+        if name
+        else [(f.name, [s]) for f, s in zip(found, loaded, strict=True)]
+    )
+    facts = _iter_facts(loaded, generate_options, run)
+    per_source = _by_source(facts)
+    for stem, group in groups:
+        deck_path = Path(decks_dir) / f"{stem}.yaml"
+        group_facts = facts if name else next(per_source)
+        # A new deck of several sources is titled NAME, not "First source and 1 more".
+        deck, report, plan = generate_deck_planned(
+            group,
+            deck_path,
+            generate_options,
+            title=name,
+            facts=group_facts,
+            refuse_empty=refuse_empty,
+        )
+        yield GeneratedDeck(stem, deck_path, deck, report, plan)
 
 
 def generate_deck(
@@ -89,6 +163,9 @@ def generate_deck(
     deck_path: str | os.PathLike[str],
     options: GenerateOptions | None = None,
     title: str | None = None,
+    *,
+    run: RunOptions | None = None,
+    facts: Iterable[Facts] | None = None,
     refuse_empty: bool = False,
 ) -> tuple[Deck, MergeReport]:
     """Extract and generate from `sources` into the deck at `deck_path`, merging with what a
@@ -96,12 +173,15 @@ def generate_deck(
 
     An existing deck is read first: a broken one fails before minutes of parsing, and its
     own `templates:` take part in the generation. The sources are parsed lazily with
-    `options.model` and `options.jobs` (see `iter_facts`), after the templates loaded.
-    With `refuse_empty` (build), sources that give no question and no deck yet raise
+    `options.model` and `options.jobs` as `run` says (see `iter_facts`), after the
+    templates loaded, unless `facts` (theirs, from `iter_facts`) are given. With
+    `refuse_empty` (build), sources that give no question and no deck yet raise
     SourceError and write nothing; else the empty deck is saved (generate: the caller
     warns). Raises DeckError, TemplateError, ModelError.
     """
-    deck, report, _ = generate_deck_planned(sources, deck_path, options, title, refuse_empty)
+    deck, report, _ = generate_deck_planned(
+        sources, deck_path, options, title, run=run, facts=facts, refuse_empty=refuse_empty
+    )
     return deck, report
 
 
@@ -110,12 +190,14 @@ def generate_deck_planned(
     deck_path: str | os.PathLike[str],
     options: GenerateOptions | None = None,
     title: str | None = None,
+    *,
+    run: RunOptions | None = None,
+    facts: Iterable[Facts] | None = None,
     refuse_empty: bool = False,
 ) -> tuple[Deck, MergeReport, Plan]:
     """`generate_deck`, and the plan of the fresh generation (for the summary line)."""
     from dataclasses import replace
 
-    from quizgen._extract import iter_facts
     from quizgen._generate import GenerateOptions, generate_planned
 
     options = options or GenerateOptions()
@@ -125,7 +207,8 @@ def generate_deck_planned(
         existing = load_deck(path)
         if existing.templates:
             options = replace(options, deck_templates=existing.templates)
-    facts = iter_facts(sources, options.model, options.jobs)
+    if facts is None:
+        facts = _iter_facts(sources, options, run)
     fresh, plan = generate_planned(facts, options, title=title)
     if refuse_empty and not fresh.questions and existing is None:
         # Saved, an empty deck made build go on to a 0-note .apkg and an error blaming
@@ -141,18 +224,37 @@ def _nothing_found(options: GenerateOptions) -> str:
     return "found no dates, people or organizations to ask about"
 
 
-def _check_distinct_stems(sources: Sequence[str]) -> None:
-    """Raise SourceError when two sources would make one deck (a.txt and notes/a.txt).
+def _iter_facts(
+    sources: Sequence[Source], options: GenerateOptions | None, run: RunOptions | None
+) -> Iterator[Facts]:
+    from quizgen._extract import FactsCache, default_model_name, iter_facts
+    from quizgen._generate import GenerateOptions
 
-    The second was merged into the first's deck, which then reported the first's
-    questions as gone from the sources, and its outputs replaced the first's.
-    """
-    seen: dict[str, str] = {}
-    for path in sources:
-        stem = Path(path).stem
-        if stem in seen and not os.path.samefile(seen[stem], path):
-            raise SourceError(
-                f"{seen[stem]} and {path} would both make the deck {stem}.yaml; "
-                "rename one, or give --name to make one deck of all sources"
-            )
-        seen.setdefault(stem, path)
+    options = options or GenerateOptions()
+    run = run or RunOptions()
+    cache = None
+    if run.cache:
+        cache = FactsCache.open(options.model or default_model_name(), run.cache_dir)
+    return iter_facts(
+        sources,
+        options.model,
+        options.jobs,
+        cache=cache,
+        progress=run.progress,
+        mapper=run.mapper,
+    )
+
+
+def _by_source(facts: Iterator[Facts]) -> Iterator[Iterator[Facts]]:
+    """The Facts of each source in turn, lazily: a source's first Facts has section 0,
+    the sections of a long one follow it (1, 2, ...)."""
+    from itertools import groupby
+
+    number = -1
+
+    def source_number(f: Facts) -> int:
+        nonlocal number
+        number += f.section == 0
+        return number
+
+    return (group for _, group in groupby(facts, source_number))

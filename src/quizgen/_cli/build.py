@@ -8,13 +8,18 @@ import typer
 from quizgen._cli._common import Key, Output
 from quizgen._cli.generate import (
     CountOpt,
+    Executor,
+    ExecutorOpt,
     JobsOpt,
     KindsOpt,
     MaxOpt,
     MixOpt,
     ModelOpt,
+    NoCacheOpt,
     PerFactOpt,
     PerSentenceOpt,
+    QuietOpt,
+    SchedulerOpt,
     SeedOpt,
     SourcesArg,
     TemplatesOpt,
@@ -41,7 +46,9 @@ def build_cli(
     name: Annotated[
         str | None,
         typer.Option(
-            "--name", help="One deck called NAME for all sources (its file name and title)."
+            "--one-deck",
+            "--name",
+            help="One deck called NAME for all sources (its file name and title).",
         ),
     ] = None,
     decks_dir: Annotated[
@@ -65,17 +72,22 @@ def build_cli(
     max_questions: MaxOpt = None,
     templates: TemplatesOpt = None,
     model: ModelOpt = None,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = None,
     per_fact: PerFactOpt = 1,
     per_sentence: PerSentenceOpt = 2,
     count: CountOpt = None,
     mix: MixOpt = None,
     verbose: VerboseOpt = False,
+    quiet: QuietOpt = False,
+    no_cache: NoCacheOpt = False,
+    executor: ExecutorOpt = Executor.local,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """The main job: sources -> decks/NAME.yaml (kept in sync with your edits) -> Anki and PDF
     (and any export named with --to).
 
     Edit the deck, run build again: your edits stay, new facts are added, outputs are rebuilt.
+    A folder makes a deck per source, mirrored: sources/unit1/intro.txt -> decks/unit1/intro.yaml.
     """
     from quizgen._build import build
     from quizgen._cli._common import (
@@ -86,35 +98,40 @@ def build_cli(
         split_choices,
         warn,
     )
+    from quizgen._cli._progress import running
     from quizgen._cli.anki import report_retired
     from quizgen._generate import GenerateOptions
     from quizgen._render import RenderOptions
     from quizgen._render.pdf import PdfOptions
 
     targets = list(DEFAULT_TARGETS) if to is None else split_choices(to, list(Output), "--to") or []
-    gen = GenerateOptions(
-        seed=seed,
-        kinds=parse_kinds(kinds),
-        types=parse_types(types),
-        limit=max_questions,
-        templates=templates,
-        model=model,
-        jobs=jobs,
-        per_fact=per_fact,
-        per_sentence=per_sentence,
-        count=count,
-        mix=parse_mix(mix),
-    )
-    results = build(
-        sources,
-        targets=targets,
-        decks_dir=decks_dir,
-        output_dir=output_dir,
-        name=name,
-        generate_options=gen,
-        render_options=RenderOptions(seed=seed),
-        target_options={"pdf": PdfOptions(seed=seed, key=key.value)},
-    )
+    with running(
+        jobs=jobs, quiet=quiet, cache=not no_cache, executor=executor, scheduler=scheduler
+    ) as (jobs, run):
+        gen = GenerateOptions(
+            seed=seed,
+            kinds=parse_kinds(kinds),
+            types=parse_types(types),
+            limit=max_questions,
+            templates=templates,
+            model=model,
+            jobs=jobs,
+            per_fact=per_fact,
+            per_sentence=per_sentence,
+            count=count,
+            mix=parse_mix(mix),
+        )
+        results = build(
+            sources,
+            targets=targets,
+            decks_dir=decks_dir,
+            output_dir=output_dir,
+            name=name,
+            generate_options=gen,
+            render_options=RenderOptions(seed=seed),
+            target_options={"pdf": PdfOptions(seed=seed, key=key.value)},
+            run=run,
+        )
     for result in results:
         if result.plan is not None:
             report_plan(result.plan, verbose)

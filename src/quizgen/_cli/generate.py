@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -13,7 +14,8 @@ from quizgen._cli._common import KINDS_HELP, TYPES_HELP
 SourcesArg = Annotated[
     list[Path],
     typer.Argument(
-        help="Source texts (.txt, .md, .html, .pdf, .docx, .odt, .epub, .rtf).",
+        help="Source texts (.txt, .md, .html, .pdf, .docx, .odt, .epub, .rtf), and folders"
+        " of them (searched recursively).",
         show_default=False,
         readable=False,
     ),
@@ -35,12 +37,47 @@ TemplatesOpt = Annotated[
     ),
 ]
 JobsOpt = Annotated[
-    int,
+    int | None,
     typer.Option(
         "--jobs",
         "-j",
         min=1,
-        help="Parser processes for large sources (each loads the model: more memory).",
+        help="Parser processes (each holds the model: ~300 MB) [default: one per core].",
+        show_default=False,
+    ),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Show no progress.")]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Parse every source again, ignoring (and not filling) the cache of parsed "
+        "sources ($QUIZGEN_CACHE_DIR, else the user cache folder).",
+    ),
+]
+
+
+class Executor(StrEnum):
+    """`--executor`: where the parsing runs."""
+
+    local = "local"
+    dask = "dask"
+
+
+ExecutorOpt = Annotated[
+    Executor,
+    typer.Option(
+        "--executor",
+        help="local: processes here; dask: a Dask cluster (pip install 'quizgen[dask]').",
+    ),
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="With --executor dask: the scheduler (tcp://HOST:PORT) [default: a local "
+        "cluster of --jobs workers].",
+        show_default=False,
     ),
 ]
 ModelOpt = Annotated[
@@ -136,39 +173,58 @@ def generate_cli(
     max_questions: MaxOpt = None,
     templates: TemplatesOpt = None,
     model: ModelOpt = None,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = None,
     per_fact: PerFactOpt = 1,
     per_sentence: PerSentenceOpt = 2,
     count: CountOpt = None,
     mix: MixOpt = None,
     verbose: VerboseOpt = False,
+    quiet: QuietOpt = False,
+    no_cache: NoCacheOpt = False,
+    executor: ExecutorOpt = Executor.local,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Read sources and write one deck of questions (YAML), merging into it if it exists.
 
     Questions already in the deck keep their ids, edits and status; new facts add new
     questions; questions whose fact is gone from the sources are kept and reported.
     """
-    from quizgen._build import generate_deck_planned
+    from quizgen._build import generate_deck_planned, generate_decks
     from quizgen._cli._common import parse_kinds, parse_types, report_merge, warn
+    from quizgen._cli._progress import running
     from quizgen._generate import GenerateOptions
     from quizgen._sources import load_source
+    from quizgen._sources.folders import find_sources
 
-    loaded = [load_source(path) for path in sources]
-    options = GenerateOptions(
-        seed=seed,
-        kinds=parse_kinds(kinds),
-        types=parse_types(types),
-        limit=max_questions,
-        templates=templates,
-        model=model,
-        jobs=jobs,
-        per_fact=per_fact,
-        per_sentence=per_sentence,
-        count=count,
-        mix=parse_mix(mix),
-    )
-    out = output or Path("decks") / f"{Path(sources[0]).stem}.yaml"
-    merged, report, plan = generate_deck_planned(loaded, out, options, title=title)
+    # A folder (and no -o) makes a deck per source, mirrored below decks/, as build does.
+    per_source = output is None and any(path.is_dir() for path in sources)
+    with running(
+        jobs=jobs, quiet=quiet, cache=not no_cache, executor=executor, scheduler=scheduler
+    ) as (jobs, run):
+        options = GenerateOptions(
+            seed=seed,
+            kinds=parse_kinds(kinds),
+            types=parse_types(types),
+            limit=max_questions,
+            templates=templates,
+            model=model,
+            jobs=jobs,
+            per_fact=per_fact,
+            per_sentence=per_sentence,
+            count=count,
+            mix=parse_mix(mix),
+        )
+        if per_source:
+            for made in generate_decks(sources, generate_options=options, run=run):
+                if made.plan is not None:
+                    report_plan(made.plan, verbose)
+                if not made.report.added and not made.report.kept:
+                    warn(f"{made.path}: found no dates, people or organizations to ask about")
+                report_merge(made.path, made.deck, made.report)
+            return
+        loaded = [load_source(f.path) for f in find_sources(sources, distinct=False)]
+        out = output or Path("decks") / f"{Path(sources[0]).stem}.yaml"
+        merged, report, plan = generate_deck_planned(loaded, out, options, title=title, run=run)
     report_plan(plan, verbose)
     if not report.added and not report.kept:
         warn(

@@ -203,6 +203,14 @@ class Facts:
 
         return Pronouns(self, Coref(self.sentences, self.actors, self.title))
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Facts without `pronouns` when pickled (the cache, worker processes, Dask): it keys
+        people by `id()`, which means nothing in another process; it is rebuilt on first use,
+        the same as the one extraction made."""
+        state = dict(self.__dict__)
+        state.pop("pronouns", None)
+        return state
+
     def to_dict(self) -> dict[str, Any]:
         """Facts as JSON-ready data (without the parse)."""
 
