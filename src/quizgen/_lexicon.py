@@ -759,3 +759,20 @@ KIND_OF_LABEL = {
     "EVENT": "event",
     "NORP": "group",
 }
+
+# Distractors of an organization's fine kind (issue 12): a name's last word places an
+# organization extraction gave no subtype ("Far East Institute", "Carnegie Moscow Center").
+RESEARCH_HEADS = _words(
+    "institute institution center centre laboratory laboratories foundation observatory unit"
+)
+# The subtypes whose members may stand in for one another when the text has too few of
+# the answer's own (a ministry with a legislature; never a party with a ministry).
+NEAR_SUBTYPES: dict[str, tuple[str, ...]] = {
+    "government body": ("administration", "legislature"),
+    "administration": ("government body", "legislature"),
+    "legislature": ("government body", "administration"),
+    "school or university": ("research body", "museum or venue"),
+    "research body": ("school or university", "museum or venue"),
+    "museum or venue": ("school or university", "research body"),
+    "international body": ("government body",),
+}

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Sequence as SequenceABC
 from functools import lru_cache
 
-from quizgen._lexicon import MONTHS
+from quizgen._lexicon import MONTHS, NEAR_SUBTYPES, RESEARCH_HEADS
 
 _ORD = {1: "st", 2: "nd", 3: "rd"}
 
@@ -105,6 +105,41 @@ def pick(
         chosen.append(c)
         if len(chosen) == count:
             break
+    return chosen
+
+
+_EMPTY = Pool(())
+
+
+def org_family(name: str, subtype: str | None) -> str:
+    """An organization's fine kind for its distractors: its subtype (`_lexicon.ORG_SUBTYPES`),
+    else "research body" for an institute or centre, else "" (unknown, with the unknown)."""
+    if subtype:
+        return subtype
+    last = re.findall(r"\w+", name.lower())[-1:]
+    return "research body" if last and last[0] in RESEARCH_HEADS else ""
+
+
+def pick_of_kind(
+    answer: str,
+    family: str,
+    pools: Mapping[str, Pool],
+    avoid: Sequence[str],
+    rng: random.Random,
+    count: int = 3,
+) -> list[str]:
+    """Up to `count` organizations to stand for `answer`, of its own `family` first (a news
+    outlet for a news outlet), then of the near ones (`_lexicon.NEAR_SUBTYPES`: a ministry
+    for a legislature), never of another (a party never for a ministry). `pools` maps
+    "org:FAMILY" to names; fewer than three means the question is asked as a short answer.
+    """
+    chosen: list[str] = []
+    for fam in (family, *NEAR_SUBTYPES.get(family, ())):
+        if len(chosen) >= min(count, 3):
+            break
+        chosen += pick(
+            answer, pools.get(f"org:{fam}", _EMPTY), [*avoid, *chosen], rng, count - len(chosen)
+        )
     return chosen
 
 
