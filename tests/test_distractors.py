@@ -11,7 +11,7 @@ import pytest
 
 from quizgen._extract import extract_facts
 from quizgen._generate import GenerateOptions, generate
-from quizgen._generate._distractors import Pool, org_family, pick_of_kind
+from quizgen._generate._distractors import Pool, org_family, pick_of_kind, same_form
 from quizgen._sources import Source
 
 
@@ -87,3 +87,13 @@ def test_choices_for_a_company_are_companies():
     assert len(asked) == 4
     for q in asked:
         assert set(q.choices) <= companies, q
+
+
+def test_a_name_is_offered_names_written_like_it():
+    pool = ["Bush", "Josef Stalin", "Mao", "Jiang Zemin", "Alexander Losyukov"]
+    assert same_form("Tang Jiaxuan", pool) == ["Josef Stalin", "Jiang Zemin", "Alexander Losyukov"]
+    assert same_form("Roux", ["Paul Ehrlich", "Pasteur", "Calmette", "Meister"]) == [
+        "Pasteur",
+        "Calmette",
+        "Meister",
+    ]

@@ -163,7 +163,9 @@ def same_form(answer: str, chosen: Sequence[str], count: int = 3) -> list[str]:
     (the question is then asked as a short answer).
     """
     own = shape(answer)
-    alike = [c for c in chosen if shape(c) == own]
+    # a name by its length too: "Bush" among "Josef Stalin" and "Jiang Zemin" is eliminated
+    # unread, and so is the answer as the one full name among surnames
+    alike = sorted((c for c in chosen if shape(c) == own), key=lambda c: _name_length(c, answer))
     if len(alike) >= count:
         return alike[:count]
     broad = _broad_shape(answer)
@@ -175,6 +177,14 @@ def same_form(answer: str, chosen: Sequence[str], count: int = 3) -> list[str]:
             distinct.setdefault(shape(c), c)
         others = list(distinct.values())
     return (alike + others)[:count]
+
+
+def _name_length(option: str, answer: str) -> int:
+    """0 when `option` is written like `answer` (a one-word name with one, a full name with
+    a full name), 1 otherwise; 0 for anything with a digit (dates have their own form)."""
+    if any(ch.isdigit() for ch in answer + option):
+        return 0
+    return int((len(option.split()) == 1) != (len(answer.split()) == 1))
 
 
 def _broad_shape(text: str) -> str:
