@@ -11,7 +11,7 @@ import pytest
 
 from quizgen._extract import extract_facts
 from quizgen._generate import GenerateOptions, generate
-from quizgen._generate._distractors import Pool, org_family, pick_of_kind, same_form
+from quizgen._generate._distractors import Pool, org_family, pick_of_kind, same_form, same_post
 from quizgen._sources import Source
 
 
@@ -97,3 +97,22 @@ def test_a_name_is_offered_names_written_like_it():
         "Calmette",
         "Meister",
     ]
+
+
+def test_a_post_is_offered_posts_of_its_domain_and_country():
+    posts = [
+        "Analyst of the Carnegie Moscow Center think tank",
+        "Chinese President",
+        "Russian Deputy Foreign Minister",
+        "Russian Prime Minister",
+        "Foreign Secretary",
+        "Chief Engineer",
+    ]
+    # offices of state, Russian or of no country; never an analyst's post, never China's
+    assert same_post("Russian President", posts) == [
+        "Russian Deputy Foreign Minister",
+        "Russian Prime Minister",
+        "Foreign Secretary",
+        "Chief Engineer",
+    ]
+    assert same_post("Senior Analyst", posts) == [posts[0], "Chief Engineer"]

@@ -776,3 +776,29 @@ NEAR_SUBTYPES: dict[str, tuple[str, ...]] = {
     "museum or venue": ("school or university", "research body"),
     "international body": ("government body",),
 }
+
+# The domain of a post, by the words of its title (issue 12): a president's distractors
+# are offices of state, never an analyst's post. A title in none is of an unknown domain.
+POST_DOMAINS: dict[str, frozenset[str]] = {
+    "state": _words(
+        """
+        president minister premier chancellor secretary ambassador senator governor mayor
+        envoy diplomat commissioner congressman congresswoman lawmaker representative king
+        queen emperor empress prince princess spokesman spokeswoman spokesperson
+        """
+    ),
+    "research": _words(
+        """
+        analyst economist researcher scientist professor historian physicist chemist
+        biologist astronomer mathematician scholar expert fellow
+        """
+    ),
+    "military": _words(
+        "general admiral colonel captain lieutenant sergeant commander marshal officer"
+    ),
+    "church": _words("pope cardinal bishop archbishop reverend priest"),
+    "law": _words("judge justice lawyer attorney"),
+}
+# How a nationality word ends ("Russian", "Chinese", "British", "French", "Israeli"): a
+# post of another country's is no distractor for a post the text places in one.
+NATIONALITY_ENDINGS = ("an", "ese", "ish", "ch", "i")

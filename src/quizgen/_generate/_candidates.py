@@ -23,6 +23,7 @@ from quizgen._generate._distractors import (
     pick,
     pick_of_kind,
     same_form,
+    same_post,
 )
 from quizgen._generate._fields import FactSlots
 
@@ -240,7 +241,7 @@ def _distractors(
         pool = date_pool(answer, item.granularity or "", same, rng)
         return pick(answer, pool, avoid, rng, count=8, unless_in=item.context)
     if template.answer == "title":
-        return pick(answer, pools_["title"], avoid, rng, count=8)
+        return same_post(answer, pick(answer, pools_["title"], avoid, rng, count=16))[:8]
     if item.kind == "organization":
         family = org_family(answer, item.subtype)
         return pick_of_kind(answer, family, pools_, avoid, rng, count=8)

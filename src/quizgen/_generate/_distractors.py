@@ -8,7 +8,14 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Sequence as SequenceABC
 from functools import lru_cache
 
-from quizgen._lexicon import MONTHS, NEAR_SUBTYPES, RESEARCH_HEADS
+from quizgen._lexicon import (
+    MONTHS,
+    NATIONALITY_ENDINGS,
+    NEAR_SUBTYPES,
+    POST_DOMAINS,
+    RESEARCH_HEADS,
+    TITLE_WORDS,
+)
 
 _ORD = {1: "st", 2: "nd", 3: "rd"}
 
@@ -141,6 +148,40 @@ def pick_of_kind(
             answer, pools.get(f"org:{fam}", _EMPTY), [*avoid, *chosen], rng, count - len(chosen)
         )
     return chosen
+
+
+def same_post(answer: str, options: Sequence[str]) -> list[str]:
+    """The `options` a student cannot dismiss as posts for `answer`: of its domain
+    (`_lexicon.POST_DOMAINS`: a president's among offices of state, never an analyst's)
+    where both are known, and of no other country ("Chinese President" is no distractor
+    for "Russian Deputy Foreign Minister")."""
+    domain, nation = _post_domain(answer), _nationality(answer)
+    return [
+        o
+        for o in options
+        if (not domain or _post_domain(o) in (domain, ""))
+        and (not nation or _nationality(o) in (nation, ""))
+    ]
+
+
+def _post_domain(title: str) -> str:
+    """The domain of a title by its head word: "Chief of Staff" -> "", "Analyst of the
+    Carnegie Moscow Center" -> "research", "Russian Deputy Foreign Minister" -> "state"."""
+    head = title.split(" of ", 1)[0].lower().split()
+    for word in reversed(head):
+        for domain, words in POST_DOMAINS.items():
+            if word in words:
+                return domain
+    return ""
+
+
+def _nationality(title: str) -> str:
+    """The country word of a title ("Russian", "Chinese"), or "": a capitalized word that
+    is no title word and ends like a nationality."""
+    for word in re.findall(r"[A-Z][a-z]+", title):
+        if word.lower() not in TITLE_WORDS and word.lower().endswith(NATIONALITY_ENDINGS):
+            return word
+    return ""
 
 
 @lru_cache(maxsize=65536)
