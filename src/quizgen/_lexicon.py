@@ -759,3 +759,46 @@ KIND_OF_LABEL = {
     "EVENT": "event",
     "NORP": "group",
 }
+
+# Distractors of an organization's fine kind (issue 12): a name's last word places an
+# organization extraction gave no subtype ("Far East Institute", "Carnegie Moscow Center").
+RESEARCH_HEADS = _words(
+    "institute institution center centre laboratory laboratories foundation observatory unit"
+)
+# The subtypes whose members may stand in for one another when the text has too few of
+# the answer's own (a ministry with a legislature; never a party with a ministry).
+NEAR_SUBTYPES: dict[str, tuple[str, ...]] = {
+    "government body": ("administration", "legislature"),
+    "administration": ("government body", "legislature"),
+    "legislature": ("government body", "administration"),
+    "school or university": ("research body", "museum or venue"),
+    "research body": ("school or university", "museum or venue"),
+    "museum or venue": ("school or university", "research body"),
+    "international body": ("government body",),
+}
+
+# The domain of a post, by the words of its title (issue 12): a president's distractors
+# are offices of state, never an analyst's post. A title in none is of an unknown domain.
+POST_DOMAINS: dict[str, frozenset[str]] = {
+    "state": _words(
+        """
+        president minister premier chancellor secretary ambassador senator governor mayor
+        envoy diplomat commissioner congressman congresswoman lawmaker representative king
+        queen emperor empress prince princess spokesman spokeswoman spokesperson
+        """
+    ),
+    "research": _words(
+        """
+        analyst economist researcher scientist professor historian physicist chemist
+        biologist astronomer mathematician scholar expert fellow
+        """
+    ),
+    "military": _words(
+        "general admiral colonel captain lieutenant sergeant commander marshal officer"
+    ),
+    "church": _words("pope cardinal bishop archbishop reverend priest"),
+    "law": _words("judge justice lawyer attorney"),
+}
+# How a nationality word ends ("Russian", "Chinese", "British", "French", "Israeli"): a
+# post of another country's is no distractor for a post the text places in one.
+NATIONALITY_ENDINGS = ("an", "ese", "ish", "ch", "i")

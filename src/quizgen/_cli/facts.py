@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -27,18 +28,25 @@ def facts_cli(
     Each person and organization shows its kind (an organization's subtype, such as
     legislature or company) and its salience; names of other kinds (places, facilities,
     vehicles, works, events, groups of people) are listed apart: they are never asked.
+    Last come the facts `generate` would leave unasked, each with the reason.
     """
     from quizgen import extract_facts, load_source
+    from quizgen._generate import generate_planned
 
     facts = extract_facts(load_source(source), model=model)
+    # what `generate` (default options) would leave unasked, so a teacher sees the gaps
+    unasked = generate_planned(facts)[1].unasked
     if as_json:
-        typer.echo(json.dumps(facts.to_dict(), indent=2, ensure_ascii=False))
+        data = facts.to_dict()
+        data["unasked"] = [{"fact": f, "reason": r} for f, r in unasked]
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        typer.echo(facts_table(facts))
+        typer.echo(facts_table(facts, unasked))
 
 
-def facts_table(facts: Facts) -> str:
-    """A plain-text table of the facts, for `quizgen facts`."""
+def facts_table(facts: Facts, unasked: Sequence[tuple[str, str]] = ()) -> str:
+    """A plain-text table of the facts, for `quizgen facts`; `unasked` is (fact, reason)
+    for each fact `generate` would leave unasked (`Plan.unasked`)."""
     lines = [f"{facts.title} ({facts.source_path})", ""]
     lines.append(f"ACTORS ({len(facts.actors)})")
     for a in facts.actors:
@@ -64,6 +72,8 @@ def facts_table(facts: Facts) -> str:
         lines.append(
             f"  {d.answer:<20} {d.normalized:<12} {d.granularity:<10}{rel} {_clip(facts.sentences[d.sent_index].text, 70)}"
         )
+    lines += ["", f"LEFT UNASKED BY GENERATE ({len(unasked)})"]
+    lines.extend(f"  {fact}: {reason}" for fact, reason in unasked)
     return "\n".join(lines)
 
 

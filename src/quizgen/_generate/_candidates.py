@@ -16,7 +16,15 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from quizgen._deck import BLANK, Question, question_id
-from quizgen._generate._distractors import Pool, date_pool, pick, same_form
+from quizgen._generate._distractors import (
+    Pool,
+    date_pool,
+    org_family,
+    pick,
+    pick_of_kind,
+    same_form,
+    same_post,
+)
 from quizgen._generate._fields import FactSlots
 
 if TYPE_CHECKING:
@@ -78,6 +86,9 @@ def pools(all_items: Sequence[FactSlots]) -> dict[str, Pool]:
             found.setdefault(f"date:{item.granularity}", []).append(item.fields["answer"])
         else:
             found[item.kind].append(item.fields["answer"])
+        if item.kind == "organization":  # "org:company", "org:party": of the answer's kind
+            family = org_family(item.fields["answer"], item.subtype)
+            found.setdefault(f"org:{family}", []).append(item.fields["answer"])
         if "title" in item.fields:
             found["title"].append(item.fields["title"])
     return {k: Pool(v, articles if k == "organization" else None) for k, v in found.items()}
@@ -229,8 +240,12 @@ def _distractors(
         same = pools_.get(f"date:{item.granularity}", _NO_NAMES)
         pool = date_pool(answer, item.granularity or "", same, rng)
         return pick(answer, pool, avoid, rng, count=8, unless_in=item.context)
-    pool = pools_["title"] if template.answer == "title" else names
-    return pick(answer, pool, avoid, rng, count=8)
+    if template.answer == "title":
+        return same_post(answer, pick(answer, pools_["title"], avoid, rng, count=16))[:8]
+    if item.kind == "organization":
+        family = org_family(answer, item.subtype)
+        return pick_of_kind(answer, family, pools_, avoid, rng, count=8)
+    return pick(answer, names, avoid, rng, count=8)
 
 
 def _make(

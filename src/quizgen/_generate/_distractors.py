@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Sequence as SequenceABC
 from functools import lru_cache
 
-from quizgen._lexicon import MONTHS
+from quizgen._lexicon import (
+    MONTHS,
+    NATIONALITY_ENDINGS,
+    NEAR_SUBTYPES,
+    POST_DOMAINS,
+    RESEARCH_HEADS,
+    TITLE_WORDS,
+)
 
 _ORD = {1: "st", 2: "nd", 3: "rd"}
 
@@ -108,6 +115,75 @@ def pick(
     return chosen
 
 
+_EMPTY = Pool(())
+
+
+def org_family(name: str, subtype: str | None) -> str:
+    """An organization's fine kind for its distractors: its subtype (`_lexicon.ORG_SUBTYPES`),
+    else "research body" for an institute or centre, else "" (unknown, with the unknown)."""
+    if subtype:
+        return subtype
+    last = re.findall(r"\w+", name.lower())[-1:]
+    return "research body" if last and last[0] in RESEARCH_HEADS else ""
+
+
+def pick_of_kind(
+    answer: str,
+    family: str,
+    pools: Mapping[str, Pool],
+    avoid: Sequence[str],
+    rng: random.Random,
+    count: int = 3,
+) -> list[str]:
+    """Up to `count` organizations to stand for `answer`, of its own `family` first (a news
+    outlet for a news outlet), then of the near ones (`_lexicon.NEAR_SUBTYPES`: a ministry
+    for a legislature), never of another (a party never for a ministry). `pools` maps
+    "org:FAMILY" to names; fewer than three means the question is asked as a short answer.
+    """
+    chosen: list[str] = []
+    for fam in (family, *NEAR_SUBTYPES.get(family, ())):
+        if len(chosen) >= min(count, 3):
+            break
+        chosen += pick(
+            answer, pools.get(f"org:{fam}", _EMPTY), [*avoid, *chosen], rng, count - len(chosen)
+        )
+    return chosen
+
+
+def same_post(answer: str, options: Sequence[str]) -> list[str]:
+    """The `options` a student cannot dismiss as posts for `answer`: of its domain
+    (`_lexicon.POST_DOMAINS`: a president's among offices of state, never an analyst's)
+    where both are known, and of no other country ("Chinese President" is no distractor
+    for "Russian Deputy Foreign Minister")."""
+    domain, nation = _post_domain(answer), _nationality(answer)
+    return [
+        o
+        for o in options
+        if (not domain or _post_domain(o) in (domain, ""))
+        and (not nation or _nationality(o) in (nation, ""))
+    ]
+
+
+def _post_domain(title: str) -> str:
+    """The domain of a title by its head word: "Chief of Staff" -> "", "Analyst of the
+    Carnegie Moscow Center" -> "research", "Russian Deputy Foreign Minister" -> "state"."""
+    head = title.split(" of ", 1)[0].lower().split()
+    for word in reversed(head):
+        for domain, words in POST_DOMAINS.items():
+            if word in words:
+                return domain
+    return ""
+
+
+def _nationality(title: str) -> str:
+    """The country word of a title ("Russian", "Chinese"), or "": a capitalized word that
+    is no title word and ends like a nationality."""
+    for word in re.findall(r"[A-Z][a-z]+", title):
+        if word.lower() not in TITLE_WORDS and word.lower().endswith(NATIONALITY_ENDINGS):
+            return word
+    return ""
+
+
 @lru_cache(maxsize=65536)
 def shape(text: str) -> str:
     """The form of an option: digits as 9, words as a/A ("49 BC" -> "99 A", "1850" -> "9999",
@@ -128,7 +204,9 @@ def same_form(answer: str, chosen: Sequence[str], count: int = 3) -> list[str]:
     (the question is then asked as a short answer).
     """
     own = shape(answer)
-    alike = [c for c in chosen if shape(c) == own]
+    # a name by its length too: "Bush" among "Josef Stalin" and "Jiang Zemin" is eliminated
+    # unread, and so is the answer as the one full name among surnames
+    alike = sorted((c for c in chosen if shape(c) == own), key=lambda c: _name_length(c, answer))
     if len(alike) >= count:
         return alike[:count]
     broad = _broad_shape(answer)
@@ -140,6 +218,14 @@ def same_form(answer: str, chosen: Sequence[str], count: int = 3) -> list[str]:
             distinct.setdefault(shape(c), c)
         others = list(distinct.values())
     return (alike + others)[:count]
+
+
+def _name_length(option: str, answer: str) -> int:
+    """0 when `option` is written like `answer` (a one-word name with one, a full name with
+    a full name), 1 otherwise; 0 for anything with a digit (dates have their own form)."""
+    if any(ch.isdigit() for ch in answer + option):
+        return 0
+    return int((len(option.split()) == 1) != (len(answer.split()) == 1))
 
 
 def _broad_shape(text: str) -> str:

@@ -86,6 +86,7 @@ class FactSlots:
     article: str = ""  # "the" when the text writes "the Boston Herald", "" for "Harvard University"
     salience: int = 1  # how often the text names the fact: the planner asks the most named first
     relative: bool = False  # a date the text gives relative to its publication ("Tuesday")
+    subtype: str | None = None  # an organization's fine kind (`Entity.subtype`): its distractors'
 
 
 def fact_slots(facts: Facts) -> Iterator[FactSlots]:
@@ -112,6 +113,7 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
             _org_slots(facts, org, coref),
             salience=_salience(org, words),
             article=_article(facts, org),
+            subtype=org.subtype,
         )
         yield _with_sentences(facts, item)
 
