@@ -264,3 +264,30 @@ def test_a_name_the_deck_knows_keeps_its_kind():
 )
 def test_the_type_of_a_question(prompt: str, answer: str, choices: bool, qtype: str):
     assert infer_type(prompt, answer, choices) == qtype
+
+
+@pytest.mark.slow
+def test_build_fills_in_a_hand_written_question_and_keeps_the_comments(cli, tmp_path: Path):
+    (tmp_path / "ferry.txt").write_text(
+        "On April 2, 1934, the Corran Ferry Company launched its first steam ferry, "
+        "and Hugh Baird was its captain.\n"
+    )
+    (tmp_path / "decks").mkdir()
+    deck = tmp_path / "decks" / "ferry.yaml"
+    mine = "  # Mine.\n  - prompt: Who built the ferry?\n    answer: Hugh Baird\n"
+    # The deck lists its source: a merge that adds one writes the deck whole (deck-format.md).
+    head = "quizgen: 1\ntitle: Ferry\nsources:\n  - path: ferry.txt\n    title: Ferry\n"
+    deck.write_text(f"{head}questions:\n{mine}")
+    result = cli("build", "ferry.txt", "--to", "anki", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    filled = "decks/ferry.yaml:8: questions[0]: filled in id q-39d84958, kind actor, type short"
+    assert result.stderr.splitlines()[-3] == filled
+    text = deck.read_text()
+    assert text.startswith(
+        f"{head}questions:\n  # Mine.\n  - id: q-39d84958\n    kind: actor\n"
+        "    type: short\n    prompt: Who built the ferry?\n    answer: Hugh Baird\n\n  - id: "
+    )
+    again = cli("build", "ferry.txt", "--to", "anki", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "filled in" not in again.stderr
+    assert deck.read_text() == text
