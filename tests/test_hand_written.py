@@ -180,13 +180,13 @@ def test_a_flow_style_question_is_filled_in_its_own_style(tmp_path: Path):
     deck = tmp_path / "d.yaml"
     deck.write_text(
         "quizgen: 1\ntitle: T\nquestions:\n"
-        "  - {id: q-1, prompt: Which alliance was founded in 1949, answer: NATO}  # mine\n"
+        "  - {id: q-1, prompt: Which alliance was founded in 1949?, answer: NATO}  # mine\n"
     )
     assert [f.values for f in fill_file(deck)] == [{"kind": "organization", "type": "short"}]
     assert deck.read_text() == (
         "quizgen: 1\ntitle: T\nquestions:\n"
         "  - {id: q-1, kind: organization, type: short, prompt: Which alliance was founded in "
-        "1949, answer: NATO}  # mine\n"
+        "1949?, answer: NATO}  # mine\n"
     )
 
 

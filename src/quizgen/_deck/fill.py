@@ -62,7 +62,9 @@ def fill_text(text: str, fills: Sequence[Fill]) -> str | None:
     (a block mapping a line each, a flow mapping `{id: ..., prompt: ...}` inline).
     """
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        # The parser decks are read with (libyaml where installed): the pure-Python one
+        # refuses `{prompt: Who?, answer: ...}`, which libyaml reads. Both mark characters.
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError:
         return None
     if not isinstance(root, yaml.MappingNode):
