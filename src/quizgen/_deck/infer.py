@@ -14,7 +14,7 @@ the order they are tried, are documented in docs/deck-format.md ("Writing questi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from quizgen._deck.model import BLANK_RE, KINDS, Fill, question_id
@@ -41,7 +41,7 @@ _YEAR = re.compile(r"\d{3,4}s?|'?\d\d?0s|'\d\d")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,7}")
 
 
-def fill_in(data: dict[str, Any], line_of: Any) -> list[Fill]:
+def fill_in(data: dict[str, Any], line_of: Callable[[int], int | None]) -> list[Fill]:
     """Give each question in the parsed deck `data` the id, kind and type it leaves out.
 
     Mutates `data["questions"]` (only items that are mappings with a text prompt and answer;
