@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quizgen._deck import Deck, MergeReport, load_deck, save_merged
+from quizgen._deck import Deck, MergeReport, fill_file, load_deck, save_merged
 from quizgen._errors import SourceError
 from quizgen._progress import ProgressCallback
 from quizgen._render import DEFAULT_TARGETS, RenderOptions, render, renderer_suffix
@@ -214,7 +214,11 @@ def generate_deck_planned(
         # Saved, an empty deck made build go on to a 0-note .apkg and an error blaming
         # rejections and --kinds that were never given.
         raise SourceError(f"{', '.join(s.path for s in sources)}: {_nothing_found(options)}")
+    # Hand-written questions get their id, kind and type in the file before the merge
+    # splices into it (read again: the deck may have been saved while we generated).
+    filled = fill_file(path) if existing is not None and existing.filled else []
     merged, report = save_merged(fresh, path)
+    report.filled = filled
     return merged, report, plan
 
 

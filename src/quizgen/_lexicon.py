@@ -367,6 +367,15 @@ ANSWER_DATE_PREPOSITIONS = _words(
     """
 )
 
+# Words that may stand in a date written as an answer ("the early 1990s", "the 20th
+# century", "spring of 1871"), besides numbers, months, weekdays, seasons, eras and
+# ANSWER_DATE_PREPOSITIONS: a hand-written answer of only these is a date (_deck/infer.py).
+DATE_ANSWER_WORDS = _words(
+    """
+    the of century early late mid and
+    """
+)
+
 # --- Sentences ---------------------------------------------------------------------------------
 
 # Marks a whole sentence ends with (the last may follow the full stop: '."', '.)'); one

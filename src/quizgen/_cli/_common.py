@@ -104,6 +104,11 @@ def info(message: str) -> None:
 
 def report_merge(path: Path, deck: Deck, report: MergeReport) -> None:
     """What a generate or build did to a deck: counts, then anything the user should know."""
+    from quizgen._errors import Problem
+
+    for fill in report.filled:
+        where = f"questions[{fill.index}]"
+        info(str(Problem(str(path), f"filled in {fill.describe()}", fill.line, where)))
     n = len(report.deleted)
     deleted = f", {n} you deleted {'stays' if n == 1 else 'stay'} deleted" if n else ""
     info(

@@ -6,6 +6,8 @@
     dump.py      Deck -> YAML text, deterministic (dump_deck, save_deck)
     merge.py     fold a fresh generation into an edited deck (merge_decks, save_merged)
     splice.py    add questions to a deck file in place, keeping its comments
+    infer.py     the id, kind and type a hand-written question leaves out (fill_in)
+    fill.py      write what was filled in into the deck file, keeping its comments
 
 Format v1 is documented in docs/deck-format.md. Other stages import from here, not
 from the modules.
@@ -14,6 +16,8 @@ from the modules.
 from __future__ import annotations
 
 from quizgen._deck.dump import deck_to_data, dump_deck, save_deck
+from quizgen._deck.fill import fill_file
+from quizgen._deck.infer import infer_kind, infer_type
 from quizgen._deck.load import MAX_DECK_BYTES, load_deck, loads_deck
 from quizgen._deck.merge import MergeReport, merge_decks, save_merged
 from quizgen._deck.model import (
@@ -27,6 +31,7 @@ from quizgen._deck.model import (
     STATUSES,
     TYPES,
     Deck,
+    Fill,
     Question,
     SourceRef,
     derive_deck_id,
@@ -48,6 +53,7 @@ __all__ = [
     "TYPES",
     "Deck",
     "DeckError",
+    "Fill",
     "MergeReport",
     "Problem",
     "Question",
@@ -55,6 +61,9 @@ __all__ = [
     "deck_to_data",
     "derive_deck_id",
     "dump_deck",
+    "fill_file",
+    "infer_kind",
+    "infer_type",
     "load_deck",
     "loads_deck",
     "merge_decks",

@@ -13,20 +13,23 @@ from pathlib import Path
 from quizgen._atomic import atomic_path
 from quizgen._deck.dump import dump_deck, question_data, save_deck
 from quizgen._deck.load import load_deck, loads_deck
-from quizgen._deck.model import MAX_QUESTIONS, Deck, Question
+from quizgen._deck.model import MAX_QUESTIONS, Deck, Fill, Question
 from quizgen._deck.splice import splice
 from quizgen._errors import DeckError, Problem
 
 
 @dataclass
 class MergeReport:
-    """What `merge_decks` did: ids added, kept as they were, and whose fact is gone."""
+    """What `merge_decks` did: ids added, kept as they were, and whose fact is gone; and
+    what was filled in for questions written by hand (`fill_file`)."""
 
     added: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     vanished: list[str] = field(default_factory=list)
     left_out: int = 0  # new questions past MAX_QUESTIONS, not added
     deleted: list[str] = field(default_factory=list)  # deleted by a person: not brought back
+    # What hand-written questions were given before the merge (set by build and generate).
+    filled: list[Fill] = field(default_factory=list)
 
 
 def merge_decks(existing: Deck, fresh: Deck) -> tuple[Deck, MergeReport]:

@@ -88,6 +88,24 @@ class Question:
         return [self.answer, *self.accept]
 
 
+@dataclass(frozen=True)
+class Fill:
+    """What loading filled in for a question written by hand (see `_deck/infer.py`).
+
+    `index` is the question's place in `questions`, `line` its 1-based line in the file;
+    `values` maps each key the question left out (id, kind, type) to what it was given,
+    in format-v1 key order: {"id": "q-5d1c2a9e", "kind": "actor", "type": "short"}.
+    """
+
+    index: int
+    line: int | None
+    values: dict[str, str]
+
+    def describe(self) -> str:
+        """`id q-5d1c2a9e, kind actor, type short`: what a report line shows."""
+        return ", ".join(f"{key} {value}" for key, value in self.values.items())
+
+
 @dataclass
 class Deck:
     """A titled list of questions with the sources they come from: the YAML pivot.
@@ -109,6 +127,9 @@ class Deck:
     # The file `load_deck` read it from (None for a deck made in code): renderers refuse to
     # write over it. Not part of the deck's content, so not compared and never saved.
     origin: Path | None = field(default=None, compare=False, repr=False)
+    # What loading filled in for questions written without an id, kind or type: in memory
+    # only until `fill_file` (check --fix, generate, build) writes it into the file.
+    filled: list[Fill] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def stable_id(self) -> int:

@@ -45,7 +45,7 @@ def splice(
     newline = "\r\n" if "\r\n" in text else "\n"
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), applied from the end
     if added:
-        at = _line_end(text, _last_leaf(questions).end_mark.index)
+        at = line_end(text, last_leaf(questions).end_mark.index)
         dash = questions.value[0].start_mark.column - 2
         items = block_items(added, dash)
         edits.append((at, at, ("" if text[:at].endswith("\n") else "\n") + items))
@@ -73,14 +73,14 @@ def _flow(ids: Sequence[str]) -> str:
     return dump_yaml({"generated": Flow(list(ids))}).partition(": ")[2].rstrip("\n")
 
 
-def _last_leaf(node: yaml.Node) -> yaml.Node:
+def last_leaf(node: yaml.Node) -> yaml.Node:
     while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.value:
         last = node.value[-1]
         node = last[1] if isinstance(node, yaml.MappingNode) else last
     return node
 
 
-def _line_end(text: str, index: int) -> int:
+def line_end(text: str, index: int) -> int:
     """The index just past the line that `index` is on (a block scalar may end past it)."""
     if index > 0 and text[index - 1] == "\n":
         return index

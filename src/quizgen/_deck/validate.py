@@ -12,6 +12,7 @@ import difflib
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from quizgen._deck.infer import fill_in
 from quizgen._deck.model import (
     BLANK_RE,
     DECK_KEYS,
@@ -91,6 +92,8 @@ class _Validator:
                 ("deck_id",), f"'deck_id' must be a positive whole number, not {deck_id!r}"
             )
             deck_id = None
+        # Before the questions are read: a hand-written one needs no id, kind or type.
+        filled = fill_in(data, lambda i: self.loaded.line("questions", i))
         sources = self._sources(data.get("sources"))
         templates = data.get("templates") or []
         if not isinstance(templates, list) or not all(isinstance(t, dict) for t in templates):
@@ -112,6 +115,7 @@ class _Validator:
             deck_id=deck_id,
             templates=templates,
             generated=[g.strip() for g in generated],
+            filled=filled,
         )
 
     def _unknown_keys(
@@ -220,7 +224,9 @@ class _Validator:
             self.problem(path, "must be a mapping", _Where(f"questions[{i}]"))
             return None
         before = len(self.problems)
-        qid = self._text(item, "id", path, _Where(f"questions[{i}]"), required=True)
+        # id, kind and type are filled in when left out (infer.py), but for a question with
+        # no prompt or answer: that is the one problem to report, not four.
+        qid = self._text(item, "id", path, _Where(f"questions[{i}]"), required="id" in item)
         where = _Where(f"questions[{i}]", qid)
         self._unknown_keys(item, QUESTION_KEYS, path, where)
         if qid is not None:
@@ -230,8 +236,8 @@ class _Validator:
                 )
             else:
                 seen[qid] = i
-        kind = self._text(item, "kind", path, where, required=True)
-        qtype = self._text(item, "type", path, where, required=True)
+        kind = self._text(item, "kind", path, where, required="kind" in item)
+        qtype = self._text(item, "type", path, where, required="type" in item)
         prompt = self._text(item, "prompt", path, where, required=True)
         answer = self._text(item, "answer", path, where, required=True)
         status = self._text(item, "status", path, where) or "new"
@@ -285,7 +291,7 @@ class _Validator:
                 )
         if len(self.problems) > before:
             return None
-        assert qid and kind and qtype and prompt and answer is not None
+        assert qid and kind and qtype and prompt and answer is not None, "filled in or reported"
         return Question(
             id=qid,
             kind=kind,
