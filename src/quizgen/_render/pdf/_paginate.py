@@ -7,9 +7,12 @@ each block it names. The page model is reportlab's frame: a block goes on the pa
 its space before plus its height fits what is left, and its space before is dropped at
 the top of a page.
 
-Candidates are every spacing in SPACINGS times every choice of sections to keep together;
-the best has (in this order) the fewest pages, no lone question on its last page, the most
-space between questions, and the fewest sections split across pages.
+At the normal spacing, the candidates are every choice of sections to keep together, and
+for a last page with a lone question, breaks moved earlier; the best has (in this order)
+the fewest pages, no lone question on its last page, and the fewest sections split across
+pages. When its last page is short (SHORT_LAST), the loosest spacing in SPACINGS that
+saves that page is taken instead: only a spill is pulled back, a long sheet keeps its
+spacing.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from itertools import combinations
 SPACINGS = (1.0, 0.75, 0.5)
 # A last page with fewer questions than this looks like a printing accident.
 MIN_LAST = 2
+# A last page filled to no more than this share is worth tighter spacing to save it.
+SHORT_LAST = 1 / 4
 # A section starts a new page to stay whole only if that leaves at most this share of the
 # page empty; a page two thirds empty reads as a missing page, a split section does not.
 MAX_GAP = 1 / 3
@@ -64,32 +69,44 @@ def paginate(items: Sequence[Item], room: float) -> Pagination | None:
     room -= SLACK
     if not items or any(item.height > room for item in items):
         return None
-    sections = sorted({i.section for i in items if i.section is not None})
-    best: tuple[tuple[float, ...], Pagination] | None = None
-    for spacing in SPACINGS:
-        heights = _section_heights(items, spacing)
-        keepable = [s for s in sections if heights[s] <= room][:MAX_KEPT_CHOICES]
-        for size in range(len(keepable) + 1):
-            for keep in combinations(keepable, size):
-                starts = _flow(items, room, spacing, frozenset(keep), heights)
-                best = _better(best, items, starts, spacing)
-                if _lone_last(items, starts):
-                    for force in _earlier_breaks(items, starts):
-                        forced = _flow(items, room, spacing, frozenset(keep), heights, force)
-                        best = _better(best, items, forced, spacing)
-    return best[1] if best else None
-
-
-def _better(
-    best: tuple[tuple[float, ...], Pagination] | None,
-    items: Sequence[Item],
-    starts: list[int],
-    spacing: float,
-) -> tuple[tuple[float, ...], Pagination]:
-    score = (len(starts), _lone_last(items, starts), -spacing, _splits(items, starts))
-    if best is None or score < best[0]:
-        return score, Pagination(tuple(starts), spacing)
+    best = _best(items, room, SPACINGS[0])
+    last = _pages_of(items, list(best.starts))[-1]
+    if best.pages > 1 and _height(items, last, best.spacing) <= SHORT_LAST * room:
+        for spacing in SPACINGS[1:]:
+            tighter = _best(items, room, spacing)
+            if tighter.pages < best.pages:
+                return tighter
     return best
+
+
+def _best(items: Sequence[Item], room: float, spacing: float) -> Pagination:
+    """The best page breaks at one spacing (see the module doc for "best")."""
+    heights = _section_heights(items, spacing)
+    sections = sorted(heights)
+    keepable = [s for s in sections if heights[s] <= room][:MAX_KEPT_CHOICES]
+    best: tuple[tuple[int, ...], list[int]] | None = None
+    for size in range(len(keepable) + 1):
+        for keep in combinations(keepable, size):
+            starts = _flow(items, room, spacing, frozenset(keep), heights)
+            tries = [starts]
+            if _lone_last(items, starts):
+                tries += [
+                    _flow(items, room, spacing, frozenset(keep), heights, force)
+                    for force in _earlier_breaks(items, starts)
+                ]
+            for candidate in tries:
+                score = (len(candidate), _lone_last(items, candidate), _splits(items, candidate))
+                if best is None or score < best[0]:
+                    best = score, candidate
+    assert best is not None  # the empty choice of sections is always tried
+    return Pagination(tuple(best[1]), spacing)
+
+
+def _height(items: Sequence[Item], span: range, spacing: float) -> float:
+    """The height of items printed together on one page (the first one's space dropped)."""
+    return sum(
+        items[i].height + (items[i].space_before * spacing if i != span[0] else 0) for i in span
+    )
 
 
 def _flow(
