@@ -140,3 +140,15 @@ def test_a_section_moves_to_the_next_page_only_when_little_room_is_left() -> Non
 
 def test_a_block_taller_than_a_page_is_left_to_reportlab() -> None:
     assert paginate(_items([50, 700]), 600) is None
+
+
+@pytest.mark.parametrize(("paper", "n"), [("letter", 73), ("a4", 79)])
+def test_the_key_does_not_end_on_a_lone_answer(paper: str, n: int, tmp_path: Path) -> None:
+    out = tmp_path / "w.pdf"
+    render("pdf", [_deck(n)], out, PdfOptions(key="separate", paper=paper))  # type: ignore[arg-type]
+    pages = [
+        re.findall(r"(?m)^(\d+)\. ", page.extract_text())
+        for page in PdfReader(tmp_path / "w-key.pdf").pages
+    ]
+    assert len(pages) > 1 and len(pages[-1]) >= 2, pages
+    assert [int(a) for page in pages for a in page] == list(range(1, n + 1))

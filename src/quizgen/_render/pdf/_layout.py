@@ -167,7 +167,11 @@ class Layout:
         """Header, then one section per question type, numbered on from the last, with a
         page break wherever `paginate` puts one (see there for the rules)."""
         header = Block(self._header(version), 0, self.frame_height)
-        blocks = self._questions(version)
+        return self._paginated(header, self._questions(version))
+
+    def _paginated(self, header: Block, blocks: list[tuple[Block, int | None]]) -> list[Flowable]:
+        """`header` and `blocks` (each with its section, None in the key) measured, with
+        the spacing and page breaks `paginate` chooses (as they come when it has none)."""
         canv = Canvas(io.BytesIO())  # only to measure with: nothing is drawn on it
         items = [Item(header.wrapOn(canv, *self.room)[1], 0, questions=0)]
         for block, section in blocks:
@@ -182,10 +186,10 @@ class Layout:
             story.append(block)
         return story
 
-    def _questions(self, version: Version) -> list[tuple[Block, int]]:
+    def _questions(self, version: Version) -> list[tuple[Block, int | None]]:
         """Each question as a block that never splits, with the number of its section."""
         st = self.styles
-        blocks: list[tuple[Block, int]] = []
+        blocks: list[tuple[Block, int | None]] = []
         for number, section in enumerate(version.sections):
             head = [
                 ScriptParagraph(text(section.title), st.heading),
@@ -280,17 +284,20 @@ class Layout:
     # --- the key ----------------------------------------------------------------------------
 
     def key(self, version: Version) -> list[Flowable]:
-        """Number -> answer (letter and text for a choice), with the source sentence below."""
+        """Number -> answer (letter and text for a choice), with the source sentence below;
+        paginated as the sheet is (no lone answer on the last page), without sections."""
         st = self.styles
         mark = f" — Version {version.letter}" if version.letter else ""
-        story: list[Flowable] = [
+        header = [
             ScriptParagraph(text(f"Answer key{mark}"), st.title),
             ScriptParagraph(text(self.plan.title), st.cite),
             Spacer(1, 6),
         ]
-        for item in version.items:
-            story.append(Block(list(self._key_item(item)), 5, self.frame_height))
-        return story
+        blocks: list[tuple[Block, int | None]] = [
+            (Block(list(self._key_item(item)), 5, self.frame_height), None)
+            for item in version.items
+        ]
+        return self._paginated(Block(header, 0, self.frame_height), blocks)
 
     def _key_item(self, item: WorksheetEntry) -> Iterator[Flowable]:
         st = self.styles
