@@ -1,5 +1,6 @@
-"""Where a worksheet's pages break: sections kept together where they fit, no lone question
-on the last page, and a little less space between questions when that saves a page.
+"""Where a worksheet's pages break (and its key's): sections kept together where they fit,
+no lone question on the last page, and a little less space between questions when that
+saves a page.
 
 Pure Python on measured heights (points), so the choice is made and tested apart from
 reportlab; `_layout` measures the blocks, asks `paginate`, and puts a page break before
