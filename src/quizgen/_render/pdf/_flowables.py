@@ -199,14 +199,21 @@ class Block(Flowable):
     def __init__(self, parts: list[Flowable], space_before: float, page_height: float) -> None:
         super().__init__()
         self._parts = parts
-        self._space_before = space_before
+        self.space_before = space_before  # the layout may tighten it to save a page
         self._page_height = page_height
         self._heights: list[float] = []
+        self._wrapped_width: float | None = None
 
     def getSpaceBefore(self) -> float:
-        return self._space_before
+        return self.space_before
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # Measured once per width: the layout measures every block to plan the page
+        # breaks, and reportlab asks again while placing it (the heights do not depend
+        # on the height left).
+        if availWidth == self._wrapped_width:
+            return availWidth, self.height
+        self._wrapped_width = availWidth
         # Each part after the first keeps its own space before it (a choice below its prompt).
         self._heights = [
             p.wrapOn(self.canv, availWidth, availHeight)[1] + (p.getSpaceBefore() if i else 0)

@@ -15,6 +15,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -35,12 +36,18 @@ from quizgen._render.pdf._flowables import (
     fits_in_columns,
 )
 from quizgen._render.pdf._fonts import BOLD, ITALIC, REGULAR
+from quizgen._render.pdf._paginate import Item, paginate
 from quizgen._render.pdf._plan import Plan, Version, WorksheetEntry, citation_text
 from quizgen._render.pdf._scripts import markup
 from quizgen._safetext import strip_unsafe
 
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN = 18 * mm
+# reportlab's page frame keeps this much padding inside each margin.
+PADDING = 6.0
+# Space above a section (its heading) and above each other question, in points.
+SECTION_GAP = 18.0
+QUESTION_GAP = 9.0
 BODY = 10.5
 # A blank is at least this many no-break spaces; a longer answer gets a longer blank, in
 # steps of the same size, so the length says little about the answer.
@@ -110,6 +117,8 @@ class Layout:
         self.pagesize = PAPERS[paper]
         self.width = self.pagesize[0] - 2 * MARGIN
         self.frame_height = self.pagesize[1] - 2 * MARGIN
+        # What reportlab's frame offers a flowable: the page inside margins and padding.
+        self.room = (self.width - 2 * PADDING, self.frame_height - 2 * PADDING)
         self.styles = _Styles(plan.count)
 
     def build(self, parts: list[Part], title: str, subject: str) -> bytes:
@@ -155,10 +164,33 @@ class Layout:
     # --- the worksheet ----------------------------------------------------------------------
 
     def sheet(self, version: Version) -> list[Flowable]:
-        """Header, then one section per question type, numbered on from the last."""
+        """Header, then one section per question type, numbered on from the last, with a
+        page break wherever `paginate` puts one (see there for the rules)."""
+        header = Block(self._header(version), 0, self.frame_height)
+        return self._paginated(header, self._questions(version))
+
+    def _paginated(self, header: Block, blocks: list[tuple[Block, int | None]]) -> list[Flowable]:
+        """`header` and `blocks` (each with its section, None in the key) measured, with
+        the spacing and page breaks `paginate` chooses (as they come when it has none)."""
+        canv = Canvas(io.BytesIO())  # only to measure with: nothing is drawn on it
+        items = [Item(header.wrapOn(canv, *self.room)[1], 0, questions=0)]
+        for block, section in blocks:
+            items.append(Item(block.wrapOn(canv, *self.room)[1], block.space_before, 1, section))
+        plan = paginate(items, self.room[1])
+        story: list[Flowable] = [header]
+        for n, (block, _) in enumerate(blocks, start=1):
+            if plan is not None:
+                block.space_before *= plan.spacing
+                if n in plan.starts:
+                    story.append(PageBreak())
+            story.append(block)
+        return story
+
+    def _questions(self, version: Version) -> list[tuple[Block, int | None]]:
+        """Each question as a block that never splits, with the number of its section."""
         st = self.styles
-        story = self._header(version)
-        for section in version.sections:
+        blocks: list[tuple[Block, int | None]] = []
+        for number, section in enumerate(version.sections):
             head = [
                 ScriptParagraph(text(section.title), st.heading),
                 ScriptParagraph(text(section.instruction), st.instruction),
@@ -167,12 +199,13 @@ class Layout:
             for i, item in enumerate(section.items):
                 parts = self._question(item)
                 # The heading travels with the first question so it never ends a page alone.
-                story.append(
-                    Block(head + parts, 18, self.frame_height)
+                block = (
+                    Block(head + parts, SECTION_GAP, self.frame_height)
                     if i == 0
-                    else Block(parts, 9, self.frame_height)
+                    else Block(parts, QUESTION_GAP, self.frame_height)
                 )
-        return story
+                blocks.append((block, number))
+        return blocks
 
     def _header(self, version: Version) -> list[Flowable]:
         st = self.styles
@@ -251,17 +284,20 @@ class Layout:
     # --- the key ----------------------------------------------------------------------------
 
     def key(self, version: Version) -> list[Flowable]:
-        """Number -> answer (letter and text for a choice), with the source sentence below."""
+        """Number -> answer (letter and text for a choice), with the source sentence below;
+        paginated as the sheet is (no lone answer on the last page), without sections."""
         st = self.styles
         mark = f" — Version {version.letter}" if version.letter else ""
-        story: list[Flowable] = [
+        header = [
             ScriptParagraph(text(f"Answer key{mark}"), st.title),
             ScriptParagraph(text(self.plan.title), st.cite),
             Spacer(1, 6),
         ]
-        for item in version.items:
-            story.append(Block(list(self._key_item(item)), 5, self.frame_height))
-        return story
+        blocks: list[tuple[Block, int | None]] = [
+            (Block(list(self._key_item(item)), 5, self.frame_height), None)
+            for item in version.items
+        ]
+        return self._paginated(Block(header, 0, self.frame_height), blocks)
 
     def _key_item(self, item: WorksheetEntry) -> Iterator[Flowable]:
         st = self.styles
