@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -236,6 +237,8 @@ def _blanked(
         return None  # too long to stand alone, or its own underscores would be a second blank
     if not any(t.pos in ("VERB", "AUX") for t in toks):
         return None  # a heading or caption ("Congress and the act of 1948") states nothing
+    if _alters_a_quotation(sent, start, end, toks):
+        return None
     last = toks[-1].i + 1
     kept = {t.i for t in toks}
     words = []
@@ -282,6 +285,18 @@ def _blanked(
     return strip_leading(text)
 
 
+def _alters_a_quotation(sent: Sentence, start: int, end: int, kept: list[Token]) -> bool:
+    """Would blanking tokens [start, end) of `kept` change a quotation? Quoted words are
+    never altered (issue 12): no blank inside quotation marks (a true/false would put
+    another name in the speaker's mouth, "… on _____ evening" asks what the text never
+    gives), and no clause or simplified sentence that keeps part of a quotation only."""
+    if any(t.quoted for t in sent.tokens[start:end]):
+        return True
+    ids = {t.i for t in kept}
+    quoted = [t.i for t in sent.tokens if t.quoted]
+    return any(i in ids for i in quoted) and any(i not in ids for i in quoted)
+
+
 def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
     sent = facts.sentences[d.sent_index]
     fields = {"answer": d.answer, "wh": _WH.get(d.granularity, "When")}
@@ -301,6 +316,10 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
         clause = clause_question(sent, d.start, d.end, lambda idx: coref.substitutes(sent, idx))
         if clause:
             fields["clause"] = clause
+            if d.relative:  # "Monday" is a date only as of the day the report came out
+                fields["wh"] = (
+                    f"{_as_of(facts.published)}, {fields['wh'][:1].lower()}{fields['wh'][1:]}"
+                )
     accept = [a for a in _date_variants(d) if a != d.answer]
     return FactSlots(
         kind="date",
@@ -316,6 +335,20 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
         alternates=alternates,
         relative=bool(d.relative),
     )
+
+
+def _as_of(published: str | None) -> str:
+    """ "According to the report of March 4, 2014": the date a relative date ("Monday",
+    "last week") was resolved against, said in the question (issue 12) so that the answer
+    can be known; `published` is ISO 8601 (a day, or a month "2014-03"), else given as is."""
+    text = published or "its publication"
+    try:
+        day = datetime.date.fromisoformat(text[:10])
+        text = f"{day:%B} {day.day}, {day.year}"
+    except ValueError:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
+            text = f"{datetime.date(int(m[1]), int(m[2]), 1):%B} {m[1]}"
+    return f"According to the report of {text}"
 
 
 def _in_dateline(sent: Sentence, start: int) -> bool:
