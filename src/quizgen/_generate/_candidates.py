@@ -26,6 +26,7 @@ from quizgen._generate._distractors import (
     same_post,
 )
 from quizgen._generate._fields import FactSlots
+from quizgen._lexicon import TITLE_WORDS, is_honorific
 
 if TYPE_CHECKING:
     from quizgen._generate import GenerateOptions
@@ -136,12 +137,36 @@ def candidates(
 _SUBJECT_BLANK = re.compile(re.escape(BLANK) + r" (?!(?:and|or|but|nor)\b)([a-z][^“”\"]*?)\s*[.!]")
 
 
+# "State Senator _____ opposed the rail merger." / "The colonel, _____, led the regiment
+# ...": the subject is a role and the name; "Which state senator opposed ...?" asks it with
+# the anchor the sentence gives, where "Who was the state senator?" needs the text.
+_ROLE_BLANK = re.compile(
+    r"(?:The )?((?:[A-Za-z]+ ){0,2}[A-Za-z]+)(?: |, )"
+    + re.escape(BLANK)
+    + r",? (?!(?:and|or|but|nor)\b)([a-z][^“”\"]*?)\s*[.!]"
+)
+
+
 def _with_subject_clause(item: FactSlots) -> FactSlots:
     """The item with `subject_clause`, what its blanked sentence says of its subject when
-    the blank opens the sentence, so "Who persuaded ...?" can be asked instead of a cloze."""
-    if item.kind == "date" or not (m := _SUBJECT_BLANK.fullmatch(item.fields.get("blanked", ""))):
+    the blank is the subject, so "Who persuaded ...?" can be asked instead of a cloze; and
+    `role_noun` ("state senator") when a role stands before the blank."""
+    blanked = item.fields.get("blanked", "")
+    if item.kind == "date":
         return item
-    return replace(item, fields={**item.fields, "subject_clause": m.group(1)})
+    if m := _SUBJECT_BLANK.fullmatch(blanked):
+        return replace(item, fields={**item.fields, "subject_clause": m.group(1)})
+    m = _ROLE_BLANK.fullmatch(blanked.replace(" ,", ","))
+    if item.kind != "actor" or not m or not _is_role(m.group(1)):
+        return item
+    role = re.sub(r"^the ", "", m.group(1).lower())
+    return replace(item, fields={**item.fields, "subject_clause": m.group(2), "role_noun": role})
+
+
+def _is_role(words: str) -> bool:
+    """ "State Senator", "colonel": a role ends in a title word; "Dr", "Mr" are honorifics."""
+    parts = words.lower().split()
+    return parts[-1] in TITLE_WORDS and not any(is_honorific(w) for w in parts)
 
 
 def _from_template(
@@ -179,8 +204,8 @@ def _from_template(
             q = _make(item, template, qid, qtype, prompt, answer, accept, distractors, rng, truth)
             if q is not None and truth is False and articles:
                 q.prompt = _fix_article(q.prompt, prompt, distractors[0], articles)
-            if q is None or _gives_away(q, item):
-                continue
+            if q is None or _gives_away(q, item) or (truth is not None and _quoted_blank(prompt)):
+                continue  # a true/false never changes a quotation (see `_quoted_blank`)
             q.fact = fact
             # the sentence the wording comes from, as the student's context
             q.context = item.sentences.get(sentence, item.context)
@@ -204,6 +229,14 @@ def _from_template(
                 )
             )
     return out
+
+
+def _quoted_blank(prompt: str) -> bool:
+    """Is the blank inside quotation marks? Filled with a distractor, the speaker would say
+    what they never said (issue 12: quotations are never altered); a cloze keeps their
+    words but for the answer, so it alone may blank a quotation."""
+    before = prompt.partition(BLANK)[0]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _anchor_field(template: Template) -> str:

@@ -52,7 +52,7 @@ ITEM_FIELDS: dict[str, frozenset[str]] = {
 }
 # Fields the candidate step derives from those above (`_candidates._with_subject_clause`).
 DERIVED_FIELDS: dict[str, frozenset[str]] = {
-    "actor": frozenset({"subject_clause"}),
+    "actor": frozenset({"subject_clause", "role_noun"}),
     "organization": frozenset({"subject_clause"}),
 }
 
@@ -237,7 +237,7 @@ def _blanked(
         return None  # too long to stand alone, or its own underscores would be a second blank
     if not any(t.pos in ("VERB", "AUX") for t in toks):
         return None  # a heading or caption ("Congress and the act of 1948") states nothing
-    if _alters_a_quotation(sent, start, end, toks):
+    if _alters_a_quotation(sent, toks):
         return None
     last = toks[-1].i + 1
     kept = {t.i for t in toks}
@@ -285,13 +285,15 @@ def _blanked(
     return strip_leading(text)
 
 
-def _alters_a_quotation(sent: Sentence, start: int, end: int, kept: list[Token]) -> bool:
-    """Would blanking tokens [start, end) of `kept` change a quotation? Quoted words are
-    never altered (issue 12): no blank inside quotation marks (a true/false would put
-    another name in the speaker's mouth, "… on _____ evening" asks what the text never
-    gives), and no clause or simplified sentence that keeps part of a quotation only."""
-    if any(t.quoted for t in sent.tokens[start:end]):
-        return True
+def _alters_a_quotation(sent: Sentence, kept: list[Token]) -> bool:
+    """Would the clause or simplified sentence `kept` keep part of a quotation only?
+
+    Quoted words are never altered (issue 12). A blank inside a quotation is allowed only
+    when the whole quotation is kept, as the text gives it, and the blank is the answer:
+    a cloze that shows the speaker's own words. A true/false would put another name in
+    the speaker's mouth, so `_candidates` makes none from a quoted blank; a relative date
+    ("on Monday evening") is never blanked at all (`_date_slots`).
+    """
     ids = {t.i for t in kept}
     quoted = [t.i for t in sent.tokens if t.quoted]
     return any(i in ids for i in quoted) and any(i not in ids for i in quoted)
