@@ -90,3 +90,28 @@ def test_the_report_date_is_written_as_a_reader_would():
     assert _as_of("2014-03-12T08:00:00") == "According to the report of March 12, 2014"
     assert _as_of("2014-03") == "According to the report of March 2014"
     assert _as_of("spring 2014") == "According to the report of spring 2014"
+
+
+LIFE = """Life
+
+Anna Berg was born in 1867 in Uppsala.
+
+Anna Berg founded the Lindqvist Mapping Society in 1870 in Lund.
+
+Karl Holm published his first atlas in 1921.
+
+Anna Berg died in 1874 in Lund.
+"""
+
+
+def test_date_options_stay_within_the_life_the_text_gives():
+    years = {
+        q.answer: [int(c) for c in q.choices]
+        for q in _questions(LIFE, published=None, types=["choice"])
+        if q.kind == "date"
+    }
+    assert min(years["1870"]) >= 1867 and max(years["1870"]) <= 1874  # founded in her life
+    assert min(years["1874"]) > 1867  # no death before the birth
+    assert max(years["1867"]) <= 1874  # no birth after the death
+    # Karl Holm's life is not given: his options may fall anywhere
+    assert len(years["1921"]) == 4

@@ -272,13 +272,24 @@ def _distractors(
     if item.kind == "date":
         same = pools_.get(f"date:{item.granularity}", _NO_NAMES)
         pool = date_pool(answer, item.granularity or "", same, rng)
-        return pick(answer, pool, avoid, rng, count=8, unless_in=item.context)
+        picked = pick(answer, pool, avoid, rng, count=16, unless_in=item.context)
+        return [d for d in picked if _in_window(d, item.window)][:8]
     if template.answer == "title":
         return same_post(answer, pick(answer, pools_["title"], avoid, rng, count=16))[:8]
     if item.kind == "organization":
         family = org_family(answer, item.subtype)
         return pick_of_kind(answer, family, pools_, avoid, rng, count=8)
     return pick(answer, names, avoid, rng, count=8)
+
+
+def _in_window(date: str, window: tuple[int | None, int | None]) -> bool:
+    """Does a date's year fall within the window (a life the text gives)? "1850" is no
+    option for a person born in 1867; a date without a plain year always passes."""
+    m = re.search(r"\b(\d{4})\b", date)
+    if not m or "BC" in date or "B.C" in date:
+        return True
+    year, (first, last) = int(m.group(1)), window
+    return (first is None or year >= first) and (last is None or year <= last)
 
 
 def _make(

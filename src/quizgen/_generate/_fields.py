@@ -88,6 +88,9 @@ class FactSlots:
     salience: int = 1  # how often the text names the fact: the planner asks the most named first
     relative: bool = False  # a date the text gives relative to its publication ("Tuesday")
     subtype: str | None = None  # an organization's fine kind (`Entity.subtype`): its distractors'
+    # years a date's distractors stay within (inclusive; None: open): the life of the one
+    # person its sentence names, where the text gives a birth or a death
+    window: tuple[int | None, int | None] = (None, None)
 
 
 def fact_slots(facts: Facts) -> Iterator[FactSlots]:
@@ -95,8 +98,9 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
     coref = facts.pronouns
     words = Counter(t.lower_text for s in facts.sentences for t in s.tokens)
     bare = _bare_surnames(facts, coref)
+    lives = _lifespans(facts)
     for d in facts.dates:
-        yield _date_slots(facts, d, coref)
+        yield replace(_date_slots(facts, d, coref), window=_date_window(facts, d, lives))
     for actor in facts.actors:
         item = _actor_slots(facts, actor, coref)
         if "blanked" in item.fields or not _doubtful_actor(facts, actor):
@@ -117,6 +121,60 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
             subtype=org.subtype,
         )
         yield _with_sentences(facts, item)
+
+
+def _year(d: DateFact) -> int | None:
+    """The year of a date of the common era ("1867", "1867-05", "1867-05-08"), else None."""
+    m = re.match(r"(\d{4})(?:-|$)", d.normalized)
+    return int(m.group(1)) if m and d.granularity in ("year", "month-year", "day") else None
+
+
+def _life_event(facts: Facts, d: DateFact) -> str | None:
+    """ "born" or "died" when the words just before the date say so ("born in 1867", "died
+    on 4 July 1934", "death in 1934"), else None."""
+    toks = facts.sentences[d.sent_index].tokens[max(0, d.start - 3) : d.start]
+    lemmas = {t.lemma.lower() for t in toks} | {t.lower_text for t in toks}
+    if lemmas & {"born", "bear", "birth"}:
+        return "born"
+    if lemmas & {"die", "died", "death"}:
+        return "died"
+    return None
+
+
+def _named_in(facts: Facts, sent_index: int) -> list[Entity]:
+    return [a for a in facts.actors if any(m.sent_index == sent_index for m in a.mentions)]
+
+
+def _lifespans(facts: Facts) -> dict[int, tuple[int | None, int | None]]:
+    """id(actor) -> (year of birth, year of death) where the text gives them in a sentence
+    naming that person alone: "Anna Berg, born in 1867, ..." -> (1867, None)."""
+    out: dict[int, tuple[int | None, int | None]] = {}
+    for d in facts.dates:
+        event, year, people = _life_event(facts, d), _year(d), _named_in(facts, d.sent_index)
+        if event is None or year is None or len(people) != 1:
+            continue
+        born, died = out.get(id(people[0]), (None, None))
+        out[id(people[0])] = (year, died) if event == "born" else (born, year)
+    return out
+
+
+def _date_window(
+    facts: Facts, d: DateFact, lives: dict[int, tuple[int | None, int | None]]
+) -> tuple[int | None, int | None]:
+    """The years a distractor for date `d` may take (issue 12): within the life of the one
+    person its sentence names, so that no option falls before their birth or after their
+    death. A birth date itself is bounded by the death only (before it), a death by the
+    birth (after it)."""
+    people = _named_in(facts, d.sent_index)
+    if len(people) != 1 or _year(d) is None:
+        return (None, None)
+    born, died = lives.get(id(people[0]), (None, None))
+    event = _life_event(facts, d)
+    if event == "born":
+        return (None, None if died is None else died - 1)
+    if event == "died":
+        return (None if born is None else born + 1, None)
+    return (born, died)
 
 
 def _with_sentences(facts: Facts, item: FactSlots) -> FactSlots:
