@@ -26,6 +26,8 @@ State Senator John Whitfield opposed the rail merger in a statement.
 
 The colonel, Peter Marsh, led the regiment across the river in 1916.
 
+The state senator resigned on June 2, 2013.
+
 Mary Holt told reporters that "the union met Anna Berg in Leeds" and left.
 
 Leeds City Council approved the new budget on Monday after a long debate.
@@ -50,10 +52,10 @@ def test_a_role_before_the_name_anchors_the_question():
     assert not [p for p in prompts if re.fullmatch(r"Who was the [a-z ]+\?", p)]
 
 
-def test_a_date_question_about_the_strike_gets_its_anchor_or_is_not_asked():
+def test_a_date_question_about_a_role_gets_its_anchor_or_is_not_asked():
     prompts = [q.prompt for q in _questions() if q.kind == "date" and q.type in ("short", "choice")]
     assert "On what date did the dock workers' strike in Hull begin?" in prompts
-    assert not [p for p in prompts if "did the strike" in p]
+    assert not [p for p in prompts if "did the state senator" in p]
 
 
 def _quotations(text: str) -> list[str]:
