@@ -635,5 +635,5 @@ def test_a_template_naming_a_field_no_fact_has_is_refused(
         load_templates(path)
     assert str(raised.value) == (
         f"{path}:6: templates[1] (mine): {problem}; "
-        "actor facts have: answer, blanked, name, quote, role_np, subject_clause, title"
+        "actor facts have: answer, blanked, name, quote, role_noun, role_np, subject_clause, title"
     )

@@ -26,6 +26,7 @@ from quizgen._generate._distractors import (
     same_post,
 )
 from quizgen._generate._fields import FactSlots
+from quizgen._lexicon import TITLE_WORDS, is_honorific
 
 if TYPE_CHECKING:
     from quizgen._generate import GenerateOptions
@@ -136,12 +137,36 @@ def candidates(
 _SUBJECT_BLANK = re.compile(re.escape(BLANK) + r" (?!(?:and|or|but|nor)\b)([a-z][^“”\"]*?)\s*[.!]")
 
 
+# "State Senator _____ opposed the rail merger." / "The colonel, _____, led the regiment
+# ...": the subject is a role and the name; "Which state senator opposed ...?" asks it with
+# the anchor the sentence gives, where "Who was the state senator?" needs the text.
+_ROLE_BLANK = re.compile(
+    r"(?:The )?((?:[A-Za-z]+ ){0,2}[A-Za-z]+)(?: |, )"
+    + re.escape(BLANK)
+    + r",? (?!(?:and|or|but|nor)\b)([a-z][^“”\"]*?)\s*[.!]"
+)
+
+
 def _with_subject_clause(item: FactSlots) -> FactSlots:
     """The item with `subject_clause`, what its blanked sentence says of its subject when
-    the blank opens the sentence, so "Who persuaded ...?" can be asked instead of a cloze."""
-    if item.kind == "date" or not (m := _SUBJECT_BLANK.fullmatch(item.fields.get("blanked", ""))):
+    the blank is the subject, so "Who persuaded ...?" can be asked instead of a cloze; and
+    `role_noun` ("state senator") when a role stands before the blank."""
+    blanked = item.fields.get("blanked", "")
+    if item.kind == "date":
         return item
-    return replace(item, fields={**item.fields, "subject_clause": m.group(1)})
+    if m := _SUBJECT_BLANK.fullmatch(blanked):
+        return replace(item, fields={**item.fields, "subject_clause": m.group(1)})
+    m = _ROLE_BLANK.fullmatch(blanked.replace(" ,", ","))
+    if item.kind != "actor" or not m or not _is_role(m.group(1)):
+        return item
+    role = re.sub(r"^the ", "", m.group(1).lower())
+    return replace(item, fields={**item.fields, "subject_clause": m.group(2), "role_noun": role})
+
+
+def _is_role(words: str) -> bool:
+    """ "State Senator", "colonel": a role ends in a title word; "Dr", "Mr" are honorifics."""
+    parts = words.lower().split()
+    return parts[-1] in TITLE_WORDS and not any(is_honorific(w) for w in parts)
 
 
 def _from_template(
@@ -179,8 +204,8 @@ def _from_template(
             q = _make(item, template, qid, qtype, prompt, answer, accept, distractors, rng, truth)
             if q is not None and truth is False and articles:
                 q.prompt = _fix_article(q.prompt, prompt, distractors[0], articles)
-            if q is None or _gives_away(q, item):
-                continue
+            if q is None or _gives_away(q, item) or (truth is not None and _quoted_blank(prompt)):
+                continue  # a true/false never changes a quotation (see `_quoted_blank`)
             q.fact = fact
             # the sentence the wording comes from, as the student's context
             q.context = item.sentences.get(sentence, item.context)
@@ -204,6 +229,14 @@ def _from_template(
                 )
             )
     return out
+
+
+def _quoted_blank(prompt: str) -> bool:
+    """Is the blank inside quotation marks? Filled with a distractor, the speaker would say
+    what they never said (issue 12: quotations are never altered); a cloze keeps their
+    words but for the answer, so it alone may blank a quotation."""
+    before = prompt.partition(BLANK)[0]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _anchor_field(template: Template) -> str:
@@ -239,13 +272,24 @@ def _distractors(
     if item.kind == "date":
         same = pools_.get(f"date:{item.granularity}", _NO_NAMES)
         pool = date_pool(answer, item.granularity or "", same, rng)
-        return pick(answer, pool, avoid, rng, count=8, unless_in=item.context)
+        picked = pick(answer, pool, avoid, rng, count=16, unless_in=item.context)
+        return [d for d in picked if _in_window(d, item.window)][:8]
     if template.answer == "title":
         return same_post(answer, pick(answer, pools_["title"], avoid, rng, count=16))[:8]
     if item.kind == "organization":
         family = org_family(answer, item.subtype)
         return pick_of_kind(answer, family, pools_, avoid, rng, count=8)
     return pick(answer, names, avoid, rng, count=8)
+
+
+def _in_window(date: str, window: tuple[int | None, int | None]) -> bool:
+    """Does a date's year fall within the window (a life the text gives)? "1850" is no
+    option for a person born in 1867; a date without a plain year always passes."""
+    m = re.search(r"\b(\d{4})\b", date)
+    if not m or "BC" in date or "B.C" in date:
+        return True
+    year, (first, last) = int(m.group(1)), window
+    return (first is None or year >= first) and (last is None or year <= last)
 
 
 def _make(

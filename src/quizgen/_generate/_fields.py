@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -51,7 +52,7 @@ ITEM_FIELDS: dict[str, frozenset[str]] = {
 }
 # Fields the candidate step derives from those above (`_candidates._with_subject_clause`).
 DERIVED_FIELDS: dict[str, frozenset[str]] = {
-    "actor": frozenset({"subject_clause"}),
+    "actor": frozenset({"subject_clause", "role_noun"}),
     "organization": frozenset({"subject_clause"}),
 }
 
@@ -87,6 +88,9 @@ class FactSlots:
     salience: int = 1  # how often the text names the fact: the planner asks the most named first
     relative: bool = False  # a date the text gives relative to its publication ("Tuesday")
     subtype: str | None = None  # an organization's fine kind (`Entity.subtype`): its distractors'
+    # years a date's distractors stay within (inclusive; None: open): the life of the one
+    # person its sentence names, where the text gives a birth or a death
+    window: tuple[int | None, int | None] = (None, None)
 
 
 def fact_slots(facts: Facts) -> Iterator[FactSlots]:
@@ -94,8 +98,9 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
     coref = facts.pronouns
     words = Counter(t.lower_text for s in facts.sentences for t in s.tokens)
     bare = _bare_surnames(facts, coref)
+    lives = _lifespans(facts)
     for d in facts.dates:
-        yield _date_slots(facts, d, coref)
+        yield replace(_date_slots(facts, d, coref), window=_date_window(facts, d, lives))
     for actor in facts.actors:
         item = _actor_slots(facts, actor, coref)
         if "blanked" in item.fields or not _doubtful_actor(facts, actor):
@@ -116,6 +121,60 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
             subtype=org.subtype,
         )
         yield _with_sentences(facts, item)
+
+
+def _year(d: DateFact) -> int | None:
+    """The year of a date of the common era ("1867", "1867-05", "1867-05-08"), else None."""
+    m = re.match(r"(\d{4})(?:-|$)", d.normalized)
+    return int(m.group(1)) if m and d.granularity in ("year", "month-year", "day") else None
+
+
+def _life_event(facts: Facts, d: DateFact) -> str | None:
+    """ "born" or "died" when the words just before the date say so ("born in 1867", "died
+    on 4 July 1934", "death in 1934"), else None."""
+    toks = facts.sentences[d.sent_index].tokens[max(0, d.start - 3) : d.start]
+    lemmas = {t.lemma.lower() for t in toks} | {t.lower_text for t in toks}
+    if lemmas & {"born", "bear", "birth"}:
+        return "born"
+    if lemmas & {"die", "died", "death"}:
+        return "died"
+    return None
+
+
+def _named_in(facts: Facts, sent_index: int) -> list[Entity]:
+    return [a for a in facts.actors if any(m.sent_index == sent_index for m in a.mentions)]
+
+
+def _lifespans(facts: Facts) -> dict[int, tuple[int | None, int | None]]:
+    """id(actor) -> (year of birth, year of death) where the text gives them in a sentence
+    naming that person alone: "Anna Berg, born in 1867, ..." -> (1867, None)."""
+    out: dict[int, tuple[int | None, int | None]] = {}
+    for d in facts.dates:
+        event, year, people = _life_event(facts, d), _year(d), _named_in(facts, d.sent_index)
+        if event is None or year is None or len(people) != 1:
+            continue
+        born, died = out.get(id(people[0]), (None, None))
+        out[id(people[0])] = (year, died) if event == "born" else (born, year)
+    return out
+
+
+def _date_window(
+    facts: Facts, d: DateFact, lives: dict[int, tuple[int | None, int | None]]
+) -> tuple[int | None, int | None]:
+    """The years a distractor for date `d` may take (issue 12): within the life of the one
+    person its sentence names, so that no option falls before their birth or after their
+    death. A birth date itself is bounded by the death only (before it), a death by the
+    birth (after it)."""
+    people = _named_in(facts, d.sent_index)
+    if len(people) != 1 or _year(d) is None:
+        return (None, None)
+    born, died = lives.get(id(people[0]), (None, None))
+    event = _life_event(facts, d)
+    if event == "born":
+        return (None, None if died is None else died - 1)
+    if event == "died":
+        return (None if born is None else born + 1, None)
+    return (born, died)
 
 
 def _with_sentences(facts: Facts, item: FactSlots) -> FactSlots:
@@ -236,6 +295,8 @@ def _blanked(
         return None  # too long to stand alone, or its own underscores would be a second blank
     if not any(t.pos in ("VERB", "AUX") for t in toks):
         return None  # a heading or caption ("Congress and the act of 1948") states nothing
+    if _alters_a_quotation(sent, toks):
+        return None
     last = toks[-1].i + 1
     kept = {t.i for t in toks}
     words = []
@@ -282,6 +343,20 @@ def _blanked(
     return strip_leading(text)
 
 
+def _alters_a_quotation(sent: Sentence, kept: list[Token]) -> bool:
+    """Would the clause or simplified sentence `kept` keep part of a quotation only?
+
+    Quoted words are never altered (issue 12). A blank inside a quotation is allowed only
+    when the whole quotation is kept, as the text gives it, and the blank is the answer:
+    a cloze that shows the speaker's own words. A true/false would put another name in
+    the speaker's mouth, so `_candidates` makes none from a quoted blank; a relative date
+    ("on Monday evening") is never blanked at all (`_date_slots`).
+    """
+    ids = {t.i for t in kept}
+    quoted = [t.i for t in sent.tokens if t.quoted]
+    return any(i in ids for i in quoted) and any(i not in ids for i in quoted)
+
+
 def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
     sent = facts.sentences[d.sent_index]
     fields = {"answer": d.answer, "wh": _WH.get(d.granularity, "When")}
@@ -301,6 +376,10 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
         clause = clause_question(sent, d.start, d.end, lambda idx: coref.substitutes(sent, idx))
         if clause:
             fields["clause"] = clause
+            if d.relative:  # "Monday" is a date only as of the day the report came out
+                fields["wh"] = (
+                    f"{_as_of(facts.published)}, {fields['wh'][:1].lower()}{fields['wh'][1:]}"
+                )
     accept = [a for a in _date_variants(d) if a != d.answer]
     return FactSlots(
         kind="date",
@@ -316,6 +395,20 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
         alternates=alternates,
         relative=bool(d.relative),
     )
+
+
+def _as_of(published: str | None) -> str:
+    """ "According to the report of March 4, 2014": the date a relative date ("Monday",
+    "last week") was resolved against, said in the question (issue 12) so that the answer
+    can be known; `published` is ISO 8601 (a day, or a month "2014-03"), else given as is."""
+    text = published or "its publication"
+    try:
+        day = datetime.date.fromisoformat(text[:10])
+        text = f"{day:%B} {day.day}, {day.year}"
+    except ValueError:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
+            text = f"{datetime.date(int(m[1]), int(m[2]), 1):%B} {m[1]}"
+    return f"According to the report of {text}"
 
 
 def _in_dateline(sent: Sentence, start: int) -> bool:
