@@ -18,7 +18,8 @@ import pytest
 import yaml
 
 from quizgen import _yaml
-from quizgen._deck import Deck, dump_deck, save_deck
+from quizgen._deck import Deck, dump_deck, loads_deck, save_deck
+from quizgen._errors import DeckError
 from quizgen._yaml import YamlProblem, load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,6 +140,9 @@ def test_the_garbage_collector_is_left_as_it_was() -> None:
     assert gc.isenabled()
     with pytest.raises(YamlProblem):
         load_yaml("a: 1\na: 2\n")
+    assert gc.isenabled()
+    with pytest.raises(DeckError):  # a problem found by the validator, not the parser
+        loads_deck("quizgen: 1\ntitle: T\nquestions: [{id: q1}]\n")
     assert gc.isenabled()
     gc.disable()
     try:
