@@ -3,37 +3,75 @@
 Loading is `safe_load` semantics with two changes a person editing a deck expects:
 only `true`/`false` are booleans (not yes/no/on/off), and dates stay text.
 Aliases (`*name`) are refused: decks never need them, and they are how "billion laughs" bombs work.
+Loading is built for big decks: libyaml parses, one pass makes the data and notes lines,
+and the garbage collector waits (a 2,000-question deck: ~0.1 s, `bench/bench_quiz.py`).
 """
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 Path_ = tuple[str | int, ...]
 
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+# A key `=` resolves to the "value" tag, which PyYAML's mapping constructor keys as text.
+_TEXT_KEYS = (_STR, "tag:yaml.org,2002:value")
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    pass
-
-
-# Copy the resolvers, keeping YAML 1.2 booleans and leaving timestamps as strings.
-_Loader.yaml_implicit_resolvers = {}
-for _first, _resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items():
-    kept = [(tag, rx) for tag, rx in _resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    _Loader.yaml_implicit_resolvers[_first] = kept
-# yes/no/on/off stay text: "answer: No" must not turn into False.
-for _first in list("yYnNoO"):
-    _Loader.yaml_implicit_resolvers[_first] = [
+# safe_load's implicit resolvers (first character -> [(tag, pattern)]), without
+# timestamps (dates stay text) and without yes/no/on/off booleans ("answer: No" is text).
+_IMPLICIT: dict[Any, list[tuple[str, re.Pattern[str]]]] = {
+    first: [
         (tag, rx)
-        for tag, rx in _Loader.yaml_implicit_resolvers.get(_first, [])
-        if tag != "tag:yaml.org,2002:bool"
+        for tag, rx in resolvers
+        if tag != "tag:yaml.org,2002:timestamp"
+        and not (tag == "tag:yaml.org,2002:bool" and first in "yYnNoO")
     ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+# The first characters some implicit resolver claims: any other plain scalar is text.
+_RESOLVED_FIRST = frozenset(first for first, kept in _IMPLICIT.items() if kept)
+
+
+def _make_loader(base: type[Any]) -> type[Any]:
+    """A safe loader on `base` (libyaml's CSafeLoader or the pure-Python SafeLoader)
+    with our resolvers and a resolver fast path."""
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        yaml_implicit_resolvers = _IMPLICIT
+
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self._resolved: dict[str, str] = {}  # plain scalar -> its tag
+
+        def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+            # Called for every node the parser makes, so it skips work that cannot change
+            # the answer (there are no wildcard or path resolvers): quoted text, and plain
+            # text that starts with no resolver's first character, is text; a plain scalar
+            # seen before (`type:`, `template:` on every question) has the tag it had.
+            if kind is not yaml.ScalarNode or not implicit[0]:
+                return super().resolve(kind, value, implicit)
+            if value and value[0] not in _RESOLVED_FIRST:
+                return _STR
+            tag = self._resolved.get(value)
+            if tag is None:
+                tag = self._resolved[value] = super().resolve(kind, value, implicit)
+            return tag
+
+    return Loader
+
+
+# libyaml scans and parses in C, five times faster; without it (PyYAML built without
+# the C library) the pure-Python parser gives the same nodes and marks, only slower.
+_Loader = _make_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 class YamlProblem(Exception):
@@ -65,12 +103,14 @@ def load_yaml(text: str) -> Loaded:
     """Parse one YAML document; raise YamlProblem with a line number on any fault."""
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return Loaded(None, {})
-        lines: dict[Path_, int] = {}
-        _walk(node, (), lines, set())
-        data = loader.construct_document(node)
+        with paused_gc():
+            node = loader.get_single_node()
+            if node is None:
+                return Loaded(None, {})
+            builder = _Builder(loader)
+            data = builder.build(node, ())
+        if builder.failure is not None:
+            raise builder.failure
     except yaml.MarkedYAMLError as exc:
         raise _problem(exc, text) from None
     except yaml.reader.ReaderError as exc:
@@ -83,7 +123,24 @@ def load_yaml(text: str) -> Loaded:
         raise YamlProblem(str(exc).splitlines()[0]) from None
     finally:
         loader.dispose()
-    return Loaded(data, lines)
+    return Loaded(data, builder.lines)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused, then left as it was.
+
+    For building a large acyclic structure, such as a parsed deck and the model made
+    from it: objects made by the ten thousand trigger collections, and each rescans all
+    the objects made so far (40% of a 2,000-question deck's parse, more of its validation).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 # Constructs that, left open, make the parser fail where the file ends rather than where
@@ -143,27 +200,64 @@ def _colon_in_text(text: str, line: int | None) -> str:
 _ENTRY = re.compile(r"\s*(?:-\s+)?([^\s:#'\"]+):\s+(.+?)\s*$")
 
 
-def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]) -> None:
-    if id(node) in seen:
-        raise YamlProblem("YAML aliases (*name) are not allowed", node.start_mark.line + 1)
-    seen.add(id(node))
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
+class _Builder:
+    """Plain data from a node tree, in one pass that also notes each path's line.
+
+    Text, lists and mappings (all a deck is made of) are built here; any other node (a
+    number, an explicit tag like !!set) goes to PyYAML's safe constructor, which gives
+    the same value and the same errors as `yaml.safe_load`. Aliases, merge keys and
+    duplicate keys raise YamlProblem at once; a constructor's error waits in `failure`
+    until the whole tree is checked, so those three are reported first, as they were when
+    the checks walked the tree before `construct_document`.
+    """
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+        self.lines: dict[Path_, int] = {}
+        self.failure: yaml.MarkedYAMLError | None = None
+        self._seen: set[int] = set()
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        if id(node) in self._seen:
+            raise YamlProblem("YAML aliases (*name) are not allowed", node.start_mark.line + 1)
+        self._seen.add(id(node))
+        self.lines[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.ScalarNode):
+            return node.value if node.tag == _STR else self._construct(node)
+        if isinstance(node, yaml.SequenceNode):
+            items = [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            return items if node.tag == _SEQ else self._construct(node)
+        return self._mapping(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> Any:
+        data: dict[Any, Any] = {}
+        plain = node.tag == _MAP
         keys: set[str] = set()
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            scalar_key = isinstance(key_node, yaml.ScalarNode)
+            key = key_node.value if scalar_key else str(key_node)
+            line = key_node.start_mark.line + 1
             if key == "<<":
-                raise YamlProblem(
-                    "YAML merge keys (<<) are not allowed", key_node.start_mark.line + 1
-                )
+                raise YamlProblem("YAML merge keys (<<) are not allowed", line)
             if key in keys:
-                raise YamlProblem(f"duplicate key '{key}'", key_node.start_mark.line + 1)
+                raise YamlProblem(f"duplicate key '{key}'", line)
             keys.add(key)
-            _walk(value_node, (*path, key), lines, seen)
-            lines[(*path, key)] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _walk(item, (*path, i), lines, seen)
+            value = self.build(value_node, (*path, key))
+            self.lines[(*path, key)] = line
+            if not (plain and scalar_key):
+                plain = False
+            elif key_node.tag in _TEXT_KEYS:
+                data[key] = value
+            else:  # `1:` or `null:` as a key: the constructed value, as safe_load keys it
+                data[self._construct(key_node)] = value
+        return data if plain else self._construct(node)
+
+    def _construct(self, node: yaml.Node) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.MarkedYAMLError as exc:
+            self.failure = self.failure or exc
+            return None
 
 
 class _Dumper(yaml.SafeDumper):

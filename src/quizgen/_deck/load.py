@@ -14,7 +14,7 @@ from pathlib import Path
 from quizgen._deck.model import Deck
 from quizgen._deck.validate import validate
 from quizgen._errors import DeckError, Problem
-from quizgen._yaml import YamlProblem, load_yaml
+from quizgen._yaml import YamlProblem, load_yaml, paused_gc
 
 MAX_DECK_BYTES = 64 * 1024 * 1024
 # UTF-32 first: its little-endian BOM starts with UTF-16's.
@@ -93,8 +93,9 @@ def loads_deck(text: str, name: str = "<deck>") -> Deck:
     """Parse and validate deck text; `name` is used in messages. Raises DeckError."""
     if not text.strip():
         raise DeckError(Problem(name, "is empty"))
-    try:
-        loaded = load_yaml(text)
-    except YamlProblem as exc:
-        raise DeckError(Problem(name, exc.message, exc.line)) from None
-    return validate(loaded, name)
+    with paused_gc():  # nothing here makes cycles; see paused_gc
+        try:
+            loaded = load_yaml(text)
+        except YamlProblem as exc:
+            raise DeckError(Problem(name, exc.message, exc.line)) from None
+        return validate(loaded, name)
