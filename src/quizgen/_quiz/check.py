@@ -24,8 +24,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz.distance import OSA
-
 from quizgen._deck import Question
 from quizgen._lexicon import ANSWER_DATE_PREPOSITIONS, ARTICLES, CHOICE_LETTERS
 from quizgen._quiz._dates import AmbiguousDate, Order, compare_dates
@@ -121,6 +119,10 @@ def _one_typo(response: str, target: str) -> bool:
         return False
     if _letters(target) < MIN_TYPO_LENGTH:
         return False
+    # Imported here, not at the top: rapidfuzz costs 50-250 ms, and the first question
+    # must be on screen before any answer needs checking.
+    from rapidfuzz.distance import OSA
+
     return OSA.distance(response, target, score_cutoff=1) <= 1
 
 
