@@ -158,7 +158,54 @@ def clause_question(
     clause = _clause(sent, start, end)
     if clause is None or any(rule(clause) for rule in _CLAUSE_RULES):
         return None
-    toks, verb = sent.tokens, clause.verb
+    return _invert(clause, substitutes)
+
+
+def object_question(
+    sent: Sentence,
+    start: int,
+    end: int,
+    substitutes: Callable[[list[int]], dict[int, str] | None] | None = None,
+) -> tuple[str, str] | None:
+    """A name at tokens [start, end) that is the object of its clause's verb, or of a
+    preposition on it, asked through that clause: (the preposition or "", the question body
+    without wh-word and '?'), or None where unsafe (as `clause_question`).
+
+        "Ms. Marten studied biology at the University of Vienna" -> ("at", "did Ms. Marten
+        study biology");  "Stalin treated Mao as a junior partner" -> ("", "did Stalin treat
+        as a junior partner")  (the caller puts "At which university" / "Whom" before it)
+
+    What hangs off the name (", which ...") goes with it."""
+    if any(rule(sent, start, end) for rule in _SENTENCE_RULES):
+        return None
+    toks = sent.tokens
+    head = toks[sent.span_head(start, end)]
+    if head.dep == "dobj":
+        verb, prep, phrase = toks[head.head], "", sent.subtree(head.i)
+    elif head.dep == "pobj" and toks[head.head].dep in ("prep", "agent", "dative"):
+        word = toks[head.head]
+        verb, prep, phrase = toks[word.head], word.lower_text, sent.subtree(word.i)
+        if verb.dep == "dobj":
+            verb = toks[verb.head]  # "signed an agreement with X": with which bank was it signed
+        if prep == "of" or word.i != phrase[0]:
+            return None  # "the head of X": of what, the question cannot say
+    else:
+        return None
+    clause = _clause(sent, start, end, phrase)
+    if clause is None or clause.verb.i != verb.i or verb.pos not in ("VERB", "AUX"):
+        return None
+    if any(rule(clause) for rule in _CLAUSE_RULES if rule is not _dates_a_thing):
+        return None
+    body = _invert(clause, substitutes)
+    return None if body is None else (prep, body)
+
+
+def _invert(
+    clause: _Clause,
+    substitutes: dict[int, str] | Callable[[list[int]], dict[int, str] | None] | None,
+) -> str | None:
+    """The clause as a question body: the auxiliary (or do-support) before the subject."""
+    toks, verb = clause.sent.tokens, clause.verb
     kept: set[int] = set()  # pronouns that read right: their person is named in the clause
     if callable(substitutes):
         substitutes = substitutes(clause.idx)
@@ -191,10 +238,12 @@ def clause_question(
     return text
 
 
-def _clause(sent: Sentence, start: int, end: int) -> _Clause | None:
-    """The clause around the date, with the date's phrase, the subordinating conjunction,
-    adverbials before the subject and a coordinated clause after the verb left out; None
-    when no verb with a subject dates it."""
+def _clause(
+    sent: Sentence, start: int, end: int, phrase: list[int] | None = None
+) -> _Clause | None:
+    """The clause around the date, with the date's phrase (or `phrase`), the subordinating
+    conjunction, adverbials before the subject and a coordinated clause after the verb left
+    out; None when no verb with a subject dates it."""
     toks = sent.tokens
     verb = _clause_verb(sent, start)
     if verb is None:
@@ -202,7 +251,7 @@ def _clause(sent: Sentence, start: int, end: int) -> _Clause | None:
     subject = next((c for c in sent.children(verb.i) if c.dep in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return None
-    drop = set(_date_phrase(sent, start, end))
+    drop = set(_date_phrase(sent, start, end) if phrase is None else phrase)
     idx = [i for i in sent.subtree(verb.i) if i not in drop]
     # A subordinate clause loses its conjunction ("since", "when"); nested clauses stay.
     idx = [i for i in idx if not (toks[i].dep == "mark" and toks[i].head == verb.i)]
