@@ -139,14 +139,16 @@ def test_a_name_that_is_the_object_of_its_clause_is_asked_through_it():
     text = (
         "Notes\n\nIn 1921 Anna Berg studied geography at Uppsala University.\n\n"
         "The committee awarded the prize to Karl Holm in 1930.\n\n"
-        "Maria Sand worked for many years as the head of the Lindqvist Mapping Society.\n"
+        "Maria Sand worked for many years as the head of the Lindqvist Mapping Society.\n\n"
+        "In 1935 Maria Sand also met Erik Lund.\n"
     )
     deck, _ = _plan(text, plan=False)
     asked = {q.prompt: q.answer for q in deck.questions if q.template.endswith("-object")}
     assert asked == {
         "At which university did Anna Berg study geography?": "Uppsala University",
         "To whom did the committee award the prize in 1930?": "Karl Holm",
-    }  # not "Of which society did Maria Sand work as the head?": "of" says nothing alone
+    }  # not "Of which society did Maria Sand work as the head?": "of" says nothing alone,
+    # nor "Whom did Maria Sand also meet?": a verb alone fits anyone she met
 
 
 def test_the_selector_says_why_a_fact_is_left_unasked():

@@ -570,7 +570,9 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
     blanked = [] if _doubtful_org(facts, org) else _mention_sentences(facts, org, coref)
     if blanked:
         fields["blanked"], anchors["blanked"] = blanked[0]
-    if not _doubtful_org(facts, org) and (asked := _object_question(facts, org, coref, class_noun)):
+    # "At which data did ...": the class noun must be one the name itself says
+    noun = class_noun if class_noun.lower() in org.name.lower() else "organization"
+    if not _doubtful_org(facts, org) and (asked := _object_question(facts, org, coref, noun)):
         fields["wh_question"], anchors["wh_question"] = asked
     return FactSlots(
         kind="organization",

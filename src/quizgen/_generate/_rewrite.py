@@ -24,6 +24,9 @@ from quizgen._lexicon import (
 
 _CLAUSE_DEPS = {"ROOT", "advcl", "relcl", "conj", "ccomp", "xcomp", "acl", "pcomp"}
 _DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+# Words an object question keeps besides its subject, auxiliaries and adverbs ("study
+# biology"): with the verb alone it fits many objects ("Whom did Marie Curie also meet?").
+_MIN_OBJECT_REST = 2
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,8 @@ def object_question(
     head = toks[sent.span_head(start, end)]
     if head.dep == "dobj":
         verb, prep, phrase = toks[head.head], "", sent.subtree(head.i)
+        if any(c.dep in ("dobj", "dative") and c.i != head.i for c in sent.children(verb.i)):
+            return None  # "passed Crick a report": "Whom did he pass a report?" wants a "to"
     elif head.dep == "pobj" and toks[head.head].dep in ("prep", "agent", "dative"):
         word = toks[head.head]
         verb, prep, phrase = toks[word.head], word.lower_text, sent.subtree(word.i)
@@ -196,6 +201,13 @@ def object_question(
         return None
     if any(rule(clause) for rule in _CLAUSE_RULES if rule is not _dates_a_thing):
         return None
+    said = [
+        i
+        for i in clause.idx
+        if i not in clause.subject_idx and toks[i].pos not in ("PUNCT", "ADV", "AUX")
+    ]
+    if len(said) < _MIN_OBJECT_REST:
+        return None  # "Whom did Randall recruit?": which of the people he recruited?
     body = _invert(clause, substitutes)
     return None if body is None else (prep, body)
 
