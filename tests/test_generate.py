@@ -75,7 +75,7 @@ def test_quality_bar_on_the_real_article(article_deck, shared_dir):
     # lower than the 0.9 of an unplanned deck: see SAMPLE_BARS (facts sharing a sentence)
     assert result["coverage"]["actors"] >= 0.9, result["missing"]
     assert result["coverage"]["organizations"] >= 0.65, result["missing"]
-    assert result["coverage"]["dates"] >= 0.7, result["missing"]
+    assert result["coverage"]["dates"] >= 0.85, result["missing"]
     assert result["precision"] >= 0.95, result["unmatched_answers"]
     assert result["choice_faults"] == []
     assert result["giveaways"] == []

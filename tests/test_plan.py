@@ -369,3 +369,18 @@ def test_a_role_that_names_no_one_without_the_text_is_not_asked():
     prompts = [q.prompt for q in deck.questions]
     assert "Who was the colonel?" not in prompts
     assert not [p for p in prompts if re.fullmatch(r"Who was the [a-z ]+\?", p)]
+
+
+@pytest.mark.slow
+def test_a_year_that_names_a_thing_is_left_out_of_another_dates_question():
+    text = (
+        "Notes\n\nThe treaty is the first full pact between Beijing and Moscow since a 1950"
+        " accord between the two countries was allowed to lapse at China's request in 1979.\n"
+    )
+    deck, _ = _plan(text, plan=False)
+    lapse = [q.prompt for q in deck.questions if q.template == "date-event"]
+    assert lapse == [
+        "In what year was the accord between the two countries allowed to lapse at China's request?"
+    ]
+    planned, _ = _plan(text)
+    assert {q.answer for q in planned.questions if q.kind == "date"} == {"1950", "1979"}

@@ -225,6 +225,11 @@ def _invert(
             return None
         kept = {i for i, text in substitutes.items() if text == toks[i].text}
     words = {i: _word(toks[i], substitutes) for i in clause.idx}
+    for i, nxt in zip(clause.idx, clause.idx[1:], strict=False):
+        if nxt != i + 1 and words[i][0].lower() in ("a", "an"):
+            # a word left out after "a"/"an": the article agrees with the word now after it
+            article = "an" if words[nxt][0][:1].lower() in "aeiou" else "a"
+            words[i] = (article if words[i][0].islower() else article.title(), words[i][1])
     auxes = clause.auxes
     if auxes:
         moved, front = auxes[0].i, toks[auxes[0].i].lower_text
@@ -277,9 +282,24 @@ def _clause(
     ]
     idx = [i for i in idx if not (toks[i].dep == "cc" and toks[i].head == verb.i and i > verb.i)]
     idx = _cut_trailing_conj(sent, verb, idx)
+    # "a 1950 accord ... lapsed in 1979": the other year names the accord; asking the lapse
+    # without it lets the 1950 be asked from the same sentence without this printing it.
+    idx = [i for i in idx if not _year_modifier(toks[i], toks)]
     while idx and toks[idx[-1]].pos == "PUNCT":
         idx.pop()
     return _Clause(sent, start, end, verb, subject, subject_idx, idx)
+
+
+def _year_modifier(tok: Token, toks: list[Token]) -> bool:
+    """A year that modifies a noun ("the 1972 Antiballistic Missile Treaty", "a 1950
+    accord"): it names the thing, and the noun still says which thing without it."""
+    return (
+        tok.ent == "DATE"
+        and re.fullmatch(r"\d{4}", tok.text) is not None
+        and tok.dep in ("nummod", "compound", "amod")
+        and toks[tok.head].pos in ("NOUN", "PROPN")
+        and tok.head > tok.i
+    )
 
 
 def _word(tok: Token, substitutes: dict[int, str] | None) -> tuple[str, bool]:
