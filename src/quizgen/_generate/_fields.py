@@ -34,7 +34,7 @@ _WH = {
 # rather than a template that silently never applies. Add a field here when a
 # `_*_item` below starts to fill it in.
 ITEM_FIELDS: dict[str, frozenset[str]] = {
-    "date": frozenset({"answer", "wh", "blanked", "clause"}),
+    "date": frozenset({"answer", "wh", "blanked", "clause", "clause_bare"}),
     "actor": frozenset({"answer", "name", "role_np", "title", "quote", "blanked", "wh_question"}),
     "organization": frozenset(
         {
@@ -300,6 +300,11 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
         clause = clause_question(sent, d.start, d.end, lambda idx: coref.substitutes(sent, idx))
         if clause:
             fields["clause"] = clause
+            bare = clause_question(
+                sent, d.start, d.end, lambda idx: coref.substitutes(sent, idx), bare=True
+            )
+            if bare:
+                fields["clause_bare"] = bare  # lets the names it leaves out be asked there
     accept = [a for a in _date_variants(d) if a != d.answer]
     return FactSlots(
         kind="date",

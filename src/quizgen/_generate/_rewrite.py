@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quizgen._extract import Sentence, Token
 from quizgen._lexicon import (
@@ -147,8 +147,13 @@ def clause_question(
     start: int,
     end: int,
     substitutes: dict[int, str] | Callable[[list[int]], dict[int, str] | None] | None = None,
+    bare: bool = False,
 ) -> str | None:
     """The question body for the clause dated by tokens [start, end), without wh-word and '?'.
+
+    `bare`: without the phrases on its verb that name a person or organization ("was
+    Marshall awarded the Nobel Peace Prize", not "... by the Norwegian Nobel Committee"),
+    so that they can be asked from the same sentence; None when there are none.
 
     `substitutes` replaces tokens (a resolved pronoun -> a name): a mapping, or a function
     given the clause's tokens that returns one for that clause (None: a pronoun in it stays
@@ -161,6 +166,10 @@ def clause_question(
     clause = _clause(sent, start, end)
     if clause is None or any(rule(clause) for rule in _CLAUSE_RULES):
         return None
+    if bare:
+        clause = _without_sides(clause, _NAMES)
+        if clause is None:
+            return None
     return _invert(clause, substitutes)
 
 
@@ -201,6 +210,8 @@ def object_question(
         return None
     if any(rule(clause) for rule in _CLAUSE_RULES if rule is not _dates_a_thing):
         return None
+    # "in the 1950s" goes: the date may be asked from the same sentence
+    clause = _without_sides(clause, _DATES) or clause
     said = [
         i
         for i in clause.idx
@@ -288,6 +299,43 @@ def _clause(
     while idx and toks[idx[-1]].pos == "PUNCT":
         idx.pop()
     return _Clause(sent, start, end, verb, subject, subject_idx, idx)
+
+
+_NAMES = frozenset({"PERSON", "ORG"})
+_DATES = frozenset({"DATE"})
+
+
+def _without_sides(clause: _Clause, labels: frozenset[str]) -> _Clause | None:
+    """The clause without the phrases on its verb that name an entity of `labels`: a
+    prepositional phrase other than "of" ("by the Norwegian Nobel Committee", "in 1953") or
+    a bare date ("last year"), whole and in one run of words; None when none is there.
+    A clause left with its verb alone (see _MIN_OBJECT_REST) keeps them."""
+    sent, toks = clause.sent, clause.sent.tokens
+    kept = set(clause.idx)
+    drop: set[int] = set()
+    for c in sent.children(clause.verb.i):
+        if not (
+            (c.dep in ("prep", "agent") and c.lower_text != "of")
+            or (c.dep in ("npadvmod", "tmod") and "DATE" in labels)
+        ):
+            continue
+        part = sent.subtree(c.i)
+        if (
+            set(part) <= kept
+            and max(part) - min(part) + 1 == len(part)
+            and any(toks[k].ent in labels for k in part)
+            and not any(clause.start <= k < clause.end for k in part)
+        ):
+            drop.update(part)
+    if not drop:
+        return None
+    idx = [i for i in clause.idx if i not in drop]
+    said = [
+        i for i in idx if i not in clause.subject_idx and toks[i].pos not in ("PUNCT", "ADV", "AUX")
+    ]
+    if len(said) < _MIN_OBJECT_REST:
+        return None
+    return replace(clause, idx=idx)
 
 
 def _year_modifier(tok: Token, toks: list[Token]) -> bool:
