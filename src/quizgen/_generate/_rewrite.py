@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from quizgen._extract import Sentence, Token
 from quizgen._lexicon import (
     DANGLING_PRONOUNS,
+    DIRECTION_PREPOSITIONS,
     LEADING_CONNECTIVES,
     POINT_PREPOSITIONS,
     SENTENCE_ENDS,
@@ -307,7 +308,8 @@ _DATES = frozenset({"DATE"})
 
 def _without_sides(clause: _Clause, labels: frozenset[str]) -> _Clause | None:
     """The clause without the phrases on its verb that name an entity of `labels`: a
-    prepositional phrase other than "of" ("by the Norwegian Nobel Committee", "in 1953") or
+    prepositional phrase other than "of" or a destination ("moved to the Panthéon": see
+    DIRECTION_PREPOSITIONS) ("by the Norwegian Nobel Committee", "in 1953") or
     a bare date ("last year"), whole and in one run of words; None when none is there.
     A clause left with its verb alone (see _MIN_OBJECT_REST) keeps them."""
     sent, toks = clause.sent, clause.sent.tokens
@@ -315,7 +317,7 @@ def _without_sides(clause: _Clause, labels: frozenset[str]) -> _Clause | None:
     drop: set[int] = set()
     for c in sent.children(clause.verb.i):
         if not (
-            (c.dep in ("prep", "agent") and c.lower_text != "of")
+            (c.dep in ("prep", "agent") and c.lower_text not in ("of", *DIRECTION_PREPOSITIONS))
             or (c.dep in ("npadvmod", "tmod") and "DATE" in labels)
         ):
             continue
@@ -323,7 +325,8 @@ def _without_sides(clause: _Clause, labels: frozenset[str]) -> _Clause | None:
         if (
             set(part) <= kept
             and max(part) - min(part) + 1 == len(part)
-            and any(toks[k].ent in labels for k in part)
+            # the phrase's own object is the name: "with X-ray apparatus for the Army" stays
+            and any(k.ent in labels for k in [c, *sent.children(c.i)] if k.dep != "prep")
             and not any(clause.start <= k < clause.end for k in part)
         ):
             drop.update(part)
