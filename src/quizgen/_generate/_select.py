@@ -180,13 +180,12 @@ class _State:
         its candidates to make room, and so on `repair` facts deep: an augmenting path, as
         in bipartite matching (facts x sentence places). A sentence is searched once per
         path (`seen`), so one search looks at each candidate at most once."""
-        why = ""
+        # ranking is the costly part: only the acceptable are ranked, unless none is
+        if acceptable := [c for c in options if not self._refuse(c)]:
+            self._add(min(acceptable, key=self._rank))
+            return ""
         ranked = sorted(options, key=self._rank)
-        for c in ranked:
-            why = self._refuse(c)
-            if not why:
-                self._add(c)
-                return ""
+        why = self._refuse(ranked[-1]) if ranked else ""
         seen = set() if seen is None else seen
         if repair and any(self._make_room(c, repair, seen) for c in ranked[:_REPAIR_TRIES]):
             return ""
