@@ -402,3 +402,15 @@ def test_two_facts_of_one_clause_are_both_asked(sentence, wordings, facts):
     assert {t: made.get(t) for t in wordings} == wordings
     planned, _ = _plan(text)
     assert facts <= {q.fact for q in planned.questions}
+
+
+@pytest.mark.slow
+def test_a_date_question_keeps_the_destination_of_its_verb():
+    # "In what year were the remains of Marie Curie ... moved in Paris?" says another thing
+    text = (
+        "Notes\n\nIn 1995 the remains of Marie Curie and her husband were moved to the"
+        " Panthéon in Paris.\n"
+    )
+    deck, _ = _plan(text, plan=False)
+    assert "date-event" in {q.template for q in deck.questions}
+    assert "date-event-bare" not in {q.template for q in deck.questions}
