@@ -75,7 +75,7 @@ def test_quality_bar_on_the_real_article(article_deck, shared_dir):
     # lower than the 0.9 of an unplanned deck: see SAMPLE_BARS (facts sharing a sentence)
     assert result["coverage"]["actors"] >= 0.9, result["missing"]
     assert result["coverage"]["organizations"] >= 0.65, result["missing"]
-    assert result["coverage"]["dates"] >= 0.7, result["missing"]
+    assert result["coverage"]["dates"] >= 0.85, result["missing"]
     assert result["precision"] >= 0.95, result["unmatched_answers"]
     assert result["choice_faults"] == []
     assert result["giveaways"] == []
@@ -88,13 +88,13 @@ def test_quality_bar_on_the_real_article(article_deck, shared_dir):
 # are what the planner reaches; they were 0.5-0.9 when every fact had several questions.
 SAMPLE_BARS = [
     ("news-glacier-archive.txt", {"actors": 0.75, "organizations": 0.75, "dates": 0.8}),
-    ("history-red-cross.txt", {"actors": 0.5, "organizations": 0.5, "dates": 0.6}),
-    ("science-dna-structure.txt", {"actors": 0.65, "organizations": 0.2, "dates": 0.85}),
-    ("bio-marie-curie.txt", {"actors": 0.5, "organizations": 0.4, "dates": 0.8}),
+    ("history-red-cross.txt", {"actors": 0.5, "organizations": 0.95, "dates": 0.7}),
+    ("science-dna-structure.txt", {"actors": 0.65, "organizations": 0.4, "dates": 0.85}),
+    ("bio-marie-curie.txt", {"actors": 0.6, "organizations": 0.4, "dates": 0.8}),
     # Many organizations: companies, regulators, a union, a broker; institutes, journals, units.
     ("news-rail-merger.txt", {"actors": 0.5, "organizations": 0.5, "dates": 0.65}),
-    ("science-pasteur-institute.txt", {"actors": 0.3, "organizations": 0.3, "dates": 0.4}),
-    ("econ-federal-reserve.txt", {"actors": 0.6, "organizations": 0.25, "dates": 0.85}),
+    ("science-pasteur-institute.txt", {"actors": 0.3, "organizations": 0.45, "dates": 0.4}),
+    ("econ-federal-reserve.txt", {"actors": 0.6, "organizations": 0.35, "dates": 0.85}),
     # low: extraction misses "Ilse Marten" and files "Ms. Marten" under her husband, so
     # most of what is said of her stays unasked rather than asked about the wrong person
     ("obit-seed-library.txt", {"actors": 0.25, "organizations": 0.0, "dates": 0.35}),
@@ -635,5 +635,6 @@ def test_a_template_naming_a_field_no_fact_has_is_refused(
         load_templates(path)
     assert str(raised.value) == (
         f"{path}:6: templates[1] (mine): {problem}; "
-        "actor facts have: answer, blanked, name, quote, role_noun, role_np, subject_clause, title"
+        "actor facts have: answer, blanked, name, quote, role_noun, role_np, subject_clause, title, "
+        "wh_question"
     )

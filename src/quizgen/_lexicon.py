@@ -359,6 +359,14 @@ POINT_PREPOSITIONS = _words(
     in on at during
     """
 )
+# Prepositions of a destination or origin: "moved to the Panthéon", "came from Odessa".
+# Such a phrase completes its verb; a question without it ("were the remains moved in
+# Paris?") says something else.
+DIRECTION_PREPOSITIONS = _words(
+    """
+    to into onto from toward towards
+    """
+)
 
 # Prepositions people put in front of a date, or leave out: "in 1979" == "1979".
 ANSWER_DATE_PREPOSITIONS = _words(

@@ -241,7 +241,15 @@ def _quoted_blank(prompt: str) -> bool:
 
 def _anchor_field(template: Template) -> str:
     """The item field whose sentence a template's wording comes from."""
-    for name in ("blanked", "subject_clause", "quote", "person_role", "role_np", "title"):
+    for name in (
+        "blanked",
+        "subject_clause",
+        "quote",
+        "person_role",
+        "role_np",
+        "title",
+        "wh_question",
+    ):
         if name in template.fields() or name in template.needs:
             return "blanked" if name == "subject_clause" else name  # made from "blanked"
     return ""

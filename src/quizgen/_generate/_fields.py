@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from quizgen._deck import BLANK, BLANK_RE
 from quizgen._extract import DateFact, Entity, Facts, Mention, Pronouns, Role, Sentence, Token
 from quizgen._generate._clauses import clause_window
-from quizgen._generate._rewrite import clause_question, strip_leading
+from quizgen._generate._rewrite import clause_question, object_question, strip_leading
 from quizgen._generate._simplify import simplified_window
 from quizgen._lexicon import (
     AWARD_WORDS,
@@ -35,8 +35,8 @@ _WH = {
 # rather than a template that silently never applies. Add a field here when a
 # `_*_item` below starts to fill it in.
 ITEM_FIELDS: dict[str, frozenset[str]] = {
-    "date": frozenset({"answer", "wh", "blanked", "clause"}),
-    "actor": frozenset({"answer", "name", "role_np", "title", "quote", "blanked"}),
+    "date": frozenset({"answer", "wh", "blanked", "clause", "clause_bare"}),
+    "actor": frozenset({"answer", "name", "role_np", "title", "quote", "blanked", "wh_question"}),
     "organization": frozenset(
         {
             "answer",
@@ -47,6 +47,7 @@ ITEM_FIELDS: dict[str, frozenset[str]] = {
             "person",
             "person_role",
             "blanked",
+            "wh_question",
         }
     ),
 }
@@ -380,6 +381,11 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
                 fields["wh"] = (
                     f"{_as_of(facts.published)}, {fields['wh'][:1].lower()}{fields['wh'][1:]}"
                 )
+            bare = clause_question(
+                sent, d.start, d.end, lambda idx: coref.substitutes(sent, idx), bare=True
+            )
+            if bare:
+                fields["clause_bare"] = bare  # lets the names it leaves out be asked there
     accept = [a for a in _date_variants(d) if a != d.answer]
     return FactSlots(
         kind="date",
@@ -497,6 +503,33 @@ def _mention_sentences(
     return out
 
 
+def _object_question(
+    facts: Facts, entity: Entity, coref: Pronouns, class_noun: str = ""
+) -> tuple[str, int] | None:
+    """The first sentence naming the entity once as the object of its clause, asked as a
+    question ("At which university did Ms. Marten study biology", "Whom did Stalin treat as
+    a junior partner"), and its index; None when no sentence gives one (see `object_question`)."""
+    for m in entity.mentions:
+        sent = facts.sentences[m.sent_index]
+        if (
+            not coref.reliable(entity, m)
+            or sum(1 for o in entity.mentions if o.sent_index == m.sent_index) > 1
+            or _cut_by_the_splitter(facts, sent)
+        ):
+            continue
+        rest = f"{sent.span_text(0, m.start)} {sent.span_text(m.end, len(sent.tokens))}".lower()
+        if any(alias.lower() in rest for alias in entity.names if len(alias) > 3):
+            continue  # another name of it in the question would give it away
+        asked = object_question(sent, m.start, m.end, lambda idx, s=sent: coref.substitutes(s, idx))
+        if asked is None:
+            continue
+        prep, body = asked
+        wh = f"which {class_noun}" if class_noun else "whom"
+        wh = f"{prep} {wh}" if prep else wh
+        return f"{wh[:1].upper()}{wh[1:]} {body}", m.sent_index
+    return None
+
+
 def _reports_itself(sent: Sentence, pronoun: Token) -> bool:
     """ "Network Rail ... said it did not expect ...": an it/they subject of what an
     organization said is that organization, which the sentence names as the speaker."""
@@ -574,6 +607,8 @@ def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
     blanked = [] if _doubtful_actor(facts, actor) else _mention_sentences(facts, actor, coref)
     if blanked:
         fields["blanked"], anchors["blanked"] = blanked[0]
+    if not _doubtful_actor(facts, actor) and (asked := _object_question(facts, actor, coref)):
+        fields["wh_question"], anchors["wh_question"] = asked
     return FactSlots(
         kind="actor",
         key=actor.name,
@@ -635,6 +670,10 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
     blanked = [] if _doubtful_org(facts, org) else _mention_sentences(facts, org, coref)
     if blanked:
         fields["blanked"], anchors["blanked"] = blanked[0]
+    # "At which data did ...": the class noun must be one the name itself says
+    noun = class_noun if class_noun.lower() in org.name.lower() else "organization"
+    if not _doubtful_org(facts, org) and (asked := _object_question(facts, org, coref, noun)):
+        fields["wh_question"], anchors["wh_question"] = asked
     return FactSlots(
         kind="organization",
         key=org.name,

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quizgen._extract import Sentence, Token
 from quizgen._lexicon import (
     DANGLING_PRONOUNS,
     DEMONSTRATIVES,
+    DIRECTION_PREPOSITIONS,
     LEADING_CONNECTIVES,
     POINT_PREPOSITIONS,
     SAY_VERBS,
@@ -27,6 +28,9 @@ from quizgen._lexicon import (
 
 _CLAUSE_DEPS = {"ROOT", "advcl", "relcl", "conj", "ccomp", "xcomp", "acl", "pcomp"}
 _DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+# Words an object question keeps besides its subject, auxiliaries and adverbs ("study
+# biology"): with the verb alone it fits many objects ("Whom did Marie Curie also meet?").
+_MIN_OBJECT_REST = 2
 
 
 @dataclass(frozen=True)
@@ -175,8 +179,13 @@ def clause_question(
     start: int,
     end: int,
     substitutes: dict[int, str] | Callable[[list[int]], dict[int, str] | None] | None = None,
+    bare: bool = False,
 ) -> str | None:
     """The question body for the clause dated by tokens [start, end), without wh-word and '?'.
+
+    `bare`: without the phrases on its verb that name a person or organization ("was
+    Marshall awarded the Nobel Peace Prize", not "... by the Norwegian Nobel Committee"),
+    so that they can be asked from the same sentence; None when there are none.
 
     `substitutes` replaces tokens (a resolved pronoun -> a name): a mapping, or a function
     given the clause's tokens that returns one for that clause (None: a pronoun in it stays
@@ -189,7 +198,69 @@ def clause_question(
     clause = _clause(sent, start, end)
     if clause is None or any(rule(clause) for rule in _CLAUSE_RULES):
         return None
-    toks, verb = sent.tokens, clause.verb
+    if bare:
+        clause = _without_sides(clause, _NAMES)
+        if clause is None:
+            return None
+    return _invert(clause, substitutes)
+
+
+def object_question(
+    sent: Sentence,
+    start: int,
+    end: int,
+    substitutes: Callable[[list[int]], dict[int, str] | None] | None = None,
+) -> tuple[str, str] | None:
+    """A name at tokens [start, end) that is the object of its clause's verb, or of a
+    preposition on it, asked through that clause: (the preposition or "", the question body
+    without wh-word and '?'), or None where unsafe (as `clause_question`).
+
+        "Ms. Marten studied biology at the University of Vienna" -> ("at", "did Ms. Marten
+        study biology");  "Stalin treated Mao as a junior partner" -> ("", "did Stalin treat
+        as a junior partner")  (the caller puts "At which university" / "Whom" before it)
+
+    What hangs off the name (", which ...") goes with it."""
+    if any(rule(sent, start, end) for rule in _SENTENCE_RULES):
+        return None
+    toks = sent.tokens
+    head = toks[sent.span_head(start, end)]
+    if head.dep == "dobj":
+        verb, prep, phrase = toks[head.head], "", sent.subtree(head.i)
+        if any(c.dep in ("dobj", "dative") and c.i != head.i for c in sent.children(verb.i)):
+            return None  # "passed Crick a report": "Whom did he pass a report?" wants a "to"
+    elif head.dep == "pobj" and toks[head.head].dep in ("prep", "agent", "dative"):
+        word = toks[head.head]
+        verb, prep, phrase = toks[word.head], word.lower_text, sent.subtree(word.i)
+        if verb.dep == "dobj":
+            verb = toks[verb.head]  # "signed an agreement with X": with which bank was it signed
+        if prep == "of" or word.i != phrase[0]:
+            return None  # "the head of X": of what, the question cannot say
+    else:
+        return None
+    clause = _clause(sent, start, end, phrase)
+    if clause is None or clause.verb.i != verb.i or verb.pos not in ("VERB", "AUX"):
+        return None
+    if any(rule(clause) for rule in _CLAUSE_RULES if rule is not _dates_a_thing):
+        return None
+    # "in the 1950s" goes: the date may be asked from the same sentence
+    clause = _without_sides(clause, _DATES) or clause
+    said = [
+        i
+        for i in clause.idx
+        if i not in clause.subject_idx and toks[i].pos not in ("PUNCT", "ADV", "AUX")
+    ]
+    if len(said) < _MIN_OBJECT_REST:
+        return None  # "Whom did Randall recruit?": which of the people he recruited?
+    body = _invert(clause, substitutes)
+    return None if body is None else (prep, body)
+
+
+def _invert(
+    clause: _Clause,
+    substitutes: dict[int, str] | Callable[[list[int]], dict[int, str] | None] | None,
+) -> str | None:
+    """The clause as a question body: the auxiliary (or do-support) before the subject."""
+    toks, verb = clause.sent.tokens, clause.verb
     kept: set[int] = set()  # pronouns that read right: their person is named in the clause
     if callable(substitutes):
         substitutes = substitutes(clause.idx)
@@ -197,6 +268,11 @@ def clause_question(
             return None
         kept = {i for i, text in substitutes.items() if text == toks[i].text}
     words = {i: _word(toks[i], substitutes) for i in clause.idx}
+    for i, nxt in zip(clause.idx, clause.idx[1:], strict=False):
+        if nxt != i + 1 and words[i][0].lower() in ("a", "an"):
+            # a word left out after "a"/"an": the article agrees with the word now after it
+            article = "an" if words[nxt][0][:1].lower() in "aeiou" else "a"
+            words[i] = (article if words[i][0].islower() else article.title(), words[i][1])
     auxes = clause.auxes
     if auxes:
         moved, front = auxes[0].i, toks[auxes[0].i].lower_text
@@ -222,10 +298,12 @@ def clause_question(
     return text
 
 
-def _clause(sent: Sentence, start: int, end: int) -> _Clause | None:
-    """The clause around the date, with the date's phrase, the subordinating conjunction,
-    adverbials before the subject and a coordinated clause after the verb left out; None
-    when no verb with a subject dates it."""
+def _clause(
+    sent: Sentence, start: int, end: int, phrase: list[int] | None = None
+) -> _Clause | None:
+    """The clause around the date, with the date's phrase (or `phrase`), the subordinating
+    conjunction, adverbials before the subject and a coordinated clause after the verb left
+    out; None when no verb with a subject dates it."""
     toks = sent.tokens
     verb = _clause_verb(sent, start)
     if verb is None:
@@ -233,7 +311,7 @@ def _clause(sent: Sentence, start: int, end: int) -> _Clause | None:
     subject = next((c for c in sent.children(verb.i) if c.dep in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return None
-    drop = set(_date_phrase(sent, start, end))
+    drop = set(_date_phrase(sent, start, end) if phrase is None else phrase)
     idx = [i for i in sent.subtree(verb.i) if i not in drop]
     # A subordinate clause loses its conjunction ("since", "when"); nested clauses stay.
     idx = [i for i in idx if not (toks[i].dep == "mark" and toks[i].head == verb.i)]
@@ -247,9 +325,63 @@ def _clause(sent: Sentence, start: int, end: int) -> _Clause | None:
     ]
     idx = [i for i in idx if not (toks[i].dep == "cc" and toks[i].head == verb.i and i > verb.i)]
     idx = _cut_trailing_conj(sent, verb, idx)
+    # "a 1950 accord ... lapsed in 1979": the other year names the accord; asking the lapse
+    # without it lets the 1950 be asked from the same sentence without this printing it.
+    idx = [i for i in idx if not _year_modifier(toks[i], toks)]
     while idx and toks[idx[-1]].pos == "PUNCT":
         idx.pop()
     return _Clause(sent, start, end, verb, subject, subject_idx, idx)
+
+
+_NAMES = frozenset({"PERSON", "ORG"})
+_DATES = frozenset({"DATE"})
+
+
+def _without_sides(clause: _Clause, labels: frozenset[str]) -> _Clause | None:
+    """The clause without the phrases on its verb that name an entity of `labels`: a
+    prepositional phrase other than "of" or a destination ("moved to the Panthéon": see
+    DIRECTION_PREPOSITIONS) ("by the Norwegian Nobel Committee", "in 1953") or
+    a bare date ("last year"), whole and in one run of words; None when none is there.
+    A clause left with its verb alone (see _MIN_OBJECT_REST) keeps them."""
+    sent, toks = clause.sent, clause.sent.tokens
+    kept = set(clause.idx)
+    drop: set[int] = set()
+    for c in sent.children(clause.verb.i):
+        if not (
+            (c.dep in ("prep", "agent") and c.lower_text not in ("of", *DIRECTION_PREPOSITIONS))
+            or (c.dep in ("npadvmod", "tmod") and "DATE" in labels)
+        ):
+            continue
+        part = sent.subtree(c.i)
+        if (
+            set(part) <= kept
+            and max(part) - min(part) + 1 == len(part)
+            # the phrase's own object is the name: "with X-ray apparatus for the Army" stays
+            and any(k.ent in labels for k in [c, *sent.children(c.i)] if k.dep != "prep")
+            and not any(clause.start <= k < clause.end for k in part)
+        ):
+            drop.update(part)
+    if not drop:
+        return None
+    idx = [i for i in clause.idx if i not in drop]
+    said = [
+        i for i in idx if i not in clause.subject_idx and toks[i].pos not in ("PUNCT", "ADV", "AUX")
+    ]
+    if len(said) < _MIN_OBJECT_REST:
+        return None
+    return replace(clause, idx=idx)
+
+
+def _year_modifier(tok: Token, toks: list[Token]) -> bool:
+    """A year that modifies a noun ("the 1972 Antiballistic Missile Treaty", "a 1950
+    accord"): it names the thing, and the noun still says which thing without it."""
+    return (
+        tok.ent == "DATE"
+        and re.fullmatch(r"\d{4}", tok.text) is not None
+        and tok.dep in ("nummod", "compound", "amod")
+        and toks[tok.head].pos in ("NOUN", "PROPN")
+        and tok.head > tok.i
+    )
 
 
 def _word(tok: Token, substitutes: dict[int, str] | None) -> tuple[str, bool]:

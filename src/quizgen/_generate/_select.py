@@ -2,7 +2,9 @@
 
 Rules, in the order they bind:
 - coverage first: every fact gets one question, in order of salience (how often the text
-  names it), before any fact gets a second (`per_fact`);
+  names it; among equals, the fact with the fewest sentences to be asked from first),
+  before any fact gets a second (`per_fact`); a fact kept out moves others along an
+  augmenting path (as in bipartite matching: facts x sentence places) to make room;
 - at most `per_sentence` questions anchored in one sentence;
 - no question prints the answer of another question from the same sentence, in its prompt
   or choices; across the deck, a wording that prints fewer other answers wins;
@@ -29,7 +31,7 @@ _SMALL_DECK = 10
 # choice whose options are answers asked elsewhere gives way to a short answer.
 _LEAK_COST = 0.1
 _REPAIR_TRIES = 4
-_REPAIR_DEPTH = 2  # how many facts deep a search for room goes (3**depth tries at most)  # a fact's best few candidates try to make room: keeps planning linear
+_REPAIR_DEPTH = 4  # how many facts deep a search for room goes (each sentence searched once)
 DEFAULT_MIX = {"short": 0.4, "choice": 0.4, "cloze": 0.5, "truefalse": 0.15}
 
 
@@ -109,15 +111,20 @@ def select(
     weights = {t: mix[t] for t in ("short", "choice")}
     state = _State(per_sentence, caps, weights, _others_printed(by_fact), by_fact)
     reasons: dict[str, str] = {}
-    for round_ in range(per_fact):
-        for fact in facts:
-            if count and len(state.chosen) >= count:
-                break
-            if round_ and not state.asked[fact]:
-                continue  # a fact left unasked in the first round stays so
-            why = state.take(by_fact[fact])
-            if why and not round_:
-                reasons[fact] = why
+    # Coverage first, in order of salience; among facts named as often, the most
+    # constrained first (a fact with one possible sentence before a fact with five), as in
+    # matching (so --count still gives the most salient).
+    rank = {f: i for i, f in enumerate(facts)}
+    first = sorted(facts, key=lambda f: (-by_fact[f][0].salience, _room(by_fact[f]), rank[f]))
+    for fact in first:
+        if count and len(state.chosen) >= count:
+            break
+        if why := state.take(by_fact[fact]):
+            reasons[fact] = why
+    for _ in range(per_fact - 1):
+        for fact in facts:  # a second question only once every fact has its first
+            if state.asked[fact] and not (count and len(state.chosen) >= count):
+                state.take(by_fact[fact])
     _keep_cloze_share(state, mix["cloze"], reasons)
     plan = Plan(facts=len(facts) + len(facts_without))
     plan.chosen = sorted(state.chosen.values(), key=lambda c: (c.anchor[0], c.order, c.question.id))
@@ -164,50 +171,61 @@ class _State:
         self.printed = _Printed()
         self.answers: dict[str, list[str]] = {}  # first word -> chosen answers (normalized)
 
-    def take(self, options: list[Candidate], repair: int = _REPAIR_DEPTH) -> str:
+    def take(
+        self, options: list[Candidate], repair: int = _REPAIR_DEPTH, seen: set | None = None
+    ) -> str:
         """Choose the best acceptable candidate of one fact; '' or why none was.
 
         When none is acceptable, a fact already asked in the way may move to another of
-        its candidates to make room, and so on `repair` facts deep (a short augmenting
-        path, as in matching); facts moved in this search stay put."""
-        why = ""
+        its candidates to make room, and so on `repair` facts deep: an augmenting path, as
+        in bipartite matching (facts x sentence places). A sentence is searched once per
+        path (`seen`), so one search looks at each candidate at most once."""
+        # ranking is the costly part: only the acceptable are ranked, unless none is
+        if acceptable := [c for c in options if not self._refuse(c)]:
+            self._add(min(acceptable, key=self._rank))
+            return ""
         ranked = sorted(options, key=self._rank)
-        for c in ranked:
-            why = self._refuse(c)
-            if not why:
-                self._add(c)
-                return ""
-        if repair and any(self._make_room(c, repair) for c in ranked[:_REPAIR_TRIES]):
+        why = self._refuse(ranked[-1]) if ranked else ""
+        seen = set() if seen is None else seen
+        if repair and any(self._make_room(c, repair, seen) for c in ranked[:_REPAIR_TRIES]):
             return ""
         return why or "no acceptable question"
 
-    def _make_room(self, c: Candidate, depth: int) -> bool:
+    def _make_room(self, c: Candidate, depth: int, seen: set) -> bool:
         """Move the questions that keep `c` out of its sentence to other wordings of their
         facts, and take `c`; undo everything when one of them has nowhere to go."""
-        here = self.by_sentence[c.anchor]
-        blockers = [o for o in here if _prints(o, [c.answer]) or _prints(c, [o.answer])]
-        if not blockers and len(here) >= self.per_sentence:
-            blockers = [o for o in here if o.fact not in self.pinned][-1:]
-        if (
-            not blockers
-            or any(self.asked[o.fact] > 1 or o.fact in self.pinned for o in blockers)
-            or c.fact in self.pinned
-        ):
+        if c.anchor in seen or c.fact in self.pinned:
             return False
-        self.pinned.add(c.fact)
-        try:
-            return self._move(c, blockers, depth)
-        finally:
-            self.pinned.discard(c.fact)
+        seen.add(c.anchor)
+        here = self.by_sentence[c.anchor]
+        leaking = [o for o in here if _prints(o, [c.answer]) or _prints(c, [o.answer])]
+        if leaking:
+            options = [leaking]
+        elif len(here) >= self.per_sentence:
+            options = [[o] for o in here]  # a full sentence: any one of them may move
+        else:
+            return False  # refused for its type, not its place
+        for blockers in options:
+            if any(self.asked[o.fact] > 1 or o.fact in self.pinned for o in blockers):
+                continue
+            self.pinned.add(c.fact)
+            try:
+                if self._move(c, blockers, depth, seen):
+                    return True
+            finally:
+                self.pinned.discard(c.fact)
+        return False
 
-    def _move(self, c: Candidate, blockers: list[Candidate], depth: int) -> bool:
+    def _move(self, c: Candidate, blockers: list[Candidate], depth: int, seen: set) -> bool:
         mark = len(self.journal)
         for o in blockers:
             self._remove(o)
         if not self._refuse(c):
             self._add(c)
             if all(
-                not self.take([x for x in self.by_fact[o.fact] if x is not o], repair=depth - 1)
+                not self.take(
+                    [x for x in self.by_fact[o.fact] if x is not o], repair=depth - 1, seen=seen
+                )
                 for o in blockers
             ):
                 return True
@@ -327,6 +345,11 @@ def _others_printed(by_fact: dict[str, list[Candidate]]) -> dict[int, int]:
             hit = {f for w in set(text.split()) for n, f in index.get(w, ()) if n in text}
             out[id(c)] = sum(1 for f in hit - {fact} if c.anchor in anchors[f])
     return out
+
+
+def _room(cands: list[Candidate]) -> int:
+    """In how many sentences a fact can be asked: the fewer, the sooner it is placed."""
+    return len({c.anchor for c in cands})
 
 
 def _other(c: Candidate) -> str:
