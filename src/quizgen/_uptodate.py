@@ -26,11 +26,12 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from quizgen._atomic import atomic_path
 
 __all__ = ["Manifests", "Summary", "code_hash", "file_hash"]
 
@@ -99,15 +100,8 @@ class Manifests:
             }
             path = self._path(deck_path)
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    json.dump(data, f)
-                os.replace(tmp, path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+            with atomic_path(path) as tmp:
+                tmp.write_text(json.dumps(data), encoding="utf-8")
         except OSError:
             return
 
