@@ -338,10 +338,13 @@ class _UpToDate:
     def _key(
         self, stem: str, name: str | None, group: Sequence[SourceFile], outputs: Sequence[Path]
     ) -> str | None:
+        # Only regular files: opening a FIFO to hash it waited forever; load_source refuses it.
+        if not all(f.path.is_file() for f in group):
+            return None  # missing, a FIFO, a device: load_source says so
         try:
             files = [f"{f.path}\0{file_hash(f.path)}" for f in group]
         except OSError:
-            return None  # a missing source: load_source says so
+            return None
         return self.manifests.key([*self.shared, stem, name or "", *files, *map(str, outputs)])
 
     def check(
