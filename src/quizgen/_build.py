@@ -18,11 +18,13 @@ from quizgen._errors import SourceError
 from quizgen._progress import ProgressCallback
 from quizgen._render import DEFAULT_TARGETS, RenderOptions, render, renderer_suffix
 from quizgen._safetext import file_stem
+from quizgen._uptodate import Manifests, Summary, Unchanged, code_hash, file_hash
 
 if TYPE_CHECKING:
     from quizgen._extract import Facts, Mapper
     from quizgen._generate import GenerateOptions, Plan
     from quizgen._sources import Source
+    from quizgen._sources.folders import SourceFile
 
 
 @dataclass
@@ -34,6 +36,9 @@ class BuildResult:
     report: MergeReport
     outputs: list[Path] = field(default_factory=list)
     plan: Plan | None = None  # how the fresh generation was planned (facts asked, unasked)
+    unchanged: bool = (
+        False  # True: nothing it read changed, nothing was built (outputs as they were)
+    )
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,10 @@ def build(
     (`sources/unit1/intro.txt` -> `decks/unit1/intro.yaml`). Returns one BuildResult per
     deck, in source order. `target_options` gives a target its own options class
     (PdfOptions for "pdf"); the others get `render_options`. All sources are parsed in one
-    run (see `RunOptions`), each deck written as soon as its sources are parsed. A source
+    run (see `RunOptions`), each deck written as soon as its sources are parsed. With
+    `run.cache`, a deck whose sources, options, templates, model and quizgen, and whose own
+    file and outputs, are as its last build left them is not built again (its result has
+    `unchanged`; see `quizgen._uptodate`). A source
     that gives no question (and has no deck yet) raises SourceError and writes nothing.
     Raises SourceError (also when two
     sources would make one deck), DeckError, TemplateError, ModelError or RenderError, or
@@ -87,20 +95,39 @@ def build(
         # Found only after the deck was written, a file in the way left the work half done.
         if folder.exists() and not folder.is_dir():
             raise NotADirectoryError(errno.ENOTDIR, "is a file, not a folder", str(folder))
-    results = []
-    for deck in generate_decks(
+    found, groups = _groups(sources, name)
+    up_to_date = _UpToDate.open(run, options, targets, render_options, target_options)
+    skipped = {}
+    for stem, group in groups:
+        deck_path = Path(decks_dir) / f"{stem}.yaml"
+        outs = [Path(output_dir) / f"{stem}{renderer_suffix(t)}" for t in targets]
+        if up_to_date is not None:
+            done = up_to_date.check(stem, name, group, deck_path, outs)
+            if done is not None:
+                skipped[stem] = done
+    fresh = generate_decks(
         sources,
         decks_dir=decks_dir,
         name=name,
         generate_options=options,
         run=run,
         refuse_empty=True,
-    ):
+        skip=frozenset(skipped),
+        found=found,
+    )
+    results = []
+    for stem, _ in groups:
+        if stem in skipped:
+            results.append(_unchanged_result(Path(decks_dir) / f"{stem}.yaml", skipped[stem]))
+            continue
+        deck = next(fresh)
         result = BuildResult(deck.path, deck.deck, deck.report, plan=deck.plan)
         for target in targets:
             out = Path(output_dir) / f"{deck.name}{renderer_suffix(target)}"
             chosen = (target_options or {}).get(target, render_options)
             result.outputs.extend(render(target, [deck.deck], out, chosen))
+        if up_to_date is not None:
+            up_to_date.record(stem, result)
         results.append(result)
     return results
 
@@ -124,23 +151,30 @@ def generate_decks(
     generate_options: GenerateOptions | None = None,
     run: RunOptions | None = None,
     refuse_empty: bool = False,
+    skip: frozenset[str] = frozenset(),
+    found: Sequence[SourceFile] | None = None,
 ) -> Iterator[GeneratedDeck]:
     """A deck per source of the files and folders `sources` (see `find_sources`), or one
     deck `name` of them all, each merged into `decks_dir/NAME.yaml` and given back as it
     is written, in source order. Every source is loaded (and checked) before the first
     deck; then all are parsed in one run as `run` says. "History::Cold War" names the
-    deck; its file is `History-Cold War.yaml`. Raises what `build` raises.
+    deck; its file is `History-Cold War.yaml`. The decks named in `skip` are left alone
+    (their sources neither loaded nor parsed); `found` is `find_sources(sources)` when the
+    caller has it. Raises what `build` raises.
     """
     from quizgen._sources import load_source
-    from quizgen._sources.folders import find_sources
 
-    found = find_sources(sources, distinct=not name)
-    loaded = [load_source(f.path) for f in found]
-    groups = (
-        [(file_stem(name), loaded)]
-        if name
-        else [(f.name, [s]) for f, s in zip(found, loaded, strict=True)]
-    )
+    if found is None:
+        found, _ = _groups(sources, name)
+    if name:
+        todo = [] if file_stem(name) in skip else list(found)
+    else:
+        todo = [f for f in found if f.name not in skip]
+    loaded = [load_source(f.path) for f in todo]
+    if name:
+        groups = [(file_stem(name), loaded)] if todo else []
+    else:
+        groups = [(f.name, [s]) for f, s in zip(todo, loaded, strict=True)]
     facts = _iter_facts(loaded, generate_options, run)
     per_source = _by_source(facts)
     for stem, group in groups:
@@ -247,6 +281,111 @@ def _iter_facts(
         progress=run.progress,
         mapper=run.mapper,
     )
+
+
+def _groups(
+    sources: Sequence[str | os.PathLike[str]], name: str | None
+) -> tuple[list[SourceFile], list[tuple[str, list[SourceFile]]]]:
+    """The sources found, and the decks they make: (deck name, its sources) in order."""
+    from quizgen._sources.folders import find_sources
+
+    found = find_sources(sources, distinct=not name)
+    if name:
+        return found, [(file_stem(name), found)]
+    return found, [(f.name, [f]) for f in found]
+
+
+@dataclass
+class _UpToDate:
+    """The build manifests (`quizgen._uptodate`) and what every deck's key shares: what
+    the extraction reads (quizgen's version, the model), quizgen's code, the options
+    (but `jobs`, which changes nothing made) and the templates file, the targets."""
+
+    manifests: Manifests
+    shared: tuple[str | bytes, ...]
+    keys: dict[str, str | None] = field(default_factory=dict)  # deck name -> key checked
+
+    @classmethod
+    def open(
+        cls,
+        run: RunOptions | None,
+        options: GenerateOptions | None,
+        targets: Sequence[str],
+        render_options: RenderOptions | None,
+        target_options: Mapping[str, RenderOptions] | None,
+    ) -> _UpToDate | None:
+        """None when the run keeps no cache (`--no-cache`): every deck is built."""
+        from dataclasses import replace
+
+        from quizgen._extract import FactsCache, default_model_name
+        from quizgen._generate import GenerateOptions
+
+        if run is None or not run.cache:
+            return None
+        options = options or GenerateOptions()
+        facts_cache = FactsCache.open(options.model or default_model_name(), run.cache_dir)
+        templates = b""
+        if options.templates is not None:
+            try:
+                templates = Path(options.templates).read_bytes()
+            except OSError:
+                return None  # let generation report the file
+        shared = (
+            facts_cache.salt,
+            code_hash(),
+            repr(replace(options, jobs=1)),
+            templates,
+            *(f"{t}={(target_options or {}).get(t, render_options)!r}" for t in targets),
+        )
+        return cls(Manifests(facts_cache.folder / "builds"), shared)
+
+    def _key(
+        self, stem: str, name: str | None, group: Sequence[SourceFile], outputs: Sequence[Path]
+    ) -> str | None:
+        # Only regular files: opening a FIFO to hash it waited forever; load_source refuses it.
+        if not all(f.path.is_file() for f in group):
+            return None  # missing, a FIFO, a device: load_source says so
+        try:
+            files = [f"{f.path}\0{file_hash(f.path)}" for f in group]
+        except OSError:
+            return None
+        return self.manifests.key([*self.shared, stem, name or "", *files, *map(str, outputs)])
+
+    def check(
+        self,
+        stem: str,
+        name: str | None,
+        group: Sequence[SourceFile],
+        deck_path: Path,
+        outputs: Sequence[Path],
+    ) -> Unchanged | None:
+        """What the last build of this deck wrote, when nothing it read or wrote changed
+        (the outputs where this build would write them); else None, and the deck's
+        manifest is dropped until it is built again."""
+        key = self.keys[stem] = self._key(stem, name, group, outputs)
+        done = self.manifests.unchanged(deck_path, key) if key is not None else None
+        if done is None:
+            self.manifests.forget(deck_path)
+        return done
+
+    def record(self, stem: str, result: BuildResult) -> None:
+        """Note what the build of deck `stem` read (its key) and wrote."""
+        key = self.keys.get(stem)
+        if key is not None:
+            summary = Summary(tuple(result.report.vanished), tuple(result.report.deleted))
+            self.manifests.record(result.deck_path, key, result.outputs, summary)
+
+
+def _unchanged_result(deck_path: Path, done: Unchanged) -> BuildResult:
+    """The BuildResult of a deck left as it was: the deck as saved, all kept, the outputs
+    the last build wrote."""
+    deck = load_deck(deck_path)
+    report = MergeReport(
+        kept=[q.id for q in deck.questions],
+        vanished=list(done.summary.vanished),
+        deleted=list(done.summary.deleted),
+    )
+    return BuildResult(deck_path, deck, report, outputs=list(done.outputs), unchanged=True)
 
 
 def _by_source(facts: Iterator[Facts]) -> Iterator[Iterator[Facts]]:

@@ -139,5 +139,6 @@ def build_cli(
             warn(f"{result.deck_path}: found no dates, people or organizations to ask about")
         report_merge(result.deck_path, result.deck, result.report)
         for path in result.outputs:
-            info(f"wrote {path}")
+            # Left alone (nothing it was built from changed): not written, so not "wrote".
+            info(f"{path} is up to date" if result.unchanged else f"wrote {path}")
         report_retired(result.outputs)

