@@ -414,3 +414,19 @@ def test_a_date_question_keeps_the_destination_of_its_verb():
     deck, _ = _plan(text, plan=False)
     assert "date-event" in {q.template for q in deck.questions}
     assert "date-event-bare" not in {q.template for q in deck.questions}
+
+
+def test_a_side_remark_is_cut_with_its_whole_bracket():
+    # "... reorganized as the Nordic Mapping Union (NMU)." asked about 1961 loses the side
+    # remark; its closing bracket goes with it, never "... was reorganized )."
+    text = (
+        "Notes\n\nIn 1948 the governments founded the Organisation for European Economic "
+        "Co-operation (OEEC) in Paris.\n\n"
+        "In 1961 the OEEC was reorganized as the Organisation for Economic Co-operation and "
+        "Development (OECD).\n"
+    )
+    deck, _ = _plan(text, mix={"cloze": 1.0}, per_fact=2)
+    prompts = [q.prompt for q in deck.questions]
+    assert prompts
+    for prompt in prompts:
+        assert prompt.count("(") == prompt.count(")"), prompt

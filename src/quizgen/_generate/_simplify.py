@@ -12,13 +12,33 @@ prepositional phrase or adverbial clause hanging off a verb. A quotation is neve
 
 from __future__ import annotations
 
-from quizgen._extract import Sentence
+from collections.abc import Iterable, Sequence
+
+from quizgen._extract import Sentence, Token
 
 # Dependency labels of side parts: an appositive, a non-restrictive relative clause, a
 # prepositional phrase, an adverbial clause or a noun used as an adverb.
 _SIDE = {"appos", "relcl", "prep", "advcl", "npadvmod"}
 _FACT_LABELS = {"DATE", "PERSON", "ORG"}
 _COMMAS = {",", ";", "—", "–"}
+
+
+def _depth(words: Iterable[str]) -> int:
+    """Brackets the words open minus those they close."""
+    return sum((w in ("(", "[")) - (w in (")", "]")) for w in words)
+
+
+def _with_brackets(toks: Sequence[Token], span: range) -> range | None:
+    """The span grown by the bracket its part leaves open ("(OECD" takes its ")"), or
+    None when that bracket is not next to it: half a bracket left in a question reads as
+    a misprint ("... was reorganized ).")."""
+    lo, hi = max(span.start, 0), min(span.stop, len(toks))
+    depth = _depth(toks[k].text for k in range(lo, hi))
+    while depth > 0 and hi < len(toks) and toks[hi].text in (")", "]"):
+        hi, depth = hi + 1, depth - 1
+    while depth < 0 and lo > 0 and toks[lo - 1].text in ("(", "["):
+        lo, depth = lo - 1, depth + 1
+    return range(lo, hi) if depth == 0 else None
 
 
 def simplified_window(sent: Sentence, start: int, end: int) -> list[int] | None:
@@ -63,6 +83,9 @@ def simplified_window(sent: Sentence, start: int, end: int) -> list[int] | None:
             continue
         if any(c.dep == "cc" for c in sent.children(t.i)):
             continue  # "After ... documents, and then demarcating ...": half a coordination
+        span = _with_brackets(toks, span)
+        if span is None:
+            continue  # cutting half a bracket left "... was reorganized )."
         drop.update(span)
     if not drop:
         return None
