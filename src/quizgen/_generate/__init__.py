@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from quizgen._deck import Deck, Question, SourceRef, derive_deck_id
+from quizgen._deck import Deck, SourceRef, derive_deck_id
 from quizgen._extract import Facts
 from quizgen._generate._candidates import Candidate, candidates, fact_key, pools
 from quizgen._generate._fields import FactSlots, fact_slots, shift_sentences
@@ -37,7 +37,6 @@ __all__ = [
     "generate",
     "generate_planned",
     "plan_questions",
-    "questions_from_items",
 ]
 
 
@@ -137,15 +136,6 @@ def _title(titles: list[str]) -> str:
     if len(titles) == 1:
         return titles[0]
     return f"{titles[0]} and {len(titles) - 1} more"
-
-
-def questions_from_items(
-    all_items: Sequence[Sequence[FactSlots]],
-    templates: Sequence[Template],
-    options: GenerateOptions,
-) -> list[Question]:
-    """The planned questions for each source's items (see `plan_questions`), in reading order."""
-    return [c.question for c in plan_questions(all_items, templates, options).chosen]
 
 
 def plan_questions(
