@@ -17,10 +17,13 @@ from quizgen._generate._blanks import (
     sentence_context,
     simplified_blank,
 )
-from quizgen._generate._rewrite import clause_question
+from quizgen._generate._rewrite import bound_preposition, clause_question
 from quizgen._lexicon import (
     AWARD_WORDS,
+    MANY_HOLDER_HEADS,
+    ONE_HOLDER_POSTS,
     POSSESSIVE_DETERMINERS,
+    RELATIVE_WORDS_OF_TIME,
     TITLE_WORDS,
 )
 
@@ -53,9 +56,9 @@ ITEM_FIELDS: dict[str, frozenset[str]] = {
         }
     ),
 }
-# Fields the candidate step derives from those above (`_candidates._with_subject_clause`).
+# Fields the candidate step derives from those above (`_subjects.with_subject_clause`).
 DERIVED_FIELDS: dict[str, frozenset[str]] = {
-    "actor": frozenset({"subject_clause", "role_noun"}),
+    "actor": frozenset({"subject_clause", "role_noun", "possessed"}),
     "organization": frozenset({"subject_clause"}),
 }
 
@@ -66,6 +69,7 @@ def template_fields(kind: str) -> frozenset[str]:
 
 
 _POSSESSIVE = re.compile(rf"(?:{'|'.join(POSSESSIVE_DETERMINERS)})\b", re.I)
+_POSSESSIVE_ROLE = re.compile(r"(?:\S+ ){0,2}\S+[’']s\b")  # "Tunisia's goalkeeper"
 
 
 @dataclass(slots=True)
@@ -93,6 +97,9 @@ class FactSlots:
     # years a date's distractors stay within (inclusive; None: open): the life of the one
     # person its sentence names, where the text gives a birth or a death
     window: tuple[int | None, int | None] = (None, None)
+    roles: list[str] = field(default_factory=list)  # a person's roles as the text gives them
+    # blanked wording -> what the blank is in its clause, "subject" or "owner" (`_subjects`)
+    subjects: dict[str, str] = field(default_factory=dict)
 
 
 def fact_slots(facts: Facts) -> Iterator[FactSlots]:
@@ -109,9 +116,9 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
             # more sentences to ask the person from, should the planner need one
             more = replace(actor, mentions=bare.get(id(actor), []))
             seen = {item.anchors.get("blanked"), *(i for _, i in item.alternates)}
-            item.alternates += [
-                (b, i) for b, i in mention_sentences(facts, more, coref) if i not in seen
-            ][:3]
+            found = [w for w in mention_sentences(facts, more, coref) if w[1] not in seen][:3]
+            item.alternates += [(b, i) for b, i, _ in found]
+            item.subjects.update({b: role for b, _, role in found if role})
             if "blanked" not in item.fields and item.alternates:
                 item.fields["blanked"], item.anchors["blanked"] = item.alternates.pop(0)
         yield _with_sentences(facts, replace(item, salience=_salience(actor, words)))
@@ -253,13 +260,17 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
         pass  # "GENEVA, _____ —": the date of the report, not of anything it reports
     elif blanked := blank_in_clause(sent, d.start, d.end, coref)[0]:
         fields["blanked"] = blanked
-        if short := simplified_blank(sent, d.start, d.end, coref):
+        short = simplified_blank(sent, d.start, d.end, coref)
+        if short and len(short.split()) >= 6:  # "Berg sang in _____." says too little
             alternates.append((short, d.sent_index))
     if not d.in_range and not cut_by_the_splitter(facts, sent):
         # pronouns resolved within the clause asked about, not the whole sentence
         clause = clause_question(sent, d.start, d.end, lambda idx: coref.substitutes(sent, idx))
         if clause:
             fields["clause"] = clause
+            if (prep := bound_preposition(sent, d.start, d.end)) and " " in fields["wh"]:
+                # "By what year had Criswell joined ...?": the bound, not the time itself
+                fields["wh"] = f"{prep.capitalize()} {fields['wh'].split(' ', 1)[1]}"
             if d.relative:  # "Monday" is a date only as of the day the report came out
                 fields["wh"] = (
                     f"{_as_of(facts.published)}, {fields['wh'][:1].lower()}{fields['wh'][1:]}"
@@ -307,32 +318,72 @@ def _in_dateline(sent: Sentence, start: int) -> bool:
 
 
 def _date_variants(d: DateFact) -> list[str]:
+    """What a student may type for a date besides its answer: "the 1840s"; for "late
+    1890s" the decade itself ("1890s"), the question asking for a decade; for "early
+    twentieth century" the century's word ("twentieth")."""
     out = [d.answer]
+    bare = d.answer
+    if d.part and d.answer.lower().startswith(d.part):
+        bare = d.answer[len(d.part) :].strip(" -")
+        out.append(bare)
     if d.granularity in ("decade", "century"):
-        out.append(f"the {d.answer}")
+        out.append(f"the {bare}")
     if d.granularity == "century":
-        out.append(d.answer.split()[0])
+        out.append(bare.split()[0])
     if d.relative:
         out.append(d.relative)
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys(o for o in out if o))
+
+
+def role_words(text: str) -> str:
+    """A role as words inside a sentence: "Chinese Foreign Minister" -> "Chinese foreign
+    minister", "U.S. Senator" -> "U.S. senator". A title before a name keeps its capital
+    ("President Roosevelt's daughter"), as does a name after "of" ("head of General
+    Electric")."""
+    words = text.split()
+    out: list[str] = []
+    named = False  # past "of", "at" ...: what follows is a body's name
+    for w, nxt in zip(words, [*words[1:], ""], strict=True):
+        low = w.lower()
+        named = named or low in ("of", "at", "for", "with")
+        title = low in TITLE_WORDS or low in ONE_HOLDER_POSTS or low in ("state", "and")
+        before_a_name = nxt[:1].isupper() and re.sub(r"[’']s$", "", nxt.lower()) not in TITLE_WORDS
+        out.append(low if title and not named and not before_a_name else w)
+    return " ".join(out)
 
 
 def _role_np(text: str) -> str:
-    """ "Chinese Foreign Minister" -> "the Chinese foreign minister"."""
-    words = text.split()
-    lowered = [
-        w.lower() if w.lower() in TITLE_WORDS or w.lower() in ("of", "and", "for", "state") else w
-        for w in words
-    ]
-    phrase = " ".join(lowered)
-    if not re.match(r"^(a|an|the)\b", phrase, re.I):
+    """ "Chinese Foreign Minister" -> "the Chinese foreign minister" (see `role_words`); a
+    possessive takes no article ("Tunisia's goalkeeper")."""
+    phrase = role_words(text)
+    if not re.match(r"^(a|an|the)\b", phrase, re.I) and not _POSSESSIVE_ROLE.match(phrase):
         phrase = "the " + phrase
     return phrase
 
 
+def _names_one(role: str) -> bool:
+    """Does the role name one person without the text? An office one person holds at a
+    time ("the Chinese foreign minister", "the English captain", see ONE_HOLDER_POSTS) or
+    a role tied to a named body or place ("the head of General Electric", "an analyst at
+    Russia's Far East Institute", "a boy from Alsace") or told by a clause of its own ("a
+    chemist who had changed the making of wine") does; "the U.S. senator", "the British
+    singer", "a naval doctor" fit many (issue 12: asked as "Who was ...?" they have no
+    answer)."""
+    head = re.split(r",| and ", role)[0].split()
+    noun = re.split(r" (?:of|at|for|with|from|in) ", " ".join(head))[0].split()
+    if noun and noun[-1].lower() in MANY_HOLDER_HEADS:
+        return False  # "a member of the League of Nations" is one of many
+    if re.search(r"\b(?:of|at|for|with|from|in)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}[A-Z]", role):
+        return True  # "a partner of the investment bank Kuhn, Loeb and Company"
+    if re.search(r"\b(?:who|whose|whom|which|that)\s+[a-z]", role):
+        return True
+    return bool(head) and head[-1].lower().strip(".,") in ONE_HOLDER_POSTS
+
+
 def _indefinite(text: str) -> str:
+    """ "a Chicago banker", but "the head of which organization": a post one person holds."""
     phrase = _role_np(text)
-    if phrase.startswith("the "):
+    if phrase.startswith("the ") and not _names_one(re.split(r" (?:of|at|for) ", phrase)[0]):
         rest = phrase[4:]
         return ("an " if rest[:1].lower() in "aeiou" else "a ") + rest
     return phrase
@@ -357,7 +408,11 @@ def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
     first = actor.mentions[0]
     fields = {"answer": actor.name, "name": actor.name}
     # "its first president" names no one without the sentence before: not a role to ask by.
-    roles = [r for r in _unique_roles(facts, actor) if not _POSSESSIVE.match(r.text)]
+    roles = [
+        r
+        for r in _unique_roles(facts, actor)
+        if not _POSSESSIVE.match(r.text) and _names_one(r.text)
+    ]
     anchors: dict[str, int] = {}
     if roles:
         fields["role_np"] = _role_np(roles[0].text)
@@ -376,7 +431,8 @@ def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
     if actor.quotes:
         fields["quote"] = _clip_quote(actor.quotes[0].text)
         anchors["quote"] = actor.quotes[0].sent_index
-    blanked = [] if _doubtful_actor(facts, actor) else mention_sentences(facts, actor, coref)
+    wordings = [] if _doubtful_actor(facts, actor) else mention_sentences(facts, actor, coref)
+    blanked = [(b, i) for b, i, _ in wordings]
     if blanked:
         fields["blanked"], anchors["blanked"] = blanked[0]
     if not _doubtful_actor(facts, actor) and (asked := entity_object_question(facts, actor, coref)):
@@ -393,6 +449,8 @@ def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
         anchors=anchors,
         alternates=blanked[1:],
         salience=len(actor.mentions),
+        roles=[r.text for r in actor.roles],
+        subjects={b: role for b, _, role in wordings if role},
     )
 
 
@@ -420,6 +478,7 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
             d.source in ("known-as", "appositive")
             and "description_np" not in fields
             and re.match(r"^(a|an|the) [a-z]", d.text)
+            and _describes_alone(d.text)
         ):
             fields["description_np"] = re.sub(r"^(a|an)\s+", "the ", d.text).rstrip(",;: ")
     anchors: dict[str, int] = {}
@@ -434,12 +493,16 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
             and re.search(r"\b(of|at|for|with|in) which\b", person_role)
         ):
             fields["person"] = actor.name
+            # "Dawes was a Chicago banker, former director of which organization": an
+            # appositive role without its article reads as a headline
+            bare = not re.match(r"^(a|an|the)\b", person_role, re.I)
             fields["person_role"] = (
-                _indefinite(person_role) if role.source == "title" else person_role
+                _indefinite(person_role) if role.source == "title" or bare else person_role
             )
             anchors["person_role"] = role.sent_index
             break
-    blanked = [] if _doubtful_org(facts, org) else mention_sentences(facts, org, coref)
+    wordings = [] if _doubtful_org(facts, org) else mention_sentences(facts, org, coref)
+    blanked = [(b, i) for b, i, _ in wordings]
     if blanked:
         fields["blanked"], anchors["blanked"] = blanked[0]
     # "At which data did ...": the class noun must be one the name itself says
@@ -458,7 +521,18 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
         anchors=anchors,
         alternates=blanked[1:],
         salience=len(org.mentions),
+        subjects={b: role for b, _, role in wordings if role},
     )
+
+
+def _describes_alone(text: str) -> bool:
+    """Does a description name the organization without its sentence? Not a list the
+    name stands in ("Johnson Space Center, the greater Houston community and the State of
+    Texas": no appositive), nor a time told from the sentence ("the weekly newspaper
+    established 3 years earlier")."""
+    if re.search(r"(?:,| and| or) (?:the|a|an) ", text):
+        return False
+    return not any(w in RELATIVE_WORDS_OF_TIME for w in re.findall(r"[a-z]+", text.lower()))
 
 
 def _doubtful_org(facts: Facts, org: Entity) -> bool:
