@@ -265,3 +265,49 @@ def test_a_blank_beside_its_other_name_is_not_asked():
         " owned printer in Oslo."
     )
     assert not [q for q in _questions(text) if q.prompt.startswith("The _____, formerly")]
+
+
+# --- second look: duplicates, dates of a life, negations ----------------------------------------
+
+LIFE = (
+    "Singer Ann Berg dies aged 76\n\n"
+    "Ann Berg (March 25, 1942 – August 16, 2018) was a Swedish singer. Ann Berg was born in"
+    ' Oslo on March 25, 1942. She acquired the nickname "the Queen of Song" in 1967. Mary Holt'
+    " didn't sign the Oslo treaty in 1950. The Lund Times reported on March 25, 1942 that a"
+    " daughter had been born to the Berg family. Berg died in her Oslo home on Thursday."
+)
+
+
+def test_a_date_of_a_life_given_twice_is_one_fact_with_options_of_its_generation():
+    questions = _questions(LIFE, title="Singer Ann Berg dies aged 76", plan=True)
+    born = [q for q in questions if q.answer == "March 25, 1942"]
+    assert len(born) == 1  # "(March 25, 1942 – ..." and "born ... on March 25, 1942": one fact
+    for q in questions:
+        if q.type == "choice" and q.answer == "March 25, 1942":
+            years = [int(c[-4:]) for c in q.choices]
+            assert all(abs(y - 1942) <= 25 for y in years), q.choices  # never "... 2018"
+
+
+def test_a_short_quotation_stays_whole_in_a_question_and_a_negation_is_not_dated():
+    prompts = _prompts(_questions(LIFE, title="Singer Ann Berg dies aged 76"))
+    assert prompts['In what year did Ann Berg acquire the nickname "the Queen of Song"?'] == "1967"
+    assert not [p for p in prompts if "n't" in p and p.endswith("?")], prompts
+
+
+def test_a_blank_never_cuts_a_longer_name_in_two():
+    text = (
+        "Oswald Avery worked at the Rockefeller Institute in New York. The results of the"
+        " Avery–Lund experiment changed the view of many biologists about genes."
+    )
+    assert not [q for q in _questions(text) if "_____–Lund" in q.prompt]
+
+
+def test_a_kin_role_names_one_person_and_is_no_post():
+    text = (
+        "Theodore Holt was Carl Holt's father. President Theodore Holt signed the Lund treaty"
+        " in 1901. Governor James Berg of Kentucky signed it in 1902."
+    )
+    questions = _questions(text)
+    assert _prompts(questions)["Who was Carl Holt's father?"] == "Theodore Holt"
+    for q in questions:
+        assert not any("'s" in c or "’s" in c for c in q.choices if q.template == "actor-post")

@@ -832,6 +832,7 @@ ONE_HOLDER_POSTS = _words(
     president vice-president minister premier chancellor secretary governor mayor king
     queen emperor empress pope captain coach manager chairman chairwoman chair director
     ceo head leader founder commander administrator speaker chief wife husband widow
+    father mother
     """
 )
 # Prepositions that open a phrase set before a sentence's subject ("In the 20th minute,

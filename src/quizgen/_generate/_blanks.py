@@ -230,6 +230,8 @@ def mention_sentences(
         if not coref.reliable(entity, m) or other_generation(entity, m):
             continue  # "Ms. Marten" where two Martens are named: it may be the other one
         sent = facts.sentences[m.sent_index]
+        if part_of_a_longer_name(sent, m):
+            continue
         if sum(
             1 for o in entity.mentions if o.sent_index == m.sent_index
         ) > 1 or cut_by_the_splitter(facts, sent):
@@ -308,6 +310,20 @@ def _clause_blank(sent: Sentence, m: Mention, window: list[int], coref: Pronouns
     return None if subs is None else _blanked(sent, m.start, m.end, subs, window)
 
 
+def part_of_a_longer_name(sent: Sentence, m: Mention) -> bool:
+    """Is the mention part of a longer name, which the blank would cut in two ("and _____
+    Mertens" for "Dries", "the _____–MacLeod–McCarty experiment" for "Avery")?"""
+    toks = sent.tokens
+    after = toks[m.end] if m.end < len(toks) else None
+    before = toks[m.start - 1] if m.start else None
+    if after is not None and after.pos == "PROPN" and toks[m.end - 1].head >= m.end:
+        return toks[m.end - 1].dep == "compound"
+    glued = (before is not None and not before.ws and before.text in "-–") or (
+        after is not None and not toks[m.end - 1].ws and after.text in "-–"
+    )
+    return glued
+
+
 _GENERATION = re.compile(r",? (?:II|III|IV|Jr\.?|Sr\.?)$")
 
 
@@ -344,6 +360,7 @@ def entity_object_question(
         if (
             not coref.reliable(entity, m)
             or other_generation(entity, m)
+            or part_of_a_longer_name(sent, m)
             or sum(1 for o in entity.mentions if o.sent_index == m.sent_index) > 1
             or cut_by_the_splitter(facts, sent)
         ):

@@ -75,7 +75,8 @@ class Candidate:
 def fact_key(item: FactSlots) -> str:
     """ "actor:Vladimir Putin", "date:1979@14" (a date is one fact per sentence it dates)."""
     if item.kind == "date":
-        return f"date:{item.key.split('|', 1)[0]}@{item.order[0]}"
+        said = item.order[0] if item.fact_sentence is None else item.fact_sentence
+        return f"date:{item.key.split('|', 1)[0]}@{said}"
     return f"{item.kind}:{item.key}"
 
 
@@ -273,6 +274,8 @@ def swappable(
         return True
     if _whole_word(filler.split()[-1].casefold()).search(statement.casefold()):
         return False
+    if item.kind == "actor" and len(item.fields["answer"].split()) < 2:
+        return False  # "sons Clarence, Edward, Ted": any full name would stand out among them
     if len(filler.split()) < 2 and not (item.kind == "organization" and filler.isupper()):
         return False
     if item.kind == "organization":

@@ -165,6 +165,7 @@ def same_post(answer: str, options: Sequence[str]) -> list[str]:
         for o in options
         if (not domain or _post_domain(o) in (domain, ""))
         and (not nation or _nationality(o) in (nation, ""))
+        and not re.search(r"[’']s\b", o)  # "President Roosevelt's daughter" is no post
     ]
 
 

@@ -100,6 +100,10 @@ class FactSlots:
     roles: list[str] = field(default_factory=list)  # a person's roles as the text gives them
     # blanked wording -> what the blank is in its clause, "subject" or "owner" (`_subjects`)
     subjects: dict[str, str] = field(default_factory=dict)
+    # a date to the day the text gives in several sentences: the first of them, whose fact
+    # it is (Criswell's death, "(1850 – August 3, 1905)" and "On August 3, 1905, ... was
+    # killed", is one fact, asked once)
+    fact_sentence: int | None = None
 
 
 def fact_slots(facts: Facts) -> Iterator[FactSlots]:
@@ -108,8 +112,16 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
     words = Counter(t.lower_text for s in facts.sentences for t in s.tokens)
     bare = _bare_surnames(facts, coref)
     lives = _lifespans(facts)
+    first_said: dict[str, int] = {}
     for d in facts.dates:
-        yield replace(_date_slots(facts, d, coref), window=_date_window(facts, d, lives))
+        if d.granularity == "day":
+            first_said.setdefault(d.normalized, d.sent_index)
+    for d in facts.dates:
+        yield replace(
+            _date_slots(facts, d, coref),
+            window=_date_window(facts, d, lives),
+            fact_sentence=first_said.get(d.normalized) if d.granularity == "day" else None,
+        )
     for actor in facts.actors:
         item = _actor_slots(facts, actor, coref)
         if "blanked" in item.fields or not _doubtful_actor(facts, actor):
@@ -173,17 +185,23 @@ def _date_window(
     """The years a distractor for date `d` may take (issue 12): within the life of the one
     person its sentence names, so that no option falls before their birth or after their
     death. A birth date itself is bounded by the death only (before it), a death by the
-    birth (after it)."""
+    birth (after it); both stay within a generation of the answer (`_LIFE_SPREAD` years):
+    a birth in 1942 is no choice beside "August 16, 2018", the date of the death."""
     people = _named_in(facts, d.sent_index)
-    if len(people) != 1 or _year(d) is None:
+    year = _year(d)
+    if len(people) != 1 or year is None:
         return (None, None)
     born, died = lives.get(id(people[0]), (None, None))
     event = _life_event(facts, d)
+    near = (year - _LIFE_SPREAD, year + _LIFE_SPREAD)
     if event == "born":
-        return (None, None if died is None else died - 1)
+        return (near[0], near[1] if died is None else min(near[1], died - 1))
     if event == "died":
-        return (None if born is None else born + 1, None)
+        return (near[0] if born is None else max(near[0], born + 1), near[1])
     return (born, died)
+
+
+_LIFE_SPREAD = 25  # years a birth or death date's options may lie from it
 
 
 def _with_sentences(facts: Facts, item: FactSlots) -> FactSlots:
@@ -245,6 +263,7 @@ def shift_sentences(item: FactSlots, offset: int) -> FactSlots:
         anchors={k: v + offset for k, v in item.anchors.items()},
         alternates=[(b, i + offset) for b, i in item.alternates],
         sentences={i + offset: t for i, t in item.sentences.items()},
+        fact_sentence=None if item.fact_sentence is None else item.fact_sentence + offset,
     )
 
 

@@ -140,8 +140,20 @@ def _date_of_coordinated_verb(c: _Clause) -> bool:
 
 
 def _quoted_words(c: _Clause) -> bool:
-    """ "He called it 'a disgrace' in 1950": quoted words cannot be inverted around."""
-    return any(c.sent.tokens[i].quoted for i in c.idx)
+    """ "'We left,' he said in 1950": quoted words cannot be inverted around. A short
+    quotation after the verb, kept whole with its marks, stays as it is: "In what year did
+    she acquire the nickname "the Queen of Soul"?" alters no word of it."""
+    toks = c.sent.tokens
+    quoted = [i for i in range(len(toks)) if toks[i].quoted]
+    if not any(i in c.idx for i in quoted):
+        return False
+    kept = set(c.idx)
+    whole = all(i in kept for i in quoted) and quoted[-1] - quoted[0] + 1 == len(quoted)
+    marks = toks[quoted[0]].pos == "PUNCT" and toks[quoted[-1]].pos == "PUNCT"
+    return not (whole and marks and quoted[0] > c.verb.i and len(quoted) <= _SHORT_QUOTE)
+
+
+_SHORT_QUOTE = 8  # tokens, with the marks: a name or a phrase, not a speech
 
 
 def _no_do_support(c: _Clause) -> bool:
@@ -187,8 +199,15 @@ def _dated_twice(c: _Clause) -> bool:
     return False
 
 
+def _negated(c: _Clause) -> bool:
+    """ "she didn't record Respect for a political movement": what did not happen has no
+    date; the date dates the saying ("In what year did she n't record ...?")."""
+    return any(k.dep == "neg" for k in c.sent.children(c.verb.i))
+
+
 # Clauses that are never rewritten: each would make an ungrammatical or misleading question.
 _CLAUSE_RULES: tuple[Callable[[_Clause], bool], ...] = (
+    _negated,
     _in_a_relative_clause,
     _dated_twice,
     _dates_a_thing,
@@ -555,8 +574,11 @@ def _cut_trailing_conj(sent: Sentence, verb: Token, clause: list[int]) -> list[i
 
 
 def _closes_a_bracket(toks: list[Token], idx: list[int]) -> bool:
-    """Does the last token of `idx` close a bracket opened within `idx`?"""
-    return toks[idx[-1]].text == ")" and sum(toks[i].text == "(" for i in idx) > sum(
+    """Does the last token of `idx` close a bracket or a quotation opened within `idx`?"""
+    last = toks[idx[-1]].text
+    if last in ('"', "”", "''"):
+        return sum(toks[i].text in ('"', "“", "”", "``", "''") for i in idx) % 2 == 0
+    return last == ")" and sum(toks[i].text == "(" for i in idx) > sum(
         toks[i].text == ")" for i in idx[:-1]
     )
 

@@ -24,7 +24,11 @@ from quizgen._lexicon import FRONTED_PREPOSITIONS, ONE_HOLDER_POSTS, TITLE_WORDS
 _B = re.escape(BLANK)
 # What a subject's clause may be: no quotation (a question never alters one), and not the
 # second half of the subject ("_____ and her student ...", "_____ of France believed").
-_CLAUSE = r" (?!(?:and|or|but|nor|of|in|at|from|for|to|on|with)\b)([a-z][^“”\"]*?)\s*[.!]"
+# Nor a negation: "Who didn't sign the treaty?" has as many answers as there are people.
+_CLAUSE = (
+    r" (?!(?:and|or|but|nor|of|in|at|from|for|to|on|with)\b)"
+    r"(?!(?:\w+n't|\w+ not|never)\b)([a-z][^“”\"]*?)\s*[.!]"
+)
 _SUBJECT_BLANK = re.compile(_B + _CLAUSE)
 # "State Senator _____ opposed the rail merger." / "The colonel, _____, led the regiment
 # ...": the subject is a role and the name; "Which state senator opposed ...?" asks it with
