@@ -430,3 +430,30 @@ def test_a_side_remark_is_cut_with_its_whole_bracket():
     assert prompts
     for prompt in prompts:
         assert prompt.count("(") == prompt.count(")"), prompt
+
+
+def test_a_pair_of_names_from_one_sentence_is_asked_once():
+    # "_____ and Chase showed" beside "Hershey and _____ showed": each prints the other's
+    # answer by its surname, and both ask who ran the experiments (issue 12, second review)
+    said = "In their experiments, {} and {} showed that DNA enters the cell."
+    first = _candidate(
+        "q-1", "actor:Alfred Hershey", 3, "Alfred Hershey", said.format(BLANK, "Chase"), "cloze"
+    )
+    second = _candidate(
+        "q-2", "actor:Martha Chase", 3, "Martha Chase", said.format("Hershey", BLANK), "cloze"
+    )
+    first.names, second.names = ["Alfred Hershey", "Hershey"], ["Martha Chase", "Chase"]
+    plan = select([first, second], mix={"cloze": 1.0})
+    assert len(plan.chosen) == 1
+    assert "would print the answer" in dict(plan.unasked)["actor:Martha Chase"]
+
+
+def test_one_sentence_gives_at_most_one_true_false_statement():
+    statements = [
+        _candidate(f"q-{i}", f"date:{y}@4", 4, str(y), f"The fleet sailed in {y}.", "truefalse")
+        for i, y in enumerate((1901, 1902))
+    ]
+    for c, truth in zip(statements, ("true", "false"), strict=True):
+        c.question.answer = truth  # balanced: only the sentence keeps the second out
+    plan = select(statements, mix={"truefalse": 1.0})
+    assert len(plan.chosen) == 1

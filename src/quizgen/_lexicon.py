@@ -819,3 +819,38 @@ POST_DOMAINS: dict[str, frozenset[str]] = {
 # How a nationality word ends ("Russian", "Chinese", "British", "French", "Israeli"): a
 # post of another country's is no distractor for a post the text places in one.
 NATIONALITY_ENDINGS = ("an", "ese", "ish", "ch", "i")
+
+# --- Wordings (issue 12, second review) -----------------------------------------------------
+# Connectives that lean on the words after them: left before a comma or the end once those
+# words are cut from a sentence, they read as a misprint ("... then, and.").
+HANGING_WORDS = _words("then also thus later finally")
+# Posts one person holds at a time, in a country, a body or a team: "the Chinese foreign
+# minister", "the English captain" name one person where "the U.S. senator" or "the British
+# singer" fit many, and need the text to say which (issue 12).
+ONE_HOLDER_POSTS = _words(
+    """
+    president vice-president minister premier chancellor secretary governor mayor king
+    queen emperor empress pope captain coach manager chairman chairwoman chair director
+    ceo head leader founder commander administrator speaker chief wife husband widow
+    father mother
+    """
+)
+# Prepositions that open a phrase set before a sentence's subject ("In the 20th minute,
+# _____ missed ..."): "Who missed ... in the 20th minute?" puts the phrase last.
+FRONTED_PREPOSITIONS = _words(
+    """
+    in on at by after before during under from per since with without within following
+    despite throughout until upon as
+    """
+)
+# Prepositions that bound a time rather than put something at it ("by 1890", "until 1978",
+# "since 1869"): a date question keeps them ("By what year had Criswell joined ...?").
+BOUND_PREPOSITIONS = _words("by until till since from after before")
+# Heads of a role that one of many holds, whatever body follows: "a member of the League".
+MANY_HOLDER_HEADS = _words("member one part employee student fellow")
+# Words that date or place a thing relative to the sentence around it: a description with
+# one ("the weekly newspaper established 3 years earlier") needs that sentence.
+RELATIVE_WORDS_OF_TIME = _words("earlier later ago previous previously next same then above below")
+# Modifiers that point a noun back at the sentence before: "this conclusion", "One such
+# regiment", "the same libel suit" name nothing a student can know from the question.
+POINTING_WORDS = _words("this these those such same")

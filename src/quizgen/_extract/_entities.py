@@ -380,7 +380,20 @@ class Coref:
         for actor in actors:
             for m in actor.mentions:
                 self.mentions.setdefault(m.sent_index, []).append((m.start, actor))
-        self.topic = next((a for a in actors if a.name.lower() in title.lower()), None)
+        # "Singer Aretha Franklin, 'queen of soul', dies aged 76" is about Aretha Louise
+        # Franklin: the title may use a shorter form of the name, but a full one (2+ words)
+        self.topic = next(
+            (
+                a
+                for a in actors
+                if any(
+                    n == a.name or len(n.split()) > 1
+                    for n in a.names
+                    if _in_words(n.lower(), title.lower())
+                )
+            ),
+            None,
+        )
         counts = {"m": 0, "f": 0}
         for sent in sentences:
             for t in sent.tokens:
@@ -612,3 +625,8 @@ def _entity_text(sent: Sentence, i: int) -> str:
         end += 1
     text = sent.span_text(i, end + 1)
     return re.sub(r"^the\s+", "", text)
+
+
+def _in_words(name: str, text: str) -> bool:
+    """Is `name` in `text` as whole words ("Ann" is not in "Annual report")?"""
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text) is not None

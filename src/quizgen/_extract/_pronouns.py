@@ -262,8 +262,12 @@ class Pronouns:
         if subject.i > i or not set(span) <= keep:
             return False
         names = [c.i for c in sent.children(subject.i) if c.dep == "compound"] + [subject.i]
+        # only people the window keeps: in "..., and Rockefeller lent his own money" asked
+        # alone, the Cortelyou of the clause before is gone
         return not any(
-            k not in names and (e is None or k < i) for k, e in self.people[sent.index] if k < i
+            k not in names and (e is None or k < i)
+            for k, e in self.people[sent.index]
+            if k < i and k in keep
         )
 
 

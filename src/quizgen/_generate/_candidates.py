@@ -27,7 +27,7 @@ from quizgen._generate._distractors import (
     same_post,
 )
 from quizgen._generate._fields import FactSlots
-from quizgen._lexicon import TITLE_WORDS, is_honorific
+from quizgen._generate._subjects import with_subject_clause
 
 if TYPE_CHECKING:
     from quizgen._generate import GenerateOptions
@@ -75,7 +75,8 @@ class Candidate:
 def fact_key(item: FactSlots) -> str:
     """ "actor:Vladimir Putin", "date:1979@14" (a date is one fact per sentence it dates)."""
     if item.kind == "date":
-        return f"date:{item.key.split('|', 1)[0]}@{item.order[0]}"
+        said = item.order[0] if item.fact_sentence is None else item.fact_sentence
+        return f"date:{item.key.split('|', 1)[0]}@{said}"
     return f"{item.kind}:{item.key}"
 
 
@@ -108,9 +109,9 @@ def candidates(
     in `preferred` (a person's own) outrank the defaults."""
     out: list[Candidate] = []
     drawn: dict[str, list[str]] = {}  # template id -> distractors drawn: once for all variants
-    variants = [_with_subject_clause(item)] + [
+    variants = [with_subject_clause(item)] + [
         # the same question from another sentence naming it, should its own be taken
-        _with_subject_clause(
+        with_subject_clause(
             replace(
                 item,
                 fields={**item.fields, "blanked": blanked},
@@ -131,43 +132,6 @@ def candidates(
                     c.features["asked_for"] = 1.0  # a person wrote this template
             out.extend(made)
     return out
-
-
-# "_____ persuaded local women to nurse the wounded." -> "persuaded local women to nurse ..."
-# Not "_____ and her student ...": the blank is then half of the subject.
-_SUBJECT_BLANK = re.compile(re.escape(BLANK) + r" (?!(?:and|or|but|nor)\b)([a-z][^“”\"]*?)\s*[.!]")
-
-
-# "State Senator _____ opposed the rail merger." / "The colonel, _____, led the regiment
-# ...": the subject is a role and the name; "Which state senator opposed ...?" asks it with
-# the anchor the sentence gives, where "Who was the state senator?" needs the text.
-_ROLE_BLANK = re.compile(
-    r"(?:The )?((?:[A-Za-z]+ ){0,2}[A-Za-z]+)(?: |, )"
-    + re.escape(BLANK)
-    + r",? (?!(?:and|or|but|nor)\b)([a-z][^“”\"]*?)\s*[.!]"
-)
-
-
-def _with_subject_clause(item: FactSlots) -> FactSlots:
-    """The item with `subject_clause`, what its blanked sentence says of its subject when
-    the blank is the subject, so "Who persuaded ...?" can be asked instead of a cloze; and
-    `role_noun` ("state senator") when a role stands before the blank."""
-    blanked = item.fields.get("blanked", "")
-    if item.kind == "date":
-        return item
-    if m := _SUBJECT_BLANK.fullmatch(blanked):
-        return replace(item, fields={**item.fields, "subject_clause": m.group(1)})
-    m = _ROLE_BLANK.fullmatch(blanked.replace(" ,", ","))
-    if item.kind != "actor" or not m or not _is_role(m.group(1)):
-        return item
-    role = re.sub(r"^the ", "", m.group(1).lower())
-    return replace(item, fields={**item.fields, "subject_clause": m.group(2), "role_noun": role})
-
-
-def _is_role(words: str) -> bool:
-    """ "State Senator", "colonel": a role ends in a title word; "Dr", "Mr" are honorifics."""
-    parts = words.lower().split()
-    return parts[-1] in TITLE_WORDS and not any(is_honorific(w) for w in parts)
 
 
 def _from_template(
@@ -202,9 +166,12 @@ def _from_template(
     out = []
     for qtype in types:
         for truth in (True, False) if qtype == "truefalse" else (None,):
-            q = _make(item, template, qid, qtype, prompt, answer, accept, distractors, rng, truth)
+            options = distractors
+            if truth is False:  # "survived by sons Clarence, Edward, Billboard": no swap
+                options = [d for d in distractors if swappable(item, template, d, prompt, pools_)]
+            q = _make(item, template, qid, qtype, prompt, answer, accept, options, rng, truth)
             if q is not None and truth is False and articles:
-                q.prompt = _fix_article(q.prompt, prompt, distractors[0], articles)
+                q.prompt = _fix_article(q.prompt, prompt, options[0], articles)
             if q is None or _gives_away(q, item) or (truth is not None and _quoted_blank(prompt)):
                 continue  # a true/false never changes a quotation (see `_quoted_blank`)
             q.fact = fact
@@ -215,6 +182,8 @@ def _from_template(
                 # the answer is the fact itself, not a post or title said of it
                 "asks_the_fact": 0.2 if template.answer == "answer" else 0.0,
             }
+            if "role_noun" in template.fields():
+                features["anchored"] = 0.05  # "Which state senator ...?" says more than "Who"
             out.append(
                 Candidate(
                     question=q,
@@ -245,6 +214,7 @@ def _anchor_field(template: Template) -> str:
     for name in (
         "blanked",
         "subject_clause",
+        "possessed",
         "quote",
         "person_role",
         "role_np",
@@ -252,7 +222,8 @@ def _anchor_field(template: Template) -> str:
         "wh_question",
     ):
         if name in template.fields() or name in template.needs:
-            return "blanked" if name == "subject_clause" else name  # made from "blanked"
+            # made from "blanked"
+            return "blanked" if name in ("subject_clause", "possessed") else name
     return ""
 
 
@@ -289,6 +260,28 @@ def _distractors(
         family = org_family(answer, item.subtype)
         return pick_of_kind(answer, family, pools_, avoid, rng, count=8)
     return pick(answer, names, avoid, rng, count=8)
+
+
+def swappable(
+    item: FactSlots, template: Template, filler: str, statement: str, pools_: dict[str, Pool]
+) -> bool:
+    """May `filler` stand for the answer in the false `statement` (its blank), which a
+    student reads as a claim rather than among options? Only a name surely of the answer's
+    kind: a person's full name ("David", "Billboard" may be anything), an organization of
+    the answer's own family, of two words or an acronym ("Veracruz" may be a place); and
+    none the statement names already ("Berg sang with Ann Berg"). Dates and posts: yes."""
+    if item.kind == "date" or template.answer != "answer":
+        return True
+    if _whole_word(filler.split()[-1].casefold()).search(statement.casefold()):
+        return False
+    if item.kind == "actor" and len(item.fields["answer"].split()) < 2:
+        return False  # "sons Clarence, Edward, Ted": any full name would stand out among them
+    if len(filler.split()) < 2 and not (item.kind == "organization" and filler.isupper()):
+        return False
+    if item.kind == "organization":
+        family = org_family(item.fields["answer"], item.subtype)
+        return filler in pools_.get(f"org:{family}", _NO_NAMES)
+    return True
 
 
 def _in_window(date: str, window: tuple[int | None, int | None]) -> bool:

@@ -44,7 +44,8 @@ class Pool:
     """
 
     def __init__(self, names: Iterable[str], articles: dict[str, str] | None = None) -> None:
-        self.names = sorted(set(names))
+        self._members = frozenset(names)
+        self.names = sorted(self._members)
         self.articles = articles or {}  # name -> "the" when the text writes "the <name>"
         self._by_word: dict[str, list[str]] = {}
         for name in self.names:
@@ -53,6 +54,9 @@ class Pool:
 
     def __len__(self) -> int:
         return len(self.names)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._members
 
     def __getitem__(self, i: int) -> str:
         return self.names[i]
@@ -161,6 +165,7 @@ def same_post(answer: str, options: Sequence[str]) -> list[str]:
         for o in options
         if (not domain or _post_domain(o) in (domain, ""))
         and (not nation or _nationality(o) in (nation, ""))
+        and not re.search(r"[’']s\b", o)  # "President Roosevelt's daughter" is no post
     ]
 
 

@@ -8,17 +8,22 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from quizgen._deck import BLANK, BLANK_RE
-from quizgen._extract import DateFact, Entity, Facts, Mention, Pronouns, Role, Sentence, Token
-from quizgen._generate._clauses import clause_window
-from quizgen._generate._rewrite import clause_question, object_question, strip_leading
-from quizgen._generate._simplify import simplified_window
+from quizgen._extract import DateFact, Entity, Facts, Mention, Pronouns, Role, Sentence
+from quizgen._generate._blanks import (
+    blank_in_clause,
+    cut_by_the_splitter,
+    entity_object_question,
+    mention_sentences,
+    sentence_context,
+    simplified_blank,
+)
+from quizgen._generate._rewrite import bound_preposition, clause_question
 from quizgen._lexicon import (
     AWARD_WORDS,
+    MANY_HOLDER_HEADS,
+    ONE_HOLDER_POSTS,
     POSSESSIVE_DETERMINERS,
-    SAY_VERBS,
-    SENTENCE_ENDS,
-    SUBJECT_PRONOUNS,
+    RELATIVE_WORDS_OF_TIME,
     TITLE_WORDS,
 )
 
@@ -51,9 +56,9 @@ ITEM_FIELDS: dict[str, frozenset[str]] = {
         }
     ),
 }
-# Fields the candidate step derives from those above (`_candidates._with_subject_clause`).
+# Fields the candidate step derives from those above (`_subjects.with_subject_clause`).
 DERIVED_FIELDS: dict[str, frozenset[str]] = {
-    "actor": frozenset({"subject_clause", "role_noun"}),
+    "actor": frozenset({"subject_clause", "role_noun", "possessed"}),
     "organization": frozenset({"subject_clause"}),
 }
 
@@ -63,8 +68,8 @@ def template_fields(kind: str) -> frozenset[str]:
     return ITEM_FIELDS.get(kind, frozenset()) | DERIVED_FIELDS.get(kind, frozenset())
 
 
-_MAX_SENTENCE_WORDS = 60
 _POSSESSIVE = re.compile(rf"(?:{'|'.join(POSSESSIVE_DETERMINERS)})\b", re.I)
+_POSSESSIVE_ROLE = re.compile(r"(?:\S+ ){0,2}\S+[’']s\b")  # "Tunisia's goalkeeper"
 
 
 @dataclass(slots=True)
@@ -92,6 +97,13 @@ class FactSlots:
     # years a date's distractors stay within (inclusive; None: open): the life of the one
     # person its sentence names, where the text gives a birth or a death
     window: tuple[int | None, int | None] = (None, None)
+    roles: list[str] = field(default_factory=list)  # a person's roles as the text gives them
+    # blanked wording -> what the blank is in its clause, "subject" or "owner" (`_subjects`)
+    subjects: dict[str, str] = field(default_factory=dict)
+    # a date to the day the text gives in several sentences: the first of them, whose fact
+    # it is (Criswell's death, "(1850 – August 3, 1905)" and "On August 3, 1905, ... was
+    # killed", is one fact, asked once)
+    fact_sentence: int | None = None
 
 
 def fact_slots(facts: Facts) -> Iterator[FactSlots]:
@@ -100,17 +112,25 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
     words = Counter(t.lower_text for s in facts.sentences for t in s.tokens)
     bare = _bare_surnames(facts, coref)
     lives = _lifespans(facts)
+    first_said: dict[str, int] = {}
     for d in facts.dates:
-        yield replace(_date_slots(facts, d, coref), window=_date_window(facts, d, lives))
+        if d.granularity == "day":
+            first_said.setdefault(d.normalized, d.sent_index)
+    for d in facts.dates:
+        yield replace(
+            _date_slots(facts, d, coref),
+            window=_date_window(facts, d, lives),
+            fact_sentence=first_said.get(d.normalized) if d.granularity == "day" else None,
+        )
     for actor in facts.actors:
         item = _actor_slots(facts, actor, coref)
         if "blanked" in item.fields or not _doubtful_actor(facts, actor):
             # more sentences to ask the person from, should the planner need one
             more = replace(actor, mentions=bare.get(id(actor), []))
             seen = {item.anchors.get("blanked"), *(i for _, i in item.alternates)}
-            item.alternates += [
-                (b, i) for b, i in _mention_sentences(facts, more, coref) if i not in seen
-            ][:3]
+            found = [w for w in mention_sentences(facts, more, coref) if w[1] not in seen][:3]
+            item.alternates += [(b, i) for b, i, _ in found]
+            item.subjects.update({b: role for b, _, role in found if role})
             if "blanked" not in item.fields and item.alternates:
                 item.fields["blanked"], item.anchors["blanked"] = item.alternates.pop(0)
         yield _with_sentences(facts, replace(item, salience=_salience(actor, words)))
@@ -165,23 +185,29 @@ def _date_window(
     """The years a distractor for date `d` may take (issue 12): within the life of the one
     person its sentence names, so that no option falls before their birth or after their
     death. A birth date itself is bounded by the death only (before it), a death by the
-    birth (after it)."""
+    birth (after it); both stay within a generation of the answer (`_LIFE_SPREAD` years):
+    a birth in 1942 is no choice beside "August 16, 2018", the date of the death."""
     people = _named_in(facts, d.sent_index)
-    if len(people) != 1 or _year(d) is None:
+    year = _year(d)
+    if len(people) != 1 or year is None:
         return (None, None)
     born, died = lives.get(id(people[0]), (None, None))
     event = _life_event(facts, d)
+    near = (year - _LIFE_SPREAD, year + _LIFE_SPREAD)
     if event == "born":
-        return (None, None if died is None else died - 1)
+        return (near[0], near[1] if died is None else min(near[1], died - 1))
     if event == "died":
-        return (None if born is None else born + 1, None)
+        return (near[0] if born is None else max(near[0], born + 1), near[1])
     return (born, died)
+
+
+_LIFE_SPREAD = 25  # years a birth or death date's options may lie from it
 
 
 def _with_sentences(facts: Facts, item: FactSlots) -> FactSlots:
     """The item with the text of every sentence its wordings come from (their context)."""
     for i in [*item.anchors.values(), *(k for _, k in item.alternates)]:
-        item.sentences[i] = _context(facts.sentences[i])
+        item.sentences[i] = sentence_context(facts.sentences[i])
     return item
 
 
@@ -237,146 +263,33 @@ def shift_sentences(item: FactSlots, offset: int) -> FactSlots:
         anchors={k: v + offset for k, v in item.anchors.items()},
         alternates=[(b, i + offset) for b, i in item.alternates],
         sentences={i + offset: t for i, t in item.sentences.items()},
+        fact_sentence=None if item.fact_sentence is None else item.fact_sentence + offset,
     )
-
-
-def _context(sent: Sentence) -> str:
-    return strip_leading(sent.text)
-
-
-def _blank_in_clause(
-    sent: Sentence, start: int, end: int, pronouns: Pronouns
-) -> tuple[str | None, dict[int, str] | None]:
-    """The sentence with tokens [start, end) blanked, or else the independent clause holding
-    them as a sentence of its own; and the pronoun substitutes used (None: unresolved)."""
-    subs = pronouns.substitutes(sent)
-    blanked = _blanked(sent, start, end, subs) if subs is not None else None
-    if blanked:
-        return blanked, subs
-    window = clause_window(sent, start, end)
-    if window is None:
-        return None, subs
-    wsubs = pronouns.substitutes(sent, window)
-    if wsubs is None:
-        return None, subs
-    return _blanked(sent, start, end, wsubs, window), subs if subs is not None else wsubs
-
-
-def _gap_ws(sent: Sentence, i: int, kept: set[int]) -> str:
-    """The space after token i, or one where the words after it were left out (a
-    simplified sentence), unless punctuation follows."""
-    toks = sent.tokens
-    if i + 1 >= len(toks) or i + 1 in kept:
-        return toks[i].ws
-    nxt = next((k for k in range(i + 1, len(toks)) if k in kept), None)
-    return "" if nxt is None or toks[nxt].text in ".,;:!?" else " "
-
-
-def _simplified_blank(sent: Sentence, start: int, end: int, pronouns: Pronouns) -> str | None:
-    """The sentence with tokens [start, end) blanked and the side parts naming other facts
-    left out (`_simplify`), or None when there are none or it would not stand alone."""
-    window = simplified_window(sent, start, end)
-    if window is None:
-        return None
-    subs = pronouns.substitutes(sent, window)
-    return None if subs is None else _blanked(sent, start, end, subs, window)
-
-
-def _blanked(
-    sent: Sentence,
-    start: int,
-    end: int,
-    subs: dict[int, str] | None = None,
-    window: list[int] | None = None,
-) -> str | None:
-    """The sentence (or the clause `window` of it) with tokens [start, end) blanked, or None
-    if it would not stand alone."""
-    toks = sent.tokens if window is None else [sent.tokens[i] for i in window]
-    if len(toks) > _MAX_SENTENCE_WORDS or BLANK_RE.search(sent.text):
-        return None  # too long to stand alone, or its own underscores would be a second blank
-    if not any(t.pos in ("VERB", "AUX") for t in toks):
-        return None  # a heading or caption ("Congress and the act of 1948") states nothing
-    if _alters_a_quotation(sent, toks):
-        return None
-    last = toks[-1].i + 1
-    kept = {t.i for t in toks}
-    words = []
-    # "the _____ (OECD)": a short parenthesis after the blank names the answer; leave it out.
-    skip = set(range(end, _past_bracket(sent, end, last)))
-    for t in toks:
-        if t.i in skip:
-            continue
-        if start <= t.i < end:
-            if t.i == start:
-                ws = sent.tokens[max(skip)].ws if skip else _gap_ws(sent, end - 1, kept)
-                words.append(BLANK + (ws if t.i != last - 1 or end < last else ""))
-            continue
-        text = subs[t.i] if subs and t.i in subs else t.text
-        if subs and t.i in subs and t.i == toks[0].i:
-            text = text[:1].upper() + text[1:]
-        words.append(text + (_gap_ws(sent, t.i, kept) if t.i != last - 1 else ""))
-    text = "".join(words).strip()
-    if re.search(re.escape(BLANK) + r"\s*\(|\(\s*" + re.escape(BLANK), text):
-        return None  # "the _____ (OECD)": the acronym beside the blank gives it away
-    first = next((t for t in toks if t.pos != "PUNCT"), None)
-    if (
-        first is not None
-        and first.lower_text in SUBJECT_PRONOUNS
-        and not (subs and first.i in subs)
-    ):
-        return None
-    if any(
-        t.lower_text in ("he", "she", "they", "it")
-        and t.dep.startswith("nsubj")
-        and not t.quoted
-        and not (subs and t.i in subs)
-        and not _reports_itself(sent, t)
-        for t in toks
-    ):
-        return None
-    if window is not None:
-        # a clause becomes a sentence: capital first, a full stop last
-        text = strip_leading(text)
-        text = text[:1].upper() + text[1:]
-        text = text.rstrip(" ,;:-–—")
-        if not text.endswith((".", "!", "?", ".”", "?”", "!”")):
-            text += "."
-    return strip_leading(text)
-
-
-def _alters_a_quotation(sent: Sentence, kept: list[Token]) -> bool:
-    """Would the clause or simplified sentence `kept` keep part of a quotation only?
-
-    Quoted words are never altered (issue 12). A blank inside a quotation is allowed only
-    when the whole quotation is kept, as the text gives it, and the blank is the answer:
-    a cloze that shows the speaker's own words. A true/false would put another name in
-    the speaker's mouth, so `_candidates` makes none from a quoted blank; a relative date
-    ("on Monday evening") is never blanked at all (`_date_slots`).
-    """
-    ids = {t.i for t in kept}
-    quoted = [t.i for t in sent.tokens if t.quoted]
-    return any(i in ids for i in quoted) and any(i not in ids for i in quoted)
 
 
 def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
     sent = facts.sentences[d.sent_index]
     fields = {"answer": d.answer, "wh": _WH.get(d.granularity, "When")}
     alternates: list[tuple[str, int]] = []
-    if _cut_by_the_splitter(facts, sent):
+    if cut_by_the_splitter(facts, sent):
         pass  # "Queen Margaret | I united Denmark ...": the sentence has lost its start
     elif d.relative:
         pass  # "... on _____ evening" alters a quotation and asks what the text never gives
     elif _in_dateline(sent, d.start):
         pass  # "GENEVA, _____ —": the date of the report, not of anything it reports
-    elif blanked := _blank_in_clause(sent, d.start, d.end, coref)[0]:
+    elif blanked := blank_in_clause(sent, d.start, d.end, coref)[0]:
         fields["blanked"] = blanked
-        if short := _simplified_blank(sent, d.start, d.end, coref):
+        short = simplified_blank(sent, d.start, d.end, coref)
+        if short and len(short.split()) >= 6:  # "Berg sang in _____." says too little
             alternates.append((short, d.sent_index))
-    if not d.in_range and not _cut_by_the_splitter(facts, sent):
+    if not d.in_range and not cut_by_the_splitter(facts, sent):
         # pronouns resolved within the clause asked about, not the whole sentence
         clause = clause_question(sent, d.start, d.end, lambda idx: coref.substitutes(sent, idx))
         if clause:
             fields["clause"] = clause
+            if (prep := bound_preposition(sent, d.start, d.end)) and " " in fields["wh"]:
+                # "By what year had Criswell joined ...?": the bound, not the time itself
+                fields["wh"] = f"{prep.capitalize()} {fields['wh'].split(' ', 1)[1]}"
             if d.relative:  # "Monday" is a date only as of the day the report came out
                 fields["wh"] = (
                     f"{_as_of(facts.published)}, {fields['wh'][:1].lower()}{fields['wh'][1:]}"
@@ -392,7 +305,7 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
         key=f"{d.normalized}|{sent.text}",
         fields=fields,
         accept={"answer": accept},
-        context=_context(sent),
+        context=sentence_context(sent),
         order=(d.sent_index, d.start),
         source=facts.source_path,
         names=[d.answer, d.text],
@@ -423,147 +336,76 @@ def _in_dateline(sent: Sentence, start: int) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Z .’'-]+,", head))
 
 
-def _cut_by_the_splitter(facts: Facts, sent: Sentence) -> bool:
-    """Is the sentence a piece of one the splitter cut ("... the town of Castiglione delle" |
-    "Stiviere, near ...", "Queen Margaret" | "I united ...")? A piece lacks its closing
-    punctuation, or follows one that does. A list after a colon is no sentence either."""
-    i = sent.index
-    after = facts.sentences[i + 1] if i + 1 < len(facts.sentences) else None
-    if after is not None and after.paragraph == sent.paragraph and not _closed(sent):
-        return True
-    before = facts.sentences[i - 1] if i > 0 else None
-    return before is not None and before.paragraph == sent.paragraph and not _closed(before)
-
-
-def _closed(sent: Sentence) -> bool:
-    return sent.text.rstrip().endswith(SENTENCE_ENDS)
-
-
 def _date_variants(d: DateFact) -> list[str]:
+    """What a student may type for a date besides its answer: "the 1840s"; for "late
+    1890s" the decade itself ("1890s"), the question asking for a decade; for "early
+    twentieth century" the century's word ("twentieth")."""
     out = [d.answer]
+    bare = d.answer
+    if d.part and d.answer.lower().startswith(d.part):
+        bare = d.answer[len(d.part) :].strip(" -")
+        out.append(bare)
     if d.granularity in ("decade", "century"):
-        out.append(f"the {d.answer}")
+        out.append(f"the {bare}")
     if d.granularity == "century":
-        out.append(d.answer.split()[0])
+        out.append(bare.split()[0])
     if d.relative:
         out.append(d.relative)
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys(o for o in out if o))
+
+
+def role_words(text: str) -> str:
+    """A role as words inside a sentence: "Chinese Foreign Minister" -> "Chinese foreign
+    minister", "U.S. Senator" -> "U.S. senator". A title before a name keeps its capital
+    ("President Roosevelt's daughter"), as does a name after "of" ("head of General
+    Electric")."""
+    words = text.split()
+    out: list[str] = []
+    named = False  # past "of", "at" ...: what follows is a body's name
+    for w, nxt in zip(words, [*words[1:], ""], strict=True):
+        low = w.lower()
+        named = named or low in ("of", "at", "for", "with")
+        title = low in TITLE_WORDS or low in ONE_HOLDER_POSTS or low in ("state", "and")
+        before_a_name = nxt[:1].isupper() and re.sub(r"[’']s$", "", nxt.lower()) not in TITLE_WORDS
+        out.append(low if title and not named and not before_a_name else w)
+    return " ".join(out)
 
 
 def _role_np(text: str) -> str:
-    """ "Chinese Foreign Minister" -> "the Chinese foreign minister"."""
-    words = text.split()
-    lowered = [
-        w.lower() if w.lower() in TITLE_WORDS or w.lower() in ("of", "and", "for", "state") else w
-        for w in words
-    ]
-    phrase = " ".join(lowered)
-    if not re.match(r"^(a|an|the)\b", phrase, re.I):
+    """ "Chinese Foreign Minister" -> "the Chinese foreign minister" (see `role_words`); a
+    possessive takes no article ("Tunisia's goalkeeper")."""
+    phrase = role_words(text)
+    if not re.match(r"^(a|an|the)\b", phrase, re.I) and not _POSSESSIVE_ROLE.match(phrase):
         phrase = "the " + phrase
     return phrase
 
 
+def _names_one(role: str) -> bool:
+    """Does the role name one person without the text? An office one person holds at a
+    time ("the Chinese foreign minister", "the English captain", see ONE_HOLDER_POSTS) or
+    a role tied to a named body or place ("the head of General Electric", "an analyst at
+    Russia's Far East Institute", "a boy from Alsace") or told by a clause of its own ("a
+    chemist who had changed the making of wine") does; "the U.S. senator", "the British
+    singer", "a naval doctor" fit many (issue 12: asked as "Who was ...?" they have no
+    answer)."""
+    head = re.split(r",| and ", role)[0].split()
+    noun = re.split(r" (?:of|at|for|with|from|in) ", " ".join(head))[0].split()
+    if noun and noun[-1].lower() in MANY_HOLDER_HEADS:
+        return False  # "a member of the League of Nations" is one of many
+    if re.search(r"\b(?:of|at|for|with|from|in)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}[A-Z]", role):
+        return True  # "a partner of the investment bank Kuhn, Loeb and Company"
+    if re.search(r"\b(?:who|whose|whom|which|that)\s+[a-z]", role):
+        return True
+    return bool(head) and head[-1].lower().strip(".,") in ONE_HOLDER_POSTS
+
+
 def _indefinite(text: str) -> str:
+    """ "a Chicago banker", but "the head of which organization": a post one person holds."""
     phrase = _role_np(text)
-    if phrase.startswith("the "):
+    if phrase.startswith("the ") and not _names_one(re.split(r" (?:of|at|for) ", phrase)[0]):
         rest = phrase[4:]
         return ("an " if rest[:1].lower() in "aeiou" else "a ") + rest
     return phrase
-
-
-def _mention_sentences(
-    facts: Facts, entity: Entity, coref: Pronouns, most: int = 4
-) -> list[tuple[str, int]]:
-    """Up to `most` sentences naming the entity once, with the name blanked, that stand on
-    their own, each with its index: the planner picks one whose sentence is free."""
-    out: list[tuple[str, int]] = []
-    for m in entity.mentions:
-        if len(out) >= most:
-            break
-        if not coref.reliable(entity, m):
-            continue  # "Ms. Marten" where two Martens are named: it may be the other one
-        sent = facts.sentences[m.sent_index]
-        if sum(
-            1 for o in entity.mentions if o.sent_index == m.sent_index
-        ) > 1 or _cut_by_the_splitter(facts, sent):
-            continue
-        # Another name of it elsewhere in the sentence gives the blank away; a bracketed
-        # short form right after the name ("the Medical Research Council (MRC)") goes with
-        # the blank, so it does not count.
-        stop = _past_bracket(sent, m.end)
-        rest = f"{sent.span_text(0, m.start)} {sent.span_text(stop, len(sent.tokens))}".lower()
-        if any(alias.lower() in rest for alias in entity.names if len(alias) > 3):
-            continue
-        blanked, _ = _blank_in_clause(sent, m.start, m.end, coref)
-        if blanked and len(blanked.split()) >= 6 and not _names_a_sibling(blanked, entity):
-            out.append((blanked, m.sent_index))
-            short = _simplified_blank(sent, m.start, m.end, coref)
-            if short and len(short.split()) >= 6:
-                out.append((short, m.sent_index))
-    return out
-
-
-def _object_question(
-    facts: Facts, entity: Entity, coref: Pronouns, class_noun: str = ""
-) -> tuple[str, int] | None:
-    """The first sentence naming the entity once as the object of its clause, asked as a
-    question ("At which university did Ms. Marten study biology", "Whom did Stalin treat as
-    a junior partner"), and its index; None when no sentence gives one (see `object_question`)."""
-    for m in entity.mentions:
-        sent = facts.sentences[m.sent_index]
-        if (
-            not coref.reliable(entity, m)
-            or sum(1 for o in entity.mentions if o.sent_index == m.sent_index) > 1
-            or _cut_by_the_splitter(facts, sent)
-        ):
-            continue
-        rest = f"{sent.span_text(0, m.start)} {sent.span_text(m.end, len(sent.tokens))}".lower()
-        if any(alias.lower() in rest for alias in entity.names if len(alias) > 3):
-            continue  # another name of it in the question would give it away
-        asked = object_question(sent, m.start, m.end, lambda idx, s=sent: coref.substitutes(s, idx))
-        if asked is None:
-            continue
-        prep, body = asked
-        wh = f"which {class_noun}" if class_noun else "whom"
-        wh = f"{prep} {wh}" if prep else wh
-        return f"{wh[:1].upper()}{wh[1:]} {body}", m.sent_index
-    return None
-
-
-def _reports_itself(sent: Sentence, pronoun: Token) -> bool:
-    """ "Network Rail ... said it did not expect ...": an it/they subject of what an
-    organization said is that organization, which the sentence names as the speaker."""
-    if pronoun.lower_text not in ("it", "they"):
-        return False
-    clause = sent.tokens[pronoun.head]
-    speaker_verb = sent.tokens[clause.head]
-    if clause.dep != "ccomp" or speaker_verb.lemma not in SAY_VERBS:
-        return False
-    return any(
-        c.dep == "nsubj" and c.ent == "ORG" and c.i < pronoun.i
-        for c in sent.children(speaker_verb.i)
-    )
-
-
-def _past_bracket(sent: Sentence, end: int, last: int | None = None) -> int:
-    """The end of a short bracket right after tokens ending at `end` ("(MRC)"), else `end`;
-    the bracket must close before token `last` (default: the sentence's end)."""
-    toks = sent.tokens
-    last = len(toks) if last is None else last
-    if end < last and toks[end].text == "(":
-        for k in range(end + 1, min(end + 5, last)):
-            if toks[k].text == ")":
-                return k + 1
-    return end
-
-
-def _names_a_sibling(text: str, entity: Entity) -> bool:
-    """Does the text name a body that shares the answer's opening words, which give it away?
-    ("twelve regional _____ under a Federal Reserve Board" for "Federal Reserve Banks")"""
-    words = entity.name.split()
-    if len(words) < 3 or any(w.lower() in ("of", "the", "for", "and", "on") for w in words[:2]):
-        return False
-    return " ".join(words[:2]).lower() in text.lower()
 
 
 def _unique_roles(facts: Facts, actor: Entity) -> list[Role]:
@@ -585,7 +427,11 @@ def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
     first = actor.mentions[0]
     fields = {"answer": actor.name, "name": actor.name}
     # "its first president" names no one without the sentence before: not a role to ask by.
-    roles = [r for r in _unique_roles(facts, actor) if not _POSSESSIVE.match(r.text)]
+    roles = [
+        r
+        for r in _unique_roles(facts, actor)
+        if not _POSSESSIVE.match(r.text) and _names_one(r.text)
+    ]
     anchors: dict[str, int] = {}
     if roles:
         fields["role_np"] = _role_np(roles[0].text)
@@ -604,23 +450,26 @@ def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
     if actor.quotes:
         fields["quote"] = _clip_quote(actor.quotes[0].text)
         anchors["quote"] = actor.quotes[0].sent_index
-    blanked = [] if _doubtful_actor(facts, actor) else _mention_sentences(facts, actor, coref)
+    wordings = [] if _doubtful_actor(facts, actor) else mention_sentences(facts, actor, coref)
+    blanked = [(b, i) for b, i, _ in wordings]
     if blanked:
         fields["blanked"], anchors["blanked"] = blanked[0]
-    if not _doubtful_actor(facts, actor) and (asked := _object_question(facts, actor, coref)):
+    if not _doubtful_actor(facts, actor) and (asked := entity_object_question(facts, actor, coref)):
         fields["wh_question"], anchors["wh_question"] = asked
     return FactSlots(
         kind="actor",
         key=actor.name,
         fields=fields,
         accept={"answer": _safe_aliases(facts.actors, actor), "title": []},
-        context=_context(facts.sentences[first.sent_index]),
+        context=sentence_context(facts.sentences[first.sent_index]),
         order=(first.sent_index, first.start),
         source=facts.source_path,
         names=actor.names,
         anchors=anchors,
         alternates=blanked[1:],
         salience=len(actor.mentions),
+        roles=[r.text for r in actor.roles],
+        subjects={b: role for b, _, role in wordings if role},
     )
 
 
@@ -648,6 +497,7 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
             d.source in ("known-as", "appositive")
             and "description_np" not in fields
             and re.match(r"^(a|an|the) [a-z]", d.text)
+            and _describes_alone(d.text)
         ):
             fields["description_np"] = re.sub(r"^(a|an)\s+", "the ", d.text).rstrip(",;: ")
     anchors: dict[str, int] = {}
@@ -662,31 +512,46 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
             and re.search(r"\b(of|at|for|with|in) which\b", person_role)
         ):
             fields["person"] = actor.name
+            # "Dawes was a Chicago banker, former director of which organization": an
+            # appositive role without its article reads as a headline
+            bare = not re.match(r"^(a|an|the)\b", person_role, re.I)
             fields["person_role"] = (
-                _indefinite(person_role) if role.source == "title" else person_role
+                _indefinite(person_role) if role.source == "title" or bare else person_role
             )
             anchors["person_role"] = role.sent_index
             break
-    blanked = [] if _doubtful_org(facts, org) else _mention_sentences(facts, org, coref)
+    wordings = [] if _doubtful_org(facts, org) else mention_sentences(facts, org, coref)
+    blanked = [(b, i) for b, i, _ in wordings]
     if blanked:
         fields["blanked"], anchors["blanked"] = blanked[0]
     # "At which data did ...": the class noun must be one the name itself says
     noun = class_noun if class_noun.lower() in org.name.lower() else "organization"
-    if not _doubtful_org(facts, org) and (asked := _object_question(facts, org, coref, noun)):
+    if not _doubtful_org(facts, org) and (asked := entity_object_question(facts, org, coref, noun)):
         fields["wh_question"], anchors["wh_question"] = asked
     return FactSlots(
         kind="organization",
         key=org.name,
         fields=fields,
         accept={"answer": _safe_aliases(facts.organizations, org)},
-        context=_context(facts.sentences[first.sent_index]),
+        context=sentence_context(facts.sentences[first.sent_index]),
         order=(first.sent_index, first.start),
         source=facts.source_path,
         names=org.names,
         anchors=anchors,
         alternates=blanked[1:],
         salience=len(org.mentions),
+        subjects={b: role for b, _, role in wordings if role},
     )
+
+
+def _describes_alone(text: str) -> bool:
+    """Does a description name the organization without its sentence? Not a list the
+    name stands in ("Johnson Space Center, the greater Houston community and the State of
+    Texas": no appositive), nor a time told from the sentence ("the weekly newspaper
+    established 3 years earlier")."""
+    if re.search(r"(?:,| and| or) (?:the|a|an) ", text):
+        return False
+    return not any(w in RELATIVE_WORDS_OF_TIME for w in re.findall(r"[a-z]+", text.lower()))
 
 
 def _doubtful_org(facts: Facts, org: Entity) -> bool:

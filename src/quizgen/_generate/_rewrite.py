@@ -10,15 +10,19 @@ ungrammatical or dangling (a pronoun with no referent), so the caller falls back
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from quizgen._extract import Sentence, Token
+from quizgen._generate._torn import named_twice
 from quizgen._lexicon import (
+    BOUND_PREPOSITIONS,
+    CLAUSE_POSSESSIVES,
     DANGLING_PRONOUNS,
     DEMONSTRATIVES,
     DIRECTION_PREPOSITIONS,
     LEADING_CONNECTIVES,
+    MONTHS,
     POINT_PREPOSITIONS,
     SAY_VERBS,
     SENTENCE_ENDS,
@@ -136,8 +140,20 @@ def _date_of_coordinated_verb(c: _Clause) -> bool:
 
 
 def _quoted_words(c: _Clause) -> bool:
-    """ "He called it 'a disgrace' in 1950": quoted words cannot be inverted around."""
-    return any(c.sent.tokens[i].quoted for i in c.idx)
+    """ "'We left,' he said in 1950": quoted words cannot be inverted around. A short
+    quotation after the verb, kept whole with its marks, stays as it is: "In what year did
+    she acquire the nickname "the Queen of Soul"?" alters no word of it."""
+    toks = c.sent.tokens
+    quoted = [i for i in range(len(toks)) if toks[i].quoted]
+    if not any(i in c.idx for i in quoted):
+        return False
+    kept = set(c.idx)
+    whole = all(i in kept for i in quoted) and quoted[-1] - quoted[0] + 1 == len(quoted)
+    marks = toks[quoted[0]].pos == "PUNCT" and toks[quoted[-1]].pos == "PUNCT"
+    return not (whole and marks and quoted[0] > c.verb.i and len(quoted) <= _SHORT_QUOTE)
+
+
+_SHORT_QUOTE = 8  # tokens, with the marks: a name or a phrase, not a speech
 
 
 def _no_do_support(c: _Clause) -> bool:
@@ -147,8 +163,53 @@ def _no_do_support(c: _Clause) -> bool:
     return not c.auxes and verb.lemma != "be" and verb.pos != "AUX" and verb.tag not in _DO
 
 
+def _in_a_relative_clause(c: _Clause) -> bool:
+    """ "the amount that Germany should pay at the conference in 1919", "King, with whom she
+    toured in the 1950s": without its relative word the clause says another thing ("In
+    what year should Germany pay?"), and the date may be the noun's, not the clause's."""
+    return c.verb.dep == "relcl"
+
+
+def _dated_twice(c: _Clause) -> bool:
+    """ "in 1861 and 1862, Union forces had used contrabands", "signed in 1951 with Decca,
+    then in 1955 with Philips": another date on the same verb, in the date's own phrase or
+    beside it, makes "In what year ...?" ask two things, or the other date's event. A date
+    inside a clause of its own ("after Moynier, who had died in 1910") dates that clause."""
+    toks, sent = c.sent.tokens, c.sent
+    own = set(range(c.start, c.end))
+    # the date's words and the words tagged with it ("the", "late"): one run of DATE tokens
+    lo, hi = c.start, c.end
+    while lo > 0 and toks[lo - 1].ent == "DATE":
+        lo -= 1
+    while hi < len(toks) and toks[hi].ent == "DATE":
+        hi += 1
+    own.update(range(lo, hi))
+    phrase = _date_phrase(sent, c.start, c.end)
+    top = phrase[0] if toks[phrase[0]].dep == "prep" else sent.span_head(c.start, c.end)
+    if any(_a_date(toks[i]) and i not in own and not _in_a_clause(toks, i, top) for i in phrase):
+        return True
+    for i in c.idx:
+        if not _a_date(toks[i]) or i in own:
+            continue
+        k = i
+        while toks[k].head not in (c.verb.i, k) and toks[toks[k].head].pos not in ("VERB", "AUX"):
+            k = toks[k].head
+        if toks[k].head == c.verb.i and toks[k].dep in ("prep", "npadvmod", "tmod"):
+            return True
+    return False
+
+
+def _negated(c: _Clause) -> bool:
+    """ "she didn't record Respect for a political movement": what did not happen has no
+    date; the date dates the saying ("In what year did she n't record ...?")."""
+    return any(k.dep == "neg" for k in c.sent.children(c.verb.i))
+
+
 # Clauses that are never rewritten: each would make an ungrammatical or misleading question.
 _CLAUSE_RULES: tuple[Callable[[_Clause], bool], ...] = (
+    _negated,
+    _in_a_relative_clause,
+    _dated_twice,
     _dates_a_thing,
     _relative_subject,
     _vague_subject,
@@ -158,6 +219,31 @@ _CLAUSE_RULES: tuple[Callable[[_Clause], bool], ...] = (
     _quoted_words,
     _no_do_support,
 )
+
+
+def _a_date(tok: Token) -> bool:
+    """A word that names a point in time ("1862", "1950s", "August", "century"), not a
+    length of it ("about ten weeks after Moynier")."""
+    return tok.ent == "DATE" and (
+        re.fullmatch(r"\d{3,4}s?", tok.text) is not None
+        or tok.lower_text in MONTHS
+        or tok.lower_text in ("century", "centuries", "decade")
+    )
+
+
+def _in_a_clause(toks: list[Token], i: int, top: int) -> bool:
+    """Is token i inside a clause of its own below token `top` ("on October 30, after
+    Moynier, who had died on August 21")?"""
+    k = i
+    while k != top and toks[k].head != k:
+        k = toks[k].head
+        if k != top and toks[k].pos in ("VERB", "AUX"):
+            return True
+    return False
+
+
+# Rules about the date a clause question asks: an object question asks no date.
+_DATE_ONLY_RULES = (_dates_a_thing, _dated_twice)
 
 
 def _aside(text: str) -> bool:
@@ -240,7 +326,7 @@ def object_question(
     clause = _clause(sent, start, end, phrase)
     if clause is None or clause.verb.i != verb.i or verb.pos not in ("VERB", "AUX"):
         return None
-    if any(rule(clause) for rule in _CLAUSE_RULES if rule is not _dates_a_thing):
+    if any(rule(clause) for rule in _CLAUSE_RULES if rule not in _DATE_ONLY_RULES):
         return None
     # "in the 1950s" goes: the date may be asked from the same sentence
     clause = _without_sides(clause, _DATES) or clause
@@ -290,10 +376,18 @@ def _invert(
     rest = [words[i] for i in body if i not in clause.subject_idx]
     if subj and subj[0][0] in ("a", "an", "A", "An", "The"):
         subj[0] = ("the", True)
+    elif subj and toks[clause.subject_idx[0]].pos not in ("PROPN", "PRON"):
+        subj[0] = (subj[0][0][:1].lower() + subj[0][0][1:], subj[0][1])  # "were all debts"
     text = _join([(front, True), *subj, *rest])
     if any(rule(text) for rule in _QUESTION_RULES):
         return None
+    # "did Graham Paper buy out one of its rivals": "its" after a subject with a name or a
+    # noun in it is that subject's
+    if _named(toks[i] for i in clause.subject_idx):
+        kept |= {i for i in body if toks[i].lower_text in CLAUSE_POSSESSIVES and i > first}
     if _has_dangling_pronoun(_join([words[i] for i in body if i not in kept])):
+        return None
+    if named_twice(text, toks, substitutes):
         return None
     return text
 
@@ -328,7 +422,8 @@ def _clause(
     # "a 1950 accord ... lapsed in 1979": the other year names the accord; asking the lapse
     # without it lets the 1950 be asked from the same sentence without this printing it.
     idx = [i for i in idx if not _year_modifier(toks[i], toks)]
-    while idx and toks[idx[-1]].pos == "PUNCT":
+    # the clause's last punctuation goes, but for a bracket it closes: "(ESPCI)"
+    while idx and toks[idx[-1]].pos == "PUNCT" and not _closes_a_bracket(toks, idx):
         idx.pop()
     return _Clause(sent, start, end, verb, subject, subject_idx, idx)
 
@@ -432,8 +527,24 @@ def _modifies_clause(sent: Sentence, start: int, end: int, verb: Token, subject:
     if prep.lower_text == "of" and toks[prep.head].pos in ("NOUN", "PROPN"):
         return False
     # "after 1948", "until 1933", "by 1950" bound a time: "In what year did ..." would take
-    # the bound for the time itself and be wrong; the cloze keeps the preposition.
-    return dep == "pobj" and prep.dep == "prep" and prep.lower_text in POINT_PREPOSITIONS
+    # the bound for the time itself and be wrong; the question keeps the preposition ("By
+    # what year ...?", see `bound_preposition`), and only where it is on the verb.
+    if dep != "pobj" or prep.dep != "prep":
+        return False
+    if prep.lower_text in BOUND_PREPOSITIONS:
+        return prep.head == verb.i and prep.i == sent.subtree(prep.i)[0]
+    return prep.lower_text in POINT_PREPOSITIONS
+
+
+def bound_preposition(sent: Sentence, start: int, end: int) -> str:
+    """The preposition bounding the date at tokens [start, end) ("by", "until", "since"),
+    for "By what year ...?"; "" for a date at a point ("in 1979", "on May 2")."""
+    toks = sent.tokens
+    head = toks[sent.span_head(start, end)]
+    prep = toks[head.head]
+    if head.dep == "pobj" and prep.dep == "prep" and prep.lower_text in BOUND_PREPOSITIONS:
+        return prep.lower_text
+    return ""
 
 
 def _date_phrase(sent: Sentence, start: int, end: int) -> list[int]:
@@ -441,7 +552,7 @@ def _date_phrase(sent: Sentence, start: int, end: int) -> list[int]:
     toks = sent.tokens
     head = sent.span_head(start, end)
     parent = toks[toks[head].head]
-    if parent.dep == "prep" and parent.pos == "ADP" and toks[head].dep == "pobj":
+    if parent.dep == "prep" and toks[head].dep == "pobj":  # "since" may be tagged SCONJ
         return sent.subtree(parent.i)
     if toks[head].dep in ("npadvmod", "tmod", "nmod"):
         return sent.subtree(head)
@@ -460,6 +571,21 @@ def _cut_trailing_conj(sent: Sentence, verb: Token, clause: list[int]) -> list[i
             while clause and sent.tokens[clause[-1]].dep in ("cc", "punct"):
                 clause.pop()
     return clause
+
+
+def _closes_a_bracket(toks: list[Token], idx: list[int]) -> bool:
+    """Does the last token of `idx` close a bracket or a quotation opened within `idx`?"""
+    last = toks[idx[-1]].text
+    if last in ('"', "”", "''"):
+        return sum(toks[i].text in ('"', "“", "”", "``", "''") for i in idx) % 2 == 0
+    return last == ")" and sum(toks[i].text == "(" for i in idx) > sum(
+        toks[i].text == ")" for i in idx[:-1]
+    )
+
+
+def _named(subject: Iterable[Token]) -> bool:
+    """Does a subject name something ("Graham Paper", "the company"), not a pronoun?"""
+    return any(t.pos in ("PROPN", "NOUN") for t in subject)
 
 
 def _has_dangling_pronoun(text: str) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from quizgen._deck import BLANK
 from quizgen._generate._candidates import Candidate
 
 # Shares of the deck: cloze and truefalse are the most they may take; short and choice
@@ -84,6 +85,30 @@ def _prints(c: Candidate, names: Iterable[str]) -> bool:
     text = _norm(c.text)
     # a two-letter answer ("EU") is found inside too many words to count (as deck_shape)
     return any(_norm(n) in text for n in names if len(_norm(n).strip()) >= 4)
+
+
+def _leaks(a: Candidate, b: Candidate) -> bool:
+    """Does either print the answer of the other? A blank beside the other's name in a
+    pair ("In their experiments, _____ and Chase showed ..." beside "Hershey and _____
+    showed ...") does by any name: the two ask one fact, who ran the experiments."""
+    return (
+        _prints(a, [b.answer])
+        or _prints(b, [a.answer])
+        or _paired(a.question.prompt, b.names)
+        or _paired(b.question.prompt, a.names)
+    )
+
+
+def _paired(prompt: str, names: list[str]) -> bool:
+    """Is the blank of `prompt` coordinated with one of `names` ("_____ and Chase")?"""
+    if BLANK not in prompt:
+        return False
+    before, _, after = prompt.partition(BLANK)
+    return any(
+        re.match(r",? (?:and|or) " + re.escape(n) + r"\b", after)
+        or re.search(r"\b" + re.escape(n) + r",? (?:and|or) $", before)
+        for n in names
+    )
 
 
 def select(
@@ -198,7 +223,7 @@ class _State:
             return False
         seen.add(c.anchor)
         here = self.by_sentence[c.anchor]
-        leaking = [o for o in here if _prints(o, [c.answer]) or _prints(c, [o.answer])]
+        leaking = [o for o in here if _leaks(o, c)]
         if leaking:
             options = [leaking]
         elif len(here) >= self.per_sentence:
@@ -268,8 +293,10 @@ class _State:
         here = self.by_sentence[c.anchor]
         if len(here) >= self.per_sentence:
             return f"its sentence already has {self.per_sentence} questions"
-        if any(_prints(o, [c.answer]) or _prints(c, [o.answer]) for o in here):
+        if any(_leaks(o, c) for o in here):
             return "its question would print the answer of another from the same sentence"
+        if q.type == "truefalse" and any(o.question.type == "truefalse" for o in here):
+            return "its sentence has a true/false statement already"  # the same statement
         if q.type in self.caps and self.types[q.type] >= self.caps[q.type]:
             return f"the deck has its share of {q.type} questions"
         if q.type == "truefalse":

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from quizgen._extract import Sentence, Token
+from quizgen._generate._torn import torn
+from quizgen._lexicon import DIRECTION_PREPOSITIONS
 
 # Dependency labels of side parts: an appositive, a non-restrictive relative clause, a
 # prepositional phrase, an adverbial clause or a noun used as an adverb.
@@ -44,17 +46,28 @@ def _with_brackets(toks: Sequence[Token], span: range) -> range | None:
 def simplified_window(sent: Sentence, start: int, end: int) -> list[int] | None:
     """The token indices of the sentence without the side parts that name another fact
     (never the part holding tokens [start, end)); None when nothing would go, or the
-    sentence quotes someone."""
-    toks = sent.tokens
-    if any(t.quoted for t in toks):
+    sentence quotes someone.
+
+    The smallest parts go first: "a junior partner in the 1950s" loses "in the 1950s"
+    only. Where that tears the sentence ("Anna Berg, a surveyor born, founded ..."), the
+    largest go first: the whole remark "a surveyor born in 1890" goes."""
+    if any(t.quoted for t in sent.tokens):
         return None  # quotations are never altered
+    window = _window(sent, start, end, largest_first=False)
+    if window is not None and torn(sent, window, start, end):
+        window = _window(sent, start, end, largest_first=True)
+    return window
+
+
+def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[int] | None:
+    toks = sent.tokens
     keep_path = set(range(start, end))
     for i in range(start, end):
         keep_path.update(sent.ancestors(i))
     drop: set[int] = set()
     sides = [t for t in toks if t.dep in _SIDE and t.head != t.i and t.i not in keep_path]
-    # the smallest part first: "a junior partner in the 1950s" loses "in the 1950s" only
-    for t in sorted(sides, key=lambda t: (len(sent.subtree(t.i)), t.i)):
+    size = -1 if largest_first else 1
+    for t in sorted(sides, key=lambda t: (size * len(sent.subtree(t.i)), t.i)):
         if t.i in drop:
             continue
         part = sent.subtree(t.i)
@@ -74,6 +87,8 @@ def simplified_window(sent: Sentence, start: int, end: int) -> list[int] | None:
             span = range(lo - 1, hi + 2 if after in _COMMAS else hi + 1)
         elif t.dep in ("prep", "advcl", "npadvmod"):
             head = toks[t.head]
+            if t.lower_text in DIRECTION_PREPOSITIONS and head.pos in ("VERB", "AUX"):
+                continue  # "will be sent to the California Science Center": where to
             main_verb = head.pos in ("VERB", "AUX") and (head.head == head.i or head.dep == "conj")
             when = t.lower_text != "of" and all(toks[k].ent == "DATE" for k in facts)
             if not (main_verb or when):

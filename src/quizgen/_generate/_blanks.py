@@ -1,0 +1,414 @@
+"""Sentence wordings of a fact: its sentence with the answer blanked (whole, as its own
+clause, or simplified), the sentences naming an entity, and an entity asked as the object of
+its clause. Each wording reads on its own or is None: too long, a heading, a pronoun with no
+referent, half a quotation, a piece the sentence splitter cut.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizgen._deck import BLANK, BLANK_RE
+from quizgen._extract import Entity, Facts, Mention, Pronouns, Sentence, Token
+from quizgen._generate._clauses import clause_window, independent_clauses
+from quizgen._generate._rewrite import object_question, strip_leading
+from quizgen._generate._simplify import simplified_window
+from quizgen._generate._torn import closed_quotes, misprinted, named_twice, torn
+from quizgen._lexicon import POINTING_WORDS, SAY_VERBS, SENTENCE_ENDS, SUBJECT_PRONOUNS
+
+_MAX_SENTENCE_WORDS = 60
+
+
+def sentence_context(sent: Sentence) -> str:
+    return strip_leading(sent.text)
+
+
+def blank_in_clause(
+    sent: Sentence, start: int, end: int, pronouns: Pronouns
+) -> tuple[str | None, dict[int, str] | None]:
+    """The sentence with tokens [start, end) blanked, or else the independent clause holding
+    them as a sentence of its own; and the pronoun substitutes used (None: unresolved)."""
+    subs = pronouns.substitutes(sent)
+    blanked = _blanked(sent, start, end, subs) if subs is not None else None
+    if blanked:
+        return blanked, subs
+    window = clause_window(sent, start, end)
+    if window is None:
+        return None, subs
+    wsubs = pronouns.substitutes(sent, window)
+    if wsubs is None:
+        return None, subs
+    return _blanked(sent, start, end, wsubs, window), subs if subs is not None else wsubs
+
+
+def _gap_ws(sent: Sentence, i: int, kept: set[int]) -> str:
+    """The space after token i, or one where the words after it were left out (a
+    simplified sentence), unless punctuation follows."""
+    toks = sent.tokens
+    if i + 1 >= len(toks) or i + 1 in kept:
+        return toks[i].ws
+    nxt = next((k for k in range(i + 1, len(toks)) if k in kept), None)
+    return "" if nxt is None or toks[nxt].text in ".,;:!?" else " "
+
+
+def simplified_blank(sent: Sentence, start: int, end: int, pronouns: Pronouns) -> str | None:
+    """The sentence with tokens [start, end) blanked and the side parts naming other facts
+    left out (`_simplify`), or None when there are none or it would not stand alone."""
+    window = simplified_window(sent, start, end)
+    if window is None:
+        return None
+    subs = pronouns.substitutes(sent, window)
+    return None if subs is None else _blanked(sent, start, end, subs, window)
+
+
+def _blanked(
+    sent: Sentence,
+    start: int,
+    end: int,
+    subs: dict[int, str] | None = None,
+    window: list[int] | None = None,
+) -> str | None:
+    """The sentence (or the clause `window` of it) with tokens [start, end) blanked, or None
+    if it would not stand alone."""
+    toks = sent.tokens if window is None else [sent.tokens[i] for i in window]
+    if len(toks) > _MAX_SENTENCE_WORDS or BLANK_RE.search(sent.text):
+        return None  # too long to stand alone, or its own underscores would be a second blank
+    if not any(t.pos in ("VERB", "AUX") for t in toks):
+        return None  # a heading or caption ("Congress and the act of 1948") states nothing
+    if not sent.text.rstrip().endswith(SENTENCE_ENDS):
+        return None  # a heading or a list item: "Describe the reasons why many Americans ..."
+    if _alters_a_quotation(sent, toks):
+        return None
+    last = toks[-1].i + 1
+    kept = {t.i for t in toks}
+    words = []
+    # "the _____ (OECD)": a short parenthesis after the blank names the answer; leave it out.
+    skip = set(range(end, _past_bracket(sent, end, last)))
+    for t in toks:
+        if t.i in skip:
+            continue
+        if start <= t.i < end:
+            if t.i == start:
+                ws = sent.tokens[max(skip)].ws if skip else _gap_ws(sent, end - 1, kept)
+                words.append(BLANK + (ws if t.i != last - 1 or end < last else ""))
+            continue
+        text = subs[t.i] if subs and t.i in subs else t.text
+        if subs and t.i in subs and t.i == toks[0].i:
+            text = text[:1].upper() + text[1:]
+        words.append(text + (_gap_ws(sent, t.i, kept) if t.i != last - 1 else ""))
+    text = "".join(words).strip()
+    if re.search(re.escape(BLANK) + r"\s*\(|\(\s*" + re.escape(BLANK), text):
+        return None  # "the _____ (OECD)": the acronym beside the blank gives it away
+    if re.search(r"\([^()]*\b(?:as|called|or)\s+" + re.escape(BLANK), text):
+        return None  # "deoxyribonuclease (referred to as _____)": named just before it
+    if misprinted(text) or (window is not None and torn(sent, window, start, end)):
+        return None  # "... then in _____, and.": the planner asks it another way
+    if re.search(re.escape(BLANK) + r"[,(]?\s*(?:\w+ ){0,2}(?:known|referred to) as\b", text):
+        return None  # "_____, formerly known as H. B. Graham and Brothers": its other name
+    if _points_back(sent, toks):
+        return None
+    if named_twice(text, sent.tokens, subs):
+        return None  # "Harry W. Henry II’s son Harry W. Henry II": the name is another's
+    first = next((t for t in toks if t.pos != "PUNCT"), None)
+    if (
+        first is not None
+        and first.lower_text in SUBJECT_PRONOUNS
+        and not (subs and first.i in subs)
+    ):
+        return None
+    if any(
+        t.lower_text in ("he", "she", "they", "it")
+        and t.dep.startswith("nsubj")
+        and not t.quoted
+        and not (subs and t.i in subs)
+        and not _reports_itself(sent, t)
+        for t in toks
+    ):
+        return None
+    if any(
+        t.lower_text == "them"
+        and not t.quoted
+        and sent.tokens[t.head].lower_text in ("of", "among")
+        for t in toks
+    ):
+        return None  # "the first of them", "Among them were": the sentence before says who
+    if window is not None:
+        # a clause becomes a sentence: capital first, a full stop last
+        text = strip_leading(text)
+        text = text[:1].upper() + text[1:]
+        text = text.rstrip(" ,;:-–—")
+        if not text.endswith((".", "!", "?", ".”", "?”", "!”")):
+            text += "."
+    return closed_quotes(strip_leading(text))
+
+
+def _points_back(sent: Sentence, kept: list[Token]) -> bool:
+    """Does the wording lean on the sentence before it: "supported this conclusion", "One
+    such regiment", "jailed for the same libel suit"? A noun with "this", "these", "those",
+    "such" or "same" is the text's, unless it sits in a phrase set before the subject
+    ("Despite this setback, France ..."), which the question can do without."""
+    toks = sent.tokens
+    comma = next((t.i for t in toks if t.text == ","), len(toks))
+    fronted = toks[0].pos in ("ADP", "SCONJ", "ADV")
+    for t in kept:
+        if t.quoted or t.lower_text not in POINTING_WORDS or toks[t.head].pos != "NOUN":
+            continue
+        if t.ent == "DATE" or toks[t.head].ent == "DATE":
+            continue  # "later this month": a time, which the question dates as the text does
+        if t.dep in ("det", "amod", "predet") and not (fronted and t.i < comma):
+            return True
+    return False
+
+
+def _alters_a_quotation(sent: Sentence, kept: list[Token]) -> bool:
+    """Would the clause or simplified sentence `kept` keep part of a quotation only?
+
+    Quoted words are never altered (issue 12). A blank inside a quotation is allowed only
+    when the whole quotation is kept, as the text gives it, and the blank is the answer:
+    a cloze that shows the speaker's own words. A true/false would put another name in
+    the speaker's mouth, so `_candidates` makes none from a quoted blank; a relative date
+    ("on Monday evening") is never blanked at all (`_date_slots`).
+    """
+    ids = {t.i for t in kept}
+    quoted = [t.i for t in sent.tokens if t.quoted]
+    return any(i in ids for i in quoted) and any(i not in ids for i in quoted)
+
+
+def cut_by_the_splitter(facts: Facts, sent: Sentence) -> bool:
+    """Is the sentence a piece of one the splitter cut ("... the town of Castiglione delle" |
+    "Stiviere, near ...", "Queen Margaret" | "I united ...")? A piece lacks its closing
+    punctuation, or follows one that does. A list after a colon is no sentence either. A
+    caption (`in_caption`) is no sentence of the text either: both give no question."""
+    if in_caption(facts, sent):
+        return True
+    i = sent.index
+    after = facts.sentences[i + 1] if i + 1 < len(facts.sentences) else None
+    if after is not None and after.paragraph == sent.paragraph and not _closed(sent):
+        return True
+    before = facts.sentences[i - 1] if i > 0 else None
+    return before is not None and before.paragraph == sent.paragraph and not _closed(before)
+
+
+# A caption opens with a figure's label or ends with the picture's credit (issue 12: "In
+# 2008, Endeavour and Atlantis await a journey ... Image: NASA." was asked as a fact).
+_FIGURE_LABEL = re.compile(r"(?:Figure|Fig\.|Table|Map|Plate|Image|Photo)\s+\d", re.I)
+_CREDIT = re.compile(
+    r"\(?(?:image|photo|photograph|picture|credit|source|illustration)s?(?:\s+credit)?\s*:", re.I
+)
+_CAPTION_SENTENCES = 4  # a caption is short: a longer paragraph is text
+
+
+def in_caption(facts: Facts, sent: Sentence) -> bool:
+    """Is the sentence part of a picture's caption (a short paragraph that opens with
+    "Figure 15.16" or ends with "Image: NASA.", "(credit: Library of Congress)")?"""
+    para = [
+        s
+        for s in facts.sentences[
+            max(0, sent.index - _CAPTION_SENTENCES) : sent.index + _CAPTION_SENTENCES + 1
+        ]
+        if s.paragraph == sent.paragraph
+    ]
+    if len(para) > _CAPTION_SENTENCES:
+        return False  # the whole paragraph is in `para` only when it is this short
+    return bool(_FIGURE_LABEL.match(para[0].text.lstrip()) or _CREDIT.match(para[-1].text.lstrip()))
+
+
+def _closed(sent: Sentence) -> bool:
+    return sent.text.rstrip().endswith(SENTENCE_ENDS)
+
+
+def mention_sentences(
+    facts: Facts, entity: Entity, coref: Pronouns, most: int = 4
+) -> list[tuple[str, int, str]]:
+    """Up to `most` sentences naming the entity once, with the name blanked, that stand on
+    their own, each with its index and what the name is in its clause (`subject_role`):
+    the planner picks one whose sentence is free."""
+    out: list[tuple[str, int, str]] = []
+    for m in entity.mentions:
+        if len(out) >= most:
+            break
+        if not coref.reliable(entity, m) or other_generation(entity, m):
+            continue  # "Ms. Marten" where two Martens are named: it may be the other one
+        sent = facts.sentences[m.sent_index]
+        if part_of_a_longer_name(sent, m):
+            continue
+        if sum(
+            1 for o in entity.mentions if o.sent_index == m.sent_index
+        ) > 1 or cut_by_the_splitter(facts, sent):
+            continue
+        # Another name of it elsewhere in the sentence gives the blank away; a bracketed
+        # short form right after the name ("the Medical Research Council (MRC)") goes with
+        # the blank, so it does not count.
+        stop = _past_bracket(sent, m.end)
+        rest = f"{sent.span_text(0, m.start)} {sent.span_text(stop, len(sent.tokens))}".lower()
+        if any(alias.lower() in rest for alias in entity.names if len(alias) > 3):
+            continue
+        blanked, _ = blank_in_clause(sent, m.start, m.end, coref)
+        role = subject_role(sent, m.start, m.end)
+        if blanked and len(blanked.split()) >= 6 and not _names_a_sibling(blanked, entity):
+            # "Who went bankrupt, and the committee dissolved?": of a sentence of several
+            # clauses, only the name's own clause is asked through its subject
+            window = clause_window(sent, m.start, m.end)
+            whole = independent_clauses(sent) == []
+            own = None if whole or window is None else _clause_blank(sent, m, window, coref)
+            # the whole sentence, unless it was refused and `blanked` is the clause already
+            out.append((blanked, m.sent_index, role if whole or own == blanked else ""))
+            short = simplified_blank(sent, m.start, m.end, coref)
+            if short and len(short.split()) >= 6:
+                out.append((short, m.sent_index, role if whole else ""))
+            if own and own != blanked and len(own.split()) >= 6:
+                out.append((own, m.sent_index, role))
+        for vp in _verb_phrases(sent, m) if role == "subject" else ():
+            said = _clause_blank(sent, m, vp, coref)
+            if (
+                said
+                and said not in (w for w, _, _ in out)
+                and len(said.split()) >= 6
+                and not _names_a_sibling(said, entity)
+            ):
+                out.append((said, m.sent_index, role))
+    return out
+
+
+def _verb_phrases(sent: Sentence, m: Mention) -> list[list[int]]:
+    """The subject at `m` with each verb phrase it shares, as a window of its own:
+    "Albert Calmette, a naval doctor, founded the first of them in Saigon and later led the
+    Pasteur Institute of Lille" -> "Albert Calmette later led the Pasteur Institute of
+    Lille": one of the things the sentence says of its subject, asked on its own."""
+    toks = sent.tokens
+    verb = toks[toks[sent.span_head(m.start, m.end)].head]
+    conjs = [
+        c
+        for c in sent.children(verb.i)
+        if c.dep == "conj"
+        and c.pos in ("VERB", "AUX")
+        and not any(k.dep in ("nsubj", "nsubjpass") for k in sent.children(c.i))
+    ]
+    if not conjs or verb.i < m.end:
+        return []
+    out = []
+    for c in [verb, *conjs]:
+        cut = {i for k in sent.children(c.i) if k.dep in ("conj", "cc") for i in sent.subtree(k.i)}
+        # and the remarks hanging off it (", where he and Guérin developed ..."): another fact
+        for k in sent.subtree(c.i):
+            if toks[k].dep in ("relcl", "advcl") and k != c.i:
+                cut.update(sent.subtree(k))
+                cut.update(j for j in (min(sent.subtree(k)) - 1,) if toks[j].text == ",")
+        phrase = [i for i in sent.subtree(c.i) if i >= m.end and i not in cut]
+        if c is verb:
+            phrase = [i for i in phrase if i >= verb.i]  # not the remark on the subject
+        while phrase and toks[phrase[-1]].pos == "PUNCT":
+            phrase.pop()
+        if phrase and phrase[-1] - phrase[0] + 1 == len(phrase):
+            out.append([*range(m.start, m.end), *phrase])
+    return out
+
+
+def _clause_blank(sent: Sentence, m: Mention, window: list[int], coref: Pronouns) -> str | None:
+    """The name's own clause of a compound sentence, blanked, as a sentence of its own."""
+    subs = coref.substitutes(sent, window)
+    return None if subs is None else _blanked(sent, m.start, m.end, subs, window)
+
+
+def part_of_a_longer_name(sent: Sentence, m: Mention) -> bool:
+    """Is the mention part of a longer name, which the blank would cut in two ("and _____
+    Mertens" for "Dries", "the _____–MacLeod–McCarty experiment" for "Avery")?"""
+    toks = sent.tokens
+    after = toks[m.end] if m.end < len(toks) else None
+    before = toks[m.start - 1] if m.start else None
+    if after is not None and after.pos == "PROPN" and toks[m.end - 1].head >= m.end:
+        return toks[m.end - 1].dep == "compound"
+    glued = (before is not None and not before.ws and before.text in "-–") or (
+        after is not None and not toks[m.end - 1].ws and after.text in "-–"
+    )
+    return glued
+
+
+_GENERATION = re.compile(r",? (?:II|III|IV|Jr\.?|Sr\.?)$")
+
+
+def other_generation(entity: Entity, m: Mention) -> bool:
+    """Is the mention the name without the generation ("Harry W. Henry" for "Harry W. Henry
+    II")? Father and son share it: the mention may be the other one, and the key would
+    name the wrong man."""
+    return m.text != entity.name and _GENERATION.sub("", entity.name) == m.text
+
+
+def subject_role(sent: Sentence, start: int, end: int) -> str:
+    """What the name at tokens [start, end) is in its clause: "subject" ("_____ missed a
+    chance"), "owner" ("_____'s first newspaper work was ..."), else "". Only a subject is
+    asked "Who ...?": "In 1864, _____ troops overran the fort" blanks a modifier."""
+    toks = sent.tokens
+    head = toks[sent.span_head(start, end)]
+    if head.dep in ("nsubj", "nsubjpass"):
+        return "subject"
+    if head.dep == "appos" and toks[head.head].dep in ("nsubj", "nsubjpass"):
+        return "subject"  # "The colonel, _____, led the regiment"
+    if head.dep == "poss" and toks[head.head].dep in ("nsubj", "nsubjpass"):
+        return "owner"
+    return ""
+
+
+def entity_object_question(
+    facts: Facts, entity: Entity, coref: Pronouns, class_noun: str = ""
+) -> tuple[str, int] | None:
+    """The first sentence naming the entity once as the object of its clause, asked as a
+    question ("At which university did Ms. Marten study biology", "Whom did Stalin treat as
+    a junior partner"), and its index; None when no sentence gives one (see `object_question`)."""
+    for m in entity.mentions:
+        sent = facts.sentences[m.sent_index]
+        if (
+            not coref.reliable(entity, m)
+            or other_generation(entity, m)
+            or part_of_a_longer_name(sent, m)
+            or sum(1 for o in entity.mentions if o.sent_index == m.sent_index) > 1
+            or cut_by_the_splitter(facts, sent)
+        ):
+            continue
+        rest = f"{sent.span_text(0, m.start)} {sent.span_text(m.end, len(sent.tokens))}".lower()
+        if any(alias.lower() in rest for alias in entity.names if len(alias) > 3):
+            continue  # another name of it in the question would give it away
+        asked = object_question(sent, m.start, m.end, lambda idx, s=sent: coref.substitutes(s, idx))
+        if asked is None:
+            continue
+        prep, body = asked
+        wh = f"which {class_noun}" if class_noun else "whom"
+        wh = f"{prep} {wh}" if prep else wh
+        return f"{wh[:1].upper()}{wh[1:]} {body}", m.sent_index
+    return None
+
+
+def _reports_itself(sent: Sentence, pronoun: Token) -> bool:
+    """ "Network Rail ... said it did not expect ...": an it/they subject of what an
+    organization said is that organization, which the sentence names as the speaker."""
+    if pronoun.lower_text not in ("it", "they"):
+        return False
+    clause = sent.tokens[pronoun.head]
+    speaker_verb = sent.tokens[clause.head]
+    if clause.dep != "ccomp" or speaker_verb.lemma not in SAY_VERBS:
+        return False
+    return any(
+        c.dep == "nsubj" and c.ent == "ORG" and c.i < pronoun.i
+        for c in sent.children(speaker_verb.i)
+    )
+
+
+def _past_bracket(sent: Sentence, end: int, last: int | None = None) -> int:
+    """The end of a short bracket right after tokens ending at `end` ("(MRC)"), else `end`;
+    the bracket must close before token `last` (default: the sentence's end)."""
+    toks = sent.tokens
+    last = len(toks) if last is None else last
+    if end < last and toks[end].text == "(":
+        for k in range(end + 1, min(end + 5, last)):
+            if toks[k].text == ")":
+                return k + 1
+    return end
+
+
+def _names_a_sibling(text: str, entity: Entity) -> bool:
+    """Does the text name a body that shares the answer's opening words, which give it away?
+    ("twelve regional _____ under a Federal Reserve Board" for "Federal Reserve Banks")"""
+    words = entity.name.split()
+    if len(words) < 3 or any(w.lower() in ("of", "the", "for", "and", "on") for w in words[:2]):
+        return False
+    return " ".join(words[:2]).lower() in text.lower()

@@ -1,0 +1,96 @@
+"""Real questions from a sentence whose blank is its subject: "Who ...?", "Which state
+senator ...?", "Whose ...?" instead of a cloze (issue 12: a real question wherever one can
+be formed; a cloze only where none can).
+
+    "_____ persuaded local women to nurse the wounded."    -> "Who persuaded local women ...?"
+    "In the 20th minute, _____ missed a chance."           -> "Who missed a chance in the 20th minute?"
+    "State Senator _____ opposed the rail merger."         -> "Which state senator opposed ...?"
+    "_____'s first newspaper work was writing sketches."   -> "Whose first newspaper work was ...?"
+
+The wordings are the blanked sentences `_fields` made (pronouns resolved, side remarks
+cut), so a question here is as safe as its cloze.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from quizgen._deck import BLANK
+from quizgen._generate._fields import FactSlots, role_words
+from quizgen._lexicon import FRONTED_PREPOSITIONS, ONE_HOLDER_POSTS, TITLE_WORDS, is_honorific
+
+_B = re.escape(BLANK)
+# What a subject's clause may be: no quotation (a question never alters one), and not the
+# second half of the subject ("_____ and her student ...", "_____ of France believed").
+# Nor a negation: "Who didn't sign the treaty?" has as many answers as there are people.
+_CLAUSE = (
+    r" (?!(?:and|or|but|nor|of|in|at|from|for|to|on|with)\b)"
+    r"(?!(?:\w+n't|\w+ not|never)\b)([a-z][^“”\"]*?)\s*[.!]"
+)
+_SUBJECT_BLANK = re.compile(_B + _CLAUSE)
+# "State Senator _____ opposed the rail merger." / "The colonel, _____, led the regiment
+# ...": the subject is a role and the name; "Which state senator opposed ...?" asks it with
+# the anchor the sentence gives, where "Who was the state senator?" needs the text.
+# "U.S. Senator _____, Republican from Texas, issued ...": the appositive after the name
+# is left out of the question.
+_ROLE_BLANK = re.compile(
+    r"(?:The )?((?:[A-Za-z][\w.’'-]* ){0,2}[A-Za-z][\w.]*)(?: |, )"
+    + _B
+    + r"(?:, [^,“”\"]+,|,)?"
+    + _CLAUSE
+)
+_POSSESSIVE_BLANK = re.compile(_B + r"[’']s ([a-z][^“”\"]*?)\s*[.!]")
+# "In the 20th minute, _____ missed ...": a phrase before the subject, set off by a comma,
+# that opens with a preposition; the question puts it last.
+_FRONTED = re.compile(
+    r"((?:" + "|".join(sorted(FRONTED_PREPOSITIONS)) + r")\b[^_“”\"]*?), (.+)", re.I
+)
+
+
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # a role before the blank: "State Senator"
+
+
+def with_subject_clause(item: FactSlots) -> FactSlots:
+    """The item with `subject_clause`, what its blanked sentence says of its subject when
+    the blank is the subject ("persuaded local women to nurse the wounded"), so that "Who
+    ...?" can be asked instead of a cloze; `role_noun` ("state senator") when a role
+    stands before the blank; `possessed` ("first newspaper work was ...") when the blank
+    is the subject's owner. A phrase fronted before the subject goes to the end."""
+    blanked = item.fields.get("blanked", "")
+    if item.kind == "date" or not blanked:
+        return item
+    fronted, rest = "", blanked
+    if (m := _FRONTED.fullmatch(blanked)) and m.group(2)[:1] in (BLANK[:1], *_UPPER):
+        fronted, rest = " " + m.group(1)[:1].lower() + m.group(1)[1:], m.group(2)
+    fields, role = dict(item.fields), item.subjects.get(blanked, "")
+    if role == "owner":
+        if (m := _POSSESSIVE_BLANK.fullmatch(rest)) and item.kind == "actor":
+            fields["possessed"] = m.group(1) + fronted
+    elif role != "subject":
+        return item
+    elif m := _SUBJECT_BLANK.fullmatch(rest):
+        fields["subject_clause"] = m.group(1) + fronted
+    elif (
+        (m := _ROLE_BLANK.fullmatch(rest.replace(" ,", ",")))
+        and item.kind == "actor"
+        and _is_role(m.group(1), item.roles)
+    ):
+        fields["subject_clause"] = m.group(2) + fronted
+        fields["role_noun"] = role_words(re.sub(r"^the ", "", m.group(1), flags=re.I))
+    return item if fields == item.fields else replace(item, fields=fields)
+
+
+def _is_role(words: str, roles: Sequence[str]) -> bool:
+    """ "State Senator", "colonel", "NASA Administrator": a role ends in a title word or a
+    post, or is one extraction gave the person ("English defender"); "Dr", "Mr" are
+    honorifics."""
+    parts = words.lower().split()
+    if any(is_honorific(w) for w in parts):
+        return False
+    return (
+        parts[-1] in TITLE_WORDS
+        or parts[-1] in ONE_HOLDER_POSTS
+        or words.lower() in {r.lower() for r in roles}
+    )

@@ -1,0 +1,111 @@
+"""Wordings that came out torn: a sentence left with a hole where words were taken out.
+
+A clause or a simplified sentence (`_clauses`, `_simplify`) is the sentence with some of
+its words left out. Most of the time the rest reads as a sentence; these rules catch the
+times it does not, each with the example a blind reviewer flagged (issue 12). A torn
+wording is not offered, so the planner asks the fact through its whole sentence or
+another wording instead of losing it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from quizgen._deck import BLANK
+from quizgen._extract import Sentence, Token
+from quizgen._lexicon import HANGING_WORDS
+
+
+def _beside_the_blank(sent: Sentence, keep: set[int], start: int, end: int) -> bool:
+    """ "Belgium started the game _____ Mertens making ...": words left out right before or
+    after the blank, and not set off by commas, read as part of what the blank stands for."""
+    toks = sent.tokens
+    lo, hi = min(keep), max(keep)
+    before = start - 1
+    if lo <= before and before not in keep:
+        k = before
+        while k not in keep:
+            k -= 1
+        if toks[k].pos != "PUNCT" and toks[k + 1].pos != "PUNCT":
+            return True
+    return end <= hi and end not in keep and toks[end].pos != "PUNCT"
+
+
+def _hanging_word(sent: Sentence, keep: set[int], start: int, end: int) -> bool:
+    """ "... contracted in _____, with her father's help, then, and.": a conjunction or a
+    connective ("then") whose words were left out, now followed by a comma or the end."""
+    toks, kept = sent.tokens, sorted(keep)
+    for k, nxt in zip(kept, [*kept[1:], None], strict=True):
+        word = toks[k]
+        if start <= k < end or not (word.dep == "cc" or word.lower_text in HANGING_WORDS):
+            continue
+        if k + 1 in keep:
+            continue  # "and, in 1966, ...": the text's own comma
+        if nxt is None or (toks[nxt].pos == "PUNCT" and toks[nxt].text not in "“\"'("):
+            return True
+    return False
+
+
+def _stripped_head(sent: Sentence, keep: set[int], start: int, end: int) -> bool:
+    """ "The results of the experiment, published, suggested ...", "... payable.": a
+    participle set after its noun, an adjective or a preposition whose every word after it
+    was left out. A verb of a clause may lose them: "a second, Ève, followed." reads."""
+    toks = sent.tokens
+    for k in keep:
+        word = toks[k]
+        if word.head == k or word.pos not in ("VERB", "ADJ", "ADP"):
+            continue
+        if word.pos == "VERB" and word.dep != "acl":
+            continue
+        after = [c.i for c in sent.children(k) if c.i > k and c.pos != "PUNCT"]
+        if after and not any(c in keep or start <= c < end for c in after):
+            return True
+    return False
+
+
+_WINDOW_RULES: tuple[Callable[[Sentence, set[int], int, int], bool], ...] = (
+    _beside_the_blank,
+    _hanging_word,
+    _stripped_head,
+)
+
+
+def torn(sent: Sentence, window: Sequence[int], start: int, end: int) -> bool:
+    """Does keeping only the tokens `window` of `sent` (the blank at [start, end)) tear the
+    sentence? See the rules above; a window of the whole sentence never does."""
+    keep = set(window)
+    if len(keep) == len(sent.tokens):
+        return False
+    return any(rule(sent, keep, start, end) for rule in _WINDOW_RULES)
+
+
+def misprinted(text: str) -> bool:
+    """Does a wording read as a misprint: ", ." or "( )" where words were left out?"""
+    return re.search(r"[,;:]\s*[,.;:]|\(\s*\)", text.replace(BLANK, "x")) is not None
+
+
+def closed_quotes(text: str) -> str:
+    """The wording with its quotation marks balanced: a sentence of a quotation that goes
+    on for several ("Sassi said, "We were playing against a highly-skilled team.") closes
+    it at its end, one that ends it opens it at its start, so no question leaves a
+    quotation open."""
+    opened = text.count("“") - text.count("”")
+    if opened > 0:
+        return text + "”" * opened
+    if opened < 0:
+        return "“" * -opened + text
+    if text.count('"') % 2 == 1:
+        return '"' + text if text.endswith('"') else text + '"'
+    return text
+
+
+def named_twice(text: str, toks: Sequence[Token], subs: Mapping[int, str] | None) -> bool:
+    """Did a possessive pronoun take the name of someone the wording names anyway? "His son
+    Harry W. Henry II" read "Harry W. Henry II’s son Harry W. Henry II": the pronoun was
+    someone else's (father and son)."""
+    return bool(subs) and any(
+        toks[i].tag == "PRP$" and text.count(name.removesuffix("’s")) > 1
+        for i, name in (subs or {}).items()
+        if name != toks[i].text
+    )

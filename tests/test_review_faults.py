@@ -1,0 +1,313 @@
+"""The kinds of fault a blind review of real decks found (issue 12, second review), each with
+a small input of its own: wordings cut short or mangled, roles that fit many people,
+captions asked as questions, misread date clauses, wrong referents, absurd swaps, wrong keys
+and give-aways."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from quizgen._deck import Question
+from quizgen._extract import extract_facts
+from quizgen._generate import GenerateOptions, default_templates, generate_planned
+from quizgen._generate._candidates import candidates, pools
+from quizgen._generate._fields import fact_slots
+from quizgen._sources import Source
+
+pytestmark = pytest.mark.slow  # spaCy parses every text
+
+
+def _questions(text: str, title: str = "Notes", plan: bool = False, **options) -> list[Question]:
+    """Every template's best question (unplanned unless `plan`): wordings are under test."""
+    source = Source(path="notes.txt", title=title, text=text)
+    deck, _ = generate_planned(extract_facts(source), GenerateOptions(seed=1, plan=plan, **options))
+    return deck.questions
+
+
+def _prompts(questions: list[Question]) -> dict[str, str]:
+    return {q.prompt: q.answer for q in questions}
+
+
+def test_she_in_a_life_is_the_person_the_title_names_by_a_shorter_name():
+    # The title says "Ann Berg", the text "Ann Louise Berg": she is still the text's subject.
+    text = (
+        "Singer Ann Berg dies aged 80\n\n"
+        "Ann Louise Berg was born in Oslo in 1938. She moved to Paris in 1960 with her husband."
+        " She founded the Nordic Song Society in 1972."
+    )
+    prompts = _prompts(_questions(text, title="Singer Ann Berg dies aged 80"))
+    assert prompts.get("In what year did Ann Louise Berg found the Nordic Song Society?") == "1972"
+
+
+def _wordings(text: str) -> list[str]:
+    """Every sentence wording generation made (whole, clause, simplified, each mention)."""
+    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    out = []
+    for item in fact_slots(facts):
+        out += [v for k, v in item.fields.items() if k in ("blanked", "clause", "wh_question")]
+        out += [b for b, _ in item.alternates]
+    return out
+
+
+# --- 1. wordings cut short or mangled --------------------------------------------------------
+
+TORN = (
+    "Clara Voss signed in 1951 with Decca Records, on her teacher's advice, then in 1955 with"
+    " Philips Records, and in 1959 with Polydor Records.\n\n"
+    "The results of the Lund survey, published in 1961, changed the view of the Oslo City"
+    " Council.\n\n"
+    "The airliner Northern Star, which will fly again on May 2, will be moved to the Denver"
+    " Science Museum in Colorado following its refit.\n\n"
+    "Belgium started the game with a quick attack by Marco Reus, Leon Goretzka, and Timo Werner"
+    " making early runs at the Panama defence.\n\n"
+    "The chemists added deoxyribonuclease (referred to as DNase), an enzyme, to the Lund"
+    " Institute solution in 1952.\n\n"
+)
+
+
+def test_a_wording_is_never_left_with_a_hole_where_words_were_cut():
+    wordings = _wordings(TORN)
+    assert wordings
+    for w in wordings:
+        # "... then, and.", "then in _____, and.": a connective whose words were cut
+        assert not re.search(r"\b(?:and|or|then)\s*[,.]\s*(?:$|[a-z])", w), w
+        # "published, changed ...", "will be moved following its refit": a verb lost its words
+        assert not re.search(r"\bpublished[,.]|\bmoved following\b", w) or "_" not in w, w
+        assert not re.search(r"\(referred to as _____\)", w), w
+    # the whole sentence stays, so each fact keeps a wording
+    assert any(w.startswith("Clara Voss signed in 1951 with Decca Records,") for w in wordings)
+    assert any("published in _____" in w for w in wordings)
+
+
+def test_a_wording_never_leaves_a_quotation_open():
+    text = (
+        'After the match, coach Ferjani Lund said, "We played a fine team from the Oslo Football'
+        ' Club. We learned a lot today."'
+    )
+    prompts = [q.prompt for q in _questions(text)]
+    assert any("Oslo Football Club" in p or "_____" in p for p in prompts)
+    for p in prompts:
+        assert p.count('"') % 2 == 0 and p.count("“") == p.count("”"), p
+
+
+def test_words_set_before_the_blank_go_last_in_a_question_about_the_subject():
+    text = (
+        "In the 20th minute, Marcus Berg missed a chance to put Sweden in the lead.\n\n"
+        "Robert Criswell's first newspaper work was writing sketches for the Cincinnati"
+        " Commercial.\n\n"
+        "Napoleon III of France believed the war presented an opportunity to restore an empire.\n\n"
+        "In April 1864, Union troops under General Nathan Forrest overran the small fort.\n\n"
+    )
+    prompts = _prompts(_questions(text))
+    assert prompts["Who missed a chance to put Sweden in the lead in the 20th minute?"] == (
+        "Marcus Berg"
+    )
+    assert prompts[
+        "Whose first newspaper work was writing sketches for the Cincinnati Commercial?"
+    ] == ("Robert Criswell")
+    # the blank is part of the subject, or modifies it: no "Who of France ...?"
+    assert not [p for p in prompts if p.startswith(("Who of", "Which organization troops"))]
+
+
+# --- 2. roles that fit many people ------------------------------------------------------------
+
+ROLES = (
+    "U.S. Senator John Cornyn, Republican from Texas, issued a statement regarding the"
+    " rejection of the Houston bid.\n\n"
+    "English defender Kyle Walker was booked for a bad foul in the 30th minute.\n\n"
+    "Owen D. Young, head of General Electric, chaired the second committee.\n\n"
+    "Charles G. Dawes, Chicago banker, former Director of the Bureau of the Budget, and future"
+    " Vice President, chaired the first committee.\n\n"
+    "A physician, Albert Calmette, founded the first branch. Louis Pasteur, a chemist who had"
+    " changed the making of wine, opened the institute.\n\n"
+)
+
+
+def test_a_role_many_people_hold_is_asked_with_its_sentence_or_not_at_all():
+    prompts = _prompts(_questions(ROLES))
+    for vague in ("the U.S. senator", "the English defender", "a physician", "the physician"):
+        assert f"Who was {vague}?" not in prompts
+    assert prompts[
+        "Which U.S. senator issued a statement regarding the rejection of the Houston bid?"
+    ] == ("John Cornyn")
+    assert prompts["Which English defender was booked for a bad foul in the 30th minute?"] == (
+        "Kyle Walker"
+    )
+    # a role tied to a named body, or told by a clause, names one person
+    assert prompts["Who was the head of General Electric?"] == "Owen D. Young"
+    assert prompts["Who was a chemist who had changed the making of wine?"] == "Louis Pasteur"
+
+
+def test_a_role_reads_as_english_with_its_article_and_capitals():
+    prompts = _prompts(_questions(ROLES))
+    assert prompts["Owen D. Young was the head of which organization?"] == "General Electric"
+    assert prompts[
+        "Charles G. Dawes was a Chicago banker, former director of which organization, and"
+        " future Vice President?"
+    ] == ("Bureau of the Budget")
+
+
+# --- 3. captions, misread date clauses, wrong referents ----------------------------------------
+
+DATES = (
+    "The Lund Museum opened its doors on March 3, 1921.\n\n"
+    "Looking back: the airship Nordstern lifts off from the Lund Museum field on April 12, 1931."
+    " Image: Lund Archive.\n\n"
+    "Figure 2.3 This 1865 photograph by Mathew Brady shows soldiers of the Union army in camp.\n\n"
+    "Unable to agree upon the amount that Germany should pay at the Paris Peace Conference in"
+    " 1919, the Allies established a Reparation Commission to settle the question.\n\n"
+    "At the beginning of the war, in 1861 and 1862, Union forces had used contrabands for manual"
+    " labor.\n\n"
+    "Clara Voss signed in 1951 with Decca Records, on her teacher's advice, then in 1955 with"
+    " Philips Records.\n\n"
+    "By 1890, Robert Criswell had joined the staff of the New York World.\n\n"
+    "In 1901, Graham Paper bought out one of its most successful rivals, the Brown & Clark"
+    " Company.\n\n"
+    "In the late 1890s, the Graham Paper Company moved to the Cupples block.\n\n"
+    "Maclyn McCarty's hypothesis supported this conclusion in 1944.\n\n"
+)
+
+
+def test_a_caption_is_no_sentence_to_ask_from():
+    for q in _questions(DATES):
+        assert "Looking back" not in q.prompt and "Figure" not in q.prompt, q.prompt
+        assert q.answer not in ("April 12, 1931", "1865", "Mathew Brady"), q.prompt
+
+
+def test_a_date_question_asks_the_event_the_date_dates():
+    questions = _questions(DATES)
+    asked = {q.prompt: q.answer for q in questions if q.type in ("short", "choice")}
+    # a relative clause's date, a date beside another on the same verb: no "In what year"
+    assert not [p for p, a in asked.items() if a in ("1919", "1861", "1862", "1951", "1955")]
+    assert asked["By what year had Robert Criswell joined the staff of the New York World?"] == (
+        "1890"
+    )
+    # "its" after the subject it stands for reads right
+    assert asked[
+        "In what year did Graham Paper buy out one of its most successful rivals, the Brown &"
+        " Clark Company?"
+    ] == ("1901")
+    # the clozes stay: the fact is still asked
+    assert {"1919", "1861", "1951"} <= {q.answer for q in questions if q.type == "cloze"}
+
+
+def test_a_date_with_a_part_accepts_the_plain_decade():
+    decade = next(q for q in _questions(DATES) if q.answer == "late 1890s")
+    assert "1890s" in decade.accept and "the 1890s" in decade.accept
+
+
+def test_a_noun_that_points_back_at_the_text_is_not_asked_through():
+    # "supported this conclusion": which conclusion, the student cannot know
+    assert not [q for q in _questions(DATES) if "this conclusion" in q.prompt]
+
+
+def test_a_list_or_a_time_told_from_the_sentence_is_no_description():
+    text = (
+        "Today's announcement is an affront to the thousands of dedicated men and women at"
+        " Johnson Space Center, the greater Houston community and the State of Texas.\n\n"
+        "Criswell became editor of The New Yorker, a weekly newspaper established three years"
+        " earlier, in 1904.\n\n"
+        "The museum sent the plane to the Lund Institute, a research centre for flight.\n\n"
+    )
+    prompts = _prompts(_questions(text))
+    assert not [p for p in prompts if p.startswith("What is the name of the greater")]
+    assert not [p for p in prompts if p.startswith("What is the name of the weekly")]
+    assert prompts["What is the name of the research centre for flight?"] == "Lund Institute"
+
+
+def _false_statements(text: str, seeds: int = 3) -> list[str]:
+    """Every false statement the candidates of the text hold, over a few seeds."""
+    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    items = list(fact_slots(facts))
+    names = pools(items)
+    return [
+        c.question.prompt
+        for seed in range(seeds)
+        for item in items
+        for c in candidates(item, default_templates(), names, GenerateOptions(seed=seed))
+        if c.question.answer == "false"
+    ]
+
+
+def test_a_false_statement_swaps_in_only_a_name_surely_of_the_answers_kind():
+    text = (
+        "Ann Berg is survived by her sons Clarence, Edward, Ted and Kecalf, and by her friend"
+        " Lionel Richie. According to Billboard, Berg sang with Elton John and Stevie Wonder in"
+        " 1987."
+    )
+    made = _false_statements(text)
+    assert any("Berg sang with Lionel Richie and Stevie Wonder" in s for s in made)
+    for s in made:
+        # a bare first name or a magazine may be anything; the subject is no one else
+        assert not re.search(r"According to (?:Ted|Edward|Clarence|Ann Berg)\b", s), s
+        assert "Edward, Billboard and" not in s and "Edward, Ted and Billboard" not in s, s
+        assert not re.search(r"Berg sang with [^.]*Ann Berg", s), s
+
+
+def test_a_name_without_its_generation_is_not_asked_as_the_son():
+    # "Harry W. Henry" is the father of "Harry W. Henry II": the key would name the son
+    text = (
+        "Harry W. Henry led the Graham Paper Company from 1942. In 1957, under the management"
+        " of Harry W. Henry, the company finished a new plant in St. Louis. His son Harry W."
+        " Henry II led the Graham Paper Company from 1975."
+    )
+    for q in _questions(text):
+        if q.answer == "Harry W. Henry II":
+            assert "1975" in q.prompt or "1975" in (q.context or ""), q.prompt
+        assert "Henry II’s son" not in q.prompt and "Henry II's son" not in q.prompt
+
+
+def test_a_blank_beside_its_other_name_is_not_asked():
+    text = (
+        "The Lund Printing Company, formerly known as Lund Brothers and Sons, was a privately"
+        " owned printer in Oslo."
+    )
+    assert not [q for q in _questions(text) if q.prompt.startswith("The _____, formerly")]
+
+
+# --- second look: duplicates, dates of a life, negations ----------------------------------------
+
+LIFE = (
+    "Singer Ann Berg dies aged 76\n\n"
+    "Ann Berg (March 25, 1942 – August 16, 2018) was a Swedish singer. Ann Berg was born in"
+    ' Oslo on March 25, 1942. She acquired the nickname "the Queen of Song" in 1967. Mary Holt'
+    " didn't sign the Oslo treaty in 1950. The Lund Times reported on March 25, 1942 that a"
+    " daughter had been born to the Berg family. Berg died in her Oslo home on Thursday."
+)
+
+
+def test_a_date_of_a_life_given_twice_is_one_fact_with_options_of_its_generation():
+    questions = _questions(LIFE, title="Singer Ann Berg dies aged 76", plan=True)
+    born = [q for q in questions if q.answer == "March 25, 1942"]
+    assert len(born) == 1  # "(March 25, 1942 – ..." and "born ... on March 25, 1942": one fact
+    for q in questions:
+        if q.type == "choice" and q.answer == "March 25, 1942":
+            years = [int(c[-4:]) for c in q.choices]
+            assert all(abs(y - 1942) <= 25 for y in years), q.choices  # never "... 2018"
+
+
+def test_a_short_quotation_stays_whole_in_a_question_and_a_negation_is_not_dated():
+    prompts = _prompts(_questions(LIFE, title="Singer Ann Berg dies aged 76"))
+    assert prompts['In what year did Ann Berg acquire the nickname "the Queen of Song"?'] == "1967"
+    assert not [p for p in prompts if "n't" in p and p.endswith("?")], prompts
+
+
+def test_a_blank_never_cuts_a_longer_name_in_two():
+    text = (
+        "Oswald Avery worked at the Rockefeller Institute in New York. The results of the"
+        " Avery–Lund experiment changed the view of many biologists about genes."
+    )
+    assert not [q for q in _questions(text) if "_____–Lund" in q.prompt]
+
+
+def test_a_kin_role_names_one_person_and_is_no_post():
+    text = (
+        "Theodore Holt was Carl Holt's father. President Theodore Holt signed the Lund treaty"
+        " in 1901. Governor James Berg of Kentucky signed it in 1902."
+    )
+    questions = _questions(text)
+    assert _prompts(questions)["Who was Carl Holt's father?"] == "Theodore Holt"
+    for q in questions:
+        assert not any("'s" in c or "’s" in c for c in q.choices if q.template == "actor-post")
