@@ -111,6 +111,12 @@ KIN_NOUNS = _words(
     """
 )
 
+# The gender a kin noun gives the name it stands beside ("their first daughter, Irène").
+KIN_GENDER = {
+    "husband": "m", "son": "m", "brother": "m", "father": "m",
+    "wife": "f", "daughter": "f", "sister": "f", "mother": "f",
+}  # fmt: skip
+
 # Nouns that only a person is: an appositive or a title with one of these makes the name a person.
 # Not "investor", "trader", "manager", "owner": "SoftBank, an investor", "the asset manager".
 PERSON_NOUNS = _words(
