@@ -29,12 +29,18 @@ from quizgen._lexicon import (
 
 @dataclass
 class Span:
-    """An entity span of one sentence: tokens [start, end) with its label."""
+    """An entity span of one sentence: tokens [start, end) with its label.
+
+    `settled` when the words around the name decided its kind (`_context`): the span rules
+    then only trim it. `subtype` is an organization's subtype those words gave ("team").
+    """
 
     sent_index: int
     start: int
     end: int
     label: str
+    settled: bool = False
+    subtype: str | None = None
 
 
 # Suffixes of demonyms and adjectives ("Alpine", "Swiss-Italian", "Nordic", "Methodist").
