@@ -168,3 +168,75 @@ def test_a_heading_in_capitals_and_a_numbered_group_are_no_bodies() -> None:
         "AFRICAN AMERICAN SOLDIERS\n\nIn the first game of Group G, Belgium played well in 2018."
     )
     assert orgs == []
+
+
+def test_where_someone_works_is_a_body_and_where_a_post_is_held_a_place() -> None:
+    _, orgs, _ = _kinds(
+        "He worked as a researcher at Genentech in 1990. She was a chemist at Merck. "
+        "Robert Criswell was editor of the Petroleum World at Titusville in 1880."
+    )
+    assert orgs == ["Genentech", "Merck", "Petroleum World"]
+
+
+def test_an_organization_word_the_text_uses_as_a_name_is_one() -> None:
+    _, orgs, _ = _kinds(
+        "By 1864 the Union had mobilized its resources. The Confederacy hoped for help, but "
+        "Britain cheered for the Union after 1863. Many states had left the Union in 1861. "
+        "The Army was small then."
+    )
+    assert orgs == ["Union"]  # used three times on its own; "the Army" once is no name
+
+
+def test_a_body_is_told_by_its_owner_or_what_it_became() -> None:
+    _, orgs, _ = _kinds(
+        "In 1989, Rowe Paper was sold to Butler Paper Company, a subsidiary of Alco Standard. "
+        "In 1996, Alco split into two companies: Ikon and Unisource. Ikon Office Solutions "
+        "became an office copier, whereas Unisource Worldwide became a paper sales company."
+    )
+    assert orgs == [
+        "Rowe Paper",
+        "Butler Paper Company",
+        "Alco Standard",
+        "Ikon",
+        "Unisource",
+        "Ikon Office Solutions",
+        "Unisource Worldwide",
+    ]
+
+
+def test_a_heading_word_an_enzyme_and_a_capitalised_sentence_start_are_no_bodies() -> None:
+    actors, orgs, _ = _kinds(
+        "Confirmation\n\nConfirmation came a year later, in 1953. The protein protected the DNA "
+        "from DNAse until 1952. Radioactive sulfur-35 was used to label the protein in 1952."
+    )
+    assert actors == [] and orgs == []
+
+
+def test_a_given_name_and_a_party_members_name_are_the_persons() -> None:
+    actors, orgs, _ = _kinds(
+        "In 2016, nonpartisan Junius Ho defeated Lee Cheuk-yan by five thousand votes. "
+        "Pan-democrat Lam Cheuk-ting from the Democratic Party was elected."
+    )
+    assert actors == ["Junius Ho", "Lee Cheuk-yan", "Lam Cheuk-ting"]
+    assert orgs == ["Democratic Party"]
+
+
+def test_a_committee_of_a_league_is_two_bodies_and_a_hall_of_fame_is_one() -> None:
+    _, orgs, _ = _kinds(
+        "From 1922 she was a member of the International Committee on Intellectual "
+        "Cooperation of the League of Nations. In 1987 she became the first woman in the "
+        "Rock and Roll Hall of Fame."
+    )
+    assert orgs == [
+        "International Committee on Intellectual Cooperation",
+        "League of Nations",
+        "Rock and Roll Hall of Fame",
+    ]
+
+
+def test_a_work_named_after_a_possessive_is_a_work() -> None:
+    _, orgs, others = _kinds(
+        "They collected money for a book to be called America's Foremost Families in 1908."
+    )
+    assert orgs == []
+    assert others.get("Foremost Families") == "work"

@@ -39,7 +39,7 @@ TITLE_WORDS = _words(
     scientist engineer architect lawyer lord lady dame sir saint st. ceo officer head
     envoy negotiator official diplomat researcher historian novelist poet painter composer
     astronomer mathematician inventor commander marshal field lawmaker congressman
-    congresswoman activist laureate
+    congresswoman activist laureate administrator
     """
 )
 
@@ -205,7 +205,7 @@ ORG_WORDS = _words(
     organisation association council party company corporation corp inc ltd bank foundation
     society agency administration ministry department league army navy court parliament
     congress senate laboratory laboratories museum commission office bureau service alliance
-    federation union network group board fund church order club
+    federation union network group board fund church order club fame
     """
 )
 
@@ -233,7 +233,7 @@ PART_HEADS = _words(
 # Head words of an organization that can hold another: the whole of PART_HEADS.
 WHOLE_HEADS = _words(
     """
-    university college academy institute society council
+    university college academy institute society council league
     """
 )
 
@@ -671,7 +671,9 @@ ORG_SUBTYPES: dict[str, frozenset[str]] = {
     "school or university": _words(
         "university college school academy seminary conservatory polytechnic"
     ),
-    "museum or venue": _words("museum gallery library theatre theater opera zoo observatory"),
+    "museum or venue": _words(
+        "museum gallery library theatre theater opera zoo observatory planetarium fame"
+    ),
     "team": _words("team fc rovers athletic athletics"),
     "union": _words("union unions guild"),
     "company": _words(
@@ -897,12 +899,20 @@ PUBLICATION_VERBS = _words("edit publish")
 # Lower-case class nouns after a name that make it a publication: "Vogue magazine".
 PUBLICATION_CLASS_NOUNS = _words("magazine newspaper journal daily weekly")
 
-# Verbs (lemmas) whose object is a place: "France and Belgium occupied the Ruhr".
+# Verbs (lemmas) whose "at X" is where someone works or studies, a body: "worked at
+# Genentech", "studied at Harvard" (elsewhere "at X" is a place: "a sanatorium at Passy").
+WORK_VERBS = _words("work study teach lecture research train serve")
+
+# Verbs (lemmas) whose object is a place: "France and Belgium occupied the Ruhr", "a
+# French fleet took Veracruz" ("took over" a company is no conquest).
 PLACE_VERBS = _words(
     """
-    occupy evacuate invade capture seize besiege annex liberate bombard storm
+    occupy evacuate invade capture seize besiege annex liberate bombard storm take
     """
 )
+
+# Nouns whose "of X" names the body X: "a subsidiary of Alco Standard".
+OWNER_NOUNS = _words("subsidiary division affiliate branch arm")
 
 # Words of a vehicle's class before its name, capitalised as part of it ("Space Shuttle
 # Columbia") or in lower case ("the shuttle Discovery", "the battleship Bismarck").

@@ -24,8 +24,10 @@ from quizgen._lexicon import (
     KIND_OF_LABEL,
     LAB_THING_NOUNS,
     NAMING_VERBS,
+    ORG_CLASS_NOUNS,
     ORG_NAME_HEADS,
     ORG_WORDS,
+    OWNER_NOUNS,
     PLACE_VERBS,
     PUBLICATION_CLASS_NOUNS,
     PUBLICATION_NOUNS,
@@ -64,6 +66,12 @@ class _Found:
         key = name_text(sent, start, end)
         if key:
             self.names.setdefault(key, (label, sub))
+
+    def label_of(self, span: Span) -> str:
+        """The span's label, or the one a rule before settled for its name."""
+        sent = self.sentences[span.sent_index]
+        decided = self.names.get(name_text(sent, span.start, span.end))
+        return decided[0] if decided is not None and span.label in _NAME_LABELS else span.label
 
     def covering(self, sent: Sentence, i: int) -> Span | None:
         return next(
@@ -235,6 +243,28 @@ def _cut_names(found: _Found) -> None:
             found.add(sent, s.start, end, s.label)
 
 
+def _split_pairs(found: _Found) -> None:
+    """ "Alco's two divisions: Ikon and Unisource": two one-word names joined by "and" in one
+    span are two bodies when each opens a longer name of the text ("Ikon Office Solutions")."""
+    openers = {
+        found.sentences[s.sent_index].tokens[s.start].text
+        for s in found.spans
+        if s.end - s.start > 1
+    }
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        if (
+            s.label == "ORG"
+            and s.end - s.start == 3
+            and toks[s.start + 1].lower_text == "and"
+            and toks[s.start].text in openers
+            and toks[s.start + 2].text in openers
+        ):
+            found.add(sent, s.start, s.start + 1, "ORG")
+            found.add(sent, s.start + 2, s.end, "ORG")
+
+
 def _event_acronyms(found: _Found) -> None:
     """ "the 2018 FIFA football World Cup", "the NCAA tournament": an acronym naming the
     event it hangs on is the body that runs it."""
@@ -301,6 +331,7 @@ def _listed_people(found: _Found) -> None:
                     and 2 * people >= len(members)
                     and len(members) >= 3
                     and toks[s.start].lower_text not in ORG_WORDS
+                    and toks[s.start].text.istitle()  # "Frank E. Bunts, MD, and ...": a degree
                 ):
                     found.name(sent, s.start, s.end, "PERSON")
 
@@ -370,6 +401,61 @@ def _people_as_things(found: _Found) -> None:
         found.added = []
 
 
+def _given_names(found: _Found) -> None:
+    """ "nonpartisan Junius Ho" tagged PERSON on "Ho" alone: an untagged capitalised word
+    compounding a person's name is their given name (not a title: "Governor Rick Perry")."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        prev = toks[s.start - 1] if s.start else None
+        if (
+            s.label == "PERSON"
+            and prev is not None
+            and prev.i > 0
+            and not prev.ent
+            and prev.pos == "PROPN"
+            and prev.dep == "compound"
+            and s.start <= prev.head < s.end
+            and prev.text.istitle()
+            and prev.text.isalpha()
+            and prev.lower_text not in TITLE_WORDS | ORG_WORDS
+            and not is_honorific(prev.text)
+        ):
+            found.add(sent, s.start - 1, s.end, "PERSON")
+
+
+def _members(found: _Found) -> None:
+    """ "Pan-democrat Lam Cheuk-ting from the Democratic Party": a name without an
+    organization word, said to be of or from a party or another body, is a person; a
+    descriptor before it ("Pan-democrat") is no part of the name."""
+    for n, s in enumerate(found.spans):
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        nxt = found.spans[n + 1] if n + 1 < len(found.spans) else None
+        k = s.end
+        if (
+            s.label != "ORG"
+            or nxt is None
+            or nxt.sent_index != s.sent_index
+            or nxt.label != "ORG"
+            or k >= len(toks)
+            or toks[k].lower_text not in ("of", "from")
+            or nxt.start not in (k + 1, k + 2)
+            or any(t.lower_text in ORG_WORDS for t in toks[s.start : s.end])
+            or not any(t.lower_text in ORG_WORDS for t in toks[nxt.start : nxt.end])
+        ):
+            continue
+        start = s.start
+        if s.end - start > 3 and toks[start + 1].text in _DASHES and toks[start + 2].text.islower():
+            start += 3  # "Pan-democrat"
+        name = toks[start : s.end]
+        if len(name) >= 2 and all(
+            _is_cap(t) or t.text in _DASHES or toks[t.i - 1].text in _DASHES  # "Cheuk-ting"
+            for t in name
+        ):
+            found.add(sent, start, s.end, "PERSON", settled=True)
+
+
 def _affiliations(found: _Found) -> None:
     """ "Frederick Fung of ADPL", "Gary Fan of the Neo Democrats", "Cheng Chung-tai of Civic
     Passion": what follows a person's "of"/"from" and is no place is their organization."""
@@ -411,7 +497,7 @@ def _places(found: _Found) -> None:
     for n, s in enumerate(found.spans):
         sent = found.sentences[s.sent_index]
         toks = sent.tokens
-        if s.label not in ("PERSON", "ORG") or any(
+        if found.label_of(s) not in ("PERSON", "ORG") or any(
             toks[k].lower_text in ORG_WORDS for k in range(s.start, s.end)
         ):
             continue
@@ -425,19 +511,35 @@ def _places(found: _Found) -> None:
         )
         prev = found.spans[n - 1] if n else None
         qualifier = (
-            s.label == "PERSON"
+            found.label_of(s) == "PERSON"
             and one
             and prev is not None
             and prev.sent_index == s.sent_index
-            and prev.label == "ORG"
+            and found.label_of(prev) == "ORG"
             and prev.end + 1 == s.start
             and toks[prev.end].text == ","
             and (s.end == len(toks) or toks[s.end].text in (",", ".", ")", ";"))
+            and not (s.end + 1 < len(toks) and _is_cap(toks[s.end + 1]))  # "Clarence, Edward, Ted"
         )
         head = toks[sent.span_head(s.start, s.end)]
-        taken = head.dep == "dobj" and toks[head.head].lemma.lower() in PLACE_VERBS
-        if (one and state) or qualifier or (taken and s.end - s.start <= 2):
+        if (one and state) or qualifier or (_taken(sent, head) and s.end - s.start <= 2):
             found.name(sent, s.start, s.end, "GPE")
+    for sent in found.sentences:  # "occupied the Ruhr", untagged there, tagged ORG later
+        for t in sent.tokens:
+            if not t.ent and t.pos == "PROPN" and _is_cap(t) and t.i and _taken(sent, t):
+                start, end = _run_at(sent.tokens, t.i)
+                if end - start <= 2:
+                    found.name(sent, start, end, "GPE")
+
+
+def _taken(sent: Sentence, head: Token) -> bool:
+    """Is `head` the object of a verb of conquest ("took Veracruz"; not "took over")?"""
+    verb = sent.tokens[head.head]
+    return (
+        head.dep == "dobj"
+        and verb.lemma.lower() in PLACE_VERBS
+        and not any(c.dep == "prt" for c in sent.children(verb.i))
+    )
 
 
 def _works(found: _Found) -> None:
@@ -449,10 +551,12 @@ def _works(found: _Found) -> None:
         if s.label not in ("ORG", "PERSON"):
             continue
         k = s.start
-        while (k > 0 and toks[k - 1].text in ("“", '"', "‘")) or (
-            k > 0 and toks[k - 1].lower_text in ARTICLES
+        while k > 0 and (
+            toks[k - 1].text in ("“", '"', "‘")
+            or toks[k - 1].lower_text in ARTICLES
+            or (k > 1 and toks[k - 1].text in ("’s", "'s") and _is_cap(toks[k - 2]))
         ):
-            k -= 1
+            k -= 1 + (toks[k - 1].text in ("’s", "'s"))  # "called America's Foremost Families"
         before = toks[max(0, k - 6) : k]
         listed = k >= 2 and toks[k - 1].text == "," and toks[k - 2].lemma.lower() in WORK_NOUNS
         named = (
@@ -509,6 +613,38 @@ def _publication_at(sent: Sentence, start: int, end: int) -> bool:
     return edited or staffed or classed
 
 
+def _owners(found: _Found) -> None:
+    """ "a subsidiary of Alco Standard", "Unisource Worldwide became a paper sales and
+    distribution company": a name a body's words describe is a body."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        if s.label not in ("PERSON", "GPE") or any(
+            t.lower_text in TITLE_WORDS for t in toks[s.start : s.end]
+        ):
+            continue
+        head = toks[sent.span_head(s.start, s.end)]
+        parent = toks[head.head]
+        owned = (
+            head.dep == "pobj"
+            and parent.lower_text == "of"
+            and toks[parent.head].lemma.lower() in OWNER_NOUNS
+        )
+        if owned or _copula_class(sent, head) == "org":
+            found.name(sent, s.start, s.end, "ORG")
+
+
+def _copula_class(sent: Sentence, head: Token) -> str | None:
+    """ "org" when the name at `head` is the subject of "is/became a ... company"."""
+    verb = sent.tokens[head.head]
+    if head.dep != "nsubj" or verb.lemma not in ("be", "become"):
+        return None
+    for child in sent.children(verb.i):
+        if child.dep == "attr" and child.pos == "NOUN" and child.lemma in ORG_CLASS_NOUNS:
+            return "org"
+    return None
+
+
 def _things(found: _Found) -> None:
     """ "the T2 phage", "rhythm and blues (R&B)": a name that modifies a thing, or stands
     for a common noun phrase, names no body in any sentence."""
@@ -525,8 +661,23 @@ def _things(found: _Found) -> None:
             and parent.text.islower()
             and parent.lemma.lower() in THING_NOUNS | LAB_THING_NOUNS
         )
-        if modifies or _spells_words_before(sent, s):
+        enzyme = s.end - s.start == 1 and bool(_ENZYME.fullmatch(toks[s.start].text))
+        if modifies or enzyme or _spells_words_before(sent, s) or _heading_word(found, s):
             found.name(sent, s.start, s.end, "")
+
+
+# "DNase", "RNAse": an enzyme, named by what it cuts; no body.
+_ENZYME = re.compile(r"[A-Z]{2,}[A-Za-z]*?[aA]se")
+
+
+def _heading_word(found: _Found, s: Span) -> bool:
+    """ "Confirmation" as a heading, then opening a sentence: a one-word name that stands
+    alone on a line and opens every other sentence it is in is a heading's common word."""
+    sent = found.sentences[s.sent_index]
+    if s.end - s.start != 1 or len(sent.tokens) > 2:
+        return False
+    word = sent.tokens[s.start].text
+    return all(t.i == 0 for other in found.sentences for t in other.tokens if t.text == word)
 
 
 def _spells_words_before(sent: Sentence, s: Span) -> bool:
@@ -606,13 +757,17 @@ def _score_at(toks: list[Token], k: int) -> bool:
 _RULES: tuple[Callable[[_Found], None], ...] = (
     _headed_names,
     _cut_names,
+    _split_pairs,
     _event_acronyms,
     _listed_people,
     _people_as_things,
     _kin_appositives,
+    _given_names,
+    _members,
     _affiliations,
     _teams,
     _publications,
+    _owners,
     _works,
     _places,
     _things,

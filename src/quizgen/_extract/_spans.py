@@ -32,6 +32,7 @@ from quizgen._lexicon import (
     PERSON_ORG_TAILS,
     REGNAL_TITLES,
     TITLE_WORDS,
+    WORK_VERBS,
     is_honorific,
 )
 
@@ -76,6 +77,21 @@ class _Text:
     def org_name_words(self) -> frozenset[str]:
         """The words of every ORG span of two words or more: "House" of "House of Lords"."""
         return frozenset(w for t in self.org_texts if " " in t for w in t.split())
+
+    @cached_property
+    def org_words_as_names(self) -> frozenset[str]:
+        """Organization words the text writes capitalised on their own, mid-sentence, three
+        times or more: "the Union" of a Civil War chapter is a name there, not a common noun."""
+        counts: dict[str, int] = {}
+        for sent in self.sentences:
+            toks = sent.tokens
+            for t in toks[1:]:
+                alone = t.i + 1 == len(toks) or not toks[t.i + 1].text[:1].isupper()
+                if t.text.istitle() and t.lower_text in ORG_WORDS and alone:
+                    if toks[t.i - 1].text[:1].isupper() and toks[t.i - 1].pos == "PROPN":
+                        continue  # the last word of a longer name
+                    counts[t.text] = counts.get(t.text, 0) + 1
+        return frozenset(w for w, n in counts.items() if n >= 3)
 
 
 def _era_in_date(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
@@ -293,7 +309,11 @@ def _short_of_named(text: _Text, sent: Sentence, d: _Draft) -> bool:
     if d.end - d.start != 1:
         return False
     word = sent.tokens[d.start].text
-    return word.istitle() and word.lower() in ORG_WORDS and word in text.org_name_words
+    return (
+        word.istitle()
+        and word.lower() in ORG_WORDS
+        and (word in text.org_name_words or word in text.org_words_as_names)
+    )
 
 
 def _checked(sent: Sentence, index: int, start: int, end: int, label: str) -> list[Span]:
@@ -491,6 +511,14 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
         return ""  # "Group G", "Division 3": a numbered part of something, no body's name
     if end - start > 1 and not has_org_word and all(t.text.isupper() for t in toks[start:end]):
         return ""  # "AFRICAN AMERICAN SOLDIERS": a heading in capitals
+    if _DESCRIPTOR.fullmatch(sent.span_text(start, end)):
+        return ""  # "Pan-democrat", "Anti-communist": a word for a camp, no body's name
+    if (
+        start == 0
+        and toks[0].pos != "PROPN"
+        and not any(c.isupper() for t in toks[1:end] for c in t.text)
+    ):
+        return ""  # "Radioactive sulfur-35": capitalised only by the sentence's start
     if head_word(words) in TITLE_WORDS:
         return ""  # "United Nations High Representative", "Hauptmann, Captain": an office
     if before == "(" and before2 in NOT_ORG_WORDS:
@@ -502,7 +530,13 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
     if said == "org" or "&" in words or _orgs.published_in(sent, start, end):
         return label  # "Harrow & Finch": a person's name never has an ampersand
     if not has_org_word and not toks[start].text.isupper():
-        works_at = before == "at" and _orgs.is_person_noun(toks[toks[start - 1].head].lemma)
+        # "a chemist at Merck"; not "editor of the Petroleum World at Titusville", where the
+        # post already has its body and "at" gives the place
+        at = toks[start - 1] if before == "at" else None
+        works_at = at is not None and (
+            (at.head == start - 2 and _orgs.is_person_noun(toks[start - 2].lemma))
+            or toks[at.head].lemma.lower() in WORK_VERBS  # "worked at Genentech"
+        )
         if (before in ("in", "near", "at") and not works_at) or (
             before2 in ("in", "near") and before == "the"
         ):
@@ -521,6 +555,7 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
     return label
 
 
+_DESCRIPTOR = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _ELIDED_PARTICLE = re.compile(r"[dl]['’][A-Z]")
 _NUMBERED = re.compile(r"[A-Z]|\d+")
 
