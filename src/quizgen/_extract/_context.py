@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from quizgen._extract._orgs import Span
 from quizgen._extract._types import Sentence, Token
@@ -49,12 +50,41 @@ _NEWS = "news outlet"
 
 @dataclass
 class _Found:
-    """The spans of a text and what the context rules settled about them."""
+    """The spans of a text and what the context rules settled about them.
+
+    `spans` is replaced, never changed in place (`merge`), so the indexes built from it
+    hold until the next rule: the rules run over a book's thousands of spans.
+    """
 
     sentences: Sequence[Sentence]
     spans: list[Span]
     added: list[Span] = field(default_factory=list)  # new spans, replacing what they overlap
     names: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # "" drops
+    _at: dict[tuple[int, int], Span] = field(default_factory=dict)
+    _people: dict[int, dict[str, set[str]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.merge()
+
+    def merge(self) -> None:
+        """Put the added spans in, replacing what they overlap, and index the result."""
+        self.spans = _merged(self)
+        self.added = []
+        self._at = {(s.sent_index, i): s for s in self.spans for i in range(s.start, s.end)}
+        self._people = {}
+
+    def people(self, least: int = 1) -> dict[str, set[str]]:
+        """Word (lower case) -> the texts of the names of `least` words or more, tagged
+        PERSON, that hold it."""
+        if least not in self._people:
+            index: dict[str, set[str]] = {}
+            for s in self.spans:
+                if s.label == "PERSON" and s.end - s.start >= least:
+                    text = self.sentences[s.sent_index].span_text(s.start, s.end)
+                    for w in text.split():
+                        index.setdefault(w.lower(), set()).add(text)
+            self._people[least] = index
+        return self._people[least]
 
     def add(self, sent: Sentence, start: int, end: int, label: str, **kw: object) -> None:
         self.added.append(Span(sent.index, start, end, label, **kw))  # type: ignore[arg-type]
@@ -73,10 +103,13 @@ class _Found:
         decided = self.names.get(name_text(sent, span.start, span.end))
         return decided[0] if decided is not None and span.label in _NAME_LABELS else span.label
 
+    @cached_property
+    def inside_words(self) -> frozenset[str]:
+        """Every word the text writes somewhere other than at a sentence's start."""
+        return frozenset(t.text for sent in self.sentences for t in sent.tokens[1:])
+
     def covering(self, sent: Sentence, i: int) -> Span | None:
-        return next(
-            (s for s in self.spans if s.sent_index == sent.index and s.start <= i < s.end), None
-        )
+        return self._at.get((sent.index, i))
 
 
 def name_text(sent: Sentence, start: int, end: int) -> str:
@@ -96,8 +129,7 @@ def context_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span
     found = _Found(sentences, spans)
     for rule in _RULES:
         rule(found)
-        found.spans = _merged(found)
-        found.added = []
+        found.merge()
     out = []
     for s in found.spans:
         decided = found.names.get(name_text(sentences[s.sent_index], s.start, s.end))
@@ -365,15 +397,10 @@ def _kin_appositives(found: _Found) -> None:
             found.name(sent, s.start, s.end, "PERSON")
 
 
-def _person_words(found: _Found, but: str = "", least: int = 1) -> set[str]:
-    """The words of every name of `least` words or more the tagger called a person, but
-    the name `but` (a body the tagger once called a person is no evidence of itself)."""
-    texts = {
-        found.sentences[s.sent_index].span_text(s.start, s.end)
-        for s in found.spans
-        if s.label == "PERSON" and s.end - s.start >= least
-    }
-    return {w.lower() for t in texts - {but} for w in t.split()}
+def _a_persons(found: _Found, word: str, but: str = "", least: int = 1) -> bool:
+    """Is `word` a word of a name of `least` words or more the tagger called a person, other
+    than the name `but` (a body the tagger once called a person is no evidence of itself)?"""
+    return bool(found.people(least).get(word.lower(), set()) - {but})
 
 
 def _people_as_things(found: _Found) -> None:
@@ -387,18 +414,16 @@ def _people_as_things(found: _Found) -> None:
             text = sent.span_text(s.start, s.end)
             words = text.split()
             named = words[-1:] if labels[0] == "PRODUCT" else words
-            people = _person_words(found, but=text) | added
             if (
                 s.label in labels
                 and len(words) >= 2
                 and all(w[:1].isupper() for w in words)
-                and all(w.lower() in people for w in named)
+                and all(w.lower() in added or _a_persons(found, w, but=text) for w in named)
                 and not any(w.lower() in ORG_WORDS for w in words)
             ):
                 found.add(sent, s.start, s.end, "PERSON", settled=True)
                 added.update(w.lower() for w in words)
-        found.spans = _merged(found)
-        found.added = []
+        found.merge()
 
 
 def _given_names(found: _Found) -> None:
@@ -483,8 +508,8 @@ def _affiliations(found: _Found) -> None:
             end = max(_run_at(toks, other.end - 1)[1], other.end)
         else:
             continue
-        words = {w.lower() for w in sent.span_text(start, end).split()}
-        if end > start and not words <= _person_words(found, but=sent.span_text(start, end)):
+        text = sent.span_text(start, end)
+        if end > start and not all(_a_persons(found, w, but=text) for w in text.split()):
             found.add(sent, start, end, "ORG", settled=True)
 
 
@@ -676,8 +701,7 @@ def _heading_word(found: _Found, s: Span) -> bool:
     sent = found.sentences[s.sent_index]
     if s.end - s.start != 1 or len(sent.tokens) > 2:
         return False
-    word = sent.tokens[s.start].text
-    return all(t.i == 0 for other in found.sentences for t in other.tokens if t.text == word)
+    return sent.tokens[s.start].text not in found.inside_words
 
 
 def _spells_words_before(sent: Sentence, s: Span) -> bool:
@@ -717,7 +741,7 @@ def _teams(found: _Found) -> None:
     goalkeeper": in a match report, a country or city that plays is a team."""
     if not _is_sport(found.sentences):
         return
-    people = _person_words(found, least=2)  # "Romelu Lukaku"; not "Tunisia" mistagged alone
+
     for s in found.spans:
         sent = found.sentences[s.sent_index]
         toks = sent.tokens
@@ -727,7 +751,8 @@ def _teams(found: _Found) -> None:
             found.add(sent, s.start, end, "GPE")
         if s.label != "GPE" and end == s.end:
             continue
-        if all(w.lower() in people for w in sent.span_text(s.start, end).split()):
+        # "Romelu Lukaku" makes "Lukaku" a player; "Tunisia" once tagged PERSON alone does not
+        if all(_a_persons(found, w, least=2) for w in sent.span_text(s.start, end).split()):
             found.name(sent, s.start, end, "PERSON")  # "Lukaku scored": a player
             continue
         head = toks[sent.span_head(s.start, end)]
