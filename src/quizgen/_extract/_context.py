@@ -60,18 +60,16 @@ class _Found:
     spans: list[Span]
     added: list[Span] = field(default_factory=list)  # new spans, replacing what they overlap
     names: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # "" drops
-    _at: dict[tuple[int, int], Span] = field(default_factory=dict)
+    _at: dict[tuple[int, int], Span] | None = None
     _people: dict[int, dict[str, set[str]]] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        self.merge()
-
     def merge(self) -> None:
-        """Put the added spans in, replacing what they overlap, and index the result."""
-        self.spans = _merged(self)
-        self.added = []
-        self._at = {(s.sent_index, i): s for s in self.spans for i in range(s.start, s.end)}
-        self._people = {}
+        """Put the added spans in, replacing what they overlap; the indexes go stale."""
+        if self.added:
+            self.spans = _merged(self)
+            self.added = []
+            self._at = None
+            self._people = {}
 
     def people(self, least: int = 1) -> dict[str, set[str]]:
         """Word (lower case) -> the texts of the names of `least` words or more, tagged
@@ -109,6 +107,8 @@ class _Found:
         return frozenset(t.text for sent in self.sentences for t in sent.tokens[1:])
 
     def covering(self, sent: Sentence, i: int) -> Span | None:
+        if self._at is None:
+            self._at = {(s.sent_index, k): s for s in self.spans for k in range(s.start, s.end)}
         return self._at.get((sent.index, i))
 
 

@@ -93,19 +93,18 @@ def is_meeting(lower: list[str]) -> bool:
     return head_word(lower) == "conference" and (len(lower) == 2 or "peace" in lower)
 
 
+_CRAFT_WORDS = frozenset(tuple(c.split()) for c in CRAFT_CLASSES)
+_CRAFT_LENGTHS = sorted({len(c) for c in _CRAFT_WORDS})
+
+
 def _craft(toks: Sequence[Token], start: int, lower: list[str]) -> bool:
     """A vehicle's class opens its name ("Space Shuttle Columbia") or stands before it in
     lower case ("the shuttle Discovery")."""
     before = toks[start - 1] if start else None
     if before is not None and before.text.islower() and before.lower_text in CRAFT_CLASSES:
         return True
-    return (
-        any(
-            lower[: len(c.split())] == c.split()
-            for c in CRAFT_CLASSES
-            if " " in c or len(lower) > 1
-        )
-        and toks[start].text[:1].isupper()
+    return toks[start].text[:1].isupper() and any(
+        tuple(lower[:n]) in _CRAFT_WORDS for n in _CRAFT_LENGTHS if n > 1 or len(lower) > 1
     )
 
 
