@@ -89,6 +89,11 @@ def test_coordinated_names_before_administrations_are_people() -> None:
         ("Wesley was a Methodist preacher in Bristol.", "Methodist", "group"),
         ("The coffin left Waterloo Station on HMY Alberta.", "HMY Alberta", "vehicle"),
         ("The coffin left Waterloo Station on HMY Alberta.", "Waterloo Station", "facility"),
+        # plural documents, groups of states, meetings named for a place, ships (issue 11)
+        ("The Dawes and Young Plans offered a solution in 1929.", "Dawes and Young Plans", "work"),
+        ("The U.S. lent money to the Allied Powers in 1917.", "Allied Powers", "group"),
+        ("At the Lausanne Conference in 1932, the nations agreed.", "Lausanne Conference", "event"),
+        ("The Confederacy purchased the CSS Alabama in 1862.", "CSS Alabama", "vehicle"),
     ],
 )
 def test_what_is_neither_person_nor_organization_keeps_its_own_kind(

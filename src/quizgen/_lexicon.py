@@ -39,7 +39,7 @@ TITLE_WORDS = _words(
     scientist engineer architect lawyer lord lady dame sir saint st. ceo officer head
     envoy negotiator official diplomat researcher historian novelist poet painter composer
     astronomer mathematician inventor commander marshal field lawmaker congressman
-    congresswoman activist laureate
+    congresswoman activist laureate administrator
     """
 )
 
@@ -110,6 +110,12 @@ KIN_NOUNS = _words(
     colleagues
     """
 )
+
+# The gender a kin noun gives the name it stands beside ("their first daughter, Irène").
+KIN_GENDER = {
+    "husband": "m", "son": "m", "brother": "m", "father": "m",
+    "wife": "f", "daughter": "f", "sister": "f", "mother": "f",
+}  # fmt: skip
 
 # Nouns that only a person is: an appositive or a title with one of these makes the name a person.
 # Not "investor", "trader", "manager", "owner": "SoftBank, an investor", "the asset manager".
@@ -199,7 +205,7 @@ ORG_WORDS = _words(
     organisation association council party company corporation corp inc ltd bank foundation
     society agency administration ministry department league army navy court parliament
     congress senate laboratory laboratories museum commission office bureau service alliance
-    federation union network group board fund church order club
+    federation union network group board fund church order club fame
     """
 )
 
@@ -227,7 +233,7 @@ PART_HEADS = _words(
 # Head words of an organization that can hold another: the whole of PART_HEADS.
 WHOLE_HEADS = _words(
     """
-    university college academy institute society council
+    university college academy institute society council league
     """
 )
 
@@ -567,6 +573,7 @@ FACILITY_HEADS = _words(
     station airport harbour harbor port bridge square platz strasse straße street avenue
     road boulevard lane building tower palace castle chapel cathedral mausoleum park
     stadium arena hotel dam canal tunnel gate prison fort fortress basilica manor
+    facility pad hangar
     """
 )
 
@@ -579,13 +586,13 @@ CELESTIAL_NAMES = _words(
 
 # Prefixes of a ship's name ("HMY Alberta", "USS Enterprise"), matched only where written
 # in capitals.
-SHIP_PREFIXES = _words("hms hmy hmt uss ss rms mv ms hmas hmcs")
+SHIP_PREFIXES = _words("hms hmy hmt uss ss rms mv ms hmas hmcs css sms")
 
 # Head words of a document, a law or a book: "Magna Carta", "the Treaty of Nanking".
 WORK_HEADS = NOT_ORG_WORDS - {"war", "prize", "medal", "award", "trophy", "cup"} | _words(
     """
     carta charter constitution declaration manifesto bible gospel statute bill ordinance
-    decree edict code
+    decree edict code register
     """
 )
 
@@ -602,7 +609,7 @@ WORK_NOUNS = _words(
 EVENT_HEADS = _words(
     """
     war battle revolution rebellion uprising siege massacre olympics games election
-    summit crisis festival expedition campaign
+    summit crisis festival expedition campaign experiment walk rally
     """
 )
 
@@ -664,7 +671,9 @@ ORG_SUBTYPES: dict[str, frozenset[str]] = {
     "school or university": _words(
         "university college school academy seminary conservatory polytechnic"
     ),
-    "museum or venue": _words("museum gallery library theatre theater opera zoo observatory"),
+    "museum or venue": _words(
+        "museum gallery library theatre theater opera zoo observatory planetarium fame"
+    ),
     "team": _words("team fc rovers athletic athletics"),
     "union": _words("union unions guild"),
     "company": _words(
@@ -854,3 +863,143 @@ RELATIVE_WORDS_OF_TIME = _words("earlier later ago previous previously next same
 # Modifiers that point a noun back at the sentence before: "this conclusion", "One such
 # regiment", "the same libel suit" name nothing a student can know from the question.
 POINTING_WORDS = _words("this these those such same")
+
+# --- Kinds from the words around a name (issue 11, texts nobody tuned for) --------------------
+# The small model tags by the name's own shape; these lists say what the sentence around it
+# says: a match report's countries are teams, "X of the Y" after a person is an affiliation,
+# "the journal X", "X magazine", "edited the X" make a publication, "occupied the X" a place.
+
+# Capitalised head words that make the capitalised words before them, and an "of"/"for"
+# chain after them, one organization's name, tagged or not: "Alpine Seed Library",
+# "Intrepid Sea-Air-Space Museum", "Library of Congress". Not "center", "office", "group",
+# "order", "service", "union", "party": they head as many things that are no name.
+ORG_NAME_HEADS = _words(
+    """
+    institute institution university college academy committee organization organisation
+    association council company corporation foundation society agency ministry department
+    league museum library commission bureau federation regiment battalion brigade hospital
+    laboratory conservatory seminary observatory
+    """
+)
+
+# Legal-form words that a company's name drops in running text: "Graham Paper Company" ...
+# "Graham Paper", "Jim Walter Paper, Inc." ... "Jim Walter Paper".
+COMPANY_SUFFIXES = _words(
+    """
+    company co co. corporation corp corp. incorporated inc inc. limited ltd ltd. llc plc
+    """
+)
+
+# Lower-case words after a name that make "name + word" one organization: "the Dawes
+# committee", "the Indiana legislature" (spaCy: PERSON "Dawes", GPE "Indiana").
+INSTITUTION_TAILS = _words("committee commission legislature")
+
+# Words of a match report: a text with several of them (lemmas) is about sport, and the
+# countries and cities that play in it are teams ("Sweden defeated South Korea").
+SPORT_WORDS = _words(
+    """
+    match goal penalty referee goalkeeper striker midfielder defender tournament
+    championship semi-final quarter-final half-time halftime kick-off equaliser equalizer
+    innings wicket touchdown quarterback pitcher inning scoreboard scorer
+    """
+)
+
+# Verbs (lemmas) whose subject and object are teams in a match report.
+SPORT_VERBS = _words(
+    """
+    defeat beat face play lose win draw tie host edge thrash rout overcome eliminate
+    concede trail lead score
+    """
+)
+
+# Prepositions whose object is a team in a match report: "a goal for Belgium", "lost to
+# England", "against Panama". Not "in", "at": "at the Fisht Stadium in Sochi".
+TEAM_PREPOSITIONS = _words("for against to over by versus vs vs.")
+
+# Lower-case nouns that hang an untagged acronym on an event it organises: "the 2018 FIFA
+# football World Cup", "the NCAA tournament".
+EVENT_NOUNS = _words("tournament championship championships cup games olympics final")
+
+# Nouns and verbs (lemmas) that make "the X" a publication: "edited the Oil City Derrick",
+# "the proprietors of the Derrick", "the staff of the Enquirer".
+PUBLICATION_NOUNS = _words(
+    """
+    editor editorship staff proprietor publisher columnist correspondent reporter
+    subscriber circulation masthead
+    """
+)
+PUBLICATION_VERBS = _words("edit publish")
+
+# Lower-case class nouns after a name that make it a publication: "Vogue magazine".
+PUBLICATION_CLASS_NOUNS = _words("magazine newspaper journal daily weekly")
+
+# Verbs (lemmas) whose "at X" is where someone works or studies, a body: "worked at
+# Genentech", "studied at Harvard" (elsewhere "at X" is a place: "a sanatorium at Passy").
+WORK_VERBS = _words("work study teach lecture research train serve")
+
+# Verbs (lemmas) whose object is a place: "France and Belgium occupied the Ruhr", "a
+# French fleet took Veracruz" ("took over" a company is no conquest).
+PLACE_VERBS = _words(
+    """
+    occupy evacuate invade capture seize besiege annex liberate bombard storm take
+    """
+)
+
+# Nouns whose "of X" names the body X: "a subsidiary of Alco Standard".
+OWNER_NOUNS = _words("subsidiary division affiliate branch arm")
+
+# Words of a vehicle's class before its name, capitalised as part of it ("Space Shuttle
+# Columbia") or in lower case ("the shuttle Discovery", "the battleship Bismarck").
+CRAFT_CLASSES = _lines(
+    """
+    space shuttle
+    shuttle
+    orbiter
+    spacecraft
+    space probe
+    probe
+    rover
+    lunar module
+    command module
+    space station
+    submarine
+    steamship
+    steamer
+    airship
+    locomotive
+    battleship
+    cruiser
+    destroyer
+    frigate
+    aircraft carrier
+    yacht
+    schooner
+    liner
+    """
+)
+
+# Verbs (lemmas) that name a work after them ("a book to be called X", "an article titled X").
+NAMING_VERBS = _words("call title entitle name")
+
+# Plural heads of a group of states, not a body: "the Allied Powers", "the Central Powers".
+STATE_GROUPS = _words("powers allies")
+
+# Plural or lower-case nouns a thing's name modifies ("the T2 phage", "RNA splicing"),
+# besides THING_NOUNS: the name is the thing's, no organization.
+LAB_THING_NOUNS = _words(
+    """
+    phage bacteriophage enzyme molecule cell bacterium bacteria splicing sequence
+    """
+)
+
+# EntityRuler patterns of this section (added after RULER_PATTERNS): "the Dawes committee",
+# "the Indiana legislature" -> ORG (spaCy: ORG "Dawes", GPE "Indiana" and a common noun).
+CONTEXT_RULER_PATTERNS: tuple[dict[str, object], ...] = (
+    {
+        "label": "ORG",
+        "pattern": [
+            {"ENT_TYPE": {"IN": ["PERSON", "ORG", "GPE", "NORP"]}, "IS_TITLE": True, "OP": "+"},
+            {"LOWER": {"IN": sorted(INSTITUTION_TAILS)}, "IS_LOWER": True},
+        ],
+    },
+)

@@ -37,7 +37,13 @@ from quizgen._extract._run import Mapper, default_jobs
 from quizgen._extract._spans import normalize_spans
 from quizgen._extract._types import DateFact, Entity, Facts, Mention, Quote, Role, Sentence, Token
 from quizgen._extract.cache import FactsCache
-from quizgen._lexicon import KIND_OF_LABEL, RULER_PATTERNS, SENTENCE_CLOSERS, YEAR_PREPOSITIONS
+from quizgen._lexicon import (
+    CONTEXT_RULER_PATTERNS,
+    KIND_OF_LABEL,
+    RULER_PATTERNS,
+    SENTENCE_CLOSERS,
+    YEAR_PREPOSITIONS,
+)
 from quizgen._progress import ProgressCallback
 
 if TYPE_CHECKING:
@@ -109,7 +115,7 @@ def load_model(name: str | None = None) -> Language:
         after="ner" if "ner" in nlp.pipe_names else None,
         config={"overwrite_ents": True},
     )
-    ruler.add_patterns(list(RULER_PATTERNS))  # type: ignore[attr-defined]
+    ruler.add_patterns([*RULER_PATTERNS, *CONTEXT_RULER_PATTERNS])  # type: ignore[attr-defined]
     return nlp
 
 
@@ -364,8 +370,13 @@ def _facts(source: Source, sentences: list[Sentence], spans: list[Span]) -> Fact
             sentences, spans, kind, frozenset(k for k, v in KIND_OF_LABEL.items() if v == kind)
         )[0]
     ]
+    # A subtype the words around a mention gave ("team", "news outlet") when the name's own
+    # words give none.
+    said = {(s.sent_index, s.start): s.subtype for s in spans if s.subtype}
     for org in orgs:
-        org.subtype = org_subtype(org.name)
+        org.subtype = org_subtype(org.name) or next(
+            (said[k] for m in org.mentions if (k := (m.sent_index, m.start)) in said), None
+        )
     for entity in (*actors, *orgs, *others):
         entity.salience = salience(entity, sentences, source.title)
     facts = Facts(

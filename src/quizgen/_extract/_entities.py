@@ -14,6 +14,7 @@ from quizgen._extract._spans import (
     is_acronym_of,
     name_key,
     span_text,
+    without_suffix,
 )
 from quizgen._extract._types import Entity, Mention, Quote, Role, Sentence, Token
 from quizgen._lexicon import (
@@ -71,7 +72,7 @@ def cluster(
                 e
                 for e in entities
                 if is_acronym_of(name, e.name)
-                or (_leads(name, e.name) and first[e.name] < first[name])
+                or (_shortens(name, e.name) and first[e.name] < first[name])
             ]
             # "the House" after "U.S. House of Representatives": the text's own short form;
             # with two such names ("House of Commons", "House of Lords") it is neither's.
@@ -142,6 +143,27 @@ def _leads(short: str, full: str) -> bool:
         and len(full_words) > len(words)
         and not any(w.lower() in ORG_WORDS for w in words)
         and (words[-1].endswith("'s") or (len(words) == 1 and full_words[1][:1].isupper()))
+    )
+
+
+def _shortens(short: str, full: str) -> bool:
+    """Is `short` how a text names `full` once it has been named: its opening words, its
+    last word, or the name without its legal form ("Graham Paper" of "Graham Paper
+    Company")?"""
+    return _leads(short, full) or _ends(short, full) or short == without_suffix(full.split())
+
+
+def _ends(short: str, full: str) -> bool:
+    """ "Enquirer" of "Cincinnati Enquirer", "Derrick" of "Oil City Derrick": a newspaper's or
+    a firm's last word, when it names no kind of body ("Union" of "Soviet Union" is any
+    union's). The caller links only when one organization fits."""
+    words = full.split()
+    return (
+        " " not in short
+        and short.istitle()
+        and len(words) > 1
+        and words[-1] == short
+        and short.lower() not in ORG_WORDS
     )
 
 

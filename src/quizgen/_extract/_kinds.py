@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from quizgen._extract._types import Entity, Sentence
+from quizgen._extract._types import Entity, Sentence, Token
 from quizgen._lexicon import (
     ARMED_FORCE_PHRASES,
     ARTICLES,
     CELESTIAL_NAMES,
+    CRAFT_CLASSES,
     EVENT_HEADS,
     FACILITY_HEADS,
     KIND_OF_LABEL,
@@ -24,6 +25,7 @@ from quizgen._lexicon import (
     ORG_WORDS,
     PEOPLE_PLURALS,
     SHIP_PREFIXES,
+    STATE_GROUPS,
     WORK_HEADS,
     WORK_NOUNS,
 )
@@ -34,16 +36,18 @@ OTHER_KINDS = tuple(dict.fromkeys(KIND_OF_LABEL.values()))
 _FACILITY_SUFFIX = re.compile(r"(?:platz|straße|strasse|gasse|bahnhof)$", re.I)
 
 
-_LINKS = ("of", "for")
+_LINKS = ("of", "for", "to")
+_NUMBER_TAIL = re.compile(r"-\d+\w*$")  # "Facility-1", "Pad-39A"
 
 
 def head_word(words: Sequence[str]) -> str:
-    """The word a name is named for: the last before its first "of"/"for", else the last
-    ("House" of "House of Representatives", "Station" of "Waterloo Station")."""
+    """The word a name is named for: the last before its first "of"/"for"/"to", else the
+    last ("House" of "House of Representatives", "Station" of "Waterloo Station", "Walk" of
+    "Detroit Walk to Freedom"), without a number it carries ("Facility-1")."""
     for k in range(1, len(words)):
         if words[k] in _LINKS or words[k].lower() in _LINKS:
-            return words[k - 1]
-    return words[-1] if words else ""
+            return _NUMBER_TAIL.sub("", words[k - 1])
+    return _NUMBER_TAIL.sub("", words[-1]) if words else ""
 
 
 def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
@@ -67,15 +71,41 @@ def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
         return "PRODUCT"  # "HMY Alberta"
     if head in FACILITY_HEADS or _FACILITY_SUFFIX.search(words[-1]):
         return "FAC"
-    if head in WORK_HEADS:
-        return "LAW"
-    if head in EVENT_HEADS and label == "ORG":
+    if head in WORK_HEADS or (head.endswith("s") and head[:-1] in WORK_HEADS):
+        return "LAW"  # "Magna Carta", "the Dawes and Young Plans"
+    if (head in EVENT_HEADS and label == "ORG") or is_meeting(lower):
         return "EVENT"
+    if _craft(toks, start, lower):
+        return "PRODUCT"  # "Space Shuttle Columbia", "the battleship Bismarck"
+    if lower[-1] in STATE_GROUPS:
+        return "NORP"  # "the Allied Powers": states, no one body
     if lower[-1] in PEOPLE_PLURALS and (the or (end < len(toks) and toks[end].lower_text == "of")):
         return "NORP"  # "the Liberal Democrats of the period", "the Republicans"
     if not any(w in ORG_WORDS for w in lower) and _work_context(sent, start):
         return "WORK_OF_ART"
     return None
+
+
+def is_meeting(lower: list[str]) -> bool:
+    """ "the Lausanne Conference", "the Paris Peace Conference" (lower-case words): a
+    meeting named for its place is an event; "the Southern Christian Leadership Conference"
+    is a body."""
+    return head_word(lower) == "conference" and (len(lower) == 2 or "peace" in lower)
+
+
+_CRAFT_WORDS = frozenset(tuple(c.split()) for c in CRAFT_CLASSES)
+_CRAFT_LENGTHS = sorted({len(c) for c in _CRAFT_WORDS})
+
+
+def _craft(toks: Sequence[Token], start: int, lower: list[str]) -> bool:
+    """A vehicle's class opens its name ("Space Shuttle Columbia") or stands before it in
+    lower case ("the shuttle Discovery")."""
+    before = toks[start - 1] if start else None
+    if before is not None and before.text.islower() and before.lower_text in CRAFT_CLASSES:
+        return True
+    return toks[start].text[:1].isupper() and any(
+        tuple(lower[:n]) in _CRAFT_WORDS for n in _CRAFT_LENGTHS if n > 1 or len(lower) > 1
+    )
 
 
 def _work_context(sent: Sentence, start: int) -> bool:

@@ -29,12 +29,18 @@ from quizgen._lexicon import (
 
 @dataclass
 class Span:
-    """An entity span of one sentence: tokens [start, end) with its label."""
+    """An entity span of one sentence: tokens [start, end) with its label.
+
+    `settled` when the words around the name decided its kind (`_context`): the span rules
+    then only trim it. `subtype` is an organization's subtype those words gave ("team").
+    """
 
     sent_index: int
     start: int
     end: int
     label: str
+    settled: bool = False
+    subtype: str | None = None
 
 
 # Suffixes of demonyms and adjectives ("Alpine", "Swiss-Italian", "Nordic", "Methodist").
@@ -195,14 +201,22 @@ def is_short_form(short: str, full: str) -> bool:
 def split_part_of(sent: Sentence, start: int, end: int) -> tuple[int, int, int] | None:
     """ "Cavendish Laboratory of the University of Cambridge" -> (left end, right start, end)
     when both sides are organization names: the part names a head word, the whole starts or
-    ends with one."""
+    ends with one; or the part holds an organization word and the whole starts with a head
+    word ("... Committee on Intellectual Cooperation of the League of Nations")."""
     toks = sent.tokens
     for k in range(start + 2, end - 1):
-        if toks[k].lower_text != "of" or toks[k - 1].lower_text not in PART_HEADS:
+        if toks[k].lower_text != "of":
             continue
         right = k + 1 + (toks[k + 1].lower_text == "the")
         words = [t.lower_text for t in toks[right:end]]
-        if len(words) >= 2 and (words[0] in WHOLE_HEADS or words[-1] in WHOLE_HEADS):
+        if len(words) < 2:
+            continue
+        whole = words[0] in WHOLE_HEADS or words[-1] in WHOLE_HEADS
+        if toks[k - 1].lower_text in PART_HEADS and whole:
+            return k, right, end
+        # "International Committee on Intellectual Cooperation of the League of Nations": a
+        # body's name before "of" and a whole's head word after it
+        if words[0] in WHOLE_HEADS and any(t.lower_text in ORG_WORDS for t in toks[start:k]):
             return k, right, end
     return None
 

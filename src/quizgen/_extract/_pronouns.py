@@ -9,12 +9,13 @@ name on a worksheet is worse than a missing question, so every doubt means "unre
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from quizgen._extract._entities import Coref
 from quizgen._extract._types import Entity, Facts, Mention, Sentence
 from quizgen._lexicon import (
     HONORIFIC_GENDER,
+    KIN_GENDER,
     PERSONAL_GENDER,
     PERSONAL_PRONOUNS,
     TITLE_WORDS,
@@ -151,6 +152,10 @@ class Pronouns:
                 seen[key] = g if seen.get(key, g) == g else None
         if self.coref.topic is not None and self.coref.topic_gender:
             seen.setdefault(id(self.coref.topic), self.coref.topic_gender)
+        for actor in self.facts.actors:
+            kin = _kin_gender(self.facts.sentences, actor)
+            if kin is not None:
+                seen.setdefault(id(actor), kin)
         return seen
 
     def _could_be(self, person: Entity | None, gender: str) -> bool:
@@ -300,6 +305,20 @@ def _in_main_subject(sent: Sentence, i: int) -> bool:
         if t.pos in ("VERB", "AUX"):
             return False
     return False
+
+
+def _kin_gender(sentences: Sequence[Sentence], actor: Entity) -> str | None:
+    """ "Their first daughter, Irène", "her husband Frédéric": the gender of the kin noun a
+    mention stands in apposition to, or right after."""
+    for m in actor.mentions:
+        sent = sentences[m.sent_index]
+        head = sent.tokens[sent.span_head(m.start, m.end)]
+        before = sent.tokens[m.start - 1] if m.start else None
+        if head.dep == "appos" and sent.tokens[head.head].lemma.lower() in KIN_GENDER:
+            return KIN_GENDER[sent.tokens[head.head].lemma.lower()]
+        if before is not None and before.text.islower() and before.lemma.lower() in KIN_GENDER:
+            return KIN_GENDER[before.lemma.lower()]
+    return None
 
 
 def _honorific_gender(sent: Sentence, i: int) -> str | None:

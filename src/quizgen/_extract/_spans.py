@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from quizgen._extract import _orgs
-from quizgen._extract._kinds import head_word, thing_label
+from quizgen._extract._context import context_spans
+from quizgen._extract._kinds import head_word, is_meeting, thing_label
 from quizgen._extract._orgs import Span
 from quizgen._extract._types import Sentence
 from quizgen._lexicon import (
     ARTICLES,
+    COMPANY_SUFFIXES,
     CUT_WORDS,
     EPITHETS,
     ERAS,
@@ -30,6 +32,7 @@ from quizgen._lexicon import (
     PERSON_ORG_TAILS,
     REGNAL_TITLES,
     TITLE_WORDS,
+    WORK_VERBS,
     is_honorific,
 )
 
@@ -75,6 +78,21 @@ class _Text:
         """The words of every ORG span of two words or more: "House" of "House of Lords"."""
         return frozenset(w for t in self.org_texts if " " in t for w in t.split())
 
+    @cached_property
+    def org_words_as_names(self) -> frozenset[str]:
+        """Organization words the text writes capitalised on their own, mid-sentence, three
+        times or more: "the Union" of a Civil War chapter is a name there, not a common noun."""
+        counts: dict[str, int] = {}
+        for sent in self.sentences:
+            toks = sent.tokens
+            for t in toks[1:]:
+                alone = t.i + 1 == len(toks) or not toks[t.i + 1].text[:1].isupper()
+                if t.text.istitle() and t.lower_text in ORG_WORDS and alone:
+                    if toks[t.i - 1].text[:1].isupper() and toks[t.i - 1].pos == "PROPN":
+                        continue  # the last word of a longer name
+                    counts[t.text] = counts.get(t.text, 0) + 1
+        return frozenset(w for w, n in counts.items() if n >= 3)
+
 
 def _era_in_date(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
     """ "753 BC": a date the tagger cut before its era (or called an ORG) takes the era in."""
@@ -105,6 +123,10 @@ def _thing_kind(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
     a "facility" named for a body ("the Jekyll Island Club") is that body."""
     if d.label in ("PERSON", "ORG"):
         d.label = thing_label(sent, d.start, d.end, d.label) or d.label
+    elif d.label == "FAC" and is_meeting(
+        [t.lower_text for t in sent.tokens[d.start : d.end] if t.lower_text not in ARTICLES]
+    ):
+        d.label = "EVENT"  # "the Lausanne Conference" is no building
     elif d.label == "FAC" and sent.tokens[d.end - 1].lower_text in ORG_WORDS:
         d.label = "ORG"
     return d
@@ -238,6 +260,7 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
     Each span goes through _SPAN_RULES, then a person through _relabel and an organization
     through _org_spans; last, the whole text's spans through _TEXT_RULES.
     """
+    spans = context_spans(sentences, spans)
     spans = _orgs.merge_name_tails(sentences, spans) + _orgs.class_noun_spans(sentences, spans)
     listed = _orgs.coordinated_people(sentences)
     taken = {(s.sent_index, i) for s in listed for i in range(s.start, s.end)}
@@ -253,6 +276,13 @@ def normalize_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Sp
     for span in spans:
         sent = sentences[span.sent_index]
         draft: _Draft | None = _Draft(span.sent_index, span.start, span.end, span.label)
+        if span.settled:
+            # the words around the name decided its kind: it is only trimmed
+            for rule in (_article, _possessive, _empty):
+                draft = rule(text, sent, draft) if draft is not None else None
+            if draft is not None:
+                out.append(replace(span, start=draft.start, end=draft.end))
+            continue
         for rule in _SPAN_RULES:
             draft = rule(text, sent, draft)
             if draft is None or draft.done:
@@ -279,7 +309,11 @@ def _short_of_named(text: _Text, sent: Sentence, d: _Draft) -> bool:
     if d.end - d.start != 1:
         return False
     word = sent.tokens[d.start].text
-    return word.istitle() and word.lower() in ORG_WORDS and word in text.org_name_words
+    return (
+        word.istitle()
+        and word.lower() in ORG_WORDS
+        and (word in text.org_name_words or word in text.org_words_as_names)
+    )
 
 
 def _checked(sent: Sentence, index: int, start: int, end: int, label: str) -> list[Span]:
@@ -307,7 +341,7 @@ def _surname_orgs(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span
     for s in spans:
         words = name_key(span_text(sentences[s.sent_index], s.start, s.end))
         if s.label == "ORG" and all(w in persons for w in words):
-            kept.append(Span(s.sent_index, s.start, s.end, "PERSON"))
+            kept.append(replace(s, label="PERSON", subtype=None))
         elif not (s.label == "ORG" and all(w.rstrip("s") in persons for w in words)):
             kept.append(s)
     return kept
@@ -322,7 +356,7 @@ def _majority_labels(sentences: Sequence[Sentence], spans: list[Span]) -> list[S
             text = span_text(sentences[s.sent_index], s.start, s.end)
             votes[text] = votes.get(text, 0) + (1 if s.label == "ORG" else -1)
     return [
-        Span(s.sent_index, s.start, s.end, "ORG")
+        replace(s, label="ORG")
         if s.label == "PERSON" and votes[span_text(sentences[s.sent_index], s.start, s.end)] > 0
         else s
         for s in spans
@@ -339,8 +373,11 @@ def _short_org_names(sentences: Sequence[Sentence], spans: list[Span]) -> list[S
         if s.label == "ORG" and len(words) > 1 and all(w[:1].isupper() for w in words)
     }
     in_names = {w for s, words in texts if s.label == "PERSON" and len(words) > 1 for w in words}
+    bare = {without_suffix(words) for s, words in texts if s.label == "ORG"}
     out = []
     for s, words in texts:
+        if s.label == "PERSON" and " ".join(words) in bare:
+            s = replace(s, label="ORG")  # "Graham Paper" of "Graham Paper Company"
         toks = sentences[s.sent_index].tokens
         titled = s.start > 0 and (
             toks[s.start - 1].lower_text in TITLE_WORDS or is_honorific(toks[s.start - 1].text)
@@ -352,15 +389,42 @@ def _short_org_names(sentences: Sequence[Sentence], spans: list[Span]) -> list[S
             and words[0] not in in_names
             and not titled
         ):
-            s = Span(s.sent_index, s.start, s.end, "ORG")
+            s = replace(s, label="ORG")
         out.append(s)
     return out
+
+
+def without_suffix(words: list[str]) -> str:
+    """ "Jim Walter Paper, Inc." -> "Jim Walter Paper"; "" when it has no legal suffix."""
+    k = len(words)
+    while k > 1 and words[k - 1].lower().strip(",") in COMPANY_SUFFIXES:
+        k -= 1
+    return " ".join(words[:k]).rstrip(",") if k < len(words) else ""
+
+
+def _short_of_vehicles(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span]:
+    """ "Columbia was lost" after "Space Shuttle Columbia": a vehicle's last word alone is
+    that vehicle, not a body or a person."""
+    ends = {
+        span_text(sentences[s.sent_index], s.start, s.end).split()[-1]
+        for s in spans
+        if s.label == "PRODUCT" and s.end - s.start > 1
+    }
+    return [
+        replace(s, label="PRODUCT")
+        if s.label in ("PERSON", "ORG")
+        and s.end - s.start == 1
+        and span_text(sentences[s.sent_index], s.start, s.end) in ends
+        else s
+        for s in spans
+    ]
 
 
 # The rules over the whole text's spans, in order, after each span has had its own.
 _TEXT_RULES: tuple[Callable[[Sequence[Sentence], list[Span]], list[Span]], ...] = (
     _majority_labels,
     _short_org_names,
+    _short_of_vehicles,
     _surname_orgs,
 )
 
@@ -441,8 +505,20 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
         return label
     if label != "ORG":
         return label
-    if words[-1] in NOT_ORG_WORDS or words[-1] in ("and", "of", "for", "the"):
-        return ""
+    if _singular(words[-1]) in NOT_ORG_WORDS or words[-1] in ("and", "of", "for", "the"):
+        return ""  # "the Dawes and Young Plans" as well as "the Marshall Plan"
+    if len(words) == 2 and _NUMBERED.fullmatch(toks[end - 1].text):
+        return ""  # "Group G", "Division 3": a numbered part of something, no body's name
+    if end - start > 1 and not has_org_word and all(t.text.isupper() for t in toks[start:end]):
+        return ""  # "AFRICAN AMERICAN SOLDIERS": a heading in capitals
+    if _DESCRIPTOR.fullmatch(sent.span_text(start, end)):
+        return ""  # "Pan-democrat", "Anti-communist": a word for a camp, no body's name
+    if (
+        start == 0
+        and toks[0].pos != "PROPN"
+        and not any(c.isupper() for t in toks[1:end] for c in t.text)
+    ):
+        return ""  # "Radioactive sulfur-35": capitalised only by the sentence's start
     if head_word(words) in TITLE_WORDS:
         return ""  # "United Nations High Representative", "Hauptmann, Captain": an office
     if before == "(" and before2 in NOT_ORG_WORDS:
@@ -454,14 +530,22 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
     if said == "org" or "&" in words or _orgs.published_in(sent, start, end):
         return label  # "Harrow & Finch": a person's name never has an ampersand
     if not has_org_word and not toks[start].text.isupper():
-        works_at = before == "at" and _orgs.is_person_noun(toks[toks[start - 1].head].lemma)
+        # "a chemist at Merck"; not "editor of the Petroleum World at Titusville", where the
+        # post already has its body and "at" gives the place
+        at = toks[start - 1] if before == "at" else None
+        works_at = at is not None and (
+            (at.head == start - 2 and _orgs.is_person_noun(toks[start - 2].lemma))
+            or toks[at.head].lemma.lower() in WORK_VERBS  # "worked at Genentech"
+        )
         if (before in ("in", "near", "at") and not works_at) or (
             before2 in ("in", "near") and before == "the"
         ):
             return ""  # "a sanatorium in Passy", "dams in the Valais": a place
         parent = toks[head.head]
-        if head.dep in ("conj", "appos") and (
-            parent.ent == "PERSON" or parent.lower_text in KIN_NOUNS
+        partner = any(c.dep == "conj" and c.ent == "PERSON" for c in sent.children(head.i))
+        if partner or (
+            head.dep in ("conj", "appos")
+            and (parent.ent == "PERSON" or parent.lower_text in KIN_NOUNS)
         ):
             return (
                 "PERSON"  # "Louis Appia and Théodore Maunoir", "her husband, Frédéric Joliot-Curie"
@@ -469,6 +553,16 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
     if len(words) == 1 and words[0] in ORG_WORDS | {"state"} and words[0] not in LEGISLATURES:
         return ""  # "the Army", "Secretary of State": no name of its own; "Congress" has one
     return label
+
+
+_DESCRIPTOR = re.compile(r"[A-Z][a-z]+-[a-z]+")
+_ELIDED_PARTICLE = re.compile(r"[dl]['’][A-Z]")
+_NUMBERED = re.compile(r"[A-Z]|\d+")
+
+
+def _singular(word: str) -> str:
+    """ "plans" -> "plan": enough for the head words of NOT_ORG_WORDS."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 # "Pierre-Simon Laplace", "Jean-Paul Sartre"; not "Austro-Hungarian Empire" (an adjective).
@@ -487,6 +581,7 @@ def _plausible_person(text: str) -> bool:
             or w.lower() in NAME_PARTICLES
             or w.split("-")[0].lower() in NAME_PARTICLE_PREFIXES | set(NAME_PARTICLES)
             or (w == "the" and k + 1 < len(words) and words[k + 1].lower() in EPITHETS)
+            or _ELIDED_PARTICLE.match(w)  # "Jean le Rond d'Alembert", "Guy d’Arezzo"
             for k, w in enumerate(words)
         )
     )

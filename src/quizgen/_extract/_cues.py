@@ -1,0 +1,306 @@
+"""Context rules for the kinds the words around a name give (issue 11).
+
+Places ("occupied the Ruhr"), works ("her signature song, Respect,"), publications ("edit
+the Oil City Derrick"), owners and copulas ("a subsidiary of Alco Standard"), things that
+are no bodies ("the T2 phage") and teams in a match report. Each rule reads `Found` and
+settles names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from quizgen._extract._found import DASHES, NAME_LABELS, Found, is_cap, run_at
+from quizgen._extract._names import a_persons
+from quizgen._extract._orgs import Span
+from quizgen._extract._types import Sentence, Token
+from quizgen._lexicon import (
+    ARTICLES,
+    LAB_THING_NOUNS,
+    NAMING_VERBS,
+    ORG_CLASS_NOUNS,
+    ORG_WORDS,
+    OWNER_NOUNS,
+    PLACE_VERBS,
+    PUBLICATION_CLASS_NOUNS,
+    PUBLICATION_NOUNS,
+    PUBLICATION_VERBS,
+    SPORT_VERBS,
+    SPORT_WORDS,
+    TEAM_PREPOSITIONS,
+    THING_NOUNS,
+    TITLE_WORDS,
+    WORK_NOUNS,
+)
+
+_NEWS = "news outlet"
+
+
+# --- places, works, publications, things ---------------------------------------------------
+
+
+def _places(found: Found) -> None:
+    """ "taken to Aurora, Indiana", "the Royal Botanic Gardens, Kew,", "occupied the Ruhr":
+    a name qualified by a place, qualifying a body, or taken by an army is a place."""
+    for n, s in enumerate(found.spans):
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        if found.label_of(s) not in ("PERSON", "ORG") or any(
+            toks[k].lower_text in ORG_WORDS for k in range(s.start, s.end)
+        ):
+            continue
+        after = toks[s.end : s.end + 2]
+        before = toks[s.start - 1] if s.start else None
+        one = s.end - s.start == 1
+        state = (
+            (len(after) == 2 and after[0].text == "," and after[1].ent == "GPE")
+            and before is not None
+            and before.lower_text in ("to", "in", "at", "from", "near")
+        )
+        prev = found.spans[n - 1] if n else None
+        qualifier = (
+            found.label_of(s) == "PERSON"
+            and one
+            and prev is not None
+            and prev.sent_index == s.sent_index
+            and found.label_of(prev) == "ORG"
+            and prev.end + 1 == s.start
+            and toks[prev.end].text == ","
+            and (s.end == len(toks) or toks[s.end].text in (",", ".", ")", ";"))
+            and not (s.end + 1 < len(toks) and is_cap(toks[s.end + 1]))  # "Clarence, Edward, Ted"
+        )
+        head = toks[sent.span_head(s.start, s.end)]
+        if (one and state) or qualifier or (_taken(sent, head) and s.end - s.start <= 2):
+            found.name(sent, s.start, s.end, "GPE")
+    for sent in found.sentences:  # "occupied the Ruhr", untagged there, tagged ORG later
+        for t in sent.tokens:
+            if not t.ent and t.pos == "PROPN" and is_cap(t) and t.i and _taken(sent, t):
+                start, end = run_at(sent.tokens, t.i)
+                if end - start <= 2:
+                    found.name(sent, start, end, "GPE")
+
+
+def _taken(sent: Sentence, head: Token) -> bool:
+    """Is `head` the object of a verb of conquest ("took Veracruz"; not "took over")?"""
+    verb = sent.tokens[head.head]
+    return (
+        head.dep == "dobj"
+        and verb.lemma.lower() in PLACE_VERBS
+        and not any(c.dep == "prt" for c in sent.children(verb.i))
+    )
+
+
+def _works(found: Found) -> None:
+    """ "her signature songs, Respect,", "a book to be called America's Foremost Families",
+    "an article titled "An Insult to Alice Roosevelt"": a name a work noun introduces."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        if s.label not in ("ORG", "PERSON"):
+            continue
+        k = s.start
+        while k > 0 and (
+            toks[k - 1].text in ("“", '"', "‘")
+            or toks[k - 1].lower_text in ARTICLES
+            or (k > 1 and toks[k - 1].text in ("’s", "'s") and is_cap(toks[k - 2]))
+        ):
+            k -= 1 + (toks[k - 1].text in ("’s", "'s"))  # "called America's Foremost Families"
+        before = toks[max(0, k - 6) : k]
+        listed = k >= 2 and toks[k - 1].text == "," and toks[k - 2].lemma.lower() in WORK_NOUNS
+        named = (
+            k >= 1
+            and toks[k - 1].lemma.lower() in NAMING_VERBS
+            and any(t.lemma.lower() in WORK_NOUNS for t in before)
+        )
+        quoted_title = (
+            s.label == "ORG"
+            and toks[s.start].quoted
+            and k < s.start
+            and k >= 1
+            and toks[k - 1].lemma.lower() in NAMING_VERBS
+        )
+        if listed or named or quoted_title:
+            found.name(sent, s.start, s.end, "WORK_OF_ART")
+
+
+def _publications(found: Found) -> None:
+    """ "edit the Oil City Derrick", "the proprietors of the Derrick", "Vogue magazine": a
+    name a publication's words surround is a news outlet (an organization), tagged or not."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        if s.label in NAME_LABELS and s.label != "GPE" and _publication_at(sent, s.start, s.end):
+            found.name(sent, s.start, s.end, "ORG", _NEWS)
+    for sent in found.sentences:
+        toks = sent.tokens
+        for t in toks:
+            if t.i and toks[t.i - 1].lower_text == "the" and not t.ent and t.pos == "PROPN":
+                start, end = run_at(toks, t.i)
+                if start == t.i and is_cap(t) and _publication_at(sent, start, end):
+                    found.add(sent, start, end, "ORG", settled=True, subtype=_NEWS)
+
+
+def _publication_at(sent: Sentence, start: int, end: int) -> bool:
+    toks = sent.tokens
+    head = toks[sent.span_head(start, end)]
+    parent = toks[head.head]
+    the = (start > 0 and toks[start - 1].lower_text == "the") or toks[start].lower_text == "the"
+    edited = the and head.dep == "dobj" and parent.lemma.lower() in PUBLICATION_VERBS
+    staffed = (
+        the
+        and head.dep == "pobj"
+        and parent.lower_text in ("of", "for", "on", "at")
+        and toks[parent.head].lemma.lower() in PUBLICATION_NOUNS
+    )
+    nxt = toks[end] if end < len(toks) else None
+    classed = (
+        nxt is not None
+        and nxt.text.islower()
+        and nxt.lemma.lower() in PUBLICATION_CLASS_NOUNS
+        and head.head == nxt.i
+    )
+    return edited or staffed or classed
+
+
+def _owners(found: Found) -> None:
+    """ "a subsidiary of Alco Standard", "Unisource Worldwide became a paper sales and
+    distribution company": a name a body's words describe is a body."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        if s.label not in ("PERSON", "GPE") or any(
+            t.lower_text in TITLE_WORDS for t in toks[s.start : s.end]
+        ):
+            continue
+        head = toks[sent.span_head(s.start, s.end)]
+        parent = toks[head.head]
+        owned = (
+            head.dep == "pobj"
+            and parent.lower_text == "of"
+            and toks[parent.head].lemma.lower() in OWNER_NOUNS
+        )
+        if owned or _copula_class(sent, head) == "org":
+            found.name(sent, s.start, s.end, "ORG")
+
+
+def _copula_class(sent: Sentence, head: Token) -> str | None:
+    """ "org" when the name at `head` is the subject of "is/became a ... company"."""
+    verb = sent.tokens[head.head]
+    if head.dep != "nsubj" or verb.lemma not in ("be", "become"):
+        return None
+    for child in sent.children(verb.i):
+        if child.dep == "attr" and child.pos == "NOUN" and child.lemma in ORG_CLASS_NOUNS:
+            return "org"
+    return None
+
+
+def _things(found: Found) -> None:
+    """ "the T2 phage", "rhythm and blues (R&B)": a name that modifies a thing, or stands
+    for a common noun phrase, names no body in any sentence."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        if s.label != "ORG":
+            continue
+        head = toks[sent.span_head(s.start, s.end)]
+        parent = toks[head.head]
+        modifies = (
+            head.dep in ("compound", "amod", "nmod")
+            and head.head >= s.end
+            and parent.text.islower()
+            and parent.lemma.lower() in THING_NOUNS | LAB_THING_NOUNS
+        )
+        enzyme = s.end - s.start == 1 and bool(_ENZYME.fullmatch(toks[s.start].text))
+        if modifies or enzyme or _spells_words_before(sent, s) or _heading_word(found, s):
+            found.name(sent, s.start, s.end, "")
+
+
+# "DNase", "RNAse": an enzyme, named by what it cuts; no body.
+_ENZYME = re.compile(r"[A-Z]{2,}[A-Za-z]*?[aA]se")
+
+
+def _heading_word(found: Found, s: Span) -> bool:
+    """ "Confirmation" as a heading, then opening a sentence: a one-word name that stands
+    alone on a line and opens every other sentence it is in is a heading's common word."""
+    sent = found.sentences[s.sent_index]
+    if s.end - s.start != 1 or len(sent.tokens) > 2:
+        return False
+    return sent.tokens[s.start].text not in found.inside_words
+
+
+def _spells_words_before(sent: Sentence, s: Span) -> bool:
+    """ "rhythm and blues (R&B)": the short form in brackets of lower-case words."""
+    toks = sent.tokens
+    if not (s.start >= 2 and toks[s.start - 1].text == "(" and s.end < len(toks)):
+        return False
+    letters = [c.lower() for c in sent.span_text(s.start, s.end) if c.isalpha()]
+    words = [
+        t.lower_text
+        for t in toks[: s.start - 1]
+        if t.text.isalpha() and t.lower_text not in ("and", "of", "the", "for")
+    ]
+    last = toks[s.start - 2]
+    return (
+        len(letters) >= 2
+        and last.text.islower()
+        and len(words) >= len(letters)
+        and all(w.islower() for w in words[-len(letters) :])
+        and [w[0] for w in words[-len(letters) :]] == letters
+    )
+
+
+# --- sport -----------------------------------------------------------------------------------
+
+_SCORE = re.compile(r"\d{1,2}")
+
+
+def _is_sport(sentences: Sequence[Sentence]) -> bool:
+    """A match report: six words of sport or more, of three kinds or more."""
+    words = [t.lemma.lower() for s in sentences for t in s.tokens if t.lemma.lower() in SPORT_WORDS]
+    return len(words) >= 6 and len(set(words)) >= 3
+
+
+def _teams(found: Found) -> None:
+    """ "Sweden defeated South Korea 1 – 0", "a third goal for Belgium", "Tunisia's
+    goalkeeper": in a match report, a country or city that plays is a team."""
+    if not _is_sport(found.sentences):
+        return
+
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        end = s.end
+        if s.label == "PRODUCT" and end - s.start > 1 and _score_at(toks, end - 1):
+            end -= 1  # "Sweden 1 – 0": the ruler took the score for a craft's number
+            found.add(sent, s.start, end, "GPE")
+        if s.label != "GPE" and end == s.end:
+            continue
+        # "Romelu Lukaku" makes "Lukaku" a player; "Tunisia" once tagged PERSON alone does not
+        if all(a_persons(found, w, least=2) for w in sent.span_text(s.start, end).split()):
+            found.name(sent, s.start, end, "PERSON")  # "Lukaku scored": a player
+            continue
+        head = toks[sent.span_head(s.start, end)]
+        parent = toks[head.head]
+        plays = (
+            head.dep in ("nsubj", "nsubjpass", "poss")
+            or (head.dep == "dobj" and parent.lemma.lower() in SPORT_VERBS)
+            or (head.dep == "pobj" and parent.lower_text in TEAM_PREPOSITIONS)
+            or _score_at(toks, end)
+            or (s.start >= 3 and _score_at(toks, s.start - 3))
+        )
+        if plays:
+            found.name(sent, s.start, end, "ORG", "team")
+
+
+def _score_at(toks: list[Token], k: int) -> bool:
+    """ "1 – 0" starting at token k."""
+    return (
+        k + 2 < len(toks)
+        and bool(_SCORE.fullmatch(toks[k].text))
+        and toks[k + 1].text in DASHES
+        and bool(_SCORE.fullmatch(toks[k + 2].text))
+    )
+
+
+# In order: the first rule to settle a name wins (a team before a publication).
+RULES = (_teams, _publications, _owners, _works, _places, _things)
