@@ -156,18 +156,68 @@ def test_build_reuses_the_cache_and_no_cache_parses_again(tmp_path: Path, monkey
     assert parsed == [2]
 
 
+OWN_TEMPLATES = (
+    "templates:\n  - id: date-event\n    kind: date\n    needs: [clause]\n"
+    "    types: [choice, short]\n    prompt: 'Say when {clause}.'\n"
+)
+DECK_WITH_TEMPLATES = (
+    "quizgen: 1\ntitle: Own\ntemplates:\n  - id: mine\n    kind: actor\n"
+    "    needs: [role_np]\n    types: [short]\n    prompt: 'Mine: who was {role_np}?'\n"
+    "questions: []\n"
+)
+
+
 @pytest.mark.slow
-def test_jobs_give_the_same_bytes_as_one_process(tmp_path: Path) -> None:
-    texts = {
-        f"s{k:02}.txt": (CURIE if k % 2 else CROSS).replace("1867", str(1800 + k)) for k in range(6)
-    }
+def test_jobs_give_the_same_bytes_as_one_process_and_generate_in_the_workers(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import os
+
+    import quizgen._extract as ext
+    import quizgen._generate as gen
+
+    # Enough text for several units of work (at least 5,000 characters each), and a long
+    # source parsed in sections.
+    monkeypatch.setattr(ext, "SECTION_CHARS", 3_000)
+
+    def text(start: int, lines: int) -> str:
+        return "\n".join(  # a paragraph a line
+            (CURIE if k % 2 else CROSS)
+            .replace("1867", str(1700 + k))
+            .replace("1863", str(1700 + k))
+            for k in range(start, start + lines)
+        )
+
+    files = {f"sources/s{k:02}.txt": text(20 * k, 16) for k in range(6)}
+    files["sources/long.txt"] = text(200, 80)
+    files["decks/s01.yaml"] = DECK_WITH_TEMPLATES  # its own templates go to the worker
+    files["own.yaml"] = OWN_TEMPLATES  # and so does --templates
+    real = gen.generate_planned
+
+    def recording(facts, *args, **kwargs):
+        deck, plan = real(facts, *args, **kwargs)
+        if deck.sources:  # not the check of the templates before the parse
+            with (tmp_path / "pids").open("a", encoding="utf-8") as log:
+                log.write(f"{jobs} {os.getpid()} {deck.sources[0].path}\n")
+        return deck, plan
+
+    monkeypatch.setattr(gen, "generate_planned", recording)
     outs = []
     for jobs in ("1", "2"):
-        root = _tree(tmp_path / f"j{jobs}", {f"sources/{n}": t for n, t in texts.items()})
+        root = _tree(tmp_path / f"j{jobs}", files)
         args = ("build", "sources", "-j", jobs, "--no-cache", "-q", "--to", "anki")
-        assert run_cli(*args, cwd=root).returncode == 0
+        result = run_cli(*args, "--templates", "own.yaml", cwd=root)
+        assert result.returncode == 0, result.stderr
         outs.append({k: v for k, v in _listing(root).items() if k.startswith("decks/")})
-    assert len(outs[0]) == 6 and outs[0] == outs[1]
+    assert len(outs[0]) == 7 and outs[0] == outs[1]
+    assert b"Say when" in outs[0]["decks/s00.yaml"]
+    assert b"Mine: who was" in outs[0]["decks/s01.yaml"]
+    for line in (tmp_path / "pids").read_text(encoding="utf-8").splitlines():
+        jobs, pid, source = line.split()
+        here = int(pid) == os.getpid()
+        # -j 2: a short source's deck is made in the worker that parsed it (only the deck
+        # comes back); a long one's in the parent, over its sections parsed in the workers.
+        assert here == (jobs == "1" or source.endswith("long.txt")), line
 
 
 @pytest.mark.slow
