@@ -92,6 +92,33 @@ def test_a_folder_builds_a_deck_per_source_mirrored_and_never_merged(tmp_path: P
 
 
 @pytest.mark.slow
+def test_one_deck_has_a_section_per_source_in_the_order_given(tmp_path: Path) -> None:
+    import yaml
+    from pypdf import PdfReader
+
+    curie = "---\ntitle: The life of Marie Curie\n---\n" + CURIE
+    _tree(tmp_path, {"b/cross.txt": CROSS, "a/curie.md": curie})
+    args = ("b/cross.txt", "a/curie.md", "--one-deck", "Nobel", "--to", "pdf", "-q")
+    result = run_cli("build", *args, "--no-cache", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    deck = yaml.safe_load((tmp_path / "decks" / "Nobel.yaml").read_text(encoding="utf-8"))
+    given = ["b/cross.txt", "a/curie.md"]
+    assert [s["path"] for s in deck["sources"]] == given
+    # A section per source: each source's questions together, in the order given (the
+    # planner alone put a/ first, by path).
+    cited = [q["source"] for q in deck["questions"]]
+    assert cited == sorted(cited, key=given.index) and set(cited) == set(given)
+    pdf = PdfReader(tmp_path / "output" / "Nobel.pdf")
+    lines = [line for page in pdf.pages for line in page.extract_text().splitlines()]
+    body = lines[lines.index("SCORE") :]  # below the header, which cites both sources
+    cross, curie_at = body.index("Cross"), body.index("The life of Marie Curie")
+    assert cross < curie_at
+    for q in deck["questions"]:  # each printed under its source's heading
+        at = next(i for i, line in enumerate(body) if q["prompt"][:25] in line)
+        assert (cross < at < curie_at) if q["source"] == given[0] else (at > curie_at), q
+
+
+@pytest.mark.slow
 def test_generate_takes_a_folder_too(tmp_path: Path) -> None:
     _tree(tmp_path / "sources", {"unit1/intro.txt": CURIE, "unit2/intro.txt": CROSS})
     result = run_cli("generate", "sources", "-q", cwd=tmp_path)

@@ -74,7 +74,8 @@ def generate_decks(
     is written, in source order. Every source is loaded (and checked), and every deck
     file read, before the first parse; then all are parsed in one run as `run` says, each
     source's deck generated where the source was parsed (with `jobs` > 1, in a worker:
-    see the module doc). A deck `name` of them all is generated here. "History::Cold War" names the deck; its file is
+    see the module doc). A deck `name` of them all is generated here, a section per
+    source in the order given. "History::Cold War" names the deck; its file is
     `History-Cold War.yaml`. The decks named in `skip` are left alone
     (their sources neither loaded nor parsed); `found` is `find_sources(sources)` when the
     caller has it. Raises what `build` raises.
@@ -151,8 +152,19 @@ def generate_deck_planned(
     if facts is None:
         facts = _iter_facts(sources, deck_file.options, run)
     fresh, plan = generate_planned(facts, deck_file.options, title=title)
-    merged, report = deck_file.save(fresh, sources, refuse_empty)
+    merged, report = deck_file.save(_in_source_order(fresh), sources, refuse_empty)
     return merged, report, plan
+
+
+def _in_source_order(deck: Deck) -> Deck:
+    """A deck of several sources as a section per source: each source's questions
+    together, in the order the sources were given (`--one-deck`; the planner orders them
+    by path). The worksheet prints a heading per source (`quizgen._render.pdf`)."""
+    from dataclasses import replace
+
+    rank = {ref.path: k for k, ref in enumerate(deck.sources)}
+    ordered = sorted(deck.questions, key=lambda q: rank.get(q.source, len(rank)))
+    return replace(deck, questions=ordered) if len(rank) > 1 else deck
 
 
 @dataclass(frozen=True)

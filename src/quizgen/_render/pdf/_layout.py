@@ -87,6 +87,9 @@ class _Styles:
         self.heading = ParagraphStyle(
             "heading", body, fontName=BOLD, fontSize=12.5, leading=16, spaceBefore=14
         )
+        self.part = ParagraphStyle(
+            "part", body, fontName=BOLD, fontSize=14.5, leading=18, spaceBefore=16
+        )
         self.instruction = ParagraphStyle(
             "instruction", body, fontName=ITALIC, fontSize=9.5, leading=12, spaceAfter=5
         )
@@ -190,12 +193,17 @@ class Layout:
         """Each question as a block that never splits, with the number of its section."""
         st = self.styles
         blocks: list[tuple[Block, int | None]] = []
+        part = None
         for number, section in enumerate(version.sections):
             head = [
                 ScriptParagraph(text(section.title), st.heading),
                 ScriptParagraph(text(section.instruction), st.instruction),
                 Spacer(1, st.instruction.spaceAfter),
             ]
+            if section.part is not None and section.part != part:
+                # A sheet of several sources: each source's sections under its title.
+                head.insert(0, ScriptParagraph(text(section.part), st.part))
+            part = section.part
             for i, item in enumerate(section.items):
                 parts = self._question(item)
                 # The heading travels with the first question so it never ends a page alone.
