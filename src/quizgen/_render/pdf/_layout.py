@@ -167,8 +167,9 @@ class Layout:
     # --- the worksheet ----------------------------------------------------------------------
 
     def sheet(self, version: Version) -> list[Flowable]:
-        """Header, then one section per question type, numbered on from the last, with a
-        page break wherever `paginate` puts one (see there for the rules)."""
+        """Header, then one section per question type (on a sheet of several sources, per
+        source and type, each source's title above its first), numbered on from the last,
+        with a page break wherever `paginate` puts one (see there for the rules)."""
         header = Block(self._header(version), 0, self.frame_height)
         return self._paginated(header, self._questions(version))
 
