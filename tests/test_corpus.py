@@ -183,6 +183,14 @@ def test_build_reuses_the_cache_and_no_cache_parses_again(tmp_path: Path, monkey
     assert parsed == [2]
 
 
+def _paragraphs(start: int, count: int) -> str:
+    """`count` one-sentence paragraphs, each with its own year (about 90 characters each)."""
+    return "\n".join(
+        (CURIE if k % 2 else CROSS).replace("1867", str(1700 + k)).replace("1863", str(1700 + k))
+        for k in range(start, start + count)
+    )
+
+
 OWN_TEMPLATES = (
     "templates:\n  - id: date-event\n    kind: date\n    needs: [clause]\n"
     "    types: [choice, short]\n    prompt: 'Say when {clause}.'\n"
@@ -207,16 +215,8 @@ def test_jobs_give_the_same_bytes_as_one_process_and_generate_in_the_workers(
     # source parsed in sections.
     monkeypatch.setattr(ext, "SECTION_CHARS", 3_000)
 
-    def text(start: int, lines: int) -> str:
-        return "\n".join(  # a paragraph a line
-            (CURIE if k % 2 else CROSS)
-            .replace("1867", str(1700 + k))
-            .replace("1863", str(1700 + k))
-            for k in range(start, start + lines)
-        )
-
-    files = {f"sources/s{k:02}.txt": text(20 * k, 16) for k in range(6)}
-    files["sources/long.txt"] = text(200, 80)
+    files = {f"sources/s{k:02}.txt": _paragraphs(20 * k, 16) for k in range(6)}
+    files["sources/long.txt"] = _paragraphs(200, 80)
     files["decks/s01.yaml"] = DECK_WITH_TEMPLATES  # its own templates go to the worker
     files["own.yaml"] = OWN_TEMPLATES  # and so does --templates
     real = gen.generate_planned
@@ -245,6 +245,31 @@ def test_jobs_give_the_same_bytes_as_one_process_and_generate_in_the_workers(
         # -j 2: a short source's deck is made in the worker that parsed it (only the deck
         # comes back); a long one's in the parent, over its sections parsed in the workers.
         assert here == (jobs == "1" or source.endswith("long.txt")), line
+
+
+@pytest.mark.slow
+def test_cached_sources_are_generated_in_the_workers_from_their_entries(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import quizgen._extract as ext
+
+    _tree(tmp_path, {f"sources/s{k}.txt": _paragraphs(20 * k, 16) for k in range(6)})
+    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(tmp_path / "cache"))
+    build = ("build", "sources", "--to", "tsv", "-q")
+    assert run_cli(*build, "-j", "1", cwd=tmp_path).returncode == 0  # fills the cache
+    # Another seed: every deck is made again, here from a fresh parse ...
+    again = ("--seed", "3", "--decks", "want", "--output", "want-out")
+    assert run_cli(*build, "-j", "1", "--no-cache", *again, cwd=tmp_path).returncode == 0
+
+    def no_parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("parsed although cached")
+
+    # ... and in the workers, from the cache entries the parent read, with no parse.
+    monkeypatch.setattr(ext, "_extract_many", no_parse)  # here and in forked workers
+    again = ("--seed", "3", "--decks", "got", "--output", "got-out")
+    result = run_cli(*build, "-j", "2", *again, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert _listing(tmp_path / "got") == _listing(tmp_path / "want") != {}
 
 
 @pytest.mark.slow

@@ -36,14 +36,16 @@ Finish = Callable[[Iterable["Facts"]], Any]  # a source's Facts -> what is sent 
 @dataclass(frozen=True)
 class _Part:
     """A section as a unit of work carries it: parsed, or decoded from the `cached` entry
-    the parent read; with `finish`, the whole source's work done where it was parsed
-    (and the fresh Facts given back as a cache entry when `keep`)."""
+    the parent read (under the key `hit`, just before the unit is handed out); with
+    `finish`, the whole source's work done where it was parsed (and the fresh Facts
+    given back as a cache entry when `keep`)."""
 
     number: int
     section: Source
-    cached: bytes | None = None
     finish: Finish | None = None
     keep: bool = False
+    hit: str | None = None
+    cached: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -91,23 +93,26 @@ def run(
     parts = []  # what goes to the units, in plan order
     for k, section, number, key, hit in plan:
         if finish[k] is not None and whole[k] == 1:
-            cached = cache.get_entry(key) if hit and cache is not None and key else None
-            parts.append(_Part(number, section, cached, finish[k], keep=key is not None))
+            read = key if hit else None
+            parts.append(_Part(number, section, finish[k], keep=key is not None, hit=read))
         elif not hit:
             parts.append(_Part(number, section))
     work_chars = sum(len(p.section.text) for p in parts)
     if jobs > 1:
         batch_chars = max(5_000, min(batch_chars, work_chars // (jobs * 4) + 1))
-    units = _batches(parts, batch_chars)
+    # Cache entries are read as their unit is handed out: a warm corpus of thousands of
+    # sources would otherwise hold every entry in memory at once.
+    batches = _batches(parts, batch_chars)
+    units = _with_entries(batches, cache)
     words = [len(s.text.split()) for _, s, *_ in plan]
     last_of = {k: i for i, (k, *_) in enumerate(plan)}
     done_words = done_sources = 0
     if progress is not None:  # the totals, before the first (maybe long) parse
         progress(Progress(0, len(sources), 0, sum(words), sources[0].path if sources else ""))
-    if all(p.cached is not None for p in parts):
+    if all(p.hit is not None for p in parts):
         prepare = None  # nothing to parse: the workers need no model
     work = partial(_work, extract=extract)
-    with _Results(mapper, jobs, work, units, prepare) as results:
+    with _Results(mapper, jobs, work, units, len(batches), prepare) as results:
         done = (out for batch in results for out in batch)
 
         def facts_of(i: int) -> Any:
@@ -192,6 +197,17 @@ def _batches(parts: list[_Part], limit: int) -> list[list[_Part]]:
     return [u for u in units if u]
 
 
+def _with_entries(units: list[list[_Part]], cache: FactsCache | None) -> Iterator[list[_Part]]:
+    """The units in turn, each part to be decoded holding its cache entry."""
+    from dataclasses import replace
+
+    for unit in units:
+        if cache is None:
+            yield unit
+            continue
+        yield [replace(p, cached=cache.get_entry(p.hit)) if p.hit else p for p in unit]
+
+
 class _Results:
     """The results of `extract` over `units`: lazily here, in a process pool, or by the
     caller's `mapper`; the pool is shut down when the run ends or is abandoned."""
@@ -201,19 +217,20 @@ class _Results:
         mapper: Mapper | None,
         jobs: int,
         work: Callable[[list[_Part]], list[Any]],
-        units: list[list[_Part]],
+        units: Iterator[list[_Part]],
+        count: int,
         prepare: Callable[[], object] | None,
     ) -> None:
         self._pool: ProcessPoolExecutor | None = None
         if mapper is not None:
             self.results = mapper(work, units)
-        elif jobs > 1 and len(units) > 1:
+        elif jobs > 1 and count > 1:
             if prepare is not None:
                 prepare()
             # Forked workers start with the model loaded; spawned ones would load it again.
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
-            self._pool = ProcessPoolExecutor(min(jobs, len(units)), mp_context=context)
+            self._pool = ProcessPoolExecutor(min(jobs, count), mp_context=context)
             self.results = ordered_map(self._pool.submit, work, units, window=2 * jobs)
         else:
             self.results = map(work, units)
@@ -229,7 +246,7 @@ class _Results:
 def ordered_map(
     submit: Callable[..., Future[Any] | Any],
     fn: Callable[[Any], list[Any]],
-    units: Sequence[Any],
+    units: Iterable[Any],
     window: int,
 ) -> Iterator[list[Any]]:
     """`fn` over `units` through `submit` (an executor's or a Dask client's), results in

@@ -60,7 +60,7 @@ def dask_mapper(scheduler: str | None = None, workers: int = 1) -> Iterator[Mapp
             def submit(f: Callable[..., Any], unit: Any) -> Any:
                 return client.submit(f, unit, pure=False)
 
-            return ordered_map(submit, fn, list(units), window=window)
+            return ordered_map(submit, fn, units, window=window)
 
         yield mapper
     finally:
