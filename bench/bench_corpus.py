@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -29,14 +30,25 @@ from bench_memory import _measure, synthetic_text
 
 
 def _run(*args: str, cwd: Path, env: dict[str, str]) -> float:
+    return _timed(*args, cwd=cwd, env=env)[0]
+
+
+def _timed(*args: str, cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system, of the run and every process it started) of
+    `quizgen ARGS --quiet`. CPU near wall with --jobs 2 means the scheduler gave the run
+    one core: Linux shares the cores between sessions (autogroup), so on a machine other
+    sessions keep busy, more processes in one session get no more CPU."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "quizgen", *args, "--quiet"], cwd=cwd, env=env, capture_output=True
     )
     elapsed = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode:  # the per-deck report lines are noise here, but not an error
         sys.exit(f"quizgen {' '.join(args)} failed:\n{done.stderr.decode()}")
-    return elapsed
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return elapsed, cpu
 
 
 def _jobs(root: Path, env: dict[str, str], repeat: int) -> None:
@@ -46,6 +58,7 @@ def _jobs(root: Path, env: dict[str, str], repeat: int) -> None:
     if importlib.util.find_spec("distributed") is not None:
         ways["dask -j 2"] = ("dask2", "--executor", "dask", "-j", "2")
     best: dict[str, float] = {}
+    cpus: dict[str, float] = {}
     loads: dict[str, tuple[float, float]] = {}
     for _ in range(repeat):
         for label, (folder, *flags) in ways.items():
@@ -56,17 +69,18 @@ def _jobs(root: Path, env: dict[str, str], repeat: int) -> None:
             here.mkdir()
             (here / "sources").symlink_to(root / "sources", target_is_directory=True)
             before = os.getloadavg()[0]
-            seconds = _run("generate", "sources", "--no-cache", *flags, cwd=here, env=env)
+            seconds, cpu = _timed("generate", "sources", "--no-cache", *flags, cwd=here, env=env)
             if seconds < best.get(label, float("inf")):
-                best[label], loads[label] = seconds, (before, os.getloadavg()[0])
+                best[label], cpus[label] = seconds, cpu
+                loads[label] = (before, os.getloadavg()[0])
     first = _listing(root / "jobs1" / "decks")
     same = all(_listing(root / folder / "decks") == first for folder, *_ in ways.values())
     print(f"a deck per source ({len(first)} decks), the same bytes every way: {same}")
     for label in ways:
         print(
             f"  generate {label:9}: {best[label]:6.1f} s, {best['--jobs 1'] / best[label]:.2f}x"
-            f" (load average {loads[label][0]:.1f} before, {loads[label][1]:.1f} after;"
-            f" {os.cpu_count()} cores)"
+            f" (CPU {cpus[label]:.1f} s; load average {loads[label][0]:.1f} before,"
+            f" {loads[label][1]:.1f} after; {os.cpu_count()} cores)"
         )
     print("  target: --jobs 2 >= 1.7x")
 
