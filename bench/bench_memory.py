@@ -2,7 +2,9 @@
 
 Writes a synthetic source of --mb megabytes (default 10; varied sentences about thousands of
 people, hundreds of organizations and many dates, plus some run-on paragraphs with no sentence
-end), then runs, each in a fresh process so its peak RSS is its own:
+end), or with --real one of real prose (the texts of tests/samples, tests/tuning and
+../shared/corpus, cleaned and repeated in turn up to the size), then runs, each in a fresh
+process so its peak RSS is its own:
 (1) bare spaCy: load the model and `nlp.pipe` the source's paragraphs, keeping nothing;
 (2) the real CLI: `quizgen generate SOURCE -o DECK`.
 Prints peak RSS and wall time of each and their ratios (target: quizgen's peak under 1 GB).
@@ -171,6 +173,26 @@ def synthetic_text(megabytes: float, seed: int = 0) -> str:
     return "\n\n".join(parts)
 
 
+ROOT = Path(__file__).resolve().parent.parent
+REAL = [ROOT / "tests" / "samples", ROOT / "tests" / "tuning", ROOT.parent / "shared" / "corpus"]
+
+
+def real_text(megabytes: float) -> str:
+    """Real prose of about `megabytes`: every text of REAL (never tests/heldout), cleaned
+    as quizgen loads it, in turn, again and again."""
+    from quizgen import load_source
+
+    texts = [load_source(p).text for folder in REAL for p in sorted(folder.glob("*.txt"))]
+    target = int(megabytes * 1024 * 1024)
+    parts: list[str] = []
+    size = 0
+    while size < target:
+        text = texts[len(parts) % len(texts)]
+        parts.append(text)
+        size += len(text.encode("utf-8")) + 2
+    return "\n\n".join(parts)
+
+
 BARE = """
 import re, resource, sys, time
 from quizgen._extract import load_model
@@ -187,10 +209,11 @@ print(time.perf_counter() - t0)
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=10.0, help="source size in MB")
+    parser.add_argument("--real", action="store_true", help="real prose, not synthetic")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "large.txt"
-        src.write_text(synthetic_text(args.mb), encoding="utf-8")
+        src.write_text((real_text if args.real else synthetic_text)(args.mb), encoding="utf-8")
         words = len(src.read_text(encoding="utf-8").split())
         print(f"input: {src.stat().st_size / 1e6:.1f} MB, {words:,} words")
         # Separate interpreters per measurement: RUSAGE_CHILDREN keeps the largest child's peak.

@@ -92,6 +92,33 @@ def test_a_folder_builds_a_deck_per_source_mirrored_and_never_merged(tmp_path: P
 
 
 @pytest.mark.slow
+def test_one_deck_has_a_section_per_source_in_the_order_given(tmp_path: Path) -> None:
+    import yaml
+    from pypdf import PdfReader
+
+    curie = "---\ntitle: The life of Marie Curie\n---\n" + CURIE
+    _tree(tmp_path, {"b/cross.txt": CROSS, "a/curie.md": curie})
+    args = ("b/cross.txt", "a/curie.md", "--one-deck", "Nobel", "--to", "pdf", "-q")
+    result = run_cli("build", *args, "--no-cache", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    deck = yaml.safe_load((tmp_path / "decks" / "Nobel.yaml").read_text(encoding="utf-8"))
+    given = ["b/cross.txt", "a/curie.md"]
+    assert [s["path"] for s in deck["sources"]] == given
+    # A section per source: each source's questions together, in the order given (the
+    # planner alone put a/ first, by path).
+    cited = [q["source"] for q in deck["questions"]]
+    assert cited == sorted(cited, key=given.index) and set(cited) == set(given)
+    pdf = PdfReader(tmp_path / "output" / "Nobel.pdf")
+    lines = [line for page in pdf.pages for line in page.extract_text().splitlines()]
+    body = lines[lines.index("SCORE") :]  # below the header, which cites both sources
+    cross, curie_at = body.index("Cross"), body.index("The life of Marie Curie")
+    assert cross < curie_at
+    for q in deck["questions"]:  # each printed under its source's heading
+        at = next(i for i, line in enumerate(body) if q["prompt"][:25] in line)
+        assert (cross < at < curie_at) if q["source"] == given[0] else (at > curie_at), q
+
+
+@pytest.mark.slow
 def test_generate_takes_a_folder_too(tmp_path: Path) -> None:
     _tree(tmp_path / "sources", {"unit1/intro.txt": CURIE, "unit2/intro.txt": CROSS})
     result = run_cli("generate", "sources", "-q", cwd=tmp_path)
@@ -156,18 +183,93 @@ def test_build_reuses_the_cache_and_no_cache_parses_again(tmp_path: Path, monkey
     assert parsed == [2]
 
 
+def _paragraphs(start: int, count: int) -> str:
+    """`count` one-sentence paragraphs, each with its own year (about 90 characters each)."""
+    return "\n".join(
+        (CURIE if k % 2 else CROSS).replace("1867", str(1700 + k)).replace("1863", str(1700 + k))
+        for k in range(start, start + count)
+    )
+
+
+OWN_TEMPLATES = (
+    "templates:\n  - id: date-event\n    kind: date\n    needs: [clause]\n"
+    "    types: [choice, short]\n    prompt: 'Say when {clause}.'\n"
+)
+DECK_WITH_TEMPLATES = (
+    "quizgen: 1\ntitle: Own\ntemplates:\n  - id: mine\n    kind: actor\n"
+    "    needs: [role_np]\n    types: [short]\n    prompt: 'Mine: who was {role_np}?'\n"
+    "questions: []\n"
+)
+
+
 @pytest.mark.slow
-def test_jobs_give_the_same_bytes_as_one_process(tmp_path: Path) -> None:
-    texts = {
-        f"s{k:02}.txt": (CURIE if k % 2 else CROSS).replace("1867", str(1800 + k)) for k in range(6)
-    }
+def test_jobs_give_the_same_bytes_as_one_process_and_generate_in_the_workers(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import os
+
+    import quizgen._extract as ext
+    import quizgen._generate as gen
+
+    # Enough text for several units of work (at least 5,000 characters each), and a long
+    # source parsed in sections.
+    monkeypatch.setattr(ext, "SECTION_CHARS", 3_000)
+
+    files = {f"sources/s{k:02}.txt": _paragraphs(20 * k, 16) for k in range(6)}
+    files["sources/long.txt"] = _paragraphs(200, 80)
+    files["decks/s01.yaml"] = DECK_WITH_TEMPLATES  # its own templates go to the worker
+    files["own.yaml"] = OWN_TEMPLATES  # and so does --templates
+    real = gen.generate_planned
+
+    def recording(facts, *args, **kwargs):
+        deck, plan = real(facts, *args, **kwargs)
+        if deck.sources:  # not the check of the templates before the parse
+            with (tmp_path / "pids").open("a", encoding="utf-8") as log:
+                log.write(f"{jobs} {os.getpid()} {deck.sources[0].path}\n")
+        return deck, plan
+
+    monkeypatch.setattr(gen, "generate_planned", recording)
     outs = []
     for jobs in ("1", "2"):
-        root = _tree(tmp_path / f"j{jobs}", {f"sources/{n}": t for n, t in texts.items()})
+        root = _tree(tmp_path / f"j{jobs}", files)
         args = ("build", "sources", "-j", jobs, "--no-cache", "-q", "--to", "anki")
-        assert run_cli(*args, cwd=root).returncode == 0
+        result = run_cli(*args, "--templates", "own.yaml", cwd=root)
+        assert result.returncode == 0, result.stderr
         outs.append({k: v for k, v in _listing(root).items() if k.startswith("decks/")})
-    assert len(outs[0]) == 6 and outs[0] == outs[1]
+    assert len(outs[0]) == 7 and outs[0] == outs[1]
+    assert b"Say when" in outs[0]["decks/s00.yaml"]
+    assert b"Mine: who was" in outs[0]["decks/s01.yaml"]
+    for line in (tmp_path / "pids").read_text(encoding="utf-8").splitlines():
+        jobs, pid, source = line.split()
+        here = int(pid) == os.getpid()
+        # -j 2: a short source's deck is made in the worker that parsed it (only the deck
+        # comes back); a long one's in the parent, over its sections parsed in the workers.
+        assert here == (jobs == "1" or source.endswith("long.txt")), line
+
+
+@pytest.mark.slow
+def test_cached_sources_are_generated_in_the_workers_from_their_entries(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import quizgen._extract as ext
+
+    _tree(tmp_path, {f"sources/s{k}.txt": _paragraphs(20 * k, 16) for k in range(6)})
+    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(tmp_path / "cache"))
+    build = ("build", "sources", "--to", "tsv", "-q")
+    assert run_cli(*build, "-j", "1", cwd=tmp_path).returncode == 0  # fills the cache
+    # Another seed: every deck is made again, here from a fresh parse ...
+    again = ("--seed", "3", "--decks", "want", "--output", "want-out")
+    assert run_cli(*build, "-j", "1", "--no-cache", *again, cwd=tmp_path).returncode == 0
+
+    def no_parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("parsed although cached")
+
+    # ... and in the workers, from the cache entries the parent read, with no parse.
+    monkeypatch.setattr(ext, "_extract_many", no_parse)  # here and in forked workers
+    again = ("--seed", "3", "--decks", "got", "--output", "got-out")
+    result = run_cli(*build, "-j", "2", *again, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert _listing(tmp_path / "got") == _listing(tmp_path / "want") != {}
 
 
 @pytest.mark.slow

@@ -479,3 +479,52 @@ def test_blanks_and_lines_leave_room_to_write_the_answer_by_hand(tmp_path: Path)
     page.extract_text(visitor_text=lambda text, *_: runs.append(text))
     blanks = [len(re.findall(r"\s", t)) for t in runs if t.startswith(("Q0", "Q1"))]
     assert len(blanks) == 2 and blanks[1] >= 2 * blanks[0], blanks
+
+
+def _two_source_deck() -> Deck:
+    """A deck of two sources (as `build --one-deck` makes), the second listed first."""
+
+    def q(i: int, source: str, qtype: str) -> Question:
+        return Question(
+            f"q-{i:08x}",
+            "date",
+            qtype,
+            f"Year of event {i}?",
+            f"{1900 + i}",
+            choices=[f"{1900 + i + k}" for k in range(4)] if qtype == "choice" else [],
+            source=source,
+        )
+
+    return Deck(
+        title="Term 1",
+        sources=[SourceRef("b.txt", title="Reading B"), SourceRef("a.txt")],
+        questions=[
+            q(0, "a.txt", "short"),
+            q(1, "b.txt", "short"),
+            q(2, "a.txt", "choice"),
+            q(3, "b.txt", "choice"),
+            q(4, "b.txt", "short"),
+        ],
+    )
+
+
+def test_a_sheet_of_several_sources_has_a_part_per_source_in_the_decks_order(
+    tmp_path: Path,
+) -> None:
+    plan = plan_worksheet([_two_source_deck()], versions=2, seed=1)
+    for version in plan.versions:
+        # Each source's questions under its title (else its path), by type within it.
+        assert [(s.part, s.type) for s in version.sections] == [
+            ("Reading B", "choice"),
+            ("Reading B", "short"),
+            ("a.txt", "choice"),
+            ("a.txt", "short"),
+        ]
+        assert [i.number for i in version.items] == [1, 2, 3, 4, 5]
+        assert {i.question.source for s in version.sections[:2] for i in s.items} == {"b.txt"}
+    # A sheet of one source has no part headings.
+    assert {s.part for s in plan_worksheet([_short_deck(3)]).versions[0].sections} == {None}
+    sheet = _split(_printed(_render([_two_source_deck()], tmp_path / "t.pdf", key="end")[0]))[0]
+    heading_b = sheet.index("Reading B Multiple choice")
+    heading_a = sheet.index("a.txt Multiple choice")
+    assert heading_b < sheet.index("Year of event 3?") < heading_a < sheet.index("Year of event 2?")

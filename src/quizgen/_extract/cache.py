@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from quizgen._extract._types import Facts
     from quizgen._sources import Source
 
-__all__ = ["FactsCache", "default_cache_dir"]
+__all__ = ["FactsCache", "decode_entry", "default_cache_dir", "encode_entry"]
 
 _MAGIC = b"quizgen-facts\n"
 _FORMAT = "1"  # bump when the entry layout changes
@@ -90,25 +90,29 @@ class FactsCache:
 
     def get(self, key: str) -> Facts | None:
         """The Facts stored under `key`, or None when missing, corrupt or not ours."""
-        from quizgen._extract._types import Facts
+        data = self.get_entry(key)
+        return decode_entry(data) if data is not None else None
 
+    def get_entry(self, key: str) -> bytes | None:
+        """The stored bytes under `key` (`decode_entry` makes them Facts), None when
+        missing: read here, decoded where the source's work runs (a worker process)."""
         try:
-            data = self._path(key).read_bytes()
-            if not data.startswith(_MAGIC):
-                return None
-            facts = pickle.loads(zlib.decompress(data[len(_MAGIC) :]))
-        except Exception:  # a damaged entry of any kind is a miss, never a crash
+            return self._path(key).read_bytes()
+        except OSError:
             return None
-        return facts if isinstance(facts, Facts) else None
 
     def put(self, key: str, facts: Facts) -> None:
         """Store `facts` under `key` atomically; a failure to write is ignored."""
+        self.put_entry(key, encode_entry(facts))
+
+    def put_entry(self, key: str, data: bytes) -> None:
+        """Store an entry `encode_entry` made (in a worker, maybe) under `key` atomically;
+        a failure to write is ignored."""
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             with contextlib.suppress(OSError):
                 os.chmod(self.folder, 0o700)
-            data = _MAGIC + zlib.compress(pickle.dumps(facts, pickle.HIGHEST_PROTOCOL), 1)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as f:
@@ -120,6 +124,24 @@ class FactsCache:
                 raise
         except OSError:
             return
+
+
+def encode_entry(facts: Facts) -> bytes:
+    """`facts` as a cache entry: a magic header, then the compressed pickle."""
+    return _MAGIC + zlib.compress(pickle.dumps(facts, pickle.HIGHEST_PROTOCOL), 1)
+
+
+def decode_entry(data: bytes) -> Facts | None:
+    """The Facts of a cache entry, or None when it is corrupt or not ours."""
+    from quizgen._extract._types import Facts
+
+    if not data.startswith(_MAGIC):
+        return None
+    try:
+        facts = pickle.loads(zlib.decompress(data[len(_MAGIC) :]))
+    except Exception:  # a damaged entry of any kind is a miss, never a crash
+        return None
+    return facts if isinstance(facts, Facts) else None
 
 
 def _quizgen_version() -> str:

@@ -1,26 +1,27 @@
-"""Parsing on a Dask cluster (`pip install 'quizgen[dask]'`): the sections of a run are
-mapped over the cluster's workers, and the Facts come back to the client in source order,
-where the decks are generated, merged and written, byte for byte as in a local run.
+"""Work on a Dask cluster (`pip install 'quizgen[dask]'`): the units of a run (see
+`quizgen._extract._run`) are mapped over the cluster's workers, and their results come
+back to the client in source order, where the decks are merged and written, byte for
+byte as in a local run. With `map_facts` (build and generate, a deck per source) a
+worker also generates each short source's deck and sends back only the deck; with
+`iter_facts` it sends back the Facts.
 
     with dask_mapper("tcp://10.0.0.5:8786") as mapper:   # None: a LocalCluster
-        for facts in iter_facts(sources, mapper=mapper): ...
+        for deck in map_facts(sources, finish, mapper=mapper): ...
 
-Each worker process loads the spaCy model once, on its first section (`load_model` is
-cached per process), so a worker needs the model installed and about 500 MB of memory
-per section in flight (docs/scaling.md).
+Each worker process loads the spaCy model once, on its first unit (`load_model` is
+cached per process), so a worker needs quizgen and the model installed and about 500 MB
+of memory per unit in flight (docs/scaling.md); no shared disk (the client reads and
+writes the cache, and sends a --templates file's bytes).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from quizgen._errors import QuizgenError
 from quizgen._extract._run import Mapper, ordered_map
-
-if TYPE_CHECKING:
-    from quizgen._extract._types import Facts
 
 __all__ = ["dask_mapper"]
 
@@ -55,11 +56,11 @@ def dask_mapper(scheduler: str | None = None, workers: int = 1) -> Iterator[Mapp
     try:
         window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
 
-        def mapper(fn: Callable[..., list[Facts]], units: Iterable[Any]) -> Iterator[list[Facts]]:
+        def mapper(fn: Callable[..., list[Any]], units: Iterable[Any]) -> Iterator[list[Any]]:
             def submit(f: Callable[..., Any], unit: Any) -> Any:
                 return client.submit(f, unit, pure=False)
 
-            return ordered_map(submit, fn, list(units), window=window)
+            return ordered_map(submit, fn, units, window=window)
 
         yield mapper
     finally:

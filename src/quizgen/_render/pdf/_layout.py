@@ -87,6 +87,9 @@ class _Styles:
         self.heading = ParagraphStyle(
             "heading", body, fontName=BOLD, fontSize=12.5, leading=16, spaceBefore=14
         )
+        self.part = ParagraphStyle(
+            "part", body, fontName=BOLD, fontSize=14.5, leading=18, spaceBefore=16
+        )
         self.instruction = ParagraphStyle(
             "instruction", body, fontName=ITALIC, fontSize=9.5, leading=12, spaceAfter=5
         )
@@ -164,8 +167,9 @@ class Layout:
     # --- the worksheet ----------------------------------------------------------------------
 
     def sheet(self, version: Version) -> list[Flowable]:
-        """Header, then one section per question type, numbered on from the last, with a
-        page break wherever `paginate` puts one (see there for the rules)."""
+        """Header, then one section per question type (on a sheet of several sources, per
+        source and type, each source's title above its first), numbered on from the last,
+        with a page break wherever `paginate` puts one (see there for the rules)."""
         header = Block(self._header(version), 0, self.frame_height)
         return self._paginated(header, self._questions(version))
 
@@ -190,12 +194,17 @@ class Layout:
         """Each question as a block that never splits, with the number of its section."""
         st = self.styles
         blocks: list[tuple[Block, int | None]] = []
+        part = None
         for number, section in enumerate(version.sections):
             head = [
                 ScriptParagraph(text(section.title), st.heading),
                 ScriptParagraph(text(section.instruction), st.instruction),
                 Spacer(1, st.instruction.spaceAfter),
             ]
+            if section.part is not None and section.part != part:
+                # A sheet of several sources: each source's sections under its title.
+                head.insert(0, ScriptParagraph(text(section.part), st.part))
+            part = section.part
             for i, item in enumerate(section.items):
                 parts = self._question(item)
                 # The heading travels with the first question so it never ends a page alone.

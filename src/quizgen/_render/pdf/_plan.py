@@ -62,10 +62,13 @@ class WorksheetEntry:
 
 @dataclass
 class Section:
-    """The questions of one type, with the one-line instruction printed above them."""
+    """The questions of one type, with the one-line instruction printed above them; on a
+    worksheet of several sources, of one source (`part`: its title, else its path,
+    printed above its first section)."""
 
     type: str
     items: list[WorksheetEntry]
+    part: str | None = None
 
     @property
     def title(self) -> str:
@@ -128,18 +131,23 @@ def plan_worksheet(
             f"{' + '.join(titles) or 'no deck'}: no questions to print "
             "(all rejected, or none match --kinds/--types)"
         )
-    grouped = {t: [q for _, q in chosen if q.type == t] for t in SECTION_ORDER}
+    grouped = [
+        (part, {t: [q for q in qs if q.type == t] for t in SECTION_ORDER})
+        for part, qs in _parts(decks, chosen)
+    ]
     sources = {id(q): _source_name(deck, q) for deck, q in chosen}
     printed: list[Version] = []
     seen_orders: list[list[str]] = []
     for v in range(versions):
         mark = choice_letter(v) if versions > 1 else None
         if mark is None:
-            order = {t: list(qs) for t, qs in grouped.items()}
+            order = [
+                (part, {t: list(qs) for t, qs in by_type.items()}) for part, by_type in grouped
+            ]
             rng = None
         else:
             order, rng = _shuffled(grouped, seed, mark, seen_orders)
-        seen_orders.append([q.id for t in SECTION_ORDER for q in order[t]])
+        seen_orders.append(_ids(order))
         printed.append(_number(order, rng, mark, sources))
     return Plan(
         title=_title(titles),
@@ -150,36 +158,74 @@ def plan_worksheet(
     )
 
 
+# The questions of a worksheet by part (a source, on a sheet of several; else one part,
+# None) and, within it, by type.
+_Parts = list[tuple[str | None, dict[str, list[Question]]]]
+
+
+def _parts(
+    decks: Sequence[Deck], chosen: list[tuple[Deck, Question]]
+) -> list[tuple[str | None, list[Question]]]:
+    """The questions in a part per source cited, in the order the decks list their sources
+    (a source no deck lists after them, as first cited), each titled by its source's title,
+    else its path; a sheet of one source (or none) is one part, untitled."""
+    refs: dict[str, SourceRef] = {}
+    for deck in decks:
+        for ref in deck.sources:
+            refs.setdefault(ref.path, ref)
+    by_source: dict[str, list[Question]] = {}
+    for deck, q in chosen:
+        ref = deck.source_for(q)
+        path = ref.path if ref is not None else q.source
+        refs.setdefault(path, ref or SourceRef(path=path))
+        by_source.setdefault(path, []).append(q)
+    if len(by_source) < 2:
+        return [(None, [q for _, q in chosen])]
+    return [
+        (refs[path].title or path or "Other questions", by_source[path])
+        for path in refs
+        if path in by_source
+    ]
+
+
+def _ids(order: _Parts) -> list[str]:
+    return [q.id for _, by_type in order for t in SECTION_ORDER for q in by_type[t]]
+
+
 def _shuffled(
-    grouped: dict[str, list[Question]], seed: int, mark: str, seen: list[list[str]]
-) -> tuple[dict[str, list[Question]], random.Random]:
+    grouped: _Parts, seed: int, mark: str, seen: list[list[str]]
+) -> tuple[_Parts, random.Random]:
     """Questions shuffled within their sections, unlike every earlier version when possible."""
     for attempt in range(_RESHUFFLES):
         rng = random.Random(f"{seed}-{mark}" + (f"-{attempt}" if attempt else ""))
-        order = {t: rng.sample(qs, len(qs)) for t, qs in grouped.items()}
-        if [q.id for t in SECTION_ORDER for q in order[t]] not in seen:
+        order = [
+            (part, {t: rng.sample(qs, len(qs)) for t, qs in by_type.items()})
+            for part, by_type in grouped
+        ]
+        if _ids(order) not in seen:
             break
     return order, rng
 
 
 def _number(
-    order: dict[str, list[Question]],
+    order: _Parts,
     rng: random.Random | None,
     mark: str | None,
     sources: dict[int, str | None],
 ) -> Version:
     """Number the questions 1, 2, ... across sections; shuffle choices when `rng` is given."""
     sections, number = [], 0
-    for qtype in SECTION_ORDER:
-        items = []
-        for q in order[qtype]:
-            number += 1
-            choices = tuple(q.choices)
-            if rng is not None and q.type == "choice":
-                choices = tuple(rng.sample(choices, len(choices)))
-            items.append(WorksheetEntry(number, q, choices, sources[id(q)]))
-        if items:
-            sections.append(Section(qtype, items))
+    for part, by_type in order:
+        for qtype in SECTION_ORDER:
+            items = []
+            for q in by_type[qtype]:
+                number += 1
+                choices = tuple(q.choices)
+                if rng is not None and q.type == "choice":
+                    choices = tuple(rng.sample(choices, len(choices)))
+                items.append(WorksheetEntry(number, q, choices, sources[id(q)]))
+            if items:
+                sections.append(Section(qtype, items, part))
     return Version(mark, sections)
 
 
