@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from quizgen._deck import BLANK, BLANK_RE
 from quizgen._extract import DateFact, Entity, Facts, Mention, Pronouns, Role, Sentence, Token
 from quizgen._generate._clauses import clause_window
+from quizgen._generate._memo import by_identity
 from quizgen._generate._rewrite import clause_question, object_question, strip_leading
 from quizgen._generate._simplify import simplified_window
 from quizgen._lexicon import (
@@ -258,22 +259,20 @@ def _context(sent: Sentence) -> str:
     return strip_leading(sent.text)
 
 
-def _blank_in_clause(
-    sent: Sentence, start: int, end: int, pronouns: Pronouns
-) -> tuple[str | None, dict[int, str] | None]:
+def _blank_in_clause(sent: Sentence, start: int, end: int, pronouns: Pronouns) -> str | None:
     """The sentence with tokens [start, end) blanked, or else the independent clause holding
-    them as a sentence of its own; and the pronoun substitutes used (None: unresolved)."""
-    subs = pronouns.substitutes(sent)
-    blanked = _blanked(sent, start, end, subs) if subs is not None else None
-    if blanked:
-        return blanked, subs
+    them as a sentence of its own."""
+    # A sentence too long to stand alone is never blanked whole: its pronouns are not
+    # looked at (a pass over the sentence for each of the hundreds of names of a run-on list)
+    if len(sent.tokens) <= _MAX_SENTENCE_WORDS:
+        subs = pronouns.substitutes(sent)
+        if subs is not None and (blanked := _blanked(sent, start, end, subs)):
+            return blanked
     window = clause_window(sent, start, end)
     if window is None:
-        return None, subs
+        return None
     wsubs = pronouns.substitutes(sent, window)
-    if wsubs is None:
-        return None, subs
-    return _blanked(sent, start, end, wsubs, window), subs if subs is not None else wsubs
+    return None if wsubs is None else _blanked(sent, start, end, wsubs, window)
 
 
 def _gap_ws(sent: Sentence, i: int, kept: set[int]) -> str:
@@ -382,7 +381,7 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
         pass  # "... on _____ evening" alters a quotation and asks what the text never gives
     elif _in_dateline(sent, d.start):
         pass  # "GENEVA, _____ —": the date of the report, not of anything it reports
-    elif blanked := _blank_in_clause(sent, d.start, d.end, coref)[0]:
+    elif blanked := _blank_in_clause(sent, d.start, d.end, coref):
         fields["blanked"] = blanked
         if short := _simplified_blank(sent, d.start, d.end, coref):
             alternates.append((short, d.sent_index))
@@ -491,24 +490,22 @@ def _mention_sentences(
     """Up to `most` sentences naming the entity once, with the name blanked, that stand on
     their own, each with its index: the planner picks one whose sentence is free."""
     out: list[tuple[str, int]] = []
+    per_sentence = Counter(o.sent_index for o in entity.mentions)
     for m in entity.mentions:
         if len(out) >= most:
             break
         if not coref.reliable(entity, m):
             continue  # "Ms. Marten" where two Martens are named: it may be the other one
         sent = facts.sentences[m.sent_index]
-        if sum(
-            1 for o in entity.mentions if o.sent_index == m.sent_index
-        ) > 1 or _cut_by_the_splitter(facts, sent):
+        if per_sentence[m.sent_index] > 1 or _cut_by_the_splitter(facts, sent):
             continue
         # Another name of it elsewhere in the sentence gives the blank away; a bracketed
         # short form right after the name ("the Medical Research Council (MRC)") goes with
         # the blank, so it does not count.
-        stop = _past_bracket(sent, m.end)
-        rest = f"{sent.span_text(0, m.start)} {sent.span_text(stop, len(sent.tokens))}".lower()
+        rest = _text_around(sent, m.start, _past_bracket(sent, m.end))
         if any(alias.lower() in rest for alias in entity.names if len(alias) > 3):
             continue
-        blanked, _ = _blank_in_clause(sent, m.start, m.end, coref)
+        blanked = _blank_in_clause(sent, m.start, m.end, coref)
         if blanked and len(blanked.split()) >= 6 and not _names_a_sibling(blanked, entity):
             out.append((blanked, m.sent_index))
             short = _simplified_blank(sent, m.start, m.end, coref)
@@ -523,15 +520,16 @@ def _object_question(
     """The first sentence naming the entity once as the object of its clause, asked as a
     question ("At which university did Ms. Marten study biology", "Whom did Stalin treat as
     a junior partner"), and its index; None when no sentence gives one (see `object_question`)."""
+    per_sentence = Counter(o.sent_index for o in entity.mentions)
     for m in entity.mentions:
         sent = facts.sentences[m.sent_index]
         if (
             not coref.reliable(entity, m)
-            or sum(1 for o in entity.mentions if o.sent_index == m.sent_index) > 1
+            or per_sentence[m.sent_index] > 1
             or _cut_by_the_splitter(facts, sent)
         ):
             continue
-        rest = f"{sent.span_text(0, m.start)} {sent.span_text(m.end, len(sent.tokens))}".lower()
+        rest = _text_around(sent, m.start, m.end)
         if any(alias.lower() in rest for alias in entity.names if len(alias) > 3):
             continue  # another name of it in the question would give it away
         asked = object_question(sent, m.start, m.end, lambda idx, s=sent: coref.substitutes(s, idx))
@@ -542,6 +540,26 @@ def _object_question(
         wh = f"{prep} {wh}" if prep else wh
         return f"{wh[:1].upper()}{wh[1:]} {body}", m.sent_index
     return None
+
+
+@by_identity
+def _joined(sent: Sentence) -> tuple[str, list[int]]:
+    """The sentence's tokens with their spacing, and where each token starts in it."""
+    starts = [0]
+    for t in sent.tokens:
+        starts.append(starts[-1] + len(t.text) + len(t.ws))
+    return "".join(t.text + t.ws for t in sent.tokens), starts
+
+
+def _text_around(sent: Sentence, start: int, stop: int) -> str:
+    """The sentence but tokens [start, stop), lowercased: `span_text(0, start)`, a space,
+    `span_text(stop, len)`. Sliced from the joined sentence, not joined per name: a run-on
+    list names hundreds of people in one sentence."""
+    toks = sent.tokens
+    text, starts = _joined(sent)
+    before = text[: starts[start] - len(toks[start - 1].ws)] if start > 0 else ""
+    after = text[starts[stop] : starts[-1] - len(toks[-1].ws)] if stop < len(toks) else ""
+    return f"{before} {after}".lower()
 
 
 def _reports_itself(sent: Sentence, pronoun: Token) -> bool:
@@ -582,6 +600,8 @@ def _names_a_sibling(text: str, entity: Entity) -> bool:
 
 def _unique_roles(facts: Facts, actor: Entity) -> list[Role]:
     """Roles of this actor that no other actor's role contains (so "Who was ...?" has one answer)."""
+    if not actor.roles:
+        return []  # most have none: no pass over every actor's roles for them
     others = [r.text.lower() for a in facts.actors if a is not actor for r in a.roles]
     out = []
     for role in actor.roles:
@@ -640,6 +660,8 @@ def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
 
 def _safe_aliases(entities: list[Entity], entity: Entity) -> list[str]:
     """Aliases no other entity also answers to."""
+    if not entity.aliases:
+        return []  # most have none: no pass over every entity's names for them
     taken = {n.lower() for e in entities if e is not entity for n in e.names}
     return [a for a in entity.aliases if a.lower() not in taken]
 
@@ -665,10 +687,7 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
         ):
             fields["description_np"] = re.sub(r"^(a|an)\s+", "the ", d.text).rstrip(",;: ")
     anchors: dict[str, int] = {}
-    for actor in facts.actors:
-        role = next((r for r in actor.roles if r.org == org.name), None)
-        if role is None:
-            continue
+    for actor, role in _roles_by_org(facts).get(org.name, ()):
         person_role = _replace_org(role.text, org, class_noun)
         if (
             person_role
@@ -701,6 +720,18 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
         alternates=blanked[1:],
         salience=len(org.mentions),
     )
+
+
+@by_identity
+def _roles_by_org(facts: Facts) -> dict[str, list[tuple[Entity, Role]]]:
+    """Organization name -> (actor, the actor's first role naming it), in actor order: one
+    pass, where a pass over every actor per organization was quadratic."""
+    out: dict[str, list[tuple[Entity, Role]]] = {}
+    for actor in facts.actors:
+        firsts = {r.org: r for r in reversed(actor.roles) if r.org is not None}
+        for org, role in firsts.items():
+            out.setdefault(org, []).append((actor, role))
+    return out
 
 
 def _doubtful_org(facts: Facts, org: Entity) -> bool:
