@@ -18,6 +18,8 @@ from quizgen._lexicon import (
 )
 
 _ORD = {1: "st", 2: "nd", 3: "rd"}
+# A pool searches a text for each name of a first word this many or fewer share.
+_SCAN_AT_MOST = 8
 
 
 @lru_cache(maxsize=65536)
@@ -30,10 +32,28 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(_norm(text).split())
 
 
-def _overlaps(a: str, b: str) -> bool:
-    """Two names that share a word ("President" / "Russian President") would confuse a choice."""
-    wa, wb = _words(a), _words(b)
-    return bool(wa and wb) and (wa <= wb or wb <= wa)
+class _Overlaps:
+    """Names a name may not overlap: two names overlap when the words of one are all words
+    of the other ("President" / "Russian President"), and would confuse a choice. Holds
+    the union of their words, so a name sharing none with them passes at once."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.words: list[frozenset[str]] = []
+        self.union: set[str] = set()
+        for name in names:
+            self.add(name)
+
+    def add(self, name: str) -> None:
+        if words := _words(name):
+            self.words.append(words)
+            self.union |= words
+
+    def overlap(self, name: str) -> bool:
+        """Does `name` overlap any of the names?"""
+        w = _words(name)
+        if not w or self.union.isdisjoint(w):
+            return False
+        return any(w <= o or o <= w for o in self.words)
 
 
 class Pool:
@@ -46,10 +66,23 @@ class Pool:
     def __init__(self, names: Iterable[str], articles: dict[str, str] | None = None) -> None:
         self.names = sorted(set(names))
         self.articles = articles or {}  # name -> "the" when the text writes "the <name>"
-        self._by_word: dict[str, list[str]] = {}
+        self._by_word: dict[str, list[tuple[str, str]]] = {}  # first word -> (lowered, name)
+        # A first word many names share (a hundred Johns, "the ..."): those names also by
+        # where that word stands in them and their length, so a text is looked up at each
+        # place the word occurs in it instead of every name being searched for in it.
+        self._placed: dict[str, dict[tuple[int, int], dict[str, list[str]]]] = {}
         for name in self.names:
-            first = re.search(r"\w+", name.lower())
-            self._by_word.setdefault(first.group() if first else "", []).append(name)
+            low = name.lower()
+            first = re.search(r"\w+", low)
+            word = first.group() if first else ""
+            self._by_word.setdefault(word, []).append((low, name))
+            if first:
+                place = (first.start(), len(low))
+                self._placed.setdefault(word, {}).setdefault(place, {}).setdefault(low, [])
+                self._placed[word][place][low].append(name)
+        for word, named in self._by_word.items():
+            if len(named) <= _SCAN_AT_MOST:
+                self._placed.pop(word, None)
 
     def __len__(self) -> int:
         return len(self.names)
@@ -58,11 +91,29 @@ class Pool:
         return self.names[i]
 
     def mentioned_in(self, text: str) -> list[str]:
-        """The names that occur in `text` (case-insensitive), in sorted order."""
+        """The names that occur in `text` (case-insensitive) and whose first word is a word
+        of it, in sorted order."""
         lowered = text.lower()
-        keys = {"", *re.findall(r"\w+", lowered)}
-        found = [n for k in keys for n in self._by_word.get(k, ()) if n.lower() in lowered]
+        found: list[str] = []
+        for word in {"", *re.findall(r"\w+", lowered)}:
+            if word in self._placed:
+                found += self._placed_in(word, lowered)
+            else:
+                found += [n for low, n in self._by_word.get(word, ()) if low in lowered]
         return sorted(found)
+
+    def _placed_in(self, word: str, lowered: str) -> set[str]:
+        """The names starting with `word` that occur in `lowered`: each is read off at a
+        place where `word` occurs (overlapping places too), by its offset and length."""
+        found: set[str] = set()
+        places = self._placed[word]
+        at = lowered.find(word)
+        while at >= 0:
+            for (offset, size), names in places.items():
+                if at >= offset and (hit := names.get(lowered[at - offset : at - offset + size])):
+                    found.update(hit)
+            at = lowered.find(word, at + 1)
+        return found
 
 
 class _Chain(SequenceABC[str]):
@@ -102,14 +153,15 @@ def pick(
     banned_norms = {_norm(b) for b in banned}
     seen_in = unless_in.lower()
     chosen: list[str] = []
+    unlike_banned = _Overlaps(banned)
+    unlike_chosen = _Overlaps(())
     for c in _shuffled(pool, rng):
         if seen_in and c.lower() in seen_in:
             continue
-        if _norm(c) in banned_norms or any(_overlaps(c, b) for b in banned):
-            continue
-        if any(_overlaps(c, other) for other in chosen):
+        if _norm(c) in banned_norms or unlike_banned.overlap(c) or unlike_chosen.overlap(c):
             continue
         chosen.append(c)
+        unlike_chosen.add(c)
         if len(chosen) == count:
             break
     return chosen
