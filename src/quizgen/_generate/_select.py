@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from quizgen._generate._candidates import Candidate
 
@@ -169,7 +170,10 @@ class _State:
         self.types: Counter[str] = Counter()
         self.truth: Counter[str] = Counter()
         self.printed = _Printed()
-        self.answers: dict[str, list[str]] = {}  # first word -> chosen answers (normalized)
+        # chosen answers (normalized, counted) by their first two words ("june 5"), or their
+        # one word: by the first word alone, and one entry per question, a deck of a hundred
+        # Johns or fifty questions answered "1850" looked at each for every wording
+        self.answers: dict[str, Counter[str]] = {}
 
     def take(
         self, options: list[Candidate], repair: int = _REPAIR_DEPTH, seen: set | None = None
@@ -254,8 +258,10 @@ class _State:
             score += 0.01 if self.truth[c.question.answer] <= self.truth[_other(c)] else 0
         # a wording that prints other questions' answers, or whose answer they print, less
         text = _norm(c.text)
+        words = text.split()
+        heads = {*words, *map(" ".join, pairwise(words))}
         leaks = self.printed.may_print(c.names) + sum(
-            1 for w in set(text.split()) for n in self.answers.get(w, ()) if n in text
+            k for h in heads & self.answers.keys() for n, k in self.answers[h].items() if n in text
         )
         # printing another fact's answer takes its sentence from it: a clean wording first
         score -= 0.15 * self.crowding.get(id(c), 0)
@@ -289,7 +295,7 @@ class _State:
         if c.question.type == "truefalse":
             self.truth[c.question.answer] += 1
         elif words := _norm(c.question.answer).split():
-            self.answers.setdefault(words[0], []).append(_norm(c.question.answer))
+            self.answers.setdefault(" ".join(words[:2]), Counter())[_norm(c.question.answer)] += 1
         self.printed.add(c)
 
     def _remove(self, c: Candidate) -> None:
@@ -302,7 +308,7 @@ class _State:
         if c.question.type == "truefalse":
             self.truth[c.question.answer] -= 1
         elif words := _norm(c.question.answer).split():
-            self.answers[words[0]].remove(_norm(c.question.answer))
+            self.answers[" ".join(words[:2])][_norm(c.question.answer)] -= 1
         self.printed.remove(c)
 
 
