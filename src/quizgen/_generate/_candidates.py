@@ -274,9 +274,12 @@ def _distractors(
     pools_: dict[str, Pool],
     rng: random.Random,
 ) -> list[str]:
-    view = prompt + " " + item.context
     names = pools_.get(item.kind, _NO_NAMES)
-    in_view = [*names.mentioned_in(view), *pools_["title"].mentioned_in(view)]
+    # the names in the prompt and its sentence (a sentence many questions share)
+    in_view = [
+        *names.mentioned_in(prompt, item.context),
+        *pools_["title"].mentioned_in(prompt, item.context),
+    ]
     avoid = [*item.names, *item.accept.get(template.answer, []), *in_view]
     if item.kind == "date":
         same = pools_.get(f"date:{item.granularity}", _NO_NAMES)

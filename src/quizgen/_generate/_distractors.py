@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Sequence as SequenceABC
 from functools import lru_cache
+from itertools import combinations
 
 from quizgen._lexicon import (
     MONTHS,
@@ -18,8 +19,12 @@ from quizgen._lexicon import (
 )
 
 _ORD = {1: "st", 2: "nd", 3: "rd"}
-# A pool searches a text for each name of a first word this many or fewer share.
+# This many names or fewer are tested one by one (those of a first word, those to avoid).
 _SCAN_AT_MOST = 8
+# A question's sentence this long or longer is searched once for the names it holds.
+_SHARED_AT_LEAST = 1000
+# A name of more words than this is tested for overlap by its words, not their subsets.
+_SUBSETS_AT_MOST = 6
 
 
 @lru_cache(maxsize=65536)
@@ -34,26 +39,48 @@ def _words(text: str) -> frozenset[str]:
 
 class _Overlaps:
     """Names a name may not overlap: two names overlap when the words of one are all words
-    of the other ("President" / "Russian President"), and would confuse a choice. Holds
-    the union of their words, so a name sharing none with them passes at once."""
+    of the other ("President" / "Russian President"), and would confuse a choice.
+
+    A name sharing no word with them passes at once. Many names (a question's sentence may
+    name hundreds of people to avoid) are looked up rather than tested one by one: by
+    word (the names holding all of a name's words are among those holding its rarest),
+    and as word sets (the names made of a name's words only are among the subsets of its
+    words).
+    """
 
     def __init__(self, names: Iterable[str]) -> None:
-        self.words: list[frozenset[str]] = []
-        self.union: set[str] = set()
+        self._sets: set[frozenset[str]] = set()
+        self._by_word: dict[str, list[frozenset[str]]] = {}
+        self._union: set[str] = set()
         for name in names:
             self.add(name)
 
     def add(self, name: str) -> None:
-        if words := _words(name):
-            self.words.append(words)
-            self.union |= words
+        if (words := _words(name)) and words not in self._sets:
+            self._sets.add(words)
+            self._union |= words
+            for word in words:
+                self._by_word.setdefault(word, []).append(words)
 
     def overlap(self, name: str) -> bool:
         """Does `name` overlap any of the names?"""
-        w = _words(name)
-        if not w or self.union.isdisjoint(w):
+        words = _words(name)
+        if not words or self._union.isdisjoint(words):
             return False
-        return any(w <= o or o <= w for o in self.words)
+        if len(self._sets) <= _SCAN_AT_MOST:
+            return any(words <= o or o <= words for o in self._sets)
+        holding = [self._by_word.get(w, ()) for w in words]
+        if all(holding) and any(words <= o for o in min(holding, key=len)):
+            return True  # a name with all its words (or the same words)
+        if len(words) > _SUBSETS_AT_MOST:
+            return any(o <= words for held in holding for o in held)
+        # a name of its words only: one of their subsets
+        ordered = sorted(words)
+        return any(
+            frozenset(part) in self._sets
+            for k in range(1, len(ordered) + 1)
+            for part in combinations(ordered, k)
+        )
 
 
 class Pool:
@@ -71,6 +98,7 @@ class Pool:
         # where that word stands in them and their length, so a text is looked up at each
         # place the word occurs in it instead of every name being searched for in it.
         self._placed: dict[str, dict[tuple[int, int], dict[str, list[str]]]] = {}
+        self._offset = 0  # where a first word starts in its name, at the most ("(OECD": 1)
         for name in self.names:
             low = name.lower()
             first = re.search(r"\w+", low)
@@ -80,9 +108,11 @@ class Pool:
                 place = (first.start(), len(low))
                 self._placed.setdefault(word, {}).setdefault(place, {}).setdefault(low, [])
                 self._placed[word][place][low].append(name)
+                self._offset = max(self._offset, first.start())
         for word, named in self._by_word.items():
             if len(named) <= _SCAN_AT_MOST:
                 self._placed.pop(word, None)
+        self._shared: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
     def __len__(self) -> int:
         return len(self.names)
@@ -90,29 +120,62 @@ class Pool:
     def __getitem__(self, i: int) -> str:
         return self.names[i]
 
-    def mentioned_in(self, text: str) -> list[str]:
+    def mentioned_in(self, text: str, shared: str | None = None) -> list[str]:
         """The names that occur in `text` (case-insensitive) and whose first word is a word
-        of it, in sorted order."""
-        lowered = text.lower()
-        found: list[str] = []
-        for word in {"", *re.findall(r"\w+", lowered)}:
-            if word in self._placed:
-                found += self._placed_in(word, lowered)
-            else:
-                found += [n for low, n in self._by_word.get(word, ()) if low in lowered]
+        of it, in sorted order. With `shared`, in `text + " " + shared`: `shared` is what
+        many calls have in common (a question's sentence), and the names in it are found
+        once, which a sentence naming hundreds of people needs."""
+        if shared is None or len(shared) < _SHARED_AT_LEAST:
+            lowered = text.lower() if shared is None else f"{text} {shared}".lower()
+            words = {"", *re.findall(r"\w+", lowered)}
+            return sorted(n for word in words for n in self._named(word, lowered))
+        # lower() of the joined text is that of its parts: a space ends what a letter's
+        # lower case depends on (a final sigma)
+        head, tail = text.lower(), shared.lower()
+        lowered = f"{head} {tail}"
+        in_tail, tail_words = self._in_shared(tail)
+        head_words = {"", *re.findall(r"\w+", head)}
+        found = set(in_tail)  # names wholly in the tail, of a first word that is a word there
+        for word in head_words - tail_words:
+            found.update(self._named(word, tail))  # ... or a word of the head only
+        # names that start in the head (and may end in the tail): their first word is in
+        # the first len(head) + _offset + len(word) characters
+        for word in head_words | tail_words:
+            if lowered.find(word, 0, len(head) + self._offset + len(word)) >= 0:
+                found.update(self._named(word, lowered, starts_by=len(head)))
         return sorted(found)
 
-    def _placed_in(self, word: str, lowered: str) -> set[str]:
-        """The names starting with `word` that occur in `lowered`: each is read off at a
-        place where `word` occurs (overlapping places too), by its offset and length."""
+    def _in_shared(self, lowered: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The names `mentioned_in(lowered)`, and the words of `lowered` with ""; cached."""
+        if (hit := self._shared.get(lowered)) is None:
+            if len(self._shared) >= 64:
+                self._shared.clear()  # the sentences of a few questions in a row are enough
+            words = frozenset({"", *re.findall(r"\w+", lowered)})
+            names = frozenset(n for word in words for n in self._named(word, lowered))
+            hit = self._shared[lowered] = (names, words)
+        return hit
+
+    def _named(self, word: str, lowered: str, starts_by: int | None = None) -> Iterable[str]:
+        """The names of first word `word` that occur in `lowered`; with `starts_by`, at a
+        place no later than that index. A word many names share is looked up at each place
+        it occurs (overlapping places too), by each name's offset and length."""
+        limit = len(lowered) if starts_by is None else starts_by
+        if word not in self._placed:
+            return [
+                n
+                for low, n in self._by_word.get(word, ())
+                if lowered.find(low, 0, limit + len(low)) >= 0
+            ]
         found: set[str] = set()
         places = self._placed[word]
-        at = lowered.find(word)
+        end = limit + self._offset + len(word)
+        at = lowered.find(word, 0, end)
         while at >= 0:
             for (offset, size), names in places.items():
-                if at >= offset and (hit := names.get(lowered[at - offset : at - offset + size])):
+                start = at - offset
+                if 0 <= start <= limit and (hit := names.get(lowered[start : start + size])):
                     found.update(hit)
-            at = lowered.find(word, at + 1)
+            at = lowered.find(word, at + 1, end)
         return found
 
 
