@@ -127,14 +127,15 @@ class Pool:
         once, which a sentence naming hundreds of people needs."""
         if shared is None or len(shared) < _SHARED_AT_LEAST:
             lowered = text.lower() if shared is None else f"{text} {shared}".lower()
-            words = {"", *re.findall(r"\w+", lowered)}
-            return sorted(n for word in words for n in self._named(word, lowered))
+            return sorted(
+                n for word in self._first_words(lowered) for n in self._named(word, lowered)
+            )
         # lower() of the joined text is that of its parts: a space ends what a letter's
         # lower case depends on (a final sigma)
         head, tail = text.lower(), shared.lower()
         lowered = f"{head} {tail}"
         in_tail, tail_words = self._in_shared(tail)
-        head_words = {"", *re.findall(r"\w+", head)}
+        head_words = self._first_words(head)
         found = set(in_tail)  # names wholly in the tail, of a first word that is a word there
         for word in head_words - tail_words:
             found.update(self._named(word, tail))  # ... or a word of the head only
@@ -146,19 +147,25 @@ class Pool:
         return sorted(found)
 
     def _in_shared(self, lowered: str) -> tuple[frozenset[str], frozenset[str]]:
-        """The names `mentioned_in(lowered)`, and the words of `lowered` with ""; cached."""
+        """The names `mentioned_in(lowered)`, and its `_first_words`; cached."""
         if (hit := self._shared.get(lowered)) is None:
             if len(self._shared) >= 64:
                 self._shared.clear()  # the sentences of a few questions in a row are enough
-            words = frozenset({"", *re.findall(r"\w+", lowered)})
+            words = frozenset(self._first_words(lowered))
             names = frozenset(n for word in words for n in self._named(word, lowered))
             hit = self._shared[lowered] = (names, words)
         return hit
+
+    def _first_words(self, lowered: str) -> set[str]:
+        """The words of `lowered`, and "", that are the first word of a name."""
+        return self._by_word.keys() & {"", *re.findall(r"\w+", lowered)}
 
     def _named(self, word: str, lowered: str, starts_by: int | None = None) -> Iterable[str]:
         """The names of first word `word` that occur in `lowered`; with `starts_by`, at a
         place no later than that index. A word many names share is looked up at each place
         it occurs (overlapping places too), by each name's offset and length."""
+        if starts_by is None and word not in self._placed:
+            return [n for low, n in self._by_word[word] if low in lowered]
         limit = len(lowered) if starts_by is None else starts_by
         if word not in self._placed:
             return [
@@ -338,9 +345,14 @@ def same_form(answer: str, chosen: Sequence[str], count: int = 3) -> list[str]:
 def _name_length(option: str, answer: str) -> int:
     """0 when `option` is written like `answer` (a one-word name with one, a full name with
     a full name), 1 otherwise; 0 for anything with a digit (dates have their own form)."""
-    if any(ch.isdigit() for ch in answer + option):
+    if _has_digit(answer) or _has_digit(option):
         return 0
     return int((len(option.split()) == 1) != (len(answer.split()) == 1))
+
+
+@lru_cache(maxsize=65536)
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
 
 
 def _broad_shape(text: str) -> str:
