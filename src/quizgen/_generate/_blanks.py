@@ -7,10 +7,12 @@ referent, half a quotation, a piece the sentence splitter cut.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from quizgen._deck import BLANK, BLANK_RE
 from quizgen._extract import Entity, Facts, Mention, Pronouns, Sentence, Token
 from quizgen._generate._clauses import clause_window, independent_clauses
+from quizgen._generate._memo import by_identity
 from quizgen._generate._rewrite import object_question, strip_leading
 from quizgen._generate._simplify import simplified_window
 from quizgen._generate._torn import closed_quotes, misprinted, named_twice, torn
@@ -23,22 +25,20 @@ def sentence_context(sent: Sentence) -> str:
     return strip_leading(sent.text)
 
 
-def blank_in_clause(
-    sent: Sentence, start: int, end: int, pronouns: Pronouns
-) -> tuple[str | None, dict[int, str] | None]:
+def blank_in_clause(sent: Sentence, start: int, end: int, pronouns: Pronouns) -> str | None:
     """The sentence with tokens [start, end) blanked, or else the independent clause holding
-    them as a sentence of its own; and the pronoun substitutes used (None: unresolved)."""
-    subs = pronouns.substitutes(sent)
-    blanked = _blanked(sent, start, end, subs) if subs is not None else None
-    if blanked:
-        return blanked, subs
+    them as a sentence of its own."""
+    # A sentence too long to stand alone is never blanked whole: its pronouns are not
+    # looked at (a pass over the sentence for each of the hundreds of names of a run-on list)
+    if len(sent.tokens) <= _MAX_SENTENCE_WORDS:
+        subs = pronouns.substitutes(sent)
+        if subs is not None and (blanked := _blanked(sent, start, end, subs)):
+            return blanked
     window = clause_window(sent, start, end)
     if window is None:
-        return None, subs
+        return None
     wsubs = pronouns.substitutes(sent, window)
-    if wsubs is None:
-        return None, subs
-    return _blanked(sent, start, end, wsubs, window), subs if subs is not None else wsubs
+    return None if wsubs is None else _blanked(sent, start, end, wsubs, window)
 
 
 def _gap_ws(sent: Sentence, i: int, kept: set[int]) -> str:
@@ -224,6 +224,7 @@ def mention_sentences(
     their own, each with its index and what the name is in its clause (`subject_role`):
     the planner picks one whose sentence is free."""
     out: list[tuple[str, int, str]] = []
+    per_sentence = Counter(o.sent_index for o in entity.mentions)
     for m in entity.mentions:
         if len(out) >= most:
             break
@@ -232,18 +233,15 @@ def mention_sentences(
         sent = facts.sentences[m.sent_index]
         if part_of_a_longer_name(sent, m):
             continue
-        if sum(
-            1 for o in entity.mentions if o.sent_index == m.sent_index
-        ) > 1 or cut_by_the_splitter(facts, sent):
+        if per_sentence[m.sent_index] > 1 or cut_by_the_splitter(facts, sent):
             continue
         # Another name of it elsewhere in the sentence gives the blank away; a bracketed
         # short form right after the name ("the Medical Research Council (MRC)") goes with
         # the blank, so it does not count.
-        stop = _past_bracket(sent, m.end)
-        rest = f"{sent.span_text(0, m.start)} {sent.span_text(stop, len(sent.tokens))}".lower()
+        rest = _text_around(sent, m.start, _past_bracket(sent, m.end))
         if any(alias.lower() in rest for alias in entity.names if len(alias) > 3):
             continue
-        blanked, _ = blank_in_clause(sent, m.start, m.end, coref)
+        blanked = blank_in_clause(sent, m.start, m.end, coref)
         role = subject_role(sent, m.start, m.end)
         if blanked and len(blanked.split()) >= 6 and not _names_a_sibling(blanked, entity):
             # "Who went bankrupt, and the committee dissolved?": of a sentence of several
@@ -355,17 +353,18 @@ def entity_object_question(
     """The first sentence naming the entity once as the object of its clause, asked as a
     question ("At which university did Ms. Marten study biology", "Whom did Stalin treat as
     a junior partner"), and its index; None when no sentence gives one (see `object_question`)."""
+    per_sentence = Counter(o.sent_index for o in entity.mentions)
     for m in entity.mentions:
         sent = facts.sentences[m.sent_index]
         if (
             not coref.reliable(entity, m)
             or other_generation(entity, m)
             or part_of_a_longer_name(sent, m)
-            or sum(1 for o in entity.mentions if o.sent_index == m.sent_index) > 1
+            or per_sentence[m.sent_index] > 1
             or cut_by_the_splitter(facts, sent)
         ):
             continue
-        rest = f"{sent.span_text(0, m.start)} {sent.span_text(m.end, len(sent.tokens))}".lower()
+        rest = _text_around(sent, m.start, m.end)
         if any(alias.lower() in rest for alias in entity.names if len(alias) > 3):
             continue  # another name of it in the question would give it away
         asked = object_question(sent, m.start, m.end, lambda idx, s=sent: coref.substitutes(s, idx))
@@ -376,6 +375,26 @@ def entity_object_question(
         wh = f"{prep} {wh}" if prep else wh
         return f"{wh[:1].upper()}{wh[1:]} {body}", m.sent_index
     return None
+
+
+@by_identity
+def _joined(sent: Sentence) -> tuple[str, list[int]]:
+    """The sentence's tokens with their spacing, and where each token starts in it."""
+    starts = [0]
+    for t in sent.tokens:
+        starts.append(starts[-1] + len(t.text) + len(t.ws))
+    return "".join(t.text + t.ws for t in sent.tokens), starts
+
+
+def _text_around(sent: Sentence, start: int, stop: int) -> str:
+    """The sentence but tokens [start, stop), lowercased: `span_text(0, start)`, a space,
+    `span_text(stop, len)`. Sliced from the joined sentence, not joined per name: a run-on
+    list names hundreds of people in one sentence."""
+    toks = sent.tokens
+    text, starts = _joined(sent)
+    before = text[: starts[start] - len(toks[start - 1].ws)] if start > 0 else ""
+    after = text[starts[stop] : starts[-1] - len(toks[-1].ws)] if stop < len(toks) else ""
+    return f"{before} {after}".lower()
 
 
 def _reports_itself(sent: Sentence, pronoun: Token) -> bool:

@@ -151,7 +151,7 @@ def _from_template(
     answer = item.fields[template.answer]
     accept = item.accept.get(template.answer, [])
     # The file name, not its path: moving the sources folder must not change every id.
-    qid = question_id(PurePath(item.source).name, template.id, item.kind, item.key)
+    qid = question_id(_file_name(item.source), template.id, item.kind, item.key)
     rng = random.Random(f"{options.seed}:{qid}")
     prompt = _sentence_case(template.prompt.format(**item.fields))
     if template.id not in drawn:
@@ -201,6 +201,12 @@ def _from_template(
     return out
 
 
+@lru_cache(maxsize=256)
+def _file_name(path: str) -> str:
+    """The file name of a source path, once per source (PurePath is slow to build)."""
+    return PurePath(path).name
+
+
 def _quoted_blank(prompt: str) -> bool:
     """Is the blank inside quotation marks? Filled with a distractor, the speaker would say
     what they never said (issue 12: quotations are never altered); a cloze keeps their
@@ -227,8 +233,9 @@ def _anchor_field(template: Template) -> str:
     return ""
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 2 or w.isdigit()}
+@lru_cache(maxsize=4096)  # a sentence is compared with each of its true statements
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"\w+", text.casefold()) if len(w) > 2 or w.isdigit())
 
 
 def _copies(statement: str, sentence: str) -> bool:
@@ -245,9 +252,12 @@ def _distractors(
     pools_: dict[str, Pool],
     rng: random.Random,
 ) -> list[str]:
-    view = prompt + " " + item.context
     names = pools_.get(item.kind, _NO_NAMES)
-    in_view = [*names.mentioned_in(view), *pools_["title"].mentioned_in(view)]
+    # the names in the prompt and its sentence (a sentence many questions share)
+    in_view = [
+        *names.mentioned_in(prompt, item.context),
+        *pools_["title"].mentioned_in(prompt, item.context),
+    ]
     avoid = [*item.names, *item.accept.get(template.answer, []), *in_view]
     if item.kind == "date":
         same = pools_.get(f"date:{item.granularity}", _NO_NAMES)
@@ -287,6 +297,8 @@ def swappable(
 def _in_window(date: str, window: tuple[int | None, int | None]) -> bool:
     """Does a date's year fall within the window (a life the text gives)? "1850" is no
     option for a person born in 1867; a date without a plain year always passes."""
+    if window == (None, None):
+        return True  # most dates: no life bounds them
     m = re.search(r"\b(\d{4})\b", date)
     if not m or "BC" in date or "B.C" in date:
         return True

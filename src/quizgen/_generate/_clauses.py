@@ -13,6 +13,7 @@ sentence ("the same year", "it", "there").
 from __future__ import annotations
 
 from quizgen._extract import Sentence
+from quizgen._generate._memo import by_identity
 from quizgen._lexicon import ANAPHORIC_WORDS, CLAUSE_POSSESSIVES, DEMONSTRATIVES, RELATIVE_WORDS
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
@@ -36,8 +37,10 @@ def _is_coordinated_clause(sent: Sentence, i: int) -> bool:
     return t.dep == "conj" and t.pos in ("VERB", "AUX") and _has_subject(sent, i)
 
 
+@by_identity  # asked once per name and date of the sentence: hundreds in a run-on list
 def independent_clauses(sent: Sentence) -> list[list[int]]:
     """The token indices of each independent clause, in order; [] if the sentence has one.
+    (The lists are shared between callers: read them, never change them.)
 
     A clause whose tokens are not one unbroken run (after dropping the joining "and" and
     punctuation) is left out: it would not read as a sentence.

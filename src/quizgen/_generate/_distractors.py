@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Sequence as SequenceABC
 from functools import lru_cache
+from itertools import combinations
 
 from quizgen._lexicon import (
     MONTHS,
@@ -18,6 +19,12 @@ from quizgen._lexicon import (
 )
 
 _ORD = {1: "st", 2: "nd", 3: "rd"}
+# This many names or fewer are tested one by one (those of a first word, those to avoid).
+_SCAN_AT_MOST = 8
+# A question's sentence this long or longer is searched once for the names it holds.
+_SHARED_AT_LEAST = 1000
+# A name of more words than this is tested for overlap by its words, not their subsets.
+_SUBSETS_AT_MOST = 6
 
 
 @lru_cache(maxsize=65536)
@@ -30,10 +37,50 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(_norm(text).split())
 
 
-def _overlaps(a: str, b: str) -> bool:
-    """Two names that share a word ("President" / "Russian President") would confuse a choice."""
-    wa, wb = _words(a), _words(b)
-    return bool(wa and wb) and (wa <= wb or wb <= wa)
+class _Overlaps:
+    """Names a name may not overlap: two names overlap when the words of one are all words
+    of the other ("President" / "Russian President"), and would confuse a choice.
+
+    A name sharing no word with them passes at once. Many names (a question's sentence may
+    name hundreds of people to avoid) are looked up rather than tested one by one: by
+    word (the names holding all of a name's words are among those holding its rarest),
+    and as word sets (the names made of a name's words only are among the subsets of its
+    words).
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._sets: set[frozenset[str]] = set()
+        self._by_word: dict[str, list[frozenset[str]]] = {}
+        self._union: set[str] = set()
+        for name in names:
+            self.add(name)
+
+    def add(self, name: str) -> None:
+        if (words := _words(name)) and words not in self._sets:
+            self._sets.add(words)
+            self._union |= words
+            for word in words:
+                self._by_word.setdefault(word, []).append(words)
+
+    def overlap(self, name: str) -> bool:
+        """Does `name` overlap any of the names?"""
+        words = _words(name)
+        if not words or self._union.isdisjoint(words):
+            return False
+        if len(self._sets) <= _SCAN_AT_MOST:
+            return any(words <= o or o <= words for o in self._sets)
+        holding = [self._by_word.get(w, ()) for w in words]
+        if all(holding) and any(words <= o for o in min(holding, key=len)):
+            return True  # a name with all its words (or the same words)
+        if len(words) > _SUBSETS_AT_MOST:
+            return any(o <= words for held in holding for o in held)
+        # a name of its words only: one of their subsets
+        ordered = sorted(words)
+        return any(
+            frozenset(part) in self._sets
+            for k in range(1, len(ordered) + 1)
+            for part in combinations(ordered, k)
+        )
 
 
 class Pool:
@@ -47,10 +94,26 @@ class Pool:
         self._members = frozenset(names)
         self.names = sorted(self._members)
         self.articles = articles or {}  # name -> "the" when the text writes "the <name>"
-        self._by_word: dict[str, list[str]] = {}
+        self._by_word: dict[str, list[tuple[str, str]]] = {}  # first word -> (lowered, name)
+        # A first word many names share (a hundred Johns, "the ..."): those names also by
+        # where that word stands in them and their length, so a text is looked up at each
+        # place the word occurs in it instead of every name being searched for in it.
+        self._placed: dict[str, dict[tuple[int, int], dict[str, list[str]]]] = {}
+        self._offset = 0  # where a first word starts in its name, at the most ("(OECD": 1)
         for name in self.names:
-            first = re.search(r"\w+", name.lower())
-            self._by_word.setdefault(first.group() if first else "", []).append(name)
+            low = name.lower()
+            first = re.search(r"\w+", low)
+            word = first.group() if first else ""
+            self._by_word.setdefault(word, []).append((low, name))
+            if first:
+                place = (first.start(), len(low))
+                self._placed.setdefault(word, {}).setdefault(place, {}).setdefault(low, [])
+                self._placed[word][place][low].append(name)
+                self._offset = max(self._offset, first.start())
+        for word, named in self._by_word.items():
+            if len(named) <= _SCAN_AT_MOST:
+                self._placed.pop(word, None)
+        self._shared: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
     def __len__(self) -> int:
         return len(self.names)
@@ -61,12 +124,70 @@ class Pool:
     def __getitem__(self, i: int) -> str:
         return self.names[i]
 
-    def mentioned_in(self, text: str) -> list[str]:
-        """The names that occur in `text` (case-insensitive), in sorted order."""
-        lowered = text.lower()
-        keys = {"", *re.findall(r"\w+", lowered)}
-        found = [n for k in keys for n in self._by_word.get(k, ()) if n.lower() in lowered]
+    def mentioned_in(self, text: str, shared: str | None = None) -> list[str]:
+        """The names that occur in `text` (case-insensitive) and whose first word is a word
+        of it, in sorted order. With `shared`, in `text + " " + shared`: `shared` is what
+        many calls have in common (a question's sentence), and the names in it are found
+        once, which a sentence naming hundreds of people needs."""
+        if shared is None or len(shared) < _SHARED_AT_LEAST:
+            lowered = text.lower() if shared is None else f"{text} {shared}".lower()
+            return sorted(
+                n for word in self._first_words(lowered) for n in self._named(word, lowered)
+            )
+        # lower() of the joined text is that of its parts: a space ends what a letter's
+        # lower case depends on (a final sigma)
+        head, tail = text.lower(), shared.lower()
+        lowered = f"{head} {tail}"
+        in_tail, tail_words = self._in_shared(tail)
+        head_words = self._first_words(head)
+        found = set(in_tail)  # names wholly in the tail, of a first word that is a word there
+        for word in head_words - tail_words:
+            found.update(self._named(word, tail))  # ... or a word of the head only
+        # names that start in the head (and may end in the tail): their first word is in
+        # the first len(head) + _offset + len(word) characters
+        for word in head_words | tail_words:
+            if lowered.find(word, 0, len(head) + self._offset + len(word)) >= 0:
+                found.update(self._named(word, lowered, starts_by=len(head)))
         return sorted(found)
+
+    def _in_shared(self, lowered: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The names `mentioned_in(lowered)`, and its `_first_words`; cached."""
+        if (hit := self._shared.get(lowered)) is None:
+            if len(self._shared) >= 64:
+                self._shared.clear()  # the sentences of a few questions in a row are enough
+            words = frozenset(self._first_words(lowered))
+            names = frozenset(n for word in words for n in self._named(word, lowered))
+            hit = self._shared[lowered] = (names, words)
+        return hit
+
+    def _first_words(self, lowered: str) -> set[str]:
+        """The words of `lowered`, and "", that are the first word of a name."""
+        return self._by_word.keys() & {"", *re.findall(r"\w+", lowered)}
+
+    def _named(self, word: str, lowered: str, starts_by: int | None = None) -> Iterable[str]:
+        """The names of first word `word` that occur in `lowered`; with `starts_by`, at a
+        place no later than that index. A word many names share is looked up at each place
+        it occurs (overlapping places too), by each name's offset and length."""
+        if starts_by is None and word not in self._placed:
+            return [n for low, n in self._by_word[word] if low in lowered]
+        limit = len(lowered) if starts_by is None else starts_by
+        if word not in self._placed:
+            return [
+                n
+                for low, n in self._by_word.get(word, ())
+                if lowered.find(low, 0, limit + len(low)) >= 0
+            ]
+        found: set[str] = set()
+        places = self._placed[word]
+        end = limit + self._offset + len(word)
+        at = lowered.find(word, 0, end)
+        while at >= 0:
+            for (offset, size), names in places.items():
+                start = at - offset
+                if 0 <= start <= limit and (hit := names.get(lowered[start : start + size])):
+                    found.update(hit)
+            at = lowered.find(word, at + 1, end)
+        return found
 
 
 class _Chain(SequenceABC[str]):
@@ -106,14 +227,15 @@ def pick(
     banned_norms = {_norm(b) for b in banned}
     seen_in = unless_in.lower()
     chosen: list[str] = []
+    unlike_banned = _Overlaps(banned)
+    unlike_chosen = _Overlaps(())
     for c in _shuffled(pool, rng):
         if seen_in and c.lower() in seen_in:
             continue
-        if _norm(c) in banned_norms or any(_overlaps(c, b) for b in banned):
-            continue
-        if any(_overlaps(c, other) for other in chosen):
+        if _norm(c) in banned_norms or unlike_banned.overlap(c) or unlike_chosen.overlap(c):
             continue
         chosen.append(c)
+        unlike_chosen.add(c)
         if len(chosen) == count:
             break
     return chosen
@@ -228,9 +350,14 @@ def same_form(answer: str, chosen: Sequence[str], count: int = 3) -> list[str]:
 def _name_length(option: str, answer: str) -> int:
     """0 when `option` is written like `answer` (a one-word name with one, a full name with
     a full name), 1 otherwise; 0 for anything with a digit (dates have their own form)."""
-    if any(ch.isdigit() for ch in answer + option):
+    if _has_digit(answer) or _has_digit(option):
         return 0
     return int((len(option.split()) == 1) != (len(answer.split()) == 1))
+
+
+@lru_cache(maxsize=65536)
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
 
 
 def _broad_shape(text: str) -> str:

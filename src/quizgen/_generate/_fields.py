@@ -17,6 +17,7 @@ from quizgen._generate._blanks import (
     sentence_context,
     simplified_blank,
 )
+from quizgen._generate._memo import by_identity
 from quizgen._generate._rewrite import bound_preposition, clause_question
 from quizgen._lexicon import (
     AWARD_WORDS,
@@ -111,7 +112,8 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
     coref = facts.pronouns
     words = Counter(t.lower_text for s in facts.sentences for t in s.tokens)
     bare = _bare_surnames(facts, coref)
-    lives = _lifespans(facts)
+    named = _people_by_sentence(facts)
+    lives = _lifespans(facts, named)
     first_said: dict[str, int] = {}
     for d in facts.dates:
         if d.granularity == "day":
@@ -119,7 +121,7 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
     for d in facts.dates:
         yield replace(
             _date_slots(facts, d, coref),
-            window=_date_window(facts, d, lives),
+            window=_date_window(facts, d, lives, named),
             fact_sentence=first_said.get(d.normalized) if d.granularity == "day" else None,
         )
     for actor in facts.actors:
@@ -162,16 +164,26 @@ def _life_event(facts: Facts, d: DateFact) -> str | None:
     return None
 
 
-def _named_in(facts: Facts, sent_index: int) -> list[Entity]:
-    return [a for a in facts.actors if any(m.sent_index == sent_index for m in a.mentions)]
+def _people_by_sentence(facts: Facts) -> dict[int, list[Entity]]:
+    """Sentence index -> the actors it names, in the order of `facts.actors`: one pass
+    over the mentions (asked of every date, a scan of every actor's mentions per date was
+    quadratic: 40% of `fact_slots` at 100k words)."""
+    out: dict[int, list[Entity]] = {}
+    for a in facts.actors:
+        for i in dict.fromkeys(m.sent_index for m in a.mentions):
+            out.setdefault(i, []).append(a)
+    return out
 
 
-def _lifespans(facts: Facts) -> dict[int, tuple[int | None, int | None]]:
+def _lifespans(
+    facts: Facts, named: dict[int, list[Entity]]
+) -> dict[int, tuple[int | None, int | None]]:
     """id(actor) -> (year of birth, year of death) where the text gives them in a sentence
-    naming that person alone: "Anna Berg, born in 1867, ..." -> (1867, None)."""
+    naming that person alone: "Anna Berg, born in 1867, ..." -> (1867, None). `named` is
+    `_people_by_sentence`."""
     out: dict[int, tuple[int | None, int | None]] = {}
     for d in facts.dates:
-        event, year, people = _life_event(facts, d), _year(d), _named_in(facts, d.sent_index)
+        event, year, people = _life_event(facts, d), _year(d), named.get(d.sent_index, [])
         if event is None or year is None or len(people) != 1:
             continue
         born, died = out.get(id(people[0]), (None, None))
@@ -180,14 +192,17 @@ def _lifespans(facts: Facts) -> dict[int, tuple[int | None, int | None]]:
 
 
 def _date_window(
-    facts: Facts, d: DateFact, lives: dict[int, tuple[int | None, int | None]]
+    facts: Facts,
+    d: DateFact,
+    lives: dict[int, tuple[int | None, int | None]],
+    named: dict[int, list[Entity]],
 ) -> tuple[int | None, int | None]:
     """The years a distractor for date `d` may take (issue 12): within the life of the one
     person its sentence names, so that no option falls before their birth or after their
     death. A birth date itself is bounded by the death only (before it), a death by the
     birth (after it); both stay within a generation of the answer (`_LIFE_SPREAD` years):
     a birth in 1942 is no choice beside "August 16, 2018", the date of the death."""
-    people = _named_in(facts, d.sent_index)
+    people = named.get(d.sent_index, [])
     year = _year(d)
     if len(people) != 1 or year is None:
         return (None, None)
@@ -277,7 +292,7 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
         pass  # "... on _____ evening" alters a quotation and asks what the text never gives
     elif _in_dateline(sent, d.start):
         pass  # "GENEVA, _____ —": the date of the report, not of anything it reports
-    elif blanked := blank_in_clause(sent, d.start, d.end, coref)[0]:
+    elif blanked := blank_in_clause(sent, d.start, d.end, coref):
         fields["blanked"] = blanked
         short = simplified_blank(sent, d.start, d.end, coref)
         if short and len(short.split()) >= 6:  # "Berg sang in _____." says too little
@@ -410,6 +425,8 @@ def _indefinite(text: str) -> str:
 
 def _unique_roles(facts: Facts, actor: Entity) -> list[Role]:
     """Roles of this actor that no other actor's role contains (so "Who was ...?" has one answer)."""
+    if not actor.roles:
+        return []  # most have none: no pass over every actor's roles for them
     others = [r.text.lower() for a in facts.actors if a is not actor for r in a.roles]
     out = []
     for role in actor.roles:
@@ -475,6 +492,8 @@ def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
 
 def _safe_aliases(entities: list[Entity], entity: Entity) -> list[str]:
     """Aliases no other entity also answers to."""
+    if not entity.aliases:
+        return []  # most have none: no pass over every entity's names for them
     taken = {n.lower() for e in entities if e is not entity for n in e.names}
     return [a for a in entity.aliases if a.lower() not in taken]
 
@@ -501,10 +520,7 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
         ):
             fields["description_np"] = re.sub(r"^(a|an)\s+", "the ", d.text).rstrip(",;: ")
     anchors: dict[str, int] = {}
-    for actor in facts.actors:
-        role = next((r for r in actor.roles if r.org == org.name), None)
-        if role is None:
-            continue
+    for actor, role in _roles_by_org(facts).get(org.name, ()):
         person_role = _replace_org(role.text, org, class_noun)
         if (
             person_role
@@ -552,6 +568,18 @@ def _describes_alone(text: str) -> bool:
     if re.search(r"(?:,| and| or) (?:the|a|an) ", text):
         return False
     return not any(w in RELATIVE_WORDS_OF_TIME for w in re.findall(r"[a-z]+", text.lower()))
+
+
+@by_identity
+def _roles_by_org(facts: Facts) -> dict[str, list[tuple[Entity, Role]]]:
+    """Organization name -> (actor, the actor's first role naming it), in actor order: one
+    pass, where a pass over every actor per organization was quadratic."""
+    out: dict[str, list[tuple[Entity, Role]]] = {}
+    for actor in facts.actors:
+        firsts = {r.org: r for r in reversed(actor.roles) if r.org is not None}
+        for org, role in firsts.items():
+            out.setdefault(org, []).append((actor, role))
+    return out
 
 
 def _doubtful_org(facts: Facts, org: Entity) -> bool:

@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from quizgen._deck import BLANK
 from quizgen._generate._candidates import Candidate
@@ -194,7 +195,10 @@ class _State:
         self.types: Counter[str] = Counter()
         self.truth: Counter[str] = Counter()
         self.printed = _Printed()
-        self.answers: dict[str, list[str]] = {}  # first word -> chosen answers (normalized)
+        # chosen answers (normalized, counted) by their first two words ("june 5"), or their
+        # one word: by the first word alone, and one entry per question, a deck of a hundred
+        # Johns or fifty questions answered "1850" looked at each for every wording
+        self.answers: dict[str, Counter[str]] = {}
 
     def take(
         self, options: list[Candidate], repair: int = _REPAIR_DEPTH, seen: set | None = None
@@ -279,8 +283,10 @@ class _State:
             score += 0.01 if self.truth[c.question.answer] <= self.truth[_other(c)] else 0
         # a wording that prints other questions' answers, or whose answer they print, less
         text = _norm(c.text)
+        words = text.split()
+        heads = {*words, *map(" ".join, pairwise(words))}
         leaks = self.printed.may_print(c.names) + sum(
-            1 for w in set(text.split()) for n in self.answers.get(w, ()) if n in text
+            k for h in heads & self.answers.keys() for n, k in self.answers[h].items() if n in text
         )
         # printing another fact's answer takes its sentence from it: a clean wording first
         score -= 0.15 * self.crowding.get(id(c), 0)
@@ -316,7 +322,7 @@ class _State:
         if c.question.type == "truefalse":
             self.truth[c.question.answer] += 1
         elif words := _norm(c.question.answer).split():
-            self.answers.setdefault(words[0], []).append(_norm(c.question.answer))
+            self.answers.setdefault(" ".join(words[:2]), Counter())[_norm(c.question.answer)] += 1
         self.printed.add(c)
 
     def _remove(self, c: Candidate) -> None:
@@ -329,7 +335,7 @@ class _State:
         if c.question.type == "truefalse":
             self.truth[c.question.answer] -= 1
         elif words := _norm(c.question.answer).split():
-            self.answers[words[0]].remove(_norm(c.question.answer))
+            self.answers[" ".join(words[:2])][_norm(c.question.answer)] -= 1
         self.printed.remove(c)
 
 
@@ -357,20 +363,22 @@ def _keep_cloze_share(state: _State, share: float, reasons: dict[str, str]) -> N
 
 
 def _others_printed(by_fact: dict[str, list[Candidate]]) -> dict[int, int]:
-    """For each candidate, how many other facts of its own sentence its text prints (by a
-    word index): asking them there would then leak, so a cleaner wording goes first."""
-    index: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first word -> (name, fact)
-    anchors = {fact: {c.anchor for c in cs} for fact, cs in by_fact.items()}
+    """For each candidate, how many other facts of its own sentence its text prints: asking
+    them there would then leak, so a cleaner wording goes first. Only the facts with a
+    candidate in that sentence are looked at (a sentence has a handful; looking up every
+    fact's names by the candidate's words cost a quarter of planning at 100k words)."""
+    names: dict[str, list[str]] = {}  # fact -> its names, normalized
+    here: dict[tuple[str, int], set[str]] = defaultdict(set)  # sentence -> facts asked there
     for fact, cs in by_fact.items():
-        for name in {_norm(n) for n in cs[0].names if len(n) > 3}:
-            if words := name.split():
-                index[words[0]].append((name, fact))
+        names[fact] = [n for n in {_norm(n) for n in cs[0].names if len(n) > 3} if n.split()]
+        for c in cs:
+            here[c.anchor].add(fact)
     out: dict[int, int] = {}
     for fact, cs in by_fact.items():
         for c in cs:
-            text = _norm(c.text)
-            hit = {f for w in set(text.split()) for n, f in index.get(w, ()) if n in text}
-            out[id(c)] = sum(1 for f in hit - {fact} if c.anchor in anchors[f])
+            others = here[c.anchor] - {fact}
+            text = _norm(c.text) if others else ""
+            out[id(c)] = sum(1 for f in others if any(n in text for n in names[f]))
     return out
 
 

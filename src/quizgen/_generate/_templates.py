@@ -7,6 +7,7 @@ import stat
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -36,8 +37,14 @@ class Template:
         """A prompt with a blank: makes cloze or true/false questions."""
         return bool(BLANK_RE.search(self.prompt)) or "{blanked}" in self.prompt
 
-    def fields(self) -> set[str]:
-        return {name for _, name, _, _ in string.Formatter().parse(self.prompt) if name}
+    def fields(self) -> frozenset[str]:
+        """The fields the prompt names ("{role_np}" -> "role_np")."""
+        return _prompt_fields(self.prompt)
+
+
+@lru_cache(maxsize=1024)  # asked for every fact and template: parsed once per prompt
+def _prompt_fields(prompt: str) -> frozenset[str]:
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(prompt) if name)
 
 
 def default_templates() -> list[Template]:
