@@ -311,3 +311,27 @@ def test_a_kin_role_names_one_person_and_is_no_post():
     assert _prompts(questions)["Who was Carl Holt's father?"] == "Theodore Holt"
     for q in questions:
         assert not any("'s" in c or "’s" in c for c in q.choices if q.template == "actor-post")
+
+
+# --- more real questions where only a cloze was ------------------------------------------------
+
+
+def test_more_facts_are_asked_as_real_questions():
+    text = (
+        "The Lund Shipping Company began as a private initiative of a few citizens of Oslo.\n\n"
+        "The first recombinant DNA molecule was created by Paul Berg in 1972 when he combined"
+        " DNA from two viruses.\n\n"
+        "The airship Nordstern was lost tragically back on February 1, 2003 during a storm.\n\n"
+        "Albert Calmette, a naval doctor, founded the first of them in Saigon in 1891 and later"
+        " led the Pasteur Institute of Lille.\n\n"
+    )
+    prompts = _prompts(_questions(text))
+    assert prompts["Which company began as a private initiative of a few citizens of Oslo?"] == (
+        "Lund Shipping Company"
+    )
+    assert prompts["By whom was the first recombinant DNA molecule created?"] == "Paul Berg"
+    assert prompts["On what date was the airship Nordstern lost tragically during a storm?"] == (
+        "February 1, 2003"
+    )
+    assert prompts["Who later led the Pasteur Institute of Lille?"] == "Albert Calmette"
+    assert not [p for p in prompts if "first of them" in p]

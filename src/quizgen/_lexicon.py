@@ -854,3 +854,5 @@ RELATIVE_WORDS_OF_TIME = _words("earlier later ago previous previously next same
 # Modifiers that point a noun back at the sentence before: "this conclusion", "One such
 # regiment", "the same libel suit" name nothing a student can know from the question.
 POINTING_WORDS = _words("this these those such same")
+# Adverbs set on a date ("back on February 1, 2003", "early in 1953"): they go with it.
+DATE_ADVERBS = _words("back early late later earlier again only already still as")

@@ -19,6 +19,7 @@ from quizgen._lexicon import (
     BOUND_PREPOSITIONS,
     CLAUSE_POSSESSIVES,
     DANGLING_PRONOUNS,
+    DATE_ADVERBS,
     DEMONSTRATIVES,
     DIRECTION_PREPOSITIONS,
     LEADING_CONNECTIVES,
@@ -288,7 +289,7 @@ def clause_question(
         clause = _without_sides(clause, _NAMES)
         if clause is None:
             return None
-    return _invert(clause, substitutes)
+    return _invert(clause, substitutes) or _invert_without_clauses(clause, substitutes)
 
 
 def object_question(
@@ -328,17 +329,42 @@ def object_question(
         return None
     if any(rule(clause) for rule in _CLAUSE_RULES if rule not in _DATE_ONLY_RULES):
         return None
-    # "in the 1950s" goes: the date may be asked from the same sentence
-    clause = _without_sides(clause, _DATES) or clause
+    # "in the 1950s" goes: the date may be asked from the same sentence; "By whom was the
+    # first recombinant DNA molecule created?" needs no more than its subject says
+    by_whom = prep == "by" and _says_which(clause)
+    clause = _without_sides(clause, _DATES, thin_ok=by_whom) or clause
     said = [
         i
         for i in clause.idx
         if i not in clause.subject_idx and toks[i].pos not in ("PUNCT", "ADV", "AUX")
     ]
-    if len(said) < _MIN_OBJECT_REST:
+    if len(said) < _MIN_OBJECT_REST and not by_whom:
         return None  # "Whom did Randall recruit?": which of the people he recruited?
-    body = _invert(clause, substitutes)
+    # the clause after the verb is another fact, and may name the answer ("when he ...")
+    body = _invert_without_clauses(clause, substitutes) or _invert(clause, substitutes)
     return None if body is None else (prep, body)
+
+
+def _invert_without_clauses(
+    clause: _Clause,
+    substitutes: dict[int, str] | Callable[[list[int]], dict[int, str] | None] | None,
+) -> str | None:
+    """The question without the clause hanging off its verb at the end, where that clause
+    kept it from reading ("... created by Paul Berg in 1972 when he combined DNA ...":
+    "By whom was the first recombinant DNA molecule created?"). None when there is none."""
+    toks, sent = clause.sent.tokens, clause.sent
+    cut: set[int] = set()
+    for c in sent.children(clause.verb.i):
+        part = sent.subtree(c.i)
+        if c.dep == "advcl" and c.i > clause.verb.i and max(part) >= max(clause.idx):
+            cut.update(part)
+            if toks[min(part) - 1].text == ",":
+                cut.add(min(part) - 1)
+    idx = [i for i in clause.idx if i not in cut]
+    said = [i for i in idx if i not in clause.subject_idx and toks[i].pos not in ("PUNCT", "AUX")]
+    if not cut or len(said) < _MIN_OBJECT_REST:
+        return None
+    return _invert(replace(clause, idx=idx), substitutes)
 
 
 def _invert(
@@ -425,6 +451,9 @@ def _clause(
     # the clause's last punctuation goes, but for a bracket it closes: "(ESPCI)"
     while idx and toks[idx[-1]].pos == "PUNCT" and not _closes_a_bracket(toks, idx):
         idx.pop()
+    # "lost tragically back on February 1, 2003": an adverb set on the date goes with it
+    if drop and min(drop) > 0 and toks[min(drop) - 1].lower_text in DATE_ADVERBS:
+        idx = [i for i in idx if i != min(drop) - 1]
     return _Clause(sent, start, end, verb, subject, subject_idx, idx)
 
 
@@ -432,12 +461,14 @@ _NAMES = frozenset({"PERSON", "ORG"})
 _DATES = frozenset({"DATE"})
 
 
-def _without_sides(clause: _Clause, labels: frozenset[str]) -> _Clause | None:
+def _without_sides(
+    clause: _Clause, labels: frozenset[str], thin_ok: bool = False
+) -> _Clause | None:
     """The clause without the phrases on its verb that name an entity of `labels`: a
     prepositional phrase other than "of" or a destination ("moved to the Panthéon": see
     DIRECTION_PREPOSITIONS) ("by the Norwegian Nobel Committee", "in 1953") or
     a bare date ("last year"), whole and in one run of words; None when none is there.
-    A clause left with its verb alone (see _MIN_OBJECT_REST) keeps them."""
+    A clause left with its verb alone (see _MIN_OBJECT_REST) keeps them, unless `thin_ok`."""
     sent, toks = clause.sent, clause.sent.tokens
     kept = set(clause.idx)
     drop: set[int] = set()
@@ -462,9 +493,17 @@ def _without_sides(clause: _Clause, labels: frozenset[str]) -> _Clause | None:
     said = [
         i for i in idx if i not in clause.subject_idx and toks[i].pos not in ("PUNCT", "ADV", "AUX")
     ]
-    if len(said) < _MIN_OBJECT_REST:
+    if len(said) < _MIN_OBJECT_REST and not thin_ok:
         return None
     return replace(clause, idx=idx)
+
+
+def _says_which(clause: _Clause) -> bool:
+    """Does the subject say which thing it is by itself ("the first recombinant DNA
+    molecule": "By whom was it created?" has one answer), where "Randall" does not?"""
+    toks = clause.sent.tokens
+    words = [i for i in clause.subject_idx if toks[i].pos not in ("DET", "PUNCT")]
+    return len(words) >= 3
 
 
 def _year_modifier(tok: Token, toks: list[Token]) -> bool:

@@ -29,7 +29,7 @@ _CLAUSE = (
     r" (?!(?:and|or|but|nor|of|in|at|from|for|to|on|with)\b)"
     r"(?!(?:\w+n't|\w+ not|never)\b)([a-z][^“”\"]*?)\s*[.!]"
 )
-_SUBJECT_BLANK = re.compile(_B + _CLAUSE)
+_SUBJECT_BLANK = re.compile(r"(?:[Tt]he )?" + _B + _CLAUSE)  # "The _____ began as ..."
 # "State Senator _____ opposed the rail merger." / "The colonel, _____, led the regiment
 # ...": the subject is a role and the name; "Which state senator opposed ...?" asks it with
 # the anchor the sentence gives, where "Who was the state senator?" needs the text.
@@ -62,7 +62,7 @@ def with_subject_clause(item: FactSlots) -> FactSlots:
     if item.kind == "date" or not blanked:
         return item
     fronted, rest = "", blanked
-    if (m := _FRONTED.fullmatch(blanked)) and m.group(2)[:1] in (BLANK[:1], *_UPPER):
+    if (m := _FRONTED.fullmatch(blanked)) and m.group(2)[:1] in (BLANK[:1], *_UPPER, "t"):
         fronted, rest = " " + m.group(1)[:1].lower() + m.group(1)[1:], m.group(2)
     fields, role = dict(item.fields), item.subjects.get(blanked, "")
     if role == "owner":
