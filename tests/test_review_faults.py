@@ -335,3 +335,35 @@ def test_more_facts_are_asked_as_real_questions():
     )
     assert prompts["Who later led the Pasteur Institute of Lille?"] == "Albert Calmette"
     assert not [p for p in prompts if "first of them" in p]
+
+
+def test_a_wording_speaks_for_no_one_and_leans_on_no_earlier_year():
+    text = (
+        "Today's announcement is an affront to the workers at Johnson Space Center, and I'm"
+        " deeply disappointed with the Lund Agency's decision.\n\n"
+        "The Lund Treaty was signed in 1921. That same year, the Oslo City Council created the"
+        " Lund War Debt Commission to negotiate repayment plans.\n\n"
+        "Nevertheless, the Oslo City Council approved the Bergen plan in 1922.\n\n"
+        "At the Lausanne Conference in 1932, European nations agreed to cancel their claims"
+        " against Germany.\n\n"
+        "From Bergen he went to Oslo and worked a year for The Oslo Herald writing political"
+        " letters from Lund.\n\n"
+    )
+    questions = _questions(text)
+    for q in questions:
+        assert "I'm" not in q.prompt and "That same year" not in q.prompt, q.prompt
+        assert not q.prompt.startswith("Nevertheless"), q.prompt
+        assert "writing political letters" not in q.prompt or "_" in q.prompt, q.prompt
+    prompts = _prompts(questions)
+    assert "In _____ the Oslo City Council approved the Bergen plan." in prompts or (
+        "In what year did the Oslo City Council approve the Bergen plan?" in prompts
+    )
+    assert prompts[
+        "In what year did European nations agree to cancel their claims against Germany?"
+    ] == ("1932")
+
+
+def test_a_relation_is_no_post_to_ask():
+    text = "President Roosevelt's daughter Alice Roosevelt married the Ohio congressman in 1906."
+    assert not [q for q in _questions(text) if q.template == "actor-post" and "’s" in q.answer]
+    assert not [q for q in _questions(text) if q.template == "actor-post" and "'s" in q.answer]

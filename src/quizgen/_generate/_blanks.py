@@ -14,7 +14,13 @@ from quizgen._generate._clauses import clause_window, independent_clauses
 from quizgen._generate._rewrite import object_question, strip_leading
 from quizgen._generate._simplify import simplified_window
 from quizgen._generate._torn import closed_quotes, misprinted, named_twice, torn
-from quizgen._lexicon import POINTING_WORDS, SAY_VERBS, SENTENCE_ENDS, SUBJECT_PRONOUNS
+from quizgen._lexicon import (
+    FIRST_PERSON,
+    POINTING_WORDS,
+    SAY_VERBS,
+    SENTENCE_ENDS,
+    SUBJECT_PRONOUNS,
+)
 
 _MAX_SENTENCE_WORDS = 60
 
@@ -107,6 +113,8 @@ def _blanked(
         return None  # "_____, formerly known as H. B. Graham and Brothers": its other name
     if _points_back(sent, toks):
         return None
+    if any(t.lower_text in FIRST_PERSON and not t.quoted for t in toks):
+        return None  # "... and I'm deeply disappointed": who speaks, the question cannot say
     if named_twice(text, sent.tokens, subs):
         return None  # "Harry W. Henry II’s son Harry W. Henry II": the name is another's
     first = next((t for t in toks if t.pos != "PUNCT"), None)
@@ -153,8 +161,8 @@ def _points_back(sent: Sentence, kept: list[Token]) -> bool:
     for t in kept:
         if t.quoted or t.lower_text not in POINTING_WORDS or toks[t.head].pos != "NOUN":
             continue
-        if t.ent == "DATE" or toks[t.head].ent == "DATE":
-            continue  # "later this month": a time, which the question dates as the text does
+        if t.lower_text in ("this", "these") and "DATE" in (t.ent, toks[t.head].ent):
+            continue  # "later this month": as of the report, dated as the text dates it
         if t.dep in ("det", "amod", "predet") and not (fronted and t.i < comma):
             return True
     return False
@@ -281,10 +289,10 @@ def _verb_phrases(sent: Sentence, m: Mention) -> list[list[int]]:
         c
         for c in sent.children(verb.i)
         if c.dep == "conj"
-        and c.pos in ("VERB", "AUX")
+        and c.tag in ("VBD", "VBZ", "VBP")  # "was born ... and raised": "raised" needs "was"
         and not any(k.dep in ("nsubj", "nsubjpass") for k in sent.children(c.i))
     ]
-    if not conjs or verb.i < m.end:
+    if not conjs or verb.i < m.end or verb.tag not in ("VBD", "VBZ", "VBP"):
         return []
     out = []
     for c in [verb, *conjs]:
@@ -334,19 +342,29 @@ def other_generation(entity: Entity, m: Mention) -> bool:
     return m.text != entity.name and _GENERATION.sub("", entity.name) == m.text
 
 
+def _finite(sent: Sentence, verb: Token) -> bool:
+    """Does the verb make a clause of its own: a finite form, or one with an auxiliary?"""
+    return verb.tag in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep in ("aux", "auxpass") for c in sent.children(verb.i)
+    )
+
+
 def subject_role(sent: Sentence, start: int, end: int) -> str:
     """What the name at tokens [start, end) is in its clause: "subject" ("_____ missed a
-    chance"), "owner" ("_____'s first newspaper work was ..."), else "". Only a subject is
-    asked "Who ...?": "In 1864, _____ troops overran the fort" blanks a modifier."""
+    chance", "The colonel, _____, led"), "owner" ("_____'s first newspaper work was ..."),
+    else "". Only the subject of a clause is asked "Who ...?": "In 1864, _____ troops overran
+    the fort" blanks a modifier, "for The Cincinnati Enquirer writing letters" no clause."""
     toks = sent.tokens
     head = toks[sent.span_head(start, end)]
-    if head.dep in ("nsubj", "nsubjpass"):
-        return "subject"
-    if head.dep == "appos" and toks[head.head].dep in ("nsubj", "nsubjpass"):
-        return "subject"  # "The colonel, _____, led the regiment"
-    if head.dep == "poss" and toks[head.head].dep in ("nsubj", "nsubjpass"):
-        return "owner"
-    return ""
+    subjects = ("nsubj", "nsubjpass")
+    if head.dep in subjects:
+        role, verb = "subject", toks[head.head]
+    elif head.dep in ("appos", "poss") and toks[head.head].dep in subjects:
+        role = "subject" if head.dep == "appos" else "owner"
+        verb = toks[toks[head.head].head]
+    else:
+        return ""
+    return role if _finite(sent, verb) else ""
 
 
 def entity_object_question(

@@ -443,6 +443,7 @@ def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
         if r.source == "title"
         and len(r.text.split()) >= 2
         and any(w.lower() in TITLE_WORDS for w in r.text.split())
+        and not re.search(r"[’']s\b", r.text)  # "President Roosevelt's daughter" is no post
     ]
     if titles:
         fields["title"] = titles[0].text

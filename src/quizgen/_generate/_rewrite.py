@@ -402,7 +402,7 @@ def _invert(
     rest = [words[i] for i in body if i not in clause.subject_idx]
     if subj and subj[0][0] in ("a", "an", "A", "An", "The"):
         subj[0] = ("the", True)
-    elif subj and toks[clause.subject_idx[0]].pos not in ("PROPN", "PRON"):
+    elif subj and _common_word(toks[clause.subject_idx[0]]):
         subj[0] = (subj[0][0][:1].lower() + subj[0][0][1:], subj[0][1])  # "were all debts"
     text = _join([(front, True), *subj, *rest])
     if any(rule(text) for rule in _QUESTION_RULES):
@@ -610,6 +610,12 @@ def _cut_trailing_conj(sent: Sentence, verb: Token, clause: list[int]) -> list[i
             while clause and sent.tokens[clause[-1]].dep in ("cc", "punct"):
                 clause.pop()
     return clause
+
+
+def _common_word(tok: Token) -> bool:
+    """A word written with a capital only because it opens the sentence ("All debts"),
+    not a name or a nationality ("European nations", "Congress")."""
+    return tok.pos not in ("PROPN", "PRON") and tok.ent == "" and tok.text != "I"
 
 
 def _closes_a_bracket(toks: list[Token], idx: list[int]) -> bool:
