@@ -367,3 +367,19 @@ def test_a_relation_is_no_post_to_ask():
     text = "President Roosevelt's daughter Alice Roosevelt married the Ohio congressman in 1906."
     assert not [q for q in _questions(text) if q.template == "actor-post" and "’s" in q.answer]
     assert not [q for q in _questions(text) if q.template == "actor-post" and "'s" in q.answer]
+
+
+def test_a_sentence_inside_a_long_quotation_and_a_figure_reference_are_not_shown_bare():
+    text = (
+        'Ann Berg told the Lund Times in 2015 that she loved the sea; "Not just me or the'
+        " fishermen, it's important to people. And I was asked what song of mine I'd put in a"
+        ' time capsule, and it was Northern Light by the Oslo Philharmonic Orchestra."\n\n'
+        "In 1864, Black soldiers began to receive the same pay as White soldiers (Figure"
+        " 15.17).\n\n"
+    )
+    prompts = _prompts(_questions(text))
+    assert not [p for p in prompts if p.startswith(("And I was", "I was asked"))], prompts
+    assert prompts[
+        "In what year did Black soldiers begin to receive the same pay as White soldiers?"
+    ] == ("1864")
+    assert not [p for p in prompts if "Figure" in p]

@@ -13,7 +13,13 @@ from quizgen._extract import Entity, Facts, Mention, Pronouns, Sentence, Token
 from quizgen._generate._clauses import clause_window, independent_clauses
 from quizgen._generate._rewrite import object_question, strip_leading
 from quizgen._generate._simplify import simplified_window
-from quizgen._generate._torn import closed_quotes, misprinted, named_twice, torn
+from quizgen._generate._torn import (
+    closed_quotes,
+    misprinted,
+    named_twice,
+    torn,
+    without_figure_references,
+)
 from quizgen._lexicon import (
     FIRST_PERSON,
     POINTING_WORDS,
@@ -113,7 +119,7 @@ def _blanked(
         return None  # "_____, formerly known as H. B. Graham and Brothers": its other name
     if _points_back(sent, toks):
         return None
-    if any(t.lower_text in FIRST_PERSON and not t.quoted for t in toks):
+    if any(t.lower_text in FIRST_PERSON for t in toks) and not _shows_a_quotation(text):
         return None  # "... and I'm deeply disappointed": who speaks, the question cannot say
     if named_twice(text, sent.tokens, subs):
         return None  # "Harry W. Henry II’s son Harry W. Henry II": the name is another's
@@ -147,7 +153,13 @@ def _blanked(
         text = text.rstrip(" ,;:-–—")
         if not text.endswith((".", "!", "?", ".”", "?”", "!”")):
             text += "."
-    return closed_quotes(strip_leading(text))
+    return closed_quotes(strip_leading(without_figure_references(text)))
+
+
+def _shows_a_quotation(text: str) -> bool:
+    """Does the wording show quotation marks, so that "I" and "we" are the quoted
+    speaker's (a sentence in the middle of a long quotation shows none)?"""
+    return any(mark in text for mark in ('"', "“", "”"))
 
 
 def _points_back(sent: Sentence, kept: list[Token]) -> bool:

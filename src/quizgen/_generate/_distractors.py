@@ -31,9 +31,18 @@ def _words(text: str) -> frozenset[str]:
 
 
 def _overlaps(a: str, b: str) -> bool:
-    """Two names that share a word ("President" / "Russian President") would confuse a choice."""
+    """Two names that share a word ("President" / "Russian President") would confuse a
+    choice, as would two forms of one word ("Confederacy" / "Confederate")."""
     wa, wb = _words(a), _words(b)
+    if len(wa) == len(wb) == 1 and _stem(a) == _stem(b):
+        return True
     return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _stem(word: str) -> str:
+    """The first six letters of a one-word name: "Confederacy", "Confederate" -> "confed"."""
+    norm = _norm(word)
+    return norm[:6] if len(norm) >= 6 else norm
 
 
 class Pool:

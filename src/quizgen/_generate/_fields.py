@@ -152,8 +152,14 @@ def _year(d: DateFact) -> int | None:
 
 def _life_event(facts: Facts, d: DateFact) -> str | None:
     """ "born" or "died" when the words just before the date say so ("born in 1867", "died
-    on 4 July 1934", "death in 1934"), else None."""
-    toks = facts.sentences[d.sent_index].tokens[max(0, d.start - 3) : d.start]
+    on 4 July 1934", "death in 1934") or the verb it dates does ("was born in Memphis,
+    Tennessee on March 25, 1942"), else None."""
+    sent = facts.sentences[d.sent_index]
+    toks = sent.tokens[max(0, d.start - 3) : d.start]
+    head = sent.span_head(d.start, d.end)
+    verb = next((k for k in sent.ancestors(head) if sent.tokens[k].pos in ("VERB", "AUX")), None)
+    if verb is not None:
+        toks = [*toks, sent.tokens[verb]]
     lemmas = {t.lemma.lower() for t in toks} | {t.lower_text for t in toks}
     if lemmas & {"born", "bear", "birth"}:
         return "born"

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from quizgen._extract import Sentence, Token
-from quizgen._generate._torn import named_twice
+from quizgen._generate._torn import named_twice, without_figure_references
 from quizgen._lexicon import (
     BOUND_PREPOSITIONS,
     CLAUSE_POSSESSIVES,
@@ -404,7 +404,7 @@ def _invert(
         subj[0] = ("the", True)
     elif subj and _common_word(toks[clause.subject_idx[0]]):
         subj[0] = (subj[0][0][:1].lower() + subj[0][0][1:], subj[0][1])  # "were all debts"
-    text = _join([(front, True), *subj, *rest])
+    text = without_figure_references(_join([(front, True), *subj, *rest]))
     if any(rule(text) for rule in _QUESTION_RULES):
         return None
     # "did Graham Paper buy out one of its rivals": "its" after a subject with a name or a
@@ -615,7 +615,7 @@ def _cut_trailing_conj(sent: Sentence, verb: Token, clause: list[int]) -> list[i
 def _common_word(tok: Token) -> bool:
     """A word written with a capital only because it opens the sentence ("All debts"),
     not a name or a nationality ("European nations", "Congress")."""
-    return tok.pos not in ("PROPN", "PRON") and tok.ent == "" and tok.text != "I"
+    return tok.pos in ("DET", "NOUN", "NUM", "ADV") and tok.ent == ""  # "Black soldiers"
 
 
 def _closes_a_bracket(toks: list[Token], idx: list[int]) -> bool:

@@ -109,3 +109,11 @@ def named_twice(text: str, toks: Sequence[Token], subs: Mapping[int, str] | None
         for i, name in (subs or {}).items()
         if name != toks[i].text
     )
+
+
+_FIGURE_REFERENCE = re.compile(r"\s*\((?:see\s+)?(?:Figure|Fig\.|Table|Map)\s+[\w.]+\)", re.I)
+
+
+def without_figure_references(text: str) -> str:
+    """The wording without "(Figure 15.17)": a question shows no figure to look at."""
+    return _FIGURE_REFERENCE.sub("", text)
