@@ -383,3 +383,43 @@ def test_a_sentence_inside_a_long_quotation_and_a_figure_reference_are_not_shown
         "In what year did Black soldiers begin to receive the same pay as White soldiers?"
     ] == ("1864")
     assert not [p for p in prompts if "Figure" in p]
+
+
+def test_a_bare_name_several_people_share_is_not_asked_through():
+    text = (
+        "Henry Graham founded the Graham Paper Company in 1855. Harry W. Henry ran it from"
+        " 1942. Henry continued on until 1978, becoming the last president of the company."
+    )
+    assert not [q for q in _questions(text) if "Henry continue" in q.prompt]
+
+
+def test_two_names_in_a_pair_are_no_single_answer():
+    text = (
+        "The structure of DNA was discovered by James Watson and Francis Crick with the help"
+        " of earlier work by Rosalind Franklin."
+    )
+    assert not [q for q in _questions(text) if q.prompt.startswith("By whom")]
+
+
+def test_an_object_pronoun_is_not_its_clauses_subject():
+    # "Harding presented her": "her" is the text's subject, not Harding
+    text = (
+        "Chemist Ann Berg dies\n\n"
+        "Ann Berg was a chemist. In 1921 she toured the United States, where President Warren"
+        " G. Harding presented her with a gram of radium bought by American women."
+    )
+    questions = _questions(text, title="Chemist Ann Berg dies")
+    assert [q for q in questions if q.answer == "Warren G. Harding"]
+    assert not [q for q in questions if "Harding presented Warren" in q.prompt]
+
+
+def test_a_date_set_before_the_subject_is_left_out_of_a_question_about_the_subject():
+    text = (
+        "In 1896 the French physicist Henri Becquerel had found that uranium salts give off"
+        " rays that can darken a photographic plate."
+    )
+    prompts = _prompts(_questions(text))
+    assert prompts[
+        "Which French physicist had found that uranium salts give off rays that can darken a"
+        " photographic plate?"
+    ] == ("Henri Becquerel")

@@ -7,6 +7,7 @@ referent, half a quotation, a piece the sentence splitter cut.
 from __future__ import annotations
 
 import re
+import weakref
 
 from quizgen._deck import BLANK, BLANK_RE
 from quizgen._extract import Entity, Facts, Mention, Pronouns, Sentence, Token
@@ -40,6 +41,8 @@ def blank_in_clause(
 ) -> tuple[str | None, dict[int, str] | None]:
     """The sentence with tokens [start, end) blanked, or else the independent clause holding
     them as a sentence of its own; and the pronoun substitutes used (None: unresolved)."""
+    if bare_name_of_several(sent, pronouns, start, end):
+        return None, None
     subs = pronouns.substitutes(sent)
     blanked = _blanked(sent, start, end, subs) if subs is not None else None
     if blanked:
@@ -51,6 +54,40 @@ def blank_in_clause(
     if wsubs is None:
         return None, subs
     return _blanked(sent, start, end, wsubs, window), subs if subs is not None else wsubs
+
+
+def bare_name_of_several(sent: Sentence, pronouns: Pronouns, start: int = 0, end: int = 0) -> bool:
+    """Does the sentence name someone by one bare word that is the surname or first name
+    of several people ("Henry continued on until 1978", beside Henry Graham, Harry W. Henry
+    and Harry W. Henry II)? Outside the blank [start, end): the question would not say who."""
+    toks = sent.tokens
+    for t in toks:
+        if start <= t.i < end or t.pos != "PROPN" or t.quoted:
+            continue
+        if (t.i and toks[t.i - 1].pos == "PROPN") or (
+            t.i + 1 < len(toks) and toks[t.i + 1].pos == "PROPN"
+        ):
+            continue  # part of a longer name
+        if len(_name_owners(pronouns).get(t.lower_text, ())) > 1:
+            return True
+    return False
+
+
+_OWNERS: weakref.WeakKeyDictionary[Pronouns, dict[str, set[int]]] = weakref.WeakKeyDictionary()
+
+
+def _name_owners(pronouns: Pronouns) -> dict[str, set[int]]:
+    """Name word -> the people (by id) whose surname or first name it is, built once per
+    source: looked up per word, a scan of everyone would make a book quadratic."""
+    if pronouns not in _OWNERS:
+        owners: dict[str, set[int]] = {}
+        for word, actors in pronouns.surnames.items():
+            owners.setdefault(word, set()).update(id(a) for a in actors)
+        for key, names in pronouns.given.items():
+            for word in names:
+                owners.setdefault(word, set()).add(key)
+        _OWNERS[pronouns] = owners
+    return _OWNERS[pronouns]
 
 
 def _gap_ws(sent: Sentence, i: int, kept: set[int]) -> str:

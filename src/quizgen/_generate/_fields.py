@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from quizgen._extract import DateFact, Entity, Facts, Mention, Pronouns, Role, Sentence
 from quizgen._generate._blanks import (
+    bare_name_of_several,
     blank_in_clause,
     cut_by_the_splitter,
     entity_object_question,
@@ -288,7 +289,11 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
         short = simplified_blank(sent, d.start, d.end, coref)
         if short and len(short.split()) >= 6:  # "Berg sang in _____." says too little
             alternates.append((short, d.sent_index))
-    if not d.in_range and not cut_by_the_splitter(facts, sent):
+    if (
+        not d.in_range
+        and not cut_by_the_splitter(facts, sent)
+        and not bare_name_of_several(sent, coref)  # "Until what year did Henry continue?"
+    ):
         # pronouns resolved within the clause asked about, not the whole sentence
         clause = clause_question(sent, d.start, d.end, lambda idx: coref.substitutes(sent, idx))
         if clause:

@@ -311,6 +311,8 @@ def object_question(
         return None
     toks = sent.tokens
     head = toks[sent.span_head(start, end)]
+    if any(c.dep == "conj" for c in sent.children(head.i)):
+        return None  # "discovered by James Watson and Francis Crick": two answers, one key
     if head.dep == "dobj":
         verb, prep, phrase = toks[head.head], "", sent.subtree(head.i)
         if any(c.dep in ("dobj", "dative") and c.i != head.i for c in sent.children(verb.i)):

@@ -36,7 +36,7 @@ _SUBJECT_BLANK = re.compile(r"(?:[Tt]he )?" + _B + _CLAUSE)  # "The _____ began 
 # "U.S. Senator _____, Republican from Texas, issued ...": the appositive after the name
 # is left out of the question.
 _ROLE_BLANK = re.compile(
-    r"(?:The )?((?:[A-Za-z][\w.’'-]* ){0,2}[A-Za-z][\w.]*)(?: |, )"
+    r"(?:[Tt]he )?((?:[A-Za-z][\w.’'-]* ){0,2}[A-Za-z][\w.]*)(?: |, )"
     + _B
     + r"(?:, [^,“”\"]+,|,)?"
     + _CLAUSE
@@ -46,6 +46,10 @@ _POSSESSIVE_BLANK = re.compile(_B + r"[’']s ([a-z][^“”\"]*?)\s*[.!]")
 # that opens with a preposition; the question puts it last.
 _FRONTED = re.compile(
     r"((?:" + "|".join(sorted(FRONTED_PREPOSITIONS)) + r")\b[^_“”\"]*?), (.+)", re.I
+)
+# "In 1896 the French physicist _____ had found ...": a date set before without a comma
+_FRONTED_DATE = re.compile(
+    r"((?:" + "|".join(sorted(FRONTED_PREPOSITIONS)) + r")\s(?:\w+\s){0,2}\d{4}s?) (.+)", re.I
 )
 
 
@@ -62,8 +66,11 @@ def with_subject_clause(item: FactSlots) -> FactSlots:
     if item.kind == "date" or not blanked:
         return item
     fronted, rest = "", blanked
-    if (m := _FRONTED.fullmatch(blanked)) and m.group(2)[:1] in (BLANK[:1], *_UPPER, "t"):
+    m = _FRONTED.fullmatch(blanked) or _FRONTED_DATE.fullmatch(blanked)
+    if m and m.group(2)[:1] in (BLANK[:1], *_UPPER, "t"):
         fronted, rest = " " + m.group(1)[:1].lower() + m.group(1)[1:], m.group(2)
+        if re.search(r"\d{4}", fronted):
+            fronted = ""  # "In 1896": a date of its own, which the sentence may ask
     fields, role = dict(item.fields), item.subjects.get(blanked, "")
     if role == "owner":
         if (m := _POSSESSIVE_BLANK.fullmatch(rest)) and item.kind == "actor":
