@@ -27,6 +27,7 @@ from quizgen._lexicon import (
     SAY_VERBS,
     SENTENCE_ENDS,
     SUBJECT_PRONOUNS,
+    is_honorific,
 )
 
 _MAX_SENTENCE_WORDS = 60
@@ -56,14 +57,26 @@ def blank_in_clause(
     return _blanked(sent, start, end, wsubs, window), subs if subs is not None else wsubs
 
 
-def bare_name_of_several(sent: Sentence, pronouns: Pronouns, start: int = 0, end: int = 0) -> bool:
+def _shared_bare_name(m: Mention, pronouns: Pronouns) -> bool:
+    """Is the mention one bare word that names several people ("Bernoulli", "Robert")?"""
+    words = m.text.split()
+    return len(words) == 1 and len(_name_owners(pronouns).get(words[0].lower(), ())) > 1
+
+
+def bare_name_of_several(
+    sent: Sentence,
+    pronouns: Pronouns,
+    start: int = 0,
+    end: int = 0,
+    window: list[int] | None = None,
+) -> bool:
     """Does the sentence name someone by one bare word that is the surname or first name
     of several people ("Henry continued on until 1978", beside Henry Graham, Harry W. Henry
     and Harry W. Henry II)? Outside the blank [start, end): the question would not say who."""
     toks = sent.tokens
-    for t in toks:
-        if start <= t.i < end or t.pos != "PROPN" or t.quoted:
-            continue
+    for t in toks if window is None else (toks[i] for i in window):
+        if start <= t.i < end or t.pos != "PROPN" or t.quoted or t.dep in ("compound", "poss"):
+            continue  # "the Bernoulli family", "Bernoulli's principle": no one of them
         if (t.i and toks[t.i - 1].pos == "PROPN") or (
             t.i + 1 < len(toks) and toks[t.i + 1].pos == "PROPN"
         ):
@@ -81,11 +94,11 @@ def _name_owners(pronouns: Pronouns) -> dict[str, set[int]]:
     source: looked up per word, a scan of everyone would make a book quadratic."""
     if pronouns not in _OWNERS:
         owners: dict[str, set[int]] = {}
-        for word, actors in pronouns.surnames.items():
-            owners.setdefault(word, set()).update(id(a) for a in actors)
-        for key, names in pronouns.given.items():
-            for word in names:
-                owners.setdefault(word, set()).add(key)
+        for actor in pronouns.facts.actors:
+            for name in actor.names:
+                for word in name.split():  # whole words: "Hershey-Chase" is no "Hershey"
+                    if not is_honorific(word):
+                        owners.setdefault(word.lower(), set()).add(id(actor))
         _OWNERS[pronouns] = owners
     return _OWNERS[pronouns]
 
@@ -287,8 +300,8 @@ def mention_sentences(
         if not coref.reliable(entity, m) or other_generation(entity, m):
             continue  # "Ms. Marten" where two Martens are named: it may be the other one
         sent = facts.sentences[m.sent_index]
-        if part_of_a_longer_name(sent, m):
-            continue
+        if part_of_a_longer_name(sent, m) or _shared_bare_name(m, coref):
+            continue  # "Bernoulli also wrote ...": Daniel, Johann or Jacob
         if sum(
             1 for o in entity.mentions if o.sent_index == m.sent_index
         ) > 1 or cut_by_the_splitter(facts, sent):
@@ -363,6 +376,8 @@ def _verb_phrases(sent: Sentence, m: Mention) -> list[list[int]]:
 
 def _clause_blank(sent: Sentence, m: Mention, window: list[int], coref: Pronouns) -> str | None:
     """The name's own clause of a compound sentence, blanked, as a sentence of its own."""
+    if bare_name_of_several(sent, coref, m.start, m.end, window):
+        return None
     subs = coref.substitutes(sent, window)
     return None if subs is None else _blanked(sent, m.start, m.end, subs, window)
 
@@ -428,6 +443,7 @@ def entity_object_question(
             not coref.reliable(entity, m)
             or other_generation(entity, m)
             or part_of_a_longer_name(sent, m)
+            or _shared_bare_name(m, coref)
             or sum(1 for o in entity.mentions if o.sent_index == m.sent_index) > 1
             or cut_by_the_splitter(facts, sent)
         ):
