@@ -13,7 +13,8 @@ from quizgen._deck import Question
 from quizgen._extract import extract_facts
 from quizgen._generate import GenerateOptions, default_templates, generate_planned
 from quizgen._generate._candidates import candidates, pools
-from quizgen._generate._fields import fact_slots
+from quizgen._generate._fields import FactSlots, fact_slots
+from quizgen._generate._subjects import with_subject_clause
 from quizgen._sources import Source
 
 pytestmark = pytest.mark.slow  # spaCy parses every text
@@ -335,6 +336,30 @@ def test_more_facts_are_asked_as_real_questions():
     )
     assert prompts["Who later led the Pasteur Institute of Lille?"] == "Albert Calmette"
     assert not [p for p in prompts if "first of them" in p]
+
+
+@pytest.mark.parametrize(
+    ("blanked", "clause"),
+    [
+        ("The _____ began as a private initiative of citizens.", "began as a private initiative"),
+        # a plural verb: no one organization; a negation: "Which ... didn't ...?"
+        ("The _____ were important U.S. efforts with lasting results.", None),
+        ("The _____ didn't sign the treaty in Oslo.", None),
+    ],
+)
+def test_a_subject_is_asked_which_only_through_a_clause_one_name_answers(blanked, clause):
+    item = FactSlots(
+        kind="organization",
+        key="Lund Plans",
+        fields={"answer": "Lund Plans", "blanked": blanked, "class_noun": "organization"},
+        accept={},
+        context=blanked,
+        order=(0, 0),
+        source="s.txt",
+        subjects={blanked: "subject"},
+    )
+    made = with_subject_clause(item).fields.get("subject_clause")
+    assert (made or "").startswith(clause) if clause else made is None
 
 
 def test_a_wording_speaks_for_no_one_and_leans_on_no_earlier_year():

@@ -24,9 +24,10 @@ from quizgen._lexicon import FRONTED_PREPOSITIONS, ONE_HOLDER_POSTS, TITLE_WORDS
 _B = re.escape(BLANK)
 # What a subject's clause may be: no quotation (a question never alters one), and not the
 # second half of the subject ("_____ and her student ...", "_____ of France believed").
-# Nor a negation: "Who didn't sign the treaty?" has as many answers as there are people.
+# Nor a negation: "Who didn't sign the treaty?" has as many answers as there are people;
+# nor a plural verb: "the _____ were important U.S. efforts" is no one organization.
 _CLAUSE = (
-    r" (?!(?:and|or|but|nor|of|in|at|from|for|to|on|with)\b)"
+    r" (?!(?:and|or|but|nor|of|in|at|from|for|to|on|with|were|are)\b)"
     r"(?!(?:\w+n't|\w+ not|never)\b)([a-z][^“”\"]*?)\s*[.!]"
 )
 _SUBJECT_BLANK = re.compile(r"(?:[Tt]he )?" + _B + _CLAUSE)  # "The _____ began as ..."
