@@ -454,3 +454,17 @@ def test_a_date_set_before_the_subject_is_left_out_of_a_question_about_the_subje
         "Which French physicist had found that uranium salts give off rays that can darken a"
         " photographic plate?"
     ] == ("Henri Becquerel")
+
+
+def test_a_list_is_no_role_and_a_role_reads_in_lower_case():
+    text = (
+        "Philanthropist Samuel Mather formed a committee of 36 community leaders to help the"
+        " Lund Clinic.\n\n"
+        "On 25 January, Edward VII, the Kaiser and Prince Arthur, Duke of Connaught, helped lift"
+        " her body into the coffin."
+    )
+    prompts = _prompts(_questions(text))
+    assert prompts[
+        "Which philanthropist formed a committee of 36 community leaders to help the Lund Clinic?"
+    ] == ("Samuel Mather")
+    assert not [p for p in prompts if "Duke of which" in p or "Who was the Kaiser and" in p]

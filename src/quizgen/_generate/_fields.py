@@ -378,7 +378,9 @@ def role_words(text: str) -> str:
         named = named or low in ("of", "at", "for", "with")
         title = low in TITLE_WORDS or low in ONE_HOLDER_POSTS or low in ("state", "and")
         before_a_name = nxt[:1].isupper() and re.sub(r"[’']s$", "", nxt.lower()) not in TITLE_WORDS
-        out.append(low if title and not named and not before_a_name else w)
+        # "Philanthropist Samuel Mather": a role's last word is a common noun, capital or not
+        common = not nxt and w[:1].isupper() and w[1:].islower() and not named
+        out.append(low if (title and not named and not before_a_name) or common else w)
     return " ".join(out)
 
 
@@ -389,6 +391,12 @@ def _role_np(text: str) -> str:
     if not re.match(r"^(a|an|the)\b", phrase, re.I) and not _POSSESSIVE_ROLE.match(phrase):
         phrase = "the " + phrase
     return phrase
+
+
+def _a_list(role: str) -> bool:
+    """Is the "role" a list of people the parser took for one ("the Kaiser and Prince
+    Arthur, Duke of Connaught" beside "Edward VII")? Another name follows an "and"."""
+    return re.search(r"\band (?:the )?[A-Z]", role) is not None
 
 
 def _names_one(role: str) -> bool:
@@ -441,7 +449,7 @@ def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
     roles = [
         r
         for r in _unique_roles(facts, actor)
-        if not _POSSESSIVE.match(r.text) and _names_one(r.text)
+        if not _POSSESSIVE.match(r.text) and _names_one(r.text) and not _a_list(r.text)
     ]
     anchors: dict[str, int] = {}
     if roles:
@@ -517,7 +525,7 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
         role = next((r for r in actor.roles if r.org == org.name), None)
         if role is None:
             continue
-        person_role = _replace_org(role.text, org, class_noun)
+        person_role = None if _a_list(role.text) else _replace_org(role.text, org, class_noun)
         if (
             person_role
             and "(" not in person_role
