@@ -7,11 +7,18 @@ referent, half a quotation, a piece the sentence splitter cut.
 from __future__ import annotations
 
 import re
-import weakref
 
 from quizgen._deck import BLANK, BLANK_RE
 from quizgen._extract import Entity, Facts, Mention, Pronouns, Sentence, Token
 from quizgen._generate._clauses import clause_window, independent_clauses
+from quizgen._generate._mentions import (
+    bare_name_of_several,
+    other_generation,
+    part_of_a_longer_name,
+    shared_bare_name,
+    subject_role,
+    verb_phrases,
+)
 from quizgen._generate._rewrite import object_question, strip_leading
 from quizgen._generate._simplify import simplified_window
 from quizgen._generate._torn import (
@@ -27,7 +34,6 @@ from quizgen._lexicon import (
     SAY_VERBS,
     SENTENCE_ENDS,
     SUBJECT_PRONOUNS,
-    is_honorific,
 )
 
 _MAX_SENTENCE_WORDS = 60
@@ -55,52 +61,6 @@ def blank_in_clause(
     if wsubs is None:
         return None, subs
     return _blanked(sent, start, end, wsubs, window), subs if subs is not None else wsubs
-
-
-def _shared_bare_name(m: Mention, pronouns: Pronouns) -> bool:
-    """Is the mention one bare word that names several people ("Bernoulli", "Robert")?"""
-    words = m.text.split()
-    return len(words) == 1 and len(_name_owners(pronouns).get(words[0].lower(), ())) > 1
-
-
-def bare_name_of_several(
-    sent: Sentence,
-    pronouns: Pronouns,
-    start: int = 0,
-    end: int = 0,
-    window: list[int] | None = None,
-) -> bool:
-    """Does the sentence name someone by one bare word that is the surname or first name
-    of several people ("Henry continued on until 1978", beside Henry Graham, Harry W. Henry
-    and Harry W. Henry II)? Outside the blank [start, end): the question would not say who."""
-    toks = sent.tokens
-    for t in toks if window is None else (toks[i] for i in window):
-        if start <= t.i < end or t.pos != "PROPN" or t.quoted or t.dep in ("compound", "poss"):
-            continue  # "the Bernoulli family", "Bernoulli's principle": no one of them
-        if (t.i and toks[t.i - 1].pos == "PROPN") or (
-            t.i + 1 < len(toks) and toks[t.i + 1].pos == "PROPN"
-        ):
-            continue  # part of a longer name
-        if len(_name_owners(pronouns).get(t.lower_text, ())) > 1:
-            return True
-    return False
-
-
-_OWNERS: weakref.WeakKeyDictionary[Pronouns, dict[str, set[int]]] = weakref.WeakKeyDictionary()
-
-
-def _name_owners(pronouns: Pronouns) -> dict[str, set[int]]:
-    """Name word -> the people (by id) whose surname or first name it is, built once per
-    source: looked up per word, a scan of everyone would make a book quadratic."""
-    if pronouns not in _OWNERS:
-        owners: dict[str, set[int]] = {}
-        for actor in pronouns.facts.actors:
-            for name in actor.names:
-                for word in name.split():  # whole words: "Hershey-Chase" is no "Hershey"
-                    if not is_honorific(word):
-                        owners.setdefault(word.lower(), set()).add(id(actor))
-        _OWNERS[pronouns] = owners
-    return _OWNERS[pronouns]
 
 
 def _gap_ws(sent: Sentence, i: int, kept: set[int]) -> str:
@@ -300,7 +260,7 @@ def mention_sentences(
         if not coref.reliable(entity, m) or other_generation(entity, m):
             continue  # "Ms. Marten" where two Martens are named: it may be the other one
         sent = facts.sentences[m.sent_index]
-        if part_of_a_longer_name(sent, m) or _shared_bare_name(m, coref):
+        if part_of_a_longer_name(sent, m) or shared_bare_name(m, coref):
             continue  # "Bernoulli also wrote ...": Daniel, Johann or Jacob
         if sum(
             1 for o in entity.mentions if o.sent_index == m.sent_index
@@ -328,7 +288,7 @@ def mention_sentences(
                 out.append((short, m.sent_index, role if whole else ""))
             if own and own != blanked and len(own.split()) >= 6:
                 out.append((own, m.sent_index, role))
-        for vp in _verb_phrases(sent, m) if role == "subject" else ():
+        for vp in verb_phrases(sent, m) if role == "subject" else ():
             said = _clause_blank(sent, m, vp, coref)
             if (
                 said
@@ -340,95 +300,12 @@ def mention_sentences(
     return out
 
 
-def _verb_phrases(sent: Sentence, m: Mention) -> list[list[int]]:
-    """The subject at `m` with each verb phrase it shares, as a window of its own:
-    "Albert Calmette, a naval doctor, founded the first of them in Saigon and later led the
-    Pasteur Institute of Lille" -> "Albert Calmette later led the Pasteur Institute of
-    Lille": one of the things the sentence says of its subject, asked on its own."""
-    toks = sent.tokens
-    verb = toks[toks[sent.span_head(m.start, m.end)].head]
-    conjs = [
-        c
-        for c in sent.children(verb.i)
-        if c.dep == "conj"
-        and c.tag in ("VBD", "VBZ", "VBP")  # "was born ... and raised": "raised" needs "was"
-        and not any(k.dep in ("nsubj", "nsubjpass") for k in sent.children(c.i))
-    ]
-    if not conjs or verb.i < m.end or verb.tag not in ("VBD", "VBZ", "VBP"):
-        return []
-    out = []
-    for c in [verb, *conjs]:
-        cut = {i for k in sent.children(c.i) if k.dep in ("conj", "cc") for i in sent.subtree(k.i)}
-        # and the remarks hanging off it (", where he and Guérin developed ..."): another fact
-        for k in sent.subtree(c.i):
-            if toks[k].dep in ("relcl", "advcl") and k != c.i:
-                cut.update(sent.subtree(k))
-                cut.update(j for j in (min(sent.subtree(k)) - 1,) if toks[j].text == ",")
-        phrase = [i for i in sent.subtree(c.i) if i >= m.end and i not in cut]
-        if c is verb:
-            phrase = [i for i in phrase if i >= verb.i]  # not the remark on the subject
-        while phrase and toks[phrase[-1]].pos == "PUNCT":
-            phrase.pop()
-        if phrase and phrase[-1] - phrase[0] + 1 == len(phrase):
-            out.append([*range(m.start, m.end), *phrase])
-    return out
-
-
 def _clause_blank(sent: Sentence, m: Mention, window: list[int], coref: Pronouns) -> str | None:
     """The name's own clause of a compound sentence, blanked, as a sentence of its own."""
     if bare_name_of_several(sent, coref, m.start, m.end, window):
         return None
     subs = coref.substitutes(sent, window)
     return None if subs is None else _blanked(sent, m.start, m.end, subs, window)
-
-
-def part_of_a_longer_name(sent: Sentence, m: Mention) -> bool:
-    """Is the mention part of a longer name, which the blank would cut in two ("and _____
-    Mertens" for "Dries", "the _____–MacLeod–McCarty experiment" for "Avery")?"""
-    toks = sent.tokens
-    after = toks[m.end] if m.end < len(toks) else None
-    before = toks[m.start - 1] if m.start else None
-    if after is not None and after.pos == "PROPN" and toks[m.end - 1].head >= m.end:
-        return toks[m.end - 1].dep == "compound"
-    glued = (before is not None and not before.ws and before.text in "-–") or (
-        after is not None and not toks[m.end - 1].ws and after.text in "-–"
-    )
-    return glued
-
-
-_GENERATION = re.compile(r",? (?:II|III|IV|Jr\.?|Sr\.?)$")
-
-
-def other_generation(entity: Entity, m: Mention) -> bool:
-    """Is the mention the name without the generation ("Harry W. Henry" for "Harry W. Henry
-    II")? Father and son share it: the mention may be the other one, and the key would
-    name the wrong man."""
-    return m.text != entity.name and _GENERATION.sub("", entity.name) == m.text
-
-
-def _finite(sent: Sentence, verb: Token) -> bool:
-    """Does the verb make a clause of its own: a finite form, or one with an auxiliary?"""
-    return verb.tag in ("VBD", "VBZ", "VBP", "MD") or any(
-        c.dep in ("aux", "auxpass") for c in sent.children(verb.i)
-    )
-
-
-def subject_role(sent: Sentence, start: int, end: int) -> str:
-    """What the name at tokens [start, end) is in its clause: "subject" ("_____ missed a
-    chance", "The colonel, _____, led"), "owner" ("_____'s first newspaper work was ..."),
-    else "". Only the subject of a clause is asked "Who ...?": "In 1864, _____ troops overran
-    the fort" blanks a modifier, "for The Cincinnati Enquirer writing letters" no clause."""
-    toks = sent.tokens
-    head = toks[sent.span_head(start, end)]
-    subjects = ("nsubj", "nsubjpass")
-    if head.dep in subjects:
-        role, verb = "subject", toks[head.head]
-    elif head.dep in ("appos", "poss") and toks[head.head].dep in subjects:
-        role = "subject" if head.dep == "appos" else "owner"
-        verb = toks[toks[head.head].head]
-    else:
-        return ""
-    return role if _finite(sent, verb) else ""
 
 
 def entity_object_question(
@@ -443,7 +320,7 @@ def entity_object_question(
             not coref.reliable(entity, m)
             or other_generation(entity, m)
             or part_of_a_longer_name(sent, m)
-            or _shared_bare_name(m, coref)
+            or shared_bare_name(m, coref)
             or sum(1 for o in entity.mentions if o.sent_index == m.sent_index) > 1
             or cut_by_the_splitter(facts, sent)
         ):

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from quizgen._deck import BLANK
-from quizgen._generate._fields import FactSlots, role_words
+from quizgen._generate._fields import FactSlots
+from quizgen._generate._roles import role_words
 from quizgen._lexicon import FRONTED_PREPOSITIONS, ONE_HOLDER_POSTS, TITLE_WORDS, is_honorific
 
 _B = re.escape(BLANK)
