@@ -11,7 +11,14 @@ import pytest
 
 from quizgen._extract import extract_facts
 from quizgen._generate import GenerateOptions, generate
-from quizgen._generate._distractors import Pool, org_family, pick_of_kind, same_form, same_post
+from quizgen._generate._distractors import (
+    Pool,
+    org_family,
+    pick,
+    pick_of_kind,
+    same_form,
+    same_post,
+)
 from quizgen._sources import Source
 
 
@@ -116,3 +123,16 @@ def test_a_post_is_offered_posts_of_its_domain_and_country():
         "Chief Engineer",
     ]
     assert same_post("Senior Analyst", posts) == [posts[0], "Chief Engineer"]
+
+
+def test_another_form_of_the_answer_is_no_option():
+    # "Confederate" offered for "Confederacy" is the answer again (issue 12, second review)
+    pool = Pool(["Confederate", "Union Army", "Ku Klux Klan", "Oslo City Council", "Lund"])
+    for seed in range(10):
+        picked = pick("Confederacy", pool, [], random.Random(seed), count=4)
+        assert "Confederate" not in picked and len(picked) == 4
+
+
+def test_a_relation_is_no_post_option():
+    options = ["President Roosevelt's daughter", "Ohio Congressman", "former Kentucky Governor"]
+    assert "President Roosevelt's daughter" not in same_post("U.S. President", options)

@@ -13,7 +13,8 @@ from quizgen._deck import Question
 from quizgen._extract import extract_facts
 from quizgen._generate import GenerateOptions, default_templates, generate_planned
 from quizgen._generate._candidates import candidates, pools
-from quizgen._generate._fields import fact_slots
+from quizgen._generate._fields import FactSlots, fact_slots
+from quizgen._generate._subjects import with_subject_clause
 from quizgen._sources import Source
 
 pytestmark = pytest.mark.slow  # spaCy parses every text
@@ -311,3 +312,159 @@ def test_a_kin_role_names_one_person_and_is_no_post():
     assert _prompts(questions)["Who was Carl Holt's father?"] == "Theodore Holt"
     for q in questions:
         assert not any("'s" in c or "’s" in c for c in q.choices if q.template == "actor-post")
+
+
+# --- more real questions where only a cloze was ------------------------------------------------
+
+
+def test_more_facts_are_asked_as_real_questions():
+    text = (
+        "The Lund Shipping Company began as a private initiative of a few citizens of Oslo.\n\n"
+        "The first recombinant DNA molecule was created by Paul Berg in 1972 when he combined"
+        " DNA from two viruses.\n\n"
+        "The airship Nordstern was lost tragically back on February 1, 2003 during a storm.\n\n"
+        "Albert Calmette, a naval doctor, founded the first of them in Saigon in 1891 and later"
+        " led the Pasteur Institute of Lille.\n\n"
+    )
+    prompts = _prompts(_questions(text))
+    assert prompts["Which company began as a private initiative of a few citizens of Oslo?"] == (
+        "Lund Shipping Company"
+    )
+    assert prompts["By whom was the first recombinant DNA molecule created?"] == "Paul Berg"
+    assert prompts["On what date was the airship Nordstern lost tragically during a storm?"] == (
+        "February 1, 2003"
+    )
+    assert prompts["Who later led the Pasteur Institute of Lille?"] == "Albert Calmette"
+    assert not [p for p in prompts if "first of them" in p]
+
+
+@pytest.mark.parametrize(
+    ("blanked", "clause"),
+    [
+        ("The _____ began as a private initiative of citizens.", "began as a private initiative"),
+        # a plural verb: no one organization; a negation: "Which ... didn't ...?"
+        ("The _____ were important U.S. efforts with lasting results.", None),
+        ("The _____ didn't sign the treaty in Oslo.", None),
+    ],
+)
+def test_a_subject_is_asked_which_only_through_a_clause_one_name_answers(blanked, clause):
+    item = FactSlots(
+        kind="organization",
+        key="Lund Plans",
+        fields={"answer": "Lund Plans", "blanked": blanked, "class_noun": "organization"},
+        accept={},
+        context=blanked,
+        order=(0, 0),
+        source="s.txt",
+        subjects={blanked: "subject"},
+    )
+    made = with_subject_clause(item).fields.get("subject_clause")
+    assert (made or "").startswith(clause) if clause else made is None
+
+
+def test_a_wording_speaks_for_no_one_and_leans_on_no_earlier_year():
+    text = (
+        "Today's announcement is an affront to the workers at Johnson Space Center, and I'm"
+        " deeply disappointed with the Lund Agency's decision.\n\n"
+        "The Lund Treaty was signed in 1921. That same year, the Oslo City Council created the"
+        " Lund War Debt Commission to negotiate repayment plans.\n\n"
+        "Nevertheless, the Oslo City Council approved the Bergen plan in 1922.\n\n"
+        "At the Lausanne Conference in 1932, European nations agreed to cancel their claims"
+        " against Germany.\n\n"
+        "From Bergen he went to Oslo and worked a year for The Oslo Herald writing political"
+        " letters from Lund.\n\n"
+    )
+    questions = _questions(text)
+    for q in questions:
+        assert "I'm" not in q.prompt and "That same year" not in q.prompt, q.prompt
+        assert not q.prompt.startswith("Nevertheless"), q.prompt
+        assert "writing political letters" not in q.prompt or "_" in q.prompt, q.prompt
+    prompts = _prompts(questions)
+    assert "In _____ the Oslo City Council approved the Bergen plan." in prompts or (
+        "In what year did the Oslo City Council approve the Bergen plan?" in prompts
+    )
+    assert prompts[
+        "In what year did European nations agree to cancel their claims against Germany?"
+    ] == ("1932")
+
+
+def test_a_relation_is_no_post_to_ask():
+    text = "President Roosevelt's daughter Alice Roosevelt married the Ohio congressman in 1906."
+    assert not [q for q in _questions(text) if q.template == "actor-post" and "’s" in q.answer]
+    assert not [q for q in _questions(text) if q.template == "actor-post" and "'s" in q.answer]
+
+
+def test_a_sentence_inside_a_long_quotation_and_a_figure_reference_are_not_shown_bare():
+    text = (
+        'Ann Berg told the Lund Times in 2015 that she loved the sea; "Not just me or the'
+        " fishermen, it's important to people. And I was asked what song of mine I'd put in a"
+        ' time capsule, and it was Northern Light by the Oslo Philharmonic Orchestra."\n\n'
+        "In 1864, Black soldiers began to receive the same pay as White soldiers (Figure"
+        " 15.17).\n\n"
+    )
+    prompts = _prompts(_questions(text))
+    assert not [p for p in prompts if p.startswith(("And I was", "I was asked"))], prompts
+    assert prompts[
+        "In what year did Black soldiers begin to receive the same pay as White soldiers?"
+    ] == ("1864")
+    assert not [p for p in prompts if "Figure" in p]
+
+
+def test_a_bare_name_several_people_share_is_not_asked_through():
+    text = (
+        "Henry Graham founded the Graham Paper Company in 1855. Harry W. Henry ran it from"
+        " 1942. Henry continued on until 1978, becoming the last president of the company.\n\n"
+        "Johann Bernoulli taught in Basel. Daniel Bernoulli was his son. Bernoulli also wrote"
+        " many papers on vibrating strings for the Royal Society in 1750."
+    )
+    questions = _questions(text)
+    assert not [q for q in questions if "Henry continue" in q.prompt]
+    # "Bernoulli also wrote": Johann or Daniel, the question cannot say, nor the key
+    assert not [q for q in questions if "wrote many papers" in q.prompt and "Bernoulli" in q.answer]
+    assert not [q for q in questions if "Bernoulli also wrote" in q.prompt]
+
+
+def test_two_names_in_a_pair_are_no_single_answer():
+    text = (
+        "The structure of DNA was discovered by James Watson and Francis Crick with the help"
+        " of earlier work by Rosalind Franklin."
+    )
+    assert not [q for q in _questions(text) if q.prompt.startswith("By whom")]
+
+
+def test_an_object_pronoun_is_not_its_clauses_subject():
+    # "Harding presented her": "her" is the text's subject, not Harding
+    text = (
+        "Chemist Ann Berg dies\n\n"
+        "Ann Berg was a chemist. In 1921 she toured the United States, where President Warren"
+        " G. Harding presented her with a gram of radium bought by American women."
+    )
+    questions = _questions(text, title="Chemist Ann Berg dies")
+    assert [q for q in questions if q.answer == "Warren G. Harding"]
+    assert not [q for q in questions if "Harding presented Warren" in q.prompt]
+
+
+def test_a_date_set_before_the_subject_is_left_out_of_a_question_about_the_subject():
+    text = (
+        "In 1896 the French physicist Henri Becquerel had found that uranium salts give off"
+        " rays that can darken a photographic plate."
+    )
+    prompts = _prompts(_questions(text))
+    assert prompts[
+        "Which French physicist had found that uranium salts give off rays that can darken a"
+        " photographic plate?"
+    ] == ("Henri Becquerel")
+
+
+def test_a_list_is_no_role_and_a_role_reads_in_lower_case():
+    text = (
+        "Philanthropist Samuel Mather formed a committee of 36 community leaders to help the"
+        " Lund Clinic.\n\n"
+        "On 25 January, Edward VII, the Kaiser and Prince Arthur, Duke of Connaught, helped lift"
+        " her body into the coffin."
+    )
+    prompts = _prompts(_questions(text))
+    assert prompts[
+        "Which philanthropist formed a committee of 36 community leaders to help the Lund Clinic?"
+    ] == ("Samuel Mather")
+    assert not [p for p in prompts if "Duke of which" in p or "Who was the Kaiser and" in p]

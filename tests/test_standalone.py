@@ -11,7 +11,7 @@ import pytest
 from quizgen._deck import BLANK, Question
 from quizgen._extract import extract_facts
 from quizgen._generate import GenerateOptions, generate_planned
-from quizgen._generate._fields import _as_of
+from quizgen._generate._date_facts import as_of
 from quizgen._sources import Source
 
 pytestmark = pytest.mark.slow  # spaCy parses every text
@@ -89,9 +89,9 @@ def test_a_relative_date_is_asked_as_of_the_report_and_its_own_words_accepted():
 
 
 def test_the_report_date_is_written_as_a_reader_would():
-    assert _as_of("2014-03-12T08:00:00") == "According to the report of March 12, 2014"
-    assert _as_of("2014-03") == "According to the report of March 2014"
-    assert _as_of("spring 2014") == "According to the report of spring 2014"
+    assert as_of("2014-03-12T08:00:00") == "According to the report of March 12, 2014"
+    assert as_of("2014-03") == "According to the report of March 2014"
+    assert as_of("spring 2014") == "According to the report of spring 2014"
 
 
 LIFE = """Life

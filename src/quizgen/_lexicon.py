@@ -406,7 +406,8 @@ CLOSING_MARKS = "\"'”’»)]"
 # Sentence-opening connectives that need the sentence before ("But", "Yet").
 LEADING_CONNECTIVES = _words(
     """
-    but yet and so however also then still thus
+    but yet and so however also then still thus nevertheless nonetheless furthermore
+    moreover meanwhile instead indeed consequently additionally
     """
 )
 
@@ -1003,3 +1004,8 @@ CONTEXT_RULER_PATTERNS: tuple[dict[str, object], ...] = (
         ],
     },
 )
+# Adverbs set on a date ("back on February 1, 2003", "early in 1953"): they go with it.
+DATE_ADVERBS = _words("back early late later earlier again only already still as")
+# First-person words: outside a quotation they speak for someone the question cannot name
+# ("... and I'm deeply disappointed": a pull quote printed apart from its speaker).
+FIRST_PERSON = _words("i me my mine we us our ours i'm i’m")

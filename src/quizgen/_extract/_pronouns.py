@@ -170,7 +170,10 @@ class Pronouns:
         if gender is None:
             return None
         here = self.people[sent.index]
-        before = _distinct(e for k, e in here if k < i)
+        # an object pronoun is never its own clause's subject ("Harding presented her":
+        # "her" is not Harding, who would be "herself")
+        bound = self._clause_subject(sent, i)
+        before = _distinct(e for k, e in here if k < i and k not in bound)
         found = self.coref.resolve(sent.index, i, word)
         topic = self.coref.topic
         if topic is not None and gender == self.coref.topic_gender and id(topic) not in self.shaky:
@@ -233,6 +236,18 @@ class Pronouns:
             named.add(id(person))
             subs[t.i] = person.name + ("’s" if t.tag == "PRP$" else "")
         return subs
+
+    def _clause_subject(self, sent: Sentence, i: int) -> set[int]:
+        """The tokens of the subject of the clause whose object (or indirect object) token
+        i is, else an empty set."""
+        toks = sent.tokens
+        if toks[i].dep not in ("dobj", "dative", "iobj"):
+            return set()
+        verb = toks[toks[i].head]
+        for c in sent.children(verb.i):
+            if c.dep in ("nsubj", "nsubjpass"):
+                return set(sent.subtree(c.i))
+        return set()
 
     def _named_before(self, sent: Sentence, i: int, keep: set[int]) -> bool:
         """Is the object or possessive at token i preceded, in a window that keeps the whole

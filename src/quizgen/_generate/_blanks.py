@@ -13,10 +13,30 @@ from quizgen._deck import BLANK, BLANK_RE
 from quizgen._extract import Entity, Facts, Mention, Pronouns, Sentence, Token
 from quizgen._generate._clauses import clause_window, independent_clauses
 from quizgen._generate._memo import by_identity
+from quizgen._generate._mentions import (
+    bare_name_of_several,
+    other_generation,
+    part_of_a_longer_name,
+    shared_bare_name,
+    subject_role,
+    verb_phrases,
+)
 from quizgen._generate._rewrite import object_question, strip_leading
 from quizgen._generate._simplify import simplified_window
-from quizgen._generate._torn import closed_quotes, misprinted, named_twice, torn
-from quizgen._lexicon import POINTING_WORDS, SAY_VERBS, SENTENCE_ENDS, SUBJECT_PRONOUNS
+from quizgen._generate._torn import (
+    closed_quotes,
+    misprinted,
+    named_twice,
+    torn,
+    without_figure_references,
+)
+from quizgen._lexicon import (
+    FIRST_PERSON,
+    POINTING_WORDS,
+    SAY_VERBS,
+    SENTENCE_ENDS,
+    SUBJECT_PRONOUNS,
+)
 
 _MAX_SENTENCE_WORDS = 60
 
@@ -28,6 +48,8 @@ def sentence_context(sent: Sentence) -> str:
 def blank_in_clause(sent: Sentence, start: int, end: int, pronouns: Pronouns) -> str | None:
     """The sentence with tokens [start, end) blanked, or else the independent clause holding
     them as a sentence of its own."""
+    if bare_name_of_several(sent, pronouns, start, end):
+        return None
     # A sentence too long to stand alone is never blanked whole: its pronouns are not
     # looked at (a pass over the sentence for each of the hundreds of names of a run-on list)
     if len(sent.tokens) <= _MAX_SENTENCE_WORDS:
@@ -107,6 +129,8 @@ def _blanked(
         return None  # "_____, formerly known as H. B. Graham and Brothers": its other name
     if _points_back(sent, toks):
         return None
+    if any(t.lower_text in FIRST_PERSON for t in toks) and not _shows_a_quotation(text):
+        return None  # "... and I'm deeply disappointed": who speaks, the question cannot say
     if named_twice(text, sent.tokens, subs):
         return None  # "Harry W. Henry II’s son Harry W. Henry II": the name is another's
     first = next((t for t in toks if t.pos != "PUNCT"), None)
@@ -139,7 +163,13 @@ def _blanked(
         text = text.rstrip(" ,;:-–—")
         if not text.endswith((".", "!", "?", ".”", "?”", "!”")):
             text += "."
-    return closed_quotes(strip_leading(text))
+    return closed_quotes(strip_leading(without_figure_references(text)))
+
+
+def _shows_a_quotation(text: str) -> bool:
+    """Does the wording show quotation marks, so that "I" and "we" are the quoted
+    speaker's (a sentence in the middle of a long quotation shows none)?"""
+    return any(mark in text for mark in ('"', "“", "”"))
 
 
 def _points_back(sent: Sentence, kept: list[Token]) -> bool:
@@ -153,8 +183,8 @@ def _points_back(sent: Sentence, kept: list[Token]) -> bool:
     for t in kept:
         if t.quoted or t.lower_text not in POINTING_WORDS or toks[t.head].pos != "NOUN":
             continue
-        if t.ent == "DATE" or toks[t.head].ent == "DATE":
-            continue  # "later this month": a time, which the question dates as the text does
+        if t.lower_text in ("this", "these") and "DATE" in (t.ent, toks[t.head].ent):
+            continue  # "later this month": as of the report, dated as the text dates it
         if t.dep in ("det", "amod", "predet") and not (fronted and t.i < comma):
             return True
     return False
@@ -231,8 +261,8 @@ def mention_sentences(
         if not coref.reliable(entity, m) or other_generation(entity, m):
             continue  # "Ms. Marten" where two Martens are named: it may be the other one
         sent = facts.sentences[m.sent_index]
-        if part_of_a_longer_name(sent, m):
-            continue
+        if part_of_a_longer_name(sent, m) or shared_bare_name(m, coref):
+            continue  # "Bernoulli also wrote ...": Daniel, Johann or Jacob
         if per_sentence[m.sent_index] > 1 or cut_by_the_splitter(facts, sent):
             continue
         # Another name of it elsewhere in the sentence gives the blank away; a bracketed
@@ -256,7 +286,7 @@ def mention_sentences(
                 out.append((short, m.sent_index, role if whole else ""))
             if own and own != blanked and len(own.split()) >= 6:
                 out.append((own, m.sent_index, role))
-        for vp in _verb_phrases(sent, m) if role == "subject" else ():
+        for vp in verb_phrases(sent, m) if role == "subject" else ():
             said = _clause_blank(sent, m, vp, coref)
             if (
                 said
@@ -268,83 +298,12 @@ def mention_sentences(
     return out
 
 
-def _verb_phrases(sent: Sentence, m: Mention) -> list[list[int]]:
-    """The subject at `m` with each verb phrase it shares, as a window of its own:
-    "Albert Calmette, a naval doctor, founded the first of them in Saigon and later led the
-    Pasteur Institute of Lille" -> "Albert Calmette later led the Pasteur Institute of
-    Lille": one of the things the sentence says of its subject, asked on its own."""
-    toks = sent.tokens
-    verb = toks[toks[sent.span_head(m.start, m.end)].head]
-    conjs = [
-        c
-        for c in sent.children(verb.i)
-        if c.dep == "conj"
-        and c.pos in ("VERB", "AUX")
-        and not any(k.dep in ("nsubj", "nsubjpass") for k in sent.children(c.i))
-    ]
-    if not conjs or verb.i < m.end:
-        return []
-    out = []
-    for c in [verb, *conjs]:
-        cut = {i for k in sent.children(c.i) if k.dep in ("conj", "cc") for i in sent.subtree(k.i)}
-        # and the remarks hanging off it (", where he and Guérin developed ..."): another fact
-        for k in sent.subtree(c.i):
-            if toks[k].dep in ("relcl", "advcl") and k != c.i:
-                cut.update(sent.subtree(k))
-                cut.update(j for j in (min(sent.subtree(k)) - 1,) if toks[j].text == ",")
-        phrase = [i for i in sent.subtree(c.i) if i >= m.end and i not in cut]
-        if c is verb:
-            phrase = [i for i in phrase if i >= verb.i]  # not the remark on the subject
-        while phrase and toks[phrase[-1]].pos == "PUNCT":
-            phrase.pop()
-        if phrase and phrase[-1] - phrase[0] + 1 == len(phrase):
-            out.append([*range(m.start, m.end), *phrase])
-    return out
-
-
 def _clause_blank(sent: Sentence, m: Mention, window: list[int], coref: Pronouns) -> str | None:
     """The name's own clause of a compound sentence, blanked, as a sentence of its own."""
+    if bare_name_of_several(sent, coref, m.start, m.end, window):
+        return None
     subs = coref.substitutes(sent, window)
     return None if subs is None else _blanked(sent, m.start, m.end, subs, window)
-
-
-def part_of_a_longer_name(sent: Sentence, m: Mention) -> bool:
-    """Is the mention part of a longer name, which the blank would cut in two ("and _____
-    Mertens" for "Dries", "the _____–MacLeod–McCarty experiment" for "Avery")?"""
-    toks = sent.tokens
-    after = toks[m.end] if m.end < len(toks) else None
-    before = toks[m.start - 1] if m.start else None
-    if after is not None and after.pos == "PROPN" and toks[m.end - 1].head >= m.end:
-        return toks[m.end - 1].dep == "compound"
-    glued = (before is not None and not before.ws and before.text in "-–") or (
-        after is not None and not toks[m.end - 1].ws and after.text in "-–"
-    )
-    return glued
-
-
-_GENERATION = re.compile(r",? (?:II|III|IV|Jr\.?|Sr\.?)$")
-
-
-def other_generation(entity: Entity, m: Mention) -> bool:
-    """Is the mention the name without the generation ("Harry W. Henry" for "Harry W. Henry
-    II")? Father and son share it: the mention may be the other one, and the key would
-    name the wrong man."""
-    return m.text != entity.name and _GENERATION.sub("", entity.name) == m.text
-
-
-def subject_role(sent: Sentence, start: int, end: int) -> str:
-    """What the name at tokens [start, end) is in its clause: "subject" ("_____ missed a
-    chance"), "owner" ("_____'s first newspaper work was ..."), else "". Only a subject is
-    asked "Who ...?": "In 1864, _____ troops overran the fort" blanks a modifier."""
-    toks = sent.tokens
-    head = toks[sent.span_head(start, end)]
-    if head.dep in ("nsubj", "nsubjpass"):
-        return "subject"
-    if head.dep == "appos" and toks[head.head].dep in ("nsubj", "nsubjpass"):
-        return "subject"  # "The colonel, _____, led the regiment"
-    if head.dep == "poss" and toks[head.head].dep in ("nsubj", "nsubjpass"):
-        return "owner"
-    return ""
 
 
 def entity_object_question(
@@ -353,13 +312,13 @@ def entity_object_question(
     """The first sentence naming the entity once as the object of its clause, asked as a
     question ("At which university did Ms. Marten study biology", "Whom did Stalin treat as
     a junior partner"), and its index; None when no sentence gives one (see `object_question`)."""
-    per_sentence = Counter(o.sent_index for o in entity.mentions)
     for m in entity.mentions:
         sent = facts.sentences[m.sent_index]
         if (
             not coref.reliable(entity, m)
             or other_generation(entity, m)
             or part_of_a_longer_name(sent, m)
+            or shared_bare_name(m, coref)
             or per_sentence[m.sent_index] > 1
             or cut_by_the_splitter(facts, sent)
         ):

@@ -37,9 +37,16 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(_norm(text).split())
 
 
+def _stem(word: str) -> str:
+    """The first six letters of a one-word name: "Confederacy", "Confederate" -> "confed"."""
+    norm = _norm(word)
+    return norm[:6] if len(norm) >= 6 else norm
+
+
 class _Overlaps:
     """Names a name may not overlap: two names overlap when the words of one are all words
-    of the other ("President" / "Russian President"), and would confuse a choice.
+    of the other ("President" / "Russian President"), or when both are one word of one stem
+    ("Confederacy" / "Confederate", `_stem`), and would confuse a choice.
 
     A name sharing no word with them passes at once. Many names (a question's sentence may
     name hundreds of people to avoid) are looked up rather than tested one by one: by
@@ -52,11 +59,15 @@ class _Overlaps:
         self._sets: set[frozenset[str]] = set()
         self._by_word: dict[str, list[frozenset[str]]] = {}
         self._union: set[str] = set()
+        self._stems: set[str] = set()  # of the one-word names
         for name in names:
             self.add(name)
 
     def add(self, name: str) -> None:
-        if (words := _words(name)) and words not in self._sets:
+        words = _words(name)
+        if len(words) == 1:
+            self._stems.add(_stem(name))
+        if words and words not in self._sets:
             self._sets.add(words)
             self._union |= words
             for word in words:
@@ -65,6 +76,8 @@ class _Overlaps:
     def overlap(self, name: str) -> bool:
         """Does `name` overlap any of the names?"""
         words = _words(name)
+        if len(words) == 1 and _stem(name) in self._stems:
+            return True
         if not words or self._union.isdisjoint(words):
             return False
         if len(self._sets) <= _SCAN_AT_MOST:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from quizgen._extract import DateFact, Entity, Facts, Mention, Pronouns, Role, Sentence
+from quizgen._extract import DateFact, Entity, Facts, Mention, Pronouns, Role
 from quizgen._generate._blanks import (
     blank_in_clause,
     cut_by_the_splitter,
@@ -17,12 +16,20 @@ from quizgen._generate._blanks import (
     sentence_context,
     simplified_blank,
 )
+from quizgen._generate._date_facts import as_of, date_variants, date_window, in_dateline, lifespans
 from quizgen._generate._memo import by_identity
+from quizgen._generate._mentions import bare_name_of_several
 from quizgen._generate._rewrite import bound_preposition, clause_question
+from quizgen._generate._roles import (
+    indefinite,
+    is_a_list,
+    names_one,
+    replace_org,
+    role_np,
+    unique_roles,
+)
 from quizgen._lexicon import (
     AWARD_WORDS,
-    MANY_HOLDER_HEADS,
-    ONE_HOLDER_POSTS,
     POSSESSIVE_DETERMINERS,
     RELATIVE_WORDS_OF_TIME,
     TITLE_WORDS,
@@ -70,7 +77,6 @@ def template_fields(kind: str) -> frozenset[str]:
 
 
 _POSSESSIVE = re.compile(rf"(?:{'|'.join(POSSESSIVE_DETERMINERS)})\b", re.I)
-_POSSESSIVE_ROLE = re.compile(r"(?:\S+ ){0,2}\S+[’']s\b")  # "Tunisia's goalkeeper"
 
 
 @dataclass(slots=True)
@@ -112,8 +118,7 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
     coref = facts.pronouns
     words = Counter(t.lower_text for s in facts.sentences for t in s.tokens)
     bare = _bare_surnames(facts, coref)
-    named = _people_by_sentence(facts)
-    lives = _lifespans(facts, named)
+    lives = lifespans(facts)
     first_said: dict[str, int] = {}
     for d in facts.dates:
         if d.granularity == "day":
@@ -121,7 +126,7 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
     for d in facts.dates:
         yield replace(
             _date_slots(facts, d, coref),
-            window=_date_window(facts, d, lives, named),
+            window=date_window(facts, d, lives),
             fact_sentence=first_said.get(d.normalized) if d.granularity == "day" else None,
         )
     for actor in facts.actors:
@@ -144,79 +149,6 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
             subtype=org.subtype,
         )
         yield _with_sentences(facts, item)
-
-
-def _year(d: DateFact) -> int | None:
-    """The year of a date of the common era ("1867", "1867-05", "1867-05-08"), else None."""
-    m = re.match(r"(\d{4})(?:-|$)", d.normalized)
-    return int(m.group(1)) if m and d.granularity in ("year", "month-year", "day") else None
-
-
-def _life_event(facts: Facts, d: DateFact) -> str | None:
-    """ "born" or "died" when the words just before the date say so ("born in 1867", "died
-    on 4 July 1934", "death in 1934"), else None."""
-    toks = facts.sentences[d.sent_index].tokens[max(0, d.start - 3) : d.start]
-    lemmas = {t.lemma.lower() for t in toks} | {t.lower_text for t in toks}
-    if lemmas & {"born", "bear", "birth"}:
-        return "born"
-    if lemmas & {"die", "died", "death"}:
-        return "died"
-    return None
-
-
-def _people_by_sentence(facts: Facts) -> dict[int, list[Entity]]:
-    """Sentence index -> the actors it names, in the order of `facts.actors`: one pass
-    over the mentions (asked of every date, a scan of every actor's mentions per date was
-    quadratic: 40% of `fact_slots` at 100k words)."""
-    out: dict[int, list[Entity]] = {}
-    for a in facts.actors:
-        for i in dict.fromkeys(m.sent_index for m in a.mentions):
-            out.setdefault(i, []).append(a)
-    return out
-
-
-def _lifespans(
-    facts: Facts, named: dict[int, list[Entity]]
-) -> dict[int, tuple[int | None, int | None]]:
-    """id(actor) -> (year of birth, year of death) where the text gives them in a sentence
-    naming that person alone: "Anna Berg, born in 1867, ..." -> (1867, None). `named` is
-    `_people_by_sentence`."""
-    out: dict[int, tuple[int | None, int | None]] = {}
-    for d in facts.dates:
-        event, year, people = _life_event(facts, d), _year(d), named.get(d.sent_index, [])
-        if event is None or year is None or len(people) != 1:
-            continue
-        born, died = out.get(id(people[0]), (None, None))
-        out[id(people[0])] = (year, died) if event == "born" else (born, year)
-    return out
-
-
-def _date_window(
-    facts: Facts,
-    d: DateFact,
-    lives: dict[int, tuple[int | None, int | None]],
-    named: dict[int, list[Entity]],
-) -> tuple[int | None, int | None]:
-    """The years a distractor for date `d` may take (issue 12): within the life of the one
-    person its sentence names, so that no option falls before their birth or after their
-    death. A birth date itself is bounded by the death only (before it), a death by the
-    birth (after it); both stay within a generation of the answer (`_LIFE_SPREAD` years):
-    a birth in 1942 is no choice beside "August 16, 2018", the date of the death."""
-    people = named.get(d.sent_index, [])
-    year = _year(d)
-    if len(people) != 1 or year is None:
-        return (None, None)
-    born, died = lives.get(id(people[0]), (None, None))
-    event = _life_event(facts, d)
-    near = (year - _LIFE_SPREAD, year + _LIFE_SPREAD)
-    if event == "born":
-        return (near[0], near[1] if died is None else min(near[1], died - 1))
-    if event == "died":
-        return (near[0] if born is None else max(near[0], born + 1), near[1])
-    return (born, died)
-
-
-_LIFE_SPREAD = 25  # years a birth or death date's options may lie from it
 
 
 def _with_sentences(facts: Facts, item: FactSlots) -> FactSlots:
@@ -290,14 +222,18 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
         pass  # "Queen Margaret | I united Denmark ...": the sentence has lost its start
     elif d.relative:
         pass  # "... on _____ evening" alters a quotation and asks what the text never gives
-    elif _in_dateline(sent, d.start):
+    elif in_dateline(sent, d.start):
         pass  # "GENEVA, _____ —": the date of the report, not of anything it reports
     elif blanked := blank_in_clause(sent, d.start, d.end, coref):
         fields["blanked"] = blanked
         short = simplified_blank(sent, d.start, d.end, coref)
         if short and len(short.split()) >= 6:  # "Berg sang in _____." says too little
             alternates.append((short, d.sent_index))
-    if not d.in_range and not cut_by_the_splitter(facts, sent):
+    if (
+        not d.in_range
+        and not cut_by_the_splitter(facts, sent)
+        and not bare_name_of_several(sent, coref)  # "Until what year did Henry continue?"
+    ):
         # pronouns resolved within the clause asked about, not the whole sentence
         clause = clause_question(sent, d.start, d.end, lambda idx: coref.substitutes(sent, idx))
         if clause:
@@ -307,14 +243,14 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
                 fields["wh"] = f"{prep.capitalize()} {fields['wh'].split(' ', 1)[1]}"
             if d.relative:  # "Monday" is a date only as of the day the report came out
                 fields["wh"] = (
-                    f"{_as_of(facts.published)}, {fields['wh'][:1].lower()}{fields['wh'][1:]}"
+                    f"{as_of(facts.published)}, {fields['wh'][:1].lower()}{fields['wh'][1:]}"
                 )
             bare = clause_question(
                 sent, d.start, d.end, lambda idx: coref.substitutes(sent, idx), bare=True
             )
             if bare:
                 fields["clause_bare"] = bare  # lets the names it leaves out be asked there
-    accept = [a for a in _date_variants(d) if a != d.answer]
+    accept = [a for a in date_variants(d) if a != d.answer]
     return FactSlots(
         kind="date",
         key=f"{d.normalized}|{sent.text}",
@@ -331,127 +267,18 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
     )
 
 
-def _as_of(published: str | None) -> str:
-    """ "According to the report of March 4, 2014": the date a relative date ("Monday",
-    "last week") was resolved against, said in the question (issue 12) so that the answer
-    can be known; `published` is ISO 8601 (a day, or a month "2014-03"), else given as is."""
-    text = published or "its publication"
-    try:
-        day = datetime.date.fromisoformat(text[:10])
-        text = f"{day:%B} {day.day}, {day.year}"
-    except ValueError:
-        if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
-            text = f"{datetime.date(int(m[1]), int(m[2]), 1):%B} {m[1]}"
-    return f"According to the report of {text}"
-
-
-def _in_dateline(sent: Sentence, start: int) -> bool:
-    """Is the date part of a dateline ("GENEVA, March 4, 2014 — ...")?"""
-    head = sent.span_text(0, start).strip()
-    return bool(re.fullmatch(r"[A-Z][A-Z .’'-]+,", head))
-
-
-def _date_variants(d: DateFact) -> list[str]:
-    """What a student may type for a date besides its answer: "the 1840s"; for "late
-    1890s" the decade itself ("1890s"), the question asking for a decade; for "early
-    twentieth century" the century's word ("twentieth")."""
-    out = [d.answer]
-    bare = d.answer
-    if d.part and d.answer.lower().startswith(d.part):
-        bare = d.answer[len(d.part) :].strip(" -")
-        out.append(bare)
-    if d.granularity in ("decade", "century"):
-        out.append(f"the {bare}")
-    if d.granularity == "century":
-        out.append(bare.split()[0])
-    if d.relative:
-        out.append(d.relative)
-    return list(dict.fromkeys(o for o in out if o))
-
-
-def role_words(text: str) -> str:
-    """A role as words inside a sentence: "Chinese Foreign Minister" -> "Chinese foreign
-    minister", "U.S. Senator" -> "U.S. senator". A title before a name keeps its capital
-    ("President Roosevelt's daughter"), as does a name after "of" ("head of General
-    Electric")."""
-    words = text.split()
-    out: list[str] = []
-    named = False  # past "of", "at" ...: what follows is a body's name
-    for w, nxt in zip(words, [*words[1:], ""], strict=True):
-        low = w.lower()
-        named = named or low in ("of", "at", "for", "with")
-        title = low in TITLE_WORDS or low in ONE_HOLDER_POSTS or low in ("state", "and")
-        before_a_name = nxt[:1].isupper() and re.sub(r"[’']s$", "", nxt.lower()) not in TITLE_WORDS
-        out.append(low if title and not named and not before_a_name else w)
-    return " ".join(out)
-
-
-def _role_np(text: str) -> str:
-    """ "Chinese Foreign Minister" -> "the Chinese foreign minister" (see `role_words`); a
-    possessive takes no article ("Tunisia's goalkeeper")."""
-    phrase = role_words(text)
-    if not re.match(r"^(a|an|the)\b", phrase, re.I) and not _POSSESSIVE_ROLE.match(phrase):
-        phrase = "the " + phrase
-    return phrase
-
-
-def _names_one(role: str) -> bool:
-    """Does the role name one person without the text? An office one person holds at a
-    time ("the Chinese foreign minister", "the English captain", see ONE_HOLDER_POSTS) or
-    a role tied to a named body or place ("the head of General Electric", "an analyst at
-    Russia's Far East Institute", "a boy from Alsace") or told by a clause of its own ("a
-    chemist who had changed the making of wine") does; "the U.S. senator", "the British
-    singer", "a naval doctor" fit many (issue 12: asked as "Who was ...?" they have no
-    answer)."""
-    head = re.split(r",| and ", role)[0].split()
-    noun = re.split(r" (?:of|at|for|with|from|in) ", " ".join(head))[0].split()
-    if noun and noun[-1].lower() in MANY_HOLDER_HEADS:
-        return False  # "a member of the League of Nations" is one of many
-    if re.search(r"\b(?:of|at|for|with|from|in)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}[A-Z]", role):
-        return True  # "a partner of the investment bank Kuhn, Loeb and Company"
-    if re.search(r"\b(?:who|whose|whom|which|that)\s+[a-z]", role):
-        return True
-    return bool(head) and head[-1].lower().strip(".,") in ONE_HOLDER_POSTS
-
-
-def _indefinite(text: str) -> str:
-    """ "a Chicago banker", but "the head of which organization": a post one person holds."""
-    phrase = _role_np(text)
-    if phrase.startswith("the ") and not _names_one(re.split(r" (?:of|at|for) ", phrase)[0]):
-        rest = phrase[4:]
-        return ("an " if rest[:1].lower() in "aeiou" else "a ") + rest
-    return phrase
-
-
-def _unique_roles(facts: Facts, actor: Entity) -> list[Role]:
-    """Roles of this actor that no other actor's role contains (so "Who was ...?" has one answer)."""
-    if not actor.roles:
-        return []  # most have none: no pass over every actor's roles for them
-    others = [r.text.lower() for a in facts.actors if a is not actor for r in a.roles]
-    out = []
-    for role in actor.roles:
-        text = role.text.lower()
-        words = re.findall(r"[a-z’'.-]+", text)
-        if len(words) < 2:
-            continue
-        if any(text in o or o in text for o in others):
-            continue
-        out.append(role)
-    return out
-
-
 def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
     first = actor.mentions[0]
     fields = {"answer": actor.name, "name": actor.name}
     # "its first president" names no one without the sentence before: not a role to ask by.
     roles = [
         r
-        for r in _unique_roles(facts, actor)
-        if not _POSSESSIVE.match(r.text) and _names_one(r.text)
+        for r in unique_roles(facts, actor)
+        if not _POSSESSIVE.match(r.text) and names_one(r.text) and not is_a_list(r.text)
     ]
     anchors: dict[str, int] = {}
     if roles:
-        fields["role_np"] = _role_np(roles[0].text)
+        fields["role_np"] = role_np(roles[0].text)
         anchors["role_np"] = roles[0].sent_index
     # A one-word title ("President") is too thin an answer: it fits half the cast.
     titles = [
@@ -460,6 +287,7 @@ def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
         if r.source == "title"
         and len(r.text.split()) >= 2
         and any(w.lower() in TITLE_WORDS for w in r.text.split())
+        and not re.search(r"[’']s\b", r.text)  # "President Roosevelt's daughter" is no post
     ]
     if titles:
         fields["title"] = titles[0].text
@@ -521,7 +349,7 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
             fields["description_np"] = re.sub(r"^(a|an)\s+", "the ", d.text).rstrip(",;: ")
     anchors: dict[str, int] = {}
     for actor, role in _roles_by_org(facts).get(org.name, ()):
-        person_role = _replace_org(role.text, org, class_noun)
+        person_role = None if is_a_list(role.text) else replace_org(role.text, org, class_noun)
         if (
             person_role
             and "(" not in person_role
@@ -532,7 +360,7 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
             # appositive role without its article reads as a headline
             bare = not re.match(r"^(a|an|the)\b", person_role, re.I)
             fields["person_role"] = (
-                _indefinite(person_role) if role.source == "title" or bare else person_role
+                indefinite(person_role) if role.source == "title" or bare else person_role
             )
             anchors["person_role"] = role.sent_index
             break
@@ -629,22 +457,6 @@ def _doubtful_actor(facts: Facts, actor: Entity) -> bool:
     if head.dep == "appos" and m.start > 0 and toks[m.start - 1].lower_text == "the":
         return True  # "Henry the Lion": an epithet, part of another person's name
     return head.dep in ("appos", "conj") and toks[head.head].ent in ("ORG", "GPE", "FAC", "LOC")
-
-
-def _replace_org(role: str, org: Entity, class_noun: str) -> str | None:
-    """ "head of ... of Russia’s Far East Institute" -> "head of ... of which institute"."""
-    for name in sorted(org.names, key=len, reverse=True):
-        pattern = re.compile(
-            r"(?:\bthe\s+|\b[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*[’']s\s+)?"
-            + re.escape(name)
-            + r"(?:\s+"
-            + re.escape(class_noun)
-            + r")?"
-        )
-        if pattern.search(role):
-            # a lambda: text from the source must never be read as a replacement template
-            return pattern.sub(lambda _: f"which {class_noun}", role, count=1)
-    return None
 
 
 def _join_list(items: list[str]) -> str:

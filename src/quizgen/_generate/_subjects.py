@@ -18,25 +18,27 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from quizgen._deck import BLANK
-from quizgen._generate._fields import FactSlots, role_words
+from quizgen._generate._fields import FactSlots
+from quizgen._generate._roles import role_words
 from quizgen._lexicon import FRONTED_PREPOSITIONS, ONE_HOLDER_POSTS, TITLE_WORDS, is_honorific
 
 _B = re.escape(BLANK)
 # What a subject's clause may be: no quotation (a question never alters one), and not the
 # second half of the subject ("_____ and her student ...", "_____ of France believed").
-# Nor a negation: "Who didn't sign the treaty?" has as many answers as there are people.
+# Nor a negation: "Who didn't sign the treaty?" has as many answers as there are people;
+# nor a plural verb: "the _____ were important U.S. efforts" is no one organization.
 _CLAUSE = (
-    r" (?!(?:and|or|but|nor|of|in|at|from|for|to|on|with)\b)"
+    r" (?!(?:and|or|but|nor|of|in|at|from|for|to|on|with|were|are)\b)"
     r"(?!(?:\w+n't|\w+ not|never)\b)([a-z][^“”\"]*?)\s*[.!]"
 )
-_SUBJECT_BLANK = re.compile(_B + _CLAUSE)
+_SUBJECT_BLANK = re.compile(r"(?:[Tt]he )?" + _B + _CLAUSE)  # "The _____ began as ..."
 # "State Senator _____ opposed the rail merger." / "The colonel, _____, led the regiment
 # ...": the subject is a role and the name; "Which state senator opposed ...?" asks it with
 # the anchor the sentence gives, where "Who was the state senator?" needs the text.
 # "U.S. Senator _____, Republican from Texas, issued ...": the appositive after the name
 # is left out of the question.
 _ROLE_BLANK = re.compile(
-    r"(?:The )?((?:[A-Za-z][\w.’'-]* ){0,2}[A-Za-z][\w.]*)(?: |, )"
+    r"(?:[Tt]he )?((?:[A-Za-z][\w.’'-]* ){0,2}[A-Za-z][\w.]*)(?: |, )"
     + _B
     + r"(?:, [^,“”\"]+,|,)?"
     + _CLAUSE
@@ -46,6 +48,10 @@ _POSSESSIVE_BLANK = re.compile(_B + r"[’']s ([a-z][^“”\"]*?)\s*[.!]")
 # that opens with a preposition; the question puts it last.
 _FRONTED = re.compile(
     r"((?:" + "|".join(sorted(FRONTED_PREPOSITIONS)) + r")\b[^_“”\"]*?), (.+)", re.I
+)
+# "In 1896 the French physicist _____ had found ...": a date set before without a comma
+_FRONTED_DATE = re.compile(
+    r"((?:" + "|".join(sorted(FRONTED_PREPOSITIONS)) + r")\s(?:\w+\s){0,2}\d{4}s?) (.+)", re.I
 )
 
 
@@ -62,8 +68,11 @@ def with_subject_clause(item: FactSlots) -> FactSlots:
     if item.kind == "date" or not blanked:
         return item
     fronted, rest = "", blanked
-    if (m := _FRONTED.fullmatch(blanked)) and m.group(2)[:1] in (BLANK[:1], *_UPPER):
+    m = _FRONTED.fullmatch(blanked) or _FRONTED_DATE.fullmatch(blanked)
+    if m and m.group(2)[:1] in (BLANK[:1], *_UPPER, "t"):
         fronted, rest = " " + m.group(1)[:1].lower() + m.group(1)[1:], m.group(2)
+        if re.search(r"\d{4}", fronted):
+            fronted = ""  # "In 1896": a date of its own, which the sentence may ask
     fields, role = dict(item.fields), item.subjects.get(blanked, "")
     if role == "owner":
         if (m := _POSSESSIVE_BLANK.fullmatch(rest)) and item.kind == "actor":

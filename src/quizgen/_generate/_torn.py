@@ -48,15 +48,15 @@ def _hanging_word(sent: Sentence, keep: set[int], start: int, end: int) -> bool:
 
 
 def _stripped_head(sent: Sentence, keep: set[int], start: int, end: int) -> bool:
-    """ "The results of the experiment, published, suggested ...", "... payable.": a
-    participle set after its noun, an adjective or a preposition whose every word after it
-    was left out. A verb of a clause may lose them: "a second, Ève, followed." reads."""
+    """ "The results of the experiment, published, suggested ...", "... and was put.",
+    "... payable.": a participle, an adjective or a preposition whose every word after it
+    was left out. A finite verb may lose them: "a second, Ève, followed." reads."""
     toks = sent.tokens
     for k in keep:
         word = toks[k]
         if word.head == k or word.pos not in ("VERB", "ADJ", "ADP"):
             continue
-        if word.pos == "VERB" and word.dep != "acl":
+        if word.pos == "VERB" and word.tag not in ("VBN", "VBG"):
             continue
         after = [c.i for c in sent.children(k) if c.i > k and c.pos != "PUNCT"]
         if after and not any(c in keep or start <= c < end for c in after):
@@ -109,3 +109,11 @@ def named_twice(text: str, toks: Sequence[Token], subs: Mapping[int, str] | None
         for i, name in (subs or {}).items()
         if name != toks[i].text
     )
+
+
+_FIGURE_REFERENCE = re.compile(r"\s*\((?:see\s+)?(?:Figure|Fig\.|Table|Map)\s+[\w.]+\)", re.I)
+
+
+def without_figure_references(text: str) -> str:
+    """The wording without "(Figure 15.17)": a question shows no figure to look at."""
+    return _FIGURE_REFERENCE.sub("", text)
