@@ -312,6 +312,7 @@ def entity_object_question(
     """The first sentence naming the entity once as the object of its clause, asked as a
     question ("At which university did Ms. Marten study biology", "Whom did Stalin treat as
     a junior partner"), and its index; None when no sentence gives one (see `object_question`)."""
+    per_sentence = Counter(o.sent_index for o in entity.mentions)
     for m in entity.mentions:
         sent = facts.sentences[m.sent_index]
         if (
