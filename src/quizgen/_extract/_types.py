@@ -59,14 +59,27 @@ class Sentence:
     def children(self, i: int) -> list[Token]:
         return self._kids[i]
 
+    @cached_property
+    def _subtrees(self) -> dict[int, list[int]]:
+        return {}  # token -> its subtree, as `subtree` found it
+
     def subtree(self, i: int) -> list[int]:
-        """Indices of token i and everything below it, in order."""
-        out, todo = [], [i]
-        while todo:
-            k = todo.pop()
-            out.append(k)
-            todo.extend(t.i for t in self._kids[k])
-        return sorted(out)
+        """Indices of token i and everything below it, in order: a list of the caller's own.
+        Walked once per token: generation asks again for every fact of the sentence."""
+        known = self._subtrees.get(i)
+        if known is None:
+            out, todo = [], [i]
+            while todo:
+                k = todo.pop()
+                out.append(k)
+                todo.extend(t.i for t in self._kids[k])
+            known = self._subtrees[i] = sorted(out)
+        return known.copy()
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The sentence without what `children` and `subtree` worked out (pickled for the
+        cache and worker processes): rebuilt on use."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("_kids", "_subtrees")}
 
     def span_head(self, start: int, end: int) -> int:
         """The head of tokens [start, end): the first whose parent lies outside the span,

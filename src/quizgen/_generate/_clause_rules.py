@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizgen._extract import Sentence, Token
+from quizgen._generate._memo import by_identity
 from quizgen._lexicon import (
     BOUND_PREPOSITIONS,
     DEMONSTRATIVES,
@@ -60,7 +61,12 @@ def _quoted_date(sent: Sentence, start: int, end: int) -> bool:
 def _rejoined_pieces(sent: Sentence, start: int, end: int) -> bool:
     """ "... the Dr." + "Smith arrived in 1950": pieces rejoined after a bad split have two
     roots, and no parse spans them."""
-    return sum(1 for t in sent.tokens if t.head == t.i) > 1
+    return _roots(sent) > 1
+
+
+@by_identity  # asked for every fact of the sentence: hundreds in a run-on list
+def _roots(sent: Sentence) -> int:
+    return sum(1 for t in sent.tokens if t.head == t.i)
 
 
 def _cut_short(sent: Sentence, start: int, end: int) -> bool:
