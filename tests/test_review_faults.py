@@ -468,3 +468,17 @@ def test_a_list_is_no_role_and_a_role_reads_in_lower_case():
         "Which philanthropist formed a committee of 36 community leaders to help the Lund Clinic?"
     ] == ("Samuel Mather")
     assert not [p for p in prompts if "Duke of which" in p or "Who was the Kaiser and" in p]
+
+
+def test_a_date_of_a_noun_inside_a_phrase_is_not_asked_through_the_clause():
+    # the date belongs to "Wilson's election", not to the win: "In what year was the win
+    # the biggest upset since Harold Wilson's election?" would be keyed to the wrong year
+    text = (
+        "The Blues in 1970\n\nThe Blues' win over a divided league was the biggest upset "
+        "since Harold Wilson's election in 1964. The stadium was opened by the mayor in 1971 "
+        "after long delays.\n"
+    )
+    prompts = [q.prompt for q in _questions(text) if q.answer == "1964"]
+    assert prompts and not any(p.startswith(("In what year", "When")) for p in prompts)
+    asked = [q.prompt for q in _questions(text) if q.answer == "1971"]
+    assert any(p.startswith("In what year was the stadium opened") for p in asked)

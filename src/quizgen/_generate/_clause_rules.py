@@ -279,6 +279,19 @@ def modifies_clause(sent: Sentence, start: int, end: int, verb: Token, subject: 
         return False
     if prep.lower_text in BOUND_PREPOSITIONS:
         return prep.head == verb.i and prep.i == sent.subtree(prep.i)[0]
+    # "the largest landslide since Roosevelt's reelection in 1936": the date is the
+    # reelection's, inside a phrase that is not the clause's object; "In what year was ...
+    # the largest landslide since ...?" would be keyed to it and be wrong
+    owner = toks[prep.head]
+    if (
+        owner.i != verb.i
+        and owner.pos in ("NOUN", "PROPN")
+        and owner.dep == "pobj"
+        # "since" hangs on "landslide", a noun: the phrase describes a thing; "sign the
+        # treaty at a summit in July" (on the verb) still dates the signing
+        and toks[toks[owner.head].head].pos in ("NOUN", "PROPN")
+    ):
+        return False
     return prep.lower_text in POINT_PREPOSITIONS
 
 
