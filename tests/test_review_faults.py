@@ -482,3 +482,23 @@ def test_a_date_of_a_noun_inside_a_phrase_is_not_asked_through_the_clause():
     assert prompts and not any(p.startswith(("In what year", "When")) for p in prompts)
     asked = [q.prompt for q in _questions(text) if q.answer == "1971"]
     assert any(p.startswith("In what year was the stadium opened") for p in asked)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "cut"),
+    [
+        ("The league, which runs Formula One racing, met in Paris.", "Formula", True),
+        ("She later drove in Formula 1 for a small team.", "Formula", True),
+        ("The crew of Apollo 11 landed in July.", "Apollo", True),
+        ("Formula won the vote by 12 seats.", "Formula", False),
+        ("Sweden defeated South Korea 1 – 0 in the first game.", "Korea", False),
+    ],
+)
+def test_a_name_followed_by_its_number_is_one_name(text, word, cut):
+    # "_____ One racing" keyed "Formula Renault": a short form blanked inside a longer name
+    from quizgen._extract import Mention
+    from quizgen._generate._mentions import part_of_a_longer_name
+
+    sent = extract_facts(Source(path="n.txt", title="Notes", text=text)).sentences[0]
+    i = next(t.i for t in sent.tokens if t.text == word)
+    assert part_of_a_longer_name(sent, Mention(sent.index, i, i + 1, word)) is cut

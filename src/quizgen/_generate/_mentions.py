@@ -98,12 +98,28 @@ def verb_phrases(sent: Sentence, m: Mention) -> list[list[int]]:
 
 def part_of_a_longer_name(sent: Sentence, m: Mention) -> bool:
     """Is the mention part of a longer name, which the blank would cut in two ("and _____
-    Mertens" for "Dries", "the _____–MacLeod–McCarty experiment" for "Avery")?"""
+    Mertens" for "Dries", "the _____–MacLeod–McCarty experiment" for "Avery", "_____ One
+    racing" for "Formula")?"""
     toks = sent.tokens
     after = toks[m.end] if m.end < len(toks) else None
     before = toks[m.start - 1] if m.start else None
     if after is not None and after.pos == "PROPN" and toks[m.end - 1].head >= m.end:
         return toks[m.end - 1].dep == "compound"
+    # "Formula One racing", "Formula 1": a number written as part of the name ("One" with
+    # its capital, "1" hanging on the name) continues it
+    if (
+        after is not None
+        and after.pos == "NUM"
+        and (after.text[:1].isupper() or after.text.isdigit())
+    ):
+        last = toks[m.end - 1]
+        then = toks[m.end + 1].text if m.end + 1 < len(toks) else ""
+        if then in ("–", "-", "—", "to"):
+            return False  # a score: "Sweden defeated South Korea 1 – 0"
+        if (last.dep == "compound" and last.head >= m.end) or (
+            after.dep == "nummod" and after.head == m.end - 1
+        ):
+            return True
     glued = (before is not None and not before.ws and before.text in "-–") or (
         after is not None and not toks[m.end - 1].ws and after.text in "-–"
     )
