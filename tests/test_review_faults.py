@@ -502,3 +502,17 @@ def test_a_name_followed_by_its_number_is_one_name(text, word, cut):
     sent = extract_facts(Source(path="n.txt", title="Notes", text=text)).sentences[0]
     i = next(t.i for t in sent.tokens if t.text == word)
     assert part_of_a_longer_name(sent, Mention(sent.index, i, i + 1, word)) is cut
+
+
+def test_a_plural_appositive_is_no_role_of_one_person():
+    # "Who was the reporters for The Washington Post?" keyed to one of two reporters
+    text = (
+        "In the weeks after the fire, Anna Holt and Ben Cole, reporters for The Boston Herald, "
+        "received letters from several sources. Carl Weber, a clerk at the Lyon Steam Company, "
+        "kept the books.\n"
+    )
+    facts = extract_facts(Source(path="n.txt", title="Letters", text=text))
+    roles = {a.name: [r.text for r in a.roles] for a in facts.actors}
+    assert "Anna Holt" in roles and "Ben Cole" in roles
+    assert not any("reporters" in r for r in roles["Anna Holt"] + roles["Ben Cole"])
+    assert any("clerk" in r for r in roles.get("Carl Weber", []))

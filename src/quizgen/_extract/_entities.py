@@ -317,6 +317,10 @@ def appositive_role(
         # "a senior analyst", or a capitalised title: "the Prime Minister of the United Kingdom"
         titled = child.pos == "PROPN" and child.lower_text in TITLE_WORDS | REGNAL_TITLES
         if child.dep == "appos" and child.i > m.end and (child.pos == "NOUN" or titled):
+            if child.tag in ("NNS", "NNPS"):
+                # "Bob Woodward and Carl Bernstein, reporters for the Post": a plural role
+                # is the pair's, and "Who was the reporters ...?" has two answers
+                return None
             sub = [i for i in sent.subtree(child.i) if not sent.tokens[i].quoted]
             while sub and sent.tokens[sub[-1]].pos == "PUNCT":
                 sub.pop()
