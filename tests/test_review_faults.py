@@ -516,3 +516,21 @@ def test_a_plural_appositive_is_no_role_of_one_person():
     assert "Anna Holt" in roles and "Ben Cole" in roles
     assert not any("reporters" in r for r in roles["Anna Holt"] + roles["Ben Cole"])
     assert any("clerk" in r for r in roles.get("Carl Weber", []))
+
+
+def test_no_wording_runs_two_statements_of_a_semicolon_together():
+    # "In what year did Jules Bianchi join Marussia F1; the following year, ...?" and
+    # "... joined Marussia F1 at the _____ Monaco Grand Prix, he scored ...": the joining
+    # and the points glued into one question, or into one false statement
+    text = (
+        "Racing driver Karl Weber dies aged 30\n\nFrench racing driver Karl Weber died on "
+        "Friday night at age 30.\n\nWeber was born in Nice in 1990. In 2012, he joined Lyon "
+        "Racing; the following year, at the 2013 Paris Grand Prix, he scored his and Lyon "
+        "Racing's first points with a fifth-place finish.\n"
+    )
+    questions = _questions(text, title="Racing driver Karl Weber dies aged 30")
+    assert questions
+    for q in questions:
+        if ";" in q.prompt:
+            assert q.type == "cloze" and q.prompt.replace("_____", q.answer) == q.context
+        assert "Racing at the" not in q.prompt, q.prompt

@@ -123,6 +123,8 @@ def _blanked(
         return None  # "the _____ (OECD)": the acronym beside the blank gives it away
     if re.search(r"\([^()]*\b(?:as|called|or)\s+" + re.escape(BLANK), text):
         return None  # "deoxyribonuclease (referred to as _____)": named just before it
+    if window is not None and _across_a_semicolon(sent, window):
+        return None  # "joined Marussia at the _____ Monaco Grand Prix, he scored ...": glued
     if misprinted(text) or (window is not None and torn(sent, window, start, end)):
         return None  # "... then in _____, and.": the planner asks it another way
     if re.search(re.escape(BLANK) + r"[,(]?\s*(?:\w+ ){0,2}(?:known|referred to) as\b", text):
@@ -170,6 +172,15 @@ def _shows_a_quotation(text: str) -> bool:
     """Does the wording show quotation marks, so that "I" and "we" are the quoted
     speaker's (a sentence in the middle of a long quotation shows none)?"""
     return any(mark in text for mark in ('"', "“", "”"))
+
+
+def _across_a_semicolon(sent: Sentence, window: list[int]) -> bool:
+    """Does the clause or simplified sentence `window` join words from both sides of a
+    semicolon it leaves out? Cut out of "In 2013, he joined Marussia; the following year, at
+    the 2014 Monaco Grand Prix, he scored ...", the two statements run into one false one;
+    a list of results that keeps its semicolons still reads as the text wrote it."""
+    first, last, kept = min(window), max(window), set(window)
+    return any(t.text == ";" and t.i not in kept for t in sent.tokens[first:last])
 
 
 def _points_back(sent: Sentence, kept: list[Token]) -> bool:

@@ -254,8 +254,14 @@ def _unbalanced_bracket(text: str) -> bool:
     return text.count("(") != text.count(")")
 
 
+def _two_statements(text: str) -> bool:
+    """ "In what year did Bianchi join Marussia; the following year, ... he scored ...?": a
+    semicolon joins two statements, and a question can ask of one only."""
+    return ";" in text
+
+
 # Questions that came out wrong after all.
-QUESTION_RULES: tuple[Callable[[str], bool], ...] = (_aside, _unbalanced_bracket)
+QUESTION_RULES: tuple[Callable[[str], bool], ...] = (_aside, _unbalanced_bracket, _two_statements)
 
 
 def modifies_clause(sent: Sentence, start: int, end: int, verb: Token, subject: Token) -> bool:
