@@ -247,6 +247,21 @@ def test_jobs_give_the_same_bytes_as_one_process_and_generate_in_the_workers(
         assert here == (jobs == "1" or source.endswith("long.txt")), line
 
 
+def test_a_worker_without_the_templates_file_uses_the_bytes_the_client_read(
+    tmp_path: Path,
+) -> None:
+    from quizgen._build.decks import _templates_here
+
+    own = tmp_path / "own.yaml"
+    own.write_text(OWN_TEMPLATES, encoding="utf-8")
+    data = own.read_bytes()
+    assert _templates_here(own, data) == own  # a local worker: the file itself
+    # A Dask worker on another host has no such file (or another one by that name).
+    for missing in (tmp_path / "elsewhere.yaml", own):
+        copy = Path(_templates_here(missing, data + b"# the client's\n"))
+        assert copy != own and copy.read_bytes() == data + b"# the client's\n"
+
+
 @pytest.mark.slow
 def test_cached_sources_are_generated_in_the_workers_from_their_entries(
     tmp_path: Path, monkeypatch

@@ -284,8 +284,8 @@ def _generate_source(
 
     from quizgen._generate import generate_planned
 
-    if templates is not None:
-        options = replace(options, templates=_templates_file(templates))
+    if templates is not None and options.templates is not None:
+        options = replace(options, templates=_templates_here(options.templates, templates))
     fresh, plan = generate_planned(facts, options)
     if not new:
         return _Fresh(fresh, plan)
@@ -294,9 +294,21 @@ def _generate_source(
     return _Fresh(fresh, plan, (merged, report, dump_deck(merged)))
 
 
+def _templates_here(path: str | os.PathLike[str], data: bytes) -> str | os.PathLike[str]:
+    """`path` when it holds `data` here (a local worker), else a file of this process
+    holding it (a Dask worker on another host)."""
+    try:
+        if Path(path).read_bytes() == data:
+            return path
+    except OSError:
+        pass
+    return _templates_file(data)
+
+
 @lru_cache(maxsize=4)
 def _templates_file(data: bytes) -> str:
-    """A file of this process holding `data` (a --templates file's bytes), removed at exit."""
+    """A temporary file holding `data`, one per process and content, removed at exit
+    where the process exits normally (a Dask worker may leave it in its temp folder)."""
     import atexit
     import tempfile
 
