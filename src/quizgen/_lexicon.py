@@ -559,6 +559,24 @@ BACK_MATTER = _lines(
     """
 )
 
+# Words that label a picture's credit or its file ("Image: Jane Roe.", "(Photo: AP)",
+# "File:harbour.jpg"), lower case: the line or bracket they open is no sentence of the text.
+CREDIT_LABELS = _lines(
+    """
+    image
+    images
+    photo
+    photos
+    photograph
+    picture
+    credit
+    photo credit
+    image credit
+    courtesy
+    file
+    """
+)
+
 # Seasons as ISO 8601-2 codes: "the spring of 1871" is normalized as 1871-21.
 SEASON_CODES = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 
