@@ -240,3 +240,30 @@ def test_a_work_named_after_a_possessive_is_a_work() -> None:
     )
     assert orgs == []
     assert others.get("Foremost Families") == "work"
+
+
+def test_a_name_with_the_years_of_a_life_is_a_persons() -> None:
+    actors, orgs, _ = _kinds(
+        "In 1838, Matthias Ostend (1804–1881), a Belgian engraver, printed the map."
+    )
+    assert (actors, orgs) == (["Matthias Ostend"], [])
+    actors, _, others = _kinds("Karin Norway (1901–1977), a Norwegian skier, won in Lillehammer.")
+    assert actors == ["Karin Norway"]
+    assert others == {"Lillehammer": "place", "Norwegian": "group"}
+    # a place has years too: without a person's class beside it, it stays a place
+    actors, _, others = _kinds("Prussia (1701–1918) was a kingdom in Europe.")
+    assert actors == []
+    assert others == {"Prussia": "place", "Europe": "place"}
+
+
+def test_a_surname_the_tagger_took_for_a_place_is_the_person_named_in_full() -> None:
+    facts = _facts(
+        "In 1838, Karl Dresden (1790–1851), a German botanist, studied moss. After a talk "
+        "with Dresden, the students changed course."
+    )
+    assert [(a.name, a.aliases) for a in facts.actors] == [("Karl Dresden", ["Dresden"])]
+    assert "Dresden" not in {o.name for o in facts.others}
+    # once the text puts a place's preposition before it, the word is the place everywhere
+    facts = _facts("Tomas Kenya won in 2009. Kenya's brother moved to Kenya in 2010.")
+    assert [(a.name, a.aliases) for a in facts.actors] == [("Tomas Kenya", [])]
+    assert {o.name: o.kind for o in facts.others} == {"Kenya": "place"}

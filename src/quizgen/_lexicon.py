@@ -374,6 +374,10 @@ DIRECTION_PREPOSITIONS = _words(
     """
 )
 
+# Prepositions before a place's name ("moved to Tulsa", "born in Verona"): a word a text
+# also uses as a surname is still the place there (_extract/_people.py).
+PLACE_PREPOSITIONS = POINT_PREPOSITIONS | DIRECTION_PREPOSITIONS | _words("near across through")
+
 # Prepositions people put in front of a date, or leave out: "in 1979" == "1979".
 ANSWER_DATE_PREPOSITIONS = _words(
     """
