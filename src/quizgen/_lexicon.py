@@ -907,6 +907,10 @@ ORG_NAME_HEADS = _words(
 
 # Legal-form words that a company's name drops in running text: "Graham Paper Company" ...
 # "Graham Paper", "Jim Walter Paper, Inc." ... "Jim Walter Paper".
+# Words that introduce a body's other name in brackets after its full name: "the Standard
+# Oil Company of New York (Socony, later Mobil)" (_extract/_bodies.py).
+RENAMING_WORDS = _words("later now formerly then renamed")
+
 COMPANY_SUFFIXES = _words(
     """
     company co co. corporation corp corp. incorporated inc inc. limited ltd ltd. llc plc
