@@ -294,3 +294,39 @@ def test_names_listed_with_bodies_are_bodies() -> None:
     # people listed with one body stay people
     actors, orgs, _ = _kinds("The prize went to Marie Lenz, Paul Ober and the Lanark Institute.")
     assert (actors, orgs) == (["Marie Lenz", "Paul Ober"], ["Lanark Institute"])
+
+
+def test_a_rank_of_nobility_opens_a_persons_name() -> None:
+    actors, _, others = _kinds("In 1802 the Duke of Orlamunde hired Anna Reis.")
+    assert (actors, others) == (["Duke of Orlamunde", "Anna Reis"], {})
+
+
+def test_an_idea_named_like_a_body_is_no_body() -> None:
+    actors, orgs, _ = _kinds(
+        "In 1840 the chemist Jan Mertens proposed the Atomic Vortex Theory, which the Royal "
+        "Society rejected."
+    )
+    assert (actors, orgs) == (["Jan Mertens"], ["Royal Society"])
+
+
+def test_a_corps_and_archives_are_bodies() -> None:
+    facts = _facts(
+        "He served as a lieutenant in the Corps of Signals and his letters now reside in the "
+        "State Archives."
+    )
+    assert [(o.name, o.subtype) for o in facts.organizations] == [
+        ("Corps of Signals", "armed force"),
+        ("State Archives", "museum or venue"),
+    ]
+
+
+def test_a_teams_plural_last_word_alone_is_the_team() -> None:
+    facts = _facts(
+        "On Sunday, the Tulsa Raiders defeated the Reno Hawks in the final. The Hawks kicked "
+        "off, and the Raiders scored first."
+    )
+    assert [(o.name, o.aliases) for o in facts.organizations] == [
+        ("Tulsa Raiders", ["Raiders"]),
+        ("Reno Hawks", ["Hawks"]),
+    ]
+    assert (facts.actors, facts.others) == ([], [])

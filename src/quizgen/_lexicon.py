@@ -42,6 +42,13 @@ TITLE_WORDS = _words(
     congresswoman activist laureate administrator
     """
 )
+# Ranks of nobility: "the Marquis de Lafayette", "the Duke of Orléans" are people's names
+# (_extract/_people.py). Not TITLE_WORDS: the title is kept as part of such a name.
+NOBLE_TITLES = _words(
+    """
+    marquis marquess marquise duke duchess baron baroness earl viscount viscountess countess
+    """
+)
 
 # Words before a name that are no part of it and say nothing of a role, compared without
 # the full stop ("Mr." -> "mr"). "Mme", "Herr" as well as the English ones.
@@ -205,7 +212,7 @@ ORG_WORDS = _words(
     organisation association council party company corporation corp inc ltd bank foundation
     society agency administration ministry department league army navy court parliament
     congress senate laboratory laboratories museum commission office bureau service alliance
-    federation union network group board fund church order club fame
+    federation union network group board fund church order club fame corps archives
     """
 )
 
@@ -253,6 +260,13 @@ THING_NOUNS = _words(
     """
 )
 
+# Heads of the names of ideas, not bodies: "the Endosymbiotic Theory", "Bernoulli's
+# Principle", "the Doppler Effect" (_extract/_spans.py drops such organizations).
+CONCEPT_HEADS = _words(
+    """
+    theory theories theorem law principle hypothesis paradox equation effect conjecture
+    """
+)
 # Last words of a name that is a prize, a treaty, a war or a plan: no one's and no body's name.
 NOT_ORG_WORDS = _words(
     """
@@ -695,7 +709,7 @@ ORG_SUBTYPES: dict[str, frozenset[str]] = {
         "university college school academy seminary conservatory polytechnic"
     ),
     "museum or venue": _words(
-        "museum gallery library theatre theater opera zoo observatory planetarium fame"
+        "museum gallery library theatre theater opera zoo observatory planetarium fame archives"
     ),
     "team": _words("team fc rovers athletic athletics"),
     "union": _words("union unions guild"),

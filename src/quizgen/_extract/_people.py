@@ -3,7 +3,7 @@
 The small model often tags a surname it does not know as a country or a nationality
 ("Schleiden" GPE, "Bianchi" NORP), even in a text that gives the whole name. Two cues
 carry to any text: a person's life years in brackets after the name, and a bare surname
-of a person the text names in full. Each rule reads `Found` and settles names or spans.
+of a person the text names in full; and a rank of nobility opens a person's name. Each rule reads `Found` and settles names or spans.
 """
 
 from __future__ import annotations
@@ -13,7 +13,15 @@ import re
 from quizgen._extract import _orgs
 from quizgen._extract._found import DASHES, NAME_LABELS, Found, is_cap
 from quizgen._extract._types import Sentence
-from quizgen._lexicon import ORG_NAME_HEADS, ORG_WORDS, PLACE_PREPOSITIONS, TITLE_WORDS
+from quizgen._lexicon import (
+    ARTICLES,
+    NAME_PARTICLES,
+    NOBLE_TITLES,
+    ORG_NAME_HEADS,
+    ORG_WORDS,
+    PLACE_PREPOSITIONS,
+    TITLE_WORDS,
+)
 
 _YEAR = re.compile(r"1\d{3}|20\d{2}|\d{2,3}")
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -110,4 +118,22 @@ def _modifies(sent: Sentence, i: int) -> bool:
     return tok.dep in ("compound", "amod") and tok.head > i and parent.text.islower()
 
 
-RULES = (_lifespans, _surnames)
+def _noble_names(found: Found) -> None:
+    """ "the Marquis de Lafayette", "the Duke of Orleans": a rank of nobility, a particle
+    or "of", and a capitalised name make a person's name, whatever the tagger called it
+    (it took the first for a vehicle)."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        start = s.start + (toks[s.start].lower_text in ARTICLES)
+        if (
+            found.label_of(s) != "PERSON"
+            and s.end - start >= 3
+            and toks[start].lower_text in NOBLE_TITLES
+            and toks[start + 1].lower_text in (*NAME_PARTICLES, "of")
+            and is_cap(toks[start + 2])
+        ):
+            found.name(sent, s.start, s.end, "PERSON")
+
+
+RULES = (_noble_names, _lifespans, _surnames)
