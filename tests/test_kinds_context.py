@@ -330,3 +330,25 @@ def test_a_teams_plural_last_word_alone_is_the_team() -> None:
         ("Reno Hawks", ["Hawks"]),
     ]
     assert (facts.actors, facts.others) == ([], [])
+
+
+def test_who_does_what_people_do_in_the_passive_is_a_person() -> None:
+    actors, orgs, _ = _kinds("The contest was founded by Chase Whitfield in 1989.")
+    assert (actors, orgs) == (["Chase Whitfield"], [])
+    actors, orgs, _ = _kinds("The penalty was saved by Gaspard Lefort.")
+    assert (actors, orgs) == (["Gaspard Lefort"], [])
+    # a company buys: no person's verb, so the body stays
+    actors, orgs, _ = _kinds("The company was bought by General Electric in 1986.")
+    assert (actors, orgs) == ([], ["General Electric"])
+
+
+def test_where_a_journey_goes_is_a_place() -> None:
+    _, orgs, others = _kinds("In 1822, 40 families sailed for Sao Tome.")
+    assert (orgs, others) == ([], {"Sao Tome": "place"})
+
+
+def test_one_word_after_in_the_is_no_person() -> None:
+    actors, _, others = _kinds(
+        "He studied art at the Royal Academy in the Brera, as well as with his father."
+    )
+    assert (actors, others) == ([], {"Brera": "facility"})

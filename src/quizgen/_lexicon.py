@@ -980,6 +980,22 @@ WORK_VERBS = _words("work study teach lecture research train serve")
 
 # Verbs (lemmas) whose object is a place: "France and Belgium occupied the Ruhr", "a
 # French fleet took Veracruz" ("took over" a company is no conquest).
+# Verbs of a journey: where one sails for or travels from is a place, whatever the tagger
+# called it ("sailed for Sierra Leone", _extract/_cues.py). Not "move" or "return": one
+# moves to a company and returns to a firm.
+MOTION_VERBS = _words(
+    """
+    sail travel emigrate immigrate flee migrate journey voyage fly march depart
+    """
+)
+# Verbs a person does, whose passive agent ("saved by Ada Brook", "founded by Tom Reis") is
+# a person when the name has no organization's word (_extract/_people.py).
+PERSON_AGENT_VERBS = _words(
+    """
+    save score found write paint compose sing direct coach invent discover sculpt
+    photograph narrate assassinate murder kill marry
+    """
+)
 PLACE_VERBS = _words(
     """
     occupy evacuate invade capture seize besiege annex liberate bombard storm take

@@ -3,7 +3,8 @@
 The small model often tags a surname it does not know as a country or a nationality
 ("Schleiden" GPE, "Bianchi" NORP), even in a text that gives the whole name. Two cues
 carry to any text: a person's life years in brackets after the name, and a bare surname
-of a person the text names in full; and a rank of nobility opens a person's name. Each rule reads `Found` and settles names or spans.
+of a person the text names in full; and a rank of nobility opens a person's name, and a
+person does what people do ("saved by Ada Brook"). One word after "in the" is no person. Each rule reads `Found` and settles names or spans.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from quizgen._extract._found import DASHES, NAME_LABELS, Found, is_cap
 from quizgen._extract._types import Sentence
 from quizgen._lexicon import (
     ARTICLES,
+    COMPANY_SUFFIXES,
     NAME_PARTICLES,
     NOBLE_TITLES,
     ORG_NAME_HEADS,
     ORG_WORDS,
+    PERSON_AGENT_VERBS,
     PLACE_PREPOSITIONS,
     TITLE_WORDS,
 )
@@ -136,4 +139,63 @@ def _noble_names(found: Found) -> None:
             found.name(sent, s.start, s.end, "PERSON")
 
 
-RULES = (_noble_names, _lifespans, _surnames)
+def _agents(found: Found) -> None:
+    """ "was saved by Ada Brook", "was founded by Tom Reis": a name of two or three words,
+    none an organization's, doing what people do (PERSON_AGENT_VERBS) in the passive is a
+    person's, however the tagger took it."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        words = [t.lower_text for t in toks[s.start : s.end]]
+        if (
+            found.label_of(s) != "ORG"
+            or not 2 <= len(words) <= 3
+            or not all(t.text.istitle() and t.text.isalpha() for t in toks[s.start : s.end])
+            or any(w in ORG_WORDS or w in ORG_NAME_HEADS or w in COMPANY_SUFFIXES for w in words)
+        ):
+            continue
+        head = toks[sent.span_head(s.start, s.end)]
+        by = toks[head.head]
+        verb = toks[by.head]
+        if (
+            head.dep == "pobj"
+            and by.lower_text == "by"
+            and by.dep == "agent"
+            and verb.lemma.lower() in PERSON_AGENT_VERBS
+        ):
+            found.name(sent, s.start, s.end, "PERSON")
+
+
+def _the_places(found: Found) -> None:
+    """ "studied at the academy in the Louvre": one word the tagger called a person, after
+    "in"/"at" and "the", is a building or a place; people have no article. Not the short
+    form of a longer name of the text ("wrote in the Derrick" after "the Oil City
+    Derrick"), nor a word modifying a noun ("in the Bush administration")."""
+    longer = {
+        found.sentences[s.sent_index].tokens[s.end - 1].text
+        for s in found.spans
+        if s.end - s.start >= 2
+    }
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        word = toks[s.start].text
+        if (
+            found.label_of(s) == "PERSON"
+            and s.end - s.start == 1
+            and s.start >= 2
+            and toks[s.start - 1].lower_text == "the"
+            and toks[s.start - 2].lower_text in _AT
+            and word.istitle()
+            and not word.endswith("s")  # "at the Raiders": a team
+            and word.lower() not in TITLE_WORDS
+            and word not in longer
+            and not _modifies(sent, s.start)
+        ):
+            found.name(sent, s.start, s.end, "FAC")
+
+
+_AT = ("in", "at", "inside", "near")
+
+
+RULES = (_noble_names, _lifespans, _surnames, _agents, _the_places)
