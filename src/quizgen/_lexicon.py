@@ -691,6 +691,19 @@ ORG_SUBTYPES: dict[str, frozenset[str]] = {
     ),
 }
 
+# The noun "Which ...?" asks an organization of a subtype by (issue 12, blind review: "Which
+# organization" for a team, a band, a university). A subtype not here is asked by the word
+# of its name that gave it ("Which university", "Which church") or as an organization.
+SUBTYPE_CLASS_NOUNS: dict[str, str] = {
+    "party": "party",
+    "news outlet": "news outlet",
+    "team": "team",
+    "union": "union",
+    "company": "company",
+}
+# ... and these by the word of their name that gave the subtype ("Which university").
+SUBTYPES_NAMED_BY_THEIR_WORD = ("school or university", "museum or venue", "religious body")
+
 # "the air force": a two-word armed force head.
 ARMED_FORCE_PHRASES = _lines(
     """

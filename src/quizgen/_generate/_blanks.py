@@ -70,7 +70,8 @@ def _gap_ws(sent: Sentence, i: int, kept: set[int]) -> str:
     if i + 1 >= len(toks) or i + 1 in kept:
         return toks[i].ws
     nxt = next((k for k in range(i + 1, len(toks)) if k in kept), None)
-    return "" if nxt is None or toks[nxt].text in ".,;:!?" else " "
+    # "(the Saudi subsidiary of Socal)", not "... of Socal )" once ", which ..." is cut
+    return "" if nxt is None or toks[nxt].text in (*".,;:!?", ")", "]") else " "
 
 
 def simplified_blank(sent: Sentence, start: int, end: int, pronouns: Pronouns) -> str | None:
@@ -236,6 +237,9 @@ _FIGURE_LABEL = re.compile(r"(?:Figure|Fig\.|Table|Map|Plate|Image|Photo)\s+\d",
 _CREDIT = re.compile(
     r"\(?(?:image|photo|photograph|picture|credit|source|illustration)s?(?:\s+credit)?\s*:", re.I
 )
+# ... or ends with it inside its last sentence, the splitter having kept them together:
+# "The first competition was held this week in Washington D.C. Image: United States Navy."
+_TRAILING_CREDIT = re.compile(r"[.!?)”\"]\s+" + _CREDIT.pattern + r"[^.!?:]*[.!?]?\s*$", re.I)
 _CAPTION_SENTENCES = 4  # a caption is short: a longer paragraph is text
 
 
@@ -251,7 +255,12 @@ def in_caption(facts: Facts, sent: Sentence) -> bool:
     ]
     if len(para) > _CAPTION_SENTENCES:
         return False  # the whole paragraph is in `para` only when it is this short
-    return bool(_FIGURE_LABEL.match(para[0].text.lstrip()) or _CREDIT.match(para[-1].text.lstrip()))
+    last = para[-1].text.strip()
+    return bool(
+        _FIGURE_LABEL.match(para[0].text.lstrip())
+        or _CREDIT.match(last)
+        or _TRAILING_CREDIT.search(last)
+    )
 
 
 def _closed(sent: Sentence) -> bool:
