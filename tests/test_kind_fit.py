@@ -75,7 +75,10 @@ def test_the_wh_word_follows_the_organizations_kind():
     assert class_noun("University of Lindley", None, "school or university") == "university"
     assert class_noun("St Aidan's Church", None, "religious body") == "church"
     # what the text calls it comes first
-    assert class_noun("Grey Lanterns", "band", None) == "band"
+    assert class_noun("Grey Lanterns", "think tank", None) == "think tank"
+    # ... when it is a noun of organizations: "Harlow Council money" is no money
+    assert class_noun("Harlow Council", "money", "government body") == "organization"
+    assert class_noun("Grey Lanterns", "touchdown", None) == ""
     # a bare name of unknown kind may be a band, a city or a person: no "Which ..."
     assert class_noun("Moonfield", None, None) == ""
     # ... unless its name, its capitals or the text's "the" say it is an organization

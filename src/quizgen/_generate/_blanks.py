@@ -11,7 +11,9 @@ from collections import Counter
 
 from quizgen._deck import BLANK, BLANK_RE
 from quizgen._extract import Entity, Facts, Mention, Pronouns, Sentence, Token
+from quizgen._generate._acronyms import spelled_by_acronym
 from quizgen._generate._clauses import clause_window, independent_clauses
+from quizgen._generate._leaning import leaning_parts, leans_on_people
 from quizgen._generate._memo import by_identity
 from quizgen._generate._mentions import (
     bare_name_of_several,
@@ -102,6 +104,11 @@ def _blanked(
         return None  # a heading or a list item: "Describe the reasons why many Americans ..."
     if _alters_a_quotation(sent, toks):
         return None
+    # "In that same year," / ", however,": what leans on the text before goes
+    lean = leaning_parts(sent, toks, start, end)
+    toks = [t for t in toks if t.i not in lean]
+    if leans_on_people(toks):
+        return None  # "Both had withdrawn their objections": who, the sentence before says
     last = toks[-1].i + 1
     kept = {t.i for t in toks}
     words = []
@@ -120,8 +127,11 @@ def _blanked(
             text = text[:1].upper() + text[1:]
         words.append(text + (_gap_ws(sent, t.i, kept) if t.i != last - 1 else ""))
     text = "".join(words).strip()
+    text = text[:1].upper() + text[1:]  # "in _____, Schleiden ..." once "Later," went
     if re.search(re.escape(BLANK) + r"\s*\(|\(\s*" + re.escape(BLANK), text):
         return None  # "the _____ (OECD)": the acronym beside the blank gives it away
+    if spelled_by_acronym(text, sent.span_text(start, end)):
+        return None  # "the _____ to Re-Elect the President (CREEP)": "Committee"
     if re.search(r"\([^()]*\b(?:as|called|or)\s+" + re.escape(BLANK), text):
         return None  # "deoxyribonuclease (referred to as _____)": named just before it
     if window is not None and _across_a_semicolon(sent, window):

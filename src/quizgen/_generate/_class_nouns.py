@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from quizgen._lexicon import (
+    GROUP_NOUNS,
+    ORG_CLASS_NOUNS,
     ORG_NAME_HEADS,
     ORG_SUBTYPES,
     ORG_WORDS,
@@ -20,11 +22,15 @@ from quizgen._lexicon import (
 )
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&.]+")
+# The nouns that may name an organization's class: the text's own noun after a name is
+# often something else ("U.S. Government money", "the Broncos touchdown", "a Nobel winner").
+_CLASS_WORDS = ORG_CLASS_NOUNS | ORG_WORDS | ORG_NAME_HEADS | GROUP_NOUNS
+_CLASS_WORDS = _CLASS_WORDS.union(*ORG_SUBTYPES.values())
 
 
 def class_noun(name: str, given: str | None, subtype: str | None, article: str = "") -> str:
     """The class noun for an organization `name`: `given` (the text's own: "the think tank
-    X"), else its `subtype`'s (`_lexicon.SUBTYPE_CLASS_NOUNS`: "team", "company") or the
+    X"), when it is a noun of organizations ("Which money had provided ...?" was not), else its `subtype`'s (`_lexicon.SUBTYPE_CLASS_NOUNS`: "team", "company") or the
     word of its name that made the subtype ("university", "church"), else "organization"
     when it is one surely: of a subtype, with an organization word in its name, an acronym
     ("FBI"), or a name the text writes after "the" (`article`: "the Confederacy", "the
@@ -33,8 +39,9 @@ def class_noun(name: str, given: str | None, subtype: str | None, article: str =
 
         class_noun("Team Estonia", None, "team") -> "team"
         class_noun("Coldplay", None, None) -> ""
+        class_noun("U.S. Government", "money", "government body") -> "organization"
     """
-    if given:
+    if given and given.split()[-1] in _CLASS_WORDS:
         return given
     words = re.findall(r"[\w’'-]+", name.lower())
     if subtype in SUBTYPE_CLASS_NOUNS:
