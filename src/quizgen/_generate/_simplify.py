@@ -23,6 +23,7 @@ from quizgen._lexicon import DIRECTION_PREPOSITIONS
 _SIDE = {"appos", "relcl", "prep", "advcl", "npadvmod"}
 _FACT_LABELS = {"DATE", "PERSON", "ORG"}
 _COMMAS = {",", ";", "—", "–"}
+MAX_SENTENCE_WORDS = 60  # a wording longer than this (in tokens) does not stand alone
 
 
 def _depth(words: Iterable[str]) -> int:
@@ -50,11 +51,13 @@ def simplified_window(sent: Sentence, start: int, end: int) -> list[int] | None:
 
     The smallest parts go first: "a junior partner in the 1950s" loses "in the 1950s"
     only. Where that tears the sentence ("Anna Berg, a surveyor born, founded ..."), the
-    largest go first: the whole remark "a surveyor born in 1890" goes."""
+    largest go first: the whole remark "a surveyor born in 1890" goes; so too where the
+    sentence is still too long to stand alone."""
     if any(t.quoted for t in sent.tokens):
         return None  # quotations are never altered
     window = _window(sent, start, end, largest_first=False)
-    if window is not None and torn(sent, window, start, end):
+    if window is not None and (torn(sent, window, start, end) or len(window) > MAX_SENTENCE_WORDS):
+        # too long still ("Holm, a chemist who ... in 1890, founded ..." without "in 1890")
         window = _window(sent, start, end, largest_first=True)
     return window
 
@@ -109,4 +112,18 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
         return None
     while window and toks[window[0]].text in _COMMAS:
         window.pop(0)
-    return window
+    return None if _hollowed_bracket(toks, window) else window
+
+
+def _hollowed_bracket(toks: Sequence[Token], window: list[int]) -> bool:
+    """Does the window keep both ends of a bracket but not all of what is inside? "King
+    Louis XV (1710–1774, reigned 1715–1774)" without its dates read "(1710 reigned 1715 )"."""
+    kept, opened = set(window), []
+    for t in toks:
+        if t.text in ("(", "["):
+            opened.append(t.i)
+        elif t.text in (")", "]") and opened:
+            i = opened.pop()
+            if i in kept and t.i in kept and any(k not in kept for k in range(i + 1, t.i)):
+                return True
+    return False
