@@ -120,3 +120,21 @@ def test_a_life_is_asked_only_by_the_full_name_it_follows():
         " painter in the service of the king."
     )
     assert not [w for w in _wordings(text) if w.endswith("born")]
+
+
+def test_a_date_is_asked_without_the_person_at_whose_request_it_happened():
+    # "at the request of X" says who acted, as "by X" does: the date's question leaves it
+    # out, so that the person can be asked from the same sentence
+    text = (
+        "In 1931, Sweden signed a trade treaty with Norway at the request of President Karl Holm."
+    )
+    prompts = {q.prompt: q.answer for q in _questions(text)}
+    assert prompts.get("In what year did Sweden sign a trade treaty with Norway?") == "1931"
+    assert "Karl Holm" in prompts.values()
+
+
+def test_a_phrase_that_says_which_committee_stays_in_its_question():
+    text = "In 1929, the committee, under the chairmanship of Jon Berg, proposed a new trade plan."
+    assert not [w for w in _wordings(text) if w.startswith("did the committee propose")]
+    # cut out of a simplified sentence, the remark takes both its commas
+    assert not [w for w in _wordings(text) if "committee, proposed" in w]

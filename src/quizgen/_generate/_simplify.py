@@ -96,7 +96,11 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
             when = t.lower_text != "of" and all(toks[k].ent == "DATE" for k in facts)
             if not (main_verb or when):
                 continue  # "known as the Shanghai Five", "the battle of Solferino": needed
-            span = range(lo - 1 if before in _COMMAS else lo, hi + 1)
+            # set off on both sides between subject and verb ("the committee, under ...
+            # Berg, proposed"): both go; after a fronted phrase ("At the end of its
+            # hearings, in July 1974, the committee ...") one stays
+            both = before in _COMMAS and after in _COMMAS and _between_subject_and_verb(sent, t)
+            span = range(lo - 1 if before in _COMMAS else lo, hi + 2 if both else hi + 1)
         else:
             continue
         if any(c.dep == "cc" for c in sent.children(t.i)):
@@ -113,6 +117,13 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
     while window and toks[window[0]].text in _COMMAS:
         window.pop(0)
     return None if _hollowed_bracket(toks, window) else window
+
+
+def _between_subject_and_verb(sent: Sentence, t: Token) -> bool:
+    """Does the part at `t` stand after its verb's subject and before the verb?"""
+    verb = t.head
+    subject = next((c for c in sent.children(verb) if c.dep in ("nsubj", "nsubjpass")), None)
+    return subject is not None and max(sent.subtree(subject.i)) < t.i < verb
 
 
 def _hollowed_bracket(toks: Sequence[Token], window: list[int]) -> bool:
