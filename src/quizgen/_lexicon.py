@@ -727,6 +727,19 @@ ORG_SUBTYPES: dict[str, frozenset[str]] = {
     ),
 }
 
+# The noun "Which ...?" asks an organization of a subtype by (issue 12, blind review: "Which
+# organization" for a team, a band, a university). A subtype not here is asked by the word
+# of its name that gave it ("Which university", "Which church") or as an organization.
+SUBTYPE_CLASS_NOUNS: dict[str, str] = {
+    "party": "party",
+    "news outlet": "news outlet",
+    "team": "team",
+    "union": "union",
+    "company": "company",
+}
+# ... and these by the word of their name that gave the subtype ("Which university").
+SUBTYPES_NAMED_BY_THEIR_WORD = ("school or university", "museum or venue", "religious body")
+
 # "the air force": a two-word armed force head.
 ARMED_FORCE_PHRASES = _lines(
     """
@@ -883,6 +896,14 @@ ONE_HOLDER_POSTS = _words(
 )
 # Prepositions that open a phrase set before a sentence's subject ("In the 20th minute,
 # _____ missed ..."): "Who missed ... in the 20th minute?" puts the phrase last.
+# Words that open a subordinate clause: "Though President X was open to it, ..." makes no
+# "Which president ...?" (blind review: "Which Though president was open ...?").
+SUBORDINATORS = _words(
+    """
+    though although while whereas because since unless if once until when whenever after
+    before as whether
+    """
+)
 FRONTED_PREPOSITIONS = _words(
     """
     in on at by after before during under from per since with without within following
@@ -900,6 +921,17 @@ RELATIVE_WORDS_OF_TIME = _words("earlier later ago previous previously next same
 # Modifiers that point a noun back at the sentence before: "this conclusion", "One such
 # regiment", "the same libel suit" name nothing a student can know from the question.
 POINTING_WORDS = _words("this these those such same")
+# Adverbs that place a statement after or against the one before it ("however",
+# "subsequently"): out of their text they point at nothing (blind review: "Denver and
+# _____ both subsequently punted", "Neither the British nor the _____, however, wished").
+LEANING_ADVERBS = _words(
+    """
+    however subsequently afterwards afterward thereafter therefore nevertheless
+    nonetheless meanwhile moreover furthermore consequently
+    """
+)
+# Words that stand for people named before: "Both had withdrawn their objections".
+QUANTIFIER_SUBJECTS = _words("both neither either each")
 
 # --- Kinds from the words around a name (issue 11, texts nobody tuned for) --------------------
 # The small model tags by the name's own shape; these lists say what the sentence around it
