@@ -352,3 +352,17 @@ def test_one_word_after_in_the_is_no_person() -> None:
         "He studied art at the Royal Academy in the Brera, as well as with his father."
     )
     assert (actors, others) == ([], {"Brera": "facility"})
+
+
+def test_a_racing_series_is_an_event() -> None:
+    actors, orgs, others = _kinds(
+        "Vera Holm, the 2011 Swedish Formula Renault and 2013 Formula 3 Euro Series champion, "
+        "joined the team in 2014. She drove in Formula One for two years."
+    )
+    assert (actors, orgs) == (["Vera Holm"], [])
+    assert others == {
+        "Formula Renault": "event",
+        "Formula 3 Euro Series": "event",
+        "Formula One": "event",
+        "Swedish": "group",
+    }

@@ -770,7 +770,19 @@ NOT_CRAFT_WORDS = _words(
 #   "the Russian navy" -> ORG (spaCy: NORP "Russian"); "Pioneer 10", "Apollo 11" -> PRODUCT
 #   (spaCy: ORG "Pioneer", LAW "Apollo 11"); "HMY Alberta" -> PRODUCT (spaCy: nothing or
 #   GPE "Alberta"); "Ivan the Terrible" -> PERSON.
+# First words of the names of racing series: "Formula Renault", "Formula 3 Euro Series",
+# "Formula One" name a series of races (an event), not a person or a car.
+SERIES_OPENERS = _words("formula")
+
 RULER_PATTERNS: tuple[dict[str, object], ...] = (
+    {
+        "label": "EVENT",
+        "pattern": [
+            {"LOWER": {"IN": sorted(SERIES_OPENERS)}, "IS_TITLE": True},
+            {"TEXT": {"REGEX": r"^(?:[A-Z][\w-]*|\d{1,2})$"}},
+            {"TEXT": {"REGEX": r"^[A-Z][\w-]*$"}, "OP": "*"},
+        ],
+    },
     {
         "label": "ORG",
         "pattern": [
