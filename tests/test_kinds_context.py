@@ -366,3 +366,10 @@ def test_a_racing_series_is_an_event() -> None:
         "Formula One": "event",
         "Swedish": "group",
     }
+
+
+def test_a_name_before_the_word_team_is_the_team() -> None:
+    facts = _facts("Holm's Vantara team mate Ole Berg spoke first. The Afghan team arrived late.")
+    assert [a.name for a in facts.actors] == ["Holm", "Ole Berg"]
+    assert [(o.name, o.subtype) for o in facts.organizations] == [("Vantara", "team")]
+    assert {o.name: o.kind for o in facts.others} == {"Afghan": "group"}

@@ -19,6 +19,7 @@ from quizgen._extract._types import Sentence
 from quizgen._lexicon import (
     ARTICLES,
     COMPANY_SUFFIXES,
+    NATIONALITY_ENDINGS,
     ORG_NAME_HEADS,
     ORG_WORDS,
     RENAMING_WORDS,
@@ -127,4 +128,24 @@ def _plural_short_forms(found: Found) -> None:
 
 _PLURAL = re.compile(r"[A-Z][a-z]+[^s]s")
 
-RULES = (_bracketed_short_forms, _listed_bodies, _plural_short_forms)
+
+def _named_teams(found: Found) -> None:
+    """ "his Marussia team mate", "the Brabham team": a name right before the word "team"
+    is the team's, whatever the tagger took it for; a nationality ("the Afghan team") is
+    no team's name."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        word = toks[s.end - 1].lower_text
+        if (
+            s.end < len(toks)
+            and toks[s.end].text == "team"
+            and found.label_of(s) in ("GPE", "PERSON", "ORG", "FAC", "PRODUCT")
+            and _plain_name(sent, s)
+            and toks[s.end - 1].text.isalpha()  # "F1 team Force India": a series
+            and not word.endswith(NATIONALITY_ENDINGS)
+        ):
+            found.name(sent, s.start, s.end, "ORG", "team")
+
+
+RULES = (_bracketed_short_forms, _listed_bodies, _plural_short_forms, _named_teams)
