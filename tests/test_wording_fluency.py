@@ -86,3 +86,15 @@ def test_an_acronym_that_spells_the_blank_gives_it_away():
     # an acronym of another name, or none, gives nothing away
     assert not spelled_by_acronym("The _____ met the Harlow Rail Board (HRB).", "Committee")
     assert not spelled_by_acronym("The _____ to Save the Harbour printed leaflets.", "Committee")
+
+
+def test_a_pointing_word_after_a_phrase_set_before_is_the_subjects():
+    text = (
+        "The settlers built many small villages along the Vell river.\n\n"
+        "In 1902 most of these villages, with up to 3,000 people, merged into one town.\n\n"
+        "Despite this setback, the Lorn Company opened a mill on the river in 1903.\n\n"
+    )
+    wordings = _wordings(text)
+    assert not [w for w in wordings if "these villages" in w]
+    # a phrase set before the subject that points back goes (`_leaning`), the rest stays
+    assert "The Lorn Company opened a mill on the river in _____." in wordings
