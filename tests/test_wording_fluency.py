@@ -98,3 +98,13 @@ def test_a_pointing_word_after_a_phrase_set_before_is_the_subjects():
     assert not [w for w in wordings if "these villages" in w]
     # a phrase set before the subject that points back goes (`_leaning`), the rest stays
     assert "The Lorn Company opened a mill on the river in _____." in wordings
+
+
+def test_a_title_held_before_is_no_post_to_ask_for():
+    text = (
+        "Former Governor Anna Lindqvist opened the Vell bridge in 1931.\n\n"
+        "Harbour Commissioner Peter Hald closed the Vell harbour in 1932.\n\n"
+    )
+    titles = {i.fields["answer"]: i.fields.get("title") for i in _items(text) if i.kind == "actor"}
+    assert titles["Peter Hald"] == "Harbour Commissioner"
+    assert titles["Anna Lindqvist"] is None  # "Former Governor": when, not what

@@ -33,6 +33,7 @@ from quizgen._lexicon import (
     AWARD_WORDS,
     POSSESSIVE_DETERMINERS,
     RELATIVE_WORDS_OF_TIME,
+    TIME_QUALIFIERS,
     TITLE_WORDS,
 )
 
@@ -288,6 +289,7 @@ def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
         for r in actor.roles
         if r.source == "title"
         and len(r.text.split()) >= 2
+        and r.text.split()[0].lower() not in TIME_QUALIFIERS  # "Former President": when
         and any(w.lower() in TITLE_WORDS for w in r.text.split())
         and not re.search(r"[’']s\b", r.text)  # "President Roosevelt's daughter" is no post
     ]
