@@ -108,3 +108,13 @@ def test_a_title_held_before_is_no_post_to_ask_for():
     titles = {i.fields["answer"]: i.fields.get("title") for i in _items(text) if i.kind == "actor"}
     assert titles["Peter Hald"] == "Harbour Commissioner"
     assert titles["Anna Lindqvist"] is None  # "Former Governor": when, not what
+
+
+def test_a_name_with_a_participle_after_it_is_not_asked_who():
+    # "Who removed from slave ships ... were put ashore?": the words after the blank are
+    # the name's own, not what it did
+    text = "The Lorn Bank founded in 1850 was sold to the Vell Company in 1921.\n"
+    items = _items(text)
+    assert any(i.fields.get("answer") == "Lorn Bank" for i in items)
+    for item in items:
+        assert not item.fields.get("subject_clause", "").startswith("founded"), item.fields
