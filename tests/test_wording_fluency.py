@@ -118,3 +118,13 @@ def test_a_name_with_a_participle_after_it_is_not_asked_who():
     assert any(i.fields.get("answer") == "Lorn Bank" for i in items)
     for item in items:
         assert not item.fields.get("subject_clause", "").startswith("founded"), item.fields
+
+
+def test_a_cut_part_takes_the_comma_that_set_it_off_from_the_next_phrase():
+    text = (
+        "The Vell Company was formed as a joint venture between the Lorn Bank and the Harlow"
+        " Steel Company, in order to build a railway to the coast.\n"
+    )
+    wordings = _wordings(text)
+    assert any("was formed in order to build" in w for w in wordings), wordings
+    assert not [w for w in wordings if "formed, in order" in w]

@@ -58,6 +58,12 @@ def _glued(toks: Sequence[Token], lo: int, hi: int) -> bool:
     )
 
 
+def _adjunct_after(toks: Sequence[Token], i: int) -> bool:
+    """Does a phrase that hangs on the verb start at token i ("in order to", "because",
+    "after the war")? The comma before it set it off from the part cut before it only."""
+    return i < len(toks) and toks[i].pos in ("ADP", "SCONJ") and not toks[i].quoted
+
+
 def simplified_window(sent: Sentence, start: int, end: int) -> list[int] | None:
     """The token indices of the sentence without the side parts that name another fact
     (never the part holding tokens [start, end)); None when nothing would go, or the
@@ -113,6 +119,8 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
             if not (main_verb or when):
                 continue  # "known as the Shanghai Five", "the battle of Solferino": needed
             span = range(lo - 1 if before in _COMMAS else lo, hi + 1)
+            if before not in _COMMAS and after == "," and _adjunct_after(toks, hi + 2):
+                span = range(lo, hi + 2)  # "was formed as ..., in order to": the comma too
         else:
             continue
         if any(c.dep == "cc" for c in sent.children(t.i)):
