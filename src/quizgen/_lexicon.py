@@ -374,6 +374,10 @@ DIRECTION_PREPOSITIONS = _words(
     """
 )
 
+# Prepositions before a place's name ("moved to Tulsa", "born in Verona"): a word a text
+# also uses as a surname is still the place there (_extract/_people.py).
+PLACE_PREPOSITIONS = POINT_PREPOSITIONS | DIRECTION_PREPOSITIONS | _words("near across through")
+
 # Prepositions people put in front of a date, or leave out: "in 1979" == "1979".
 ANSWER_DATE_PREPOSITIONS = _words(
     """
@@ -556,6 +560,24 @@ BACK_MATTER = _lines(
     notes and references
     references and notes
     explanatory notes
+    """
+)
+
+# Words that label a picture's credit or its file ("Image: Jane Roe.", "(Photo: AP)",
+# "File:harbour.jpg"), lower case: the line or bracket they open is no sentence of the text.
+CREDIT_LABELS = _lines(
+    """
+    image
+    images
+    photo
+    photos
+    photograph
+    picture
+    credit
+    photo credit
+    image credit
+    courtesy
+    file
     """
 )
 
@@ -920,6 +942,10 @@ ORG_NAME_HEADS = _words(
 
 # Legal-form words that a company's name drops in running text: "Graham Paper Company" ...
 # "Graham Paper", "Jim Walter Paper, Inc." ... "Jim Walter Paper".
+# Words that introduce a body's other name in brackets after its full name: "the Standard
+# Oil Company of New York (Socony, later Mobil)" (_extract/_bodies.py).
+RENAMING_WORDS = _words("later now formerly then renamed")
+
 COMPANY_SUFFIXES = _words(
     """
     company co co. corporation corp corp. incorporated inc inc. limited ltd ltd. llc plc

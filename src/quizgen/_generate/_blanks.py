@@ -24,6 +24,7 @@ from quizgen._generate._mentions import (
     verb_phrases,
 )
 from quizgen._generate._rewrite import object_question, strip_leading
+from quizgen._generate._simplify import MAX_SENTENCE_WORDS as _MAX_SENTENCE_WORDS
 from quizgen._generate._simplify import simplified_window
 from quizgen._generate._torn import (
     closed_quotes,
@@ -39,8 +40,6 @@ from quizgen._lexicon import (
     SENTENCE_ENDS,
     SUBJECT_PRONOUNS,
 )
-
-_MAX_SENTENCE_WORDS = 60
 
 
 def sentence_context(sent: Sentence) -> str:
@@ -142,7 +141,7 @@ def _blanked(
         return None  # "_____, formerly known as H. B. Graham and Brothers": its other name
     if _points_back(sent, toks):
         return None
-    if any(t.lower_text in FIRST_PERSON for t in toks) and not _shows_a_quotation(text):
+    if any(_speaks(sent, t) for t in toks) and not _shows_a_quotation(text):
         return None  # "... and I'm deeply disappointed": who speaks, the question cannot say
     if named_twice(text, sent.tokens, subs):
         return None  # "Harry W. Henry II’s son Harry W. Henry II": the name is another's
@@ -177,6 +176,25 @@ def _blanked(
         if not text.endswith((".", "!", "?", ".”", "?”", "!”")):
             text += "."
     return closed_quotes(strip_leading(without_figure_references(text)))
+
+
+def _speaks(sent: Sentence, t: Token) -> bool:
+    """Is `t` a first-person pronoun of someone speaking? Not "US" the country ("US soul
+    singer ..." is tagged a proper noun), nor a word of a title set in capitals ("a duet,
+    I Knew You Were Waiting (for Me)": its verb is capitalized in mid-sentence)."""
+    if t.lower_text not in FIRST_PERSON or t.pos != "PRON":
+        return False
+    verb = next(
+        (
+            sent.tokens[k]
+            for k in [t.i, *sent.ancestors(t.i)]
+            if sent.tokens[k].pos in ("VERB", "AUX")
+        ),
+        None,
+    )
+    if verb is None or verb.i == 0 or not verb.text[:1].isupper():
+        return True
+    return sent.tokens[verb.i - 1].text in ("“", '"', "‘", "(", ":")  # a quotation's first word
 
 
 def _shows_a_quotation(text: str) -> bool:
@@ -321,6 +339,13 @@ def mention_sentences(
                 out.append((short, m.sent_index, role if whole else ""))
             if own and own != blanked and len(own.split()) >= 6:
                 out.append((own, m.sent_index, role))
+        elif (short := simplified_blank(sent, m.start, m.end, coref)) and (
+            len(short.split()) >= 6 and not _names_a_sibling(short, entity)
+        ):
+            # refused whole (too long, another fact's remark torn), it may stand without
+            # the side remarks: "Newton, whose ... (sixty words), wrote ..." -> "Newton wrote"
+            whole = independent_clauses(sent) == []
+            out.append((short, m.sent_index, role if whole else ""))
         for vp in verb_phrases(sent, m) if role == "subject" else ():
             said = _clause_blank(sent, m, vp, coref)
             if (

@@ -23,6 +23,8 @@ from quizgen._lexicon import DIRECTION_PREPOSITIONS
 _SIDE = {"appos", "relcl", "prep", "advcl", "npadvmod"}
 _FACT_LABELS = {"DATE", "PERSON", "ORG"}
 _COMMAS = {",", ";", "—", "–"}
+MAX_SENTENCE_WORDS = 60  # a wording longer than this (in tokens) does not stand alone
+_MAX_CUT = 3  # a sentence this many times as long is not simplified at all
 
 
 def _depth(words: Iterable[str]) -> int:
@@ -71,11 +73,17 @@ def simplified_window(sent: Sentence, start: int, end: int) -> list[int] | None:
 
     The smallest parts go first: "a junior partner in the 1950s" loses "in the 1950s"
     only. Where that tears the sentence ("Anna Berg, a surveyor born, founded ..."), the
-    largest go first: the whole remark "a surveyor born in 1890" goes."""
+    largest go first: the whole remark "a surveyor born in 1890" goes; so too where the
+    sentence is still too long to stand alone."""
+    if len(sent.tokens) > _MAX_CUT * MAX_SENTENCE_WORDS:
+        # cutting side remarks shortens a sentence so much only: a run-on list of hundreds
+        # of names never stands alone, and trying it for each name would be quadratic
+        return None
     if any(t.quoted for t in sent.tokens):
         return None  # quotations are never altered
     window = _window(sent, start, end, largest_first=False)
-    if window is not None and torn(sent, window, start, end):
+    if window is not None and (torn(sent, window, start, end) or len(window) > MAX_SENTENCE_WORDS):
+        # too long still ("Holm, a chemist who ... in 1890, founded ..." without "in 1890")
         window = _window(sent, start, end, largest_first=True)
     return window
 
@@ -118,7 +126,11 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
             when = t.lower_text != "of" and all(toks[k].ent == "DATE" for k in facts)
             if not (main_verb or when):
                 continue  # "known as the Shanghai Five", "the battle of Solferino": needed
-            span = range(lo - 1 if before in _COMMAS else lo, hi + 1)
+            # set off on both sides between subject and verb ("the committee, under ...
+            # Berg, proposed"): both go; after a fronted phrase ("At the end of its
+            # hearings, in July 1974, the committee ...") one stays
+            both = before in _COMMAS and after in _COMMAS and _between_subject_and_verb(sent, t)
+            span = range(lo - 1 if before in _COMMAS else lo, hi + 2 if both else hi + 1)
             if before not in _COMMAS and after == "," and _adjunct_after(toks, hi + 2):
                 span = range(lo, hi + 2)  # "was formed as ..., in order to": the comma too
         else:
@@ -136,4 +148,25 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
         return None
     while window and toks[window[0]].text in _COMMAS:
         window.pop(0)
-    return window
+    return None if _hollowed_bracket(toks, window) else window
+
+
+def _between_subject_and_verb(sent: Sentence, t: Token) -> bool:
+    """Does the part at `t` stand after its verb's subject and before the verb?"""
+    verb = t.head
+    subject = next((c for c in sent.children(verb) if c.dep in ("nsubj", "nsubjpass")), None)
+    return subject is not None and max(sent.subtree(subject.i)) < t.i < verb
+
+
+def _hollowed_bracket(toks: Sequence[Token], window: list[int]) -> bool:
+    """Does the window keep both ends of a bracket but not all of what is inside? "King
+    Louis XV (1710–1774, reigned 1715–1774)" without its dates read "(1710 reigned 1715 )"."""
+    kept, opened = set(window), []
+    for t in toks:
+        if t.text in ("(", "["):
+            opened.append(t.i)
+        elif t.text in (")", "]") and opened:
+            i = opened.pop()
+            if i in kept and t.i in kept and any(k not in kept for k in range(i + 1, t.i)):
+                return True
+    return False
