@@ -104,10 +104,12 @@ def test_a_title_held_before_is_no_post_to_ask_for():
     text = (
         "Former Governor Anna Lindqvist opened the Vell bridge in 1931.\n\n"
         "Harbour Commissioner Peter Hald closed the Vell harbour in 1932.\n\n"
+        "The road was paid for by former Lund County Governor Lisa Brandt in 1933.\n\n"
     )
     titles = {i.fields["answer"]: i.fields.get("title") for i in _items(text) if i.kind == "actor"}
     assert titles["Peter Hald"] == "Harbour Commissioner"
     assert titles["Anna Lindqvist"] is None  # "Former Governor": when, not what
+    assert titles["Lisa Brandt"] == "Lund County Governor"
 
 
 def test_a_name_with_a_participle_after_it_is_not_asked_who():
