@@ -168,6 +168,16 @@ def _blanked(
         for t in toks
     ):
         return None  # "the first of them", "Among them were": the sentence before says who
+    if any(
+        t.lower_text == "them"
+        and t.dep == "dobj"
+        and sent.tokens[t.head].head == t.head  # what the statement says: its main verb's
+        and not t.quoted
+        and not (subs and t.i in subs)
+        and not any(k.tag in ("NNS", "NNPS") and k.i < t.i for k in toks)
+        for t in toks
+    ):
+        return None  # "Cox and the Senate subpoenaed them": the tapes, named before
     if window is not None:
         # a clause becomes a sentence: capital first, a full stop last
         text = strip_leading(text)

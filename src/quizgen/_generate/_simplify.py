@@ -23,6 +23,7 @@ from quizgen._lexicon import DIRECTION_PREPOSITIONS
 _SIDE = {"appos", "relcl", "prep", "advcl", "npadvmod"}
 _FACT_LABELS = {"DATE", "PERSON", "ORG"}
 _COMMAS = {",", ";", "—", "–"}
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 MAX_SENTENCE_WORDS = 60  # a wording longer than this (in tokens) does not stand alone
 _MAX_CUT = 3  # a sentence this many times as long is not simplified at all
 
@@ -144,7 +145,10 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
     if not drop:
         return None
     window = [t.i for t in toks if t.i not in drop]
-    if not window or not any(toks[i].dep.startswith("nsubj") for i in window):
+    # the main verb keeps its own subject: cut with a misparsed opening phrase, "Russian
+    # botanist X suggested in 1905 that ..." read "Suggested in _____ that ..." (blind review)
+    roots = {t.i for t in toks if t.head == t.i}
+    if not window or not any(toks[i].dep in _SUBJECTS and toks[i].head in roots for i in window):
         return None
     while window and toks[window[0]].text in _COMMAS:
         window.pop(0)
