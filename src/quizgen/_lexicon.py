@@ -942,6 +942,9 @@ LEANING_ADVERBS = _words(
     nonetheless meanwhile moreover furthermore consequently
     """
 )
+# Words before a title that say when it was held, not what it is: "Former President" is
+# no post to ask for (blind review), "President" is.
+TIME_QUALIFIERS = _words("former late then future onetime one-time ex ex-")
 # Words that stand for people named before: "Both had withdrawn their objections".
 QUANTIFIER_SUBJECTS = _words("both neither either each")
 
