@@ -14,6 +14,7 @@ from quizgen._extract import extract_facts
 from quizgen._generate import GenerateOptions, generate_planned
 from quizgen._generate._candidates import fact_key
 from quizgen._generate._fields import fact_slots
+from quizgen._generate._lists import list_slots
 from quizgen._sources import Source
 
 pytestmark = pytest.mark.slow  # spaCy parses every text
@@ -138,3 +139,38 @@ def test_a_phrase_that_says_which_committee_stays_in_its_question():
     assert not [w for w in _wordings(text) if w.startswith("did the committee propose")]
     # cut out of a simplified sentence, the remark takes both its commas
     assert not [w for w in _wordings(text) if "committee, proposed" in w]
+
+
+LIST = (
+    "The painter Anna Berg taught in Oslo for thirty years. Her best pupils were Karl Holm,"
+    " Nils Dahl and Jon Lund, who painted the harbour of the town."
+)
+
+
+def test_a_list_of_names_is_asked_as_one_and_asks_each_of_them():
+    source = Source(path="notes.txt", title="Notes", text=LIST)
+    deck, plan = generate_planned(extract_facts(source), GenerateOptions(seed=1))
+    prompts = {q.prompt: q.answer for q in deck.questions}
+    assert prompts.get(
+        "Anna Berg’s best pupils were _____, who painted the harbour of the town."
+    ) == ("Karl Holm, Nils Dahl and Jon Lund")
+    # one blank for three people: none of them is left unasked, nor asked again beside it
+    assert plan.unasked == []
+    assert sum("Karl Holm" in q.answer for q in deck.questions) == 1
+    assert plan.summary().startswith(
+        "4 facts, 4 asked"
+    )  # Berg and three pupils: the list is theirs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the list goes on past its names: "the mayor" is no one to blank with them
+        "Famous painters such as Karl Holm, Nils Dahl, and the mayor of the town were members.",
+        # a list that started before the names found ("Oslo, ...") is no list of them
+        "The painters met in Oslo, Karl Holm, Nils Dahl and Jon Lund among them, in 1901.",
+    ],
+)
+def test_part_of_a_list_is_not_asked_as_the_list(text):
+    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    assert not list(list_slots(facts))

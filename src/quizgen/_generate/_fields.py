@@ -114,6 +114,8 @@ class FactSlots:
     roles: list[str] = field(default_factory=list)  # a person's roles as the text gives them
     # blanked wording -> what the blank is in its clause, "subject" or "owner" (`_subjects`)
     subjects: dict[str, str] = field(default_factory=dict)
+    # a list of names asked as one ("sons _____."): the facts of its members, each asked by it
+    covers: list[str] = field(default_factory=list)
     # a date to the day the text gives in several sentences: the first of them, whose fact
     # it is (Criswell's death, "(1850 – August 3, 1905)" and "On August 3, 1905, ... was
     # killed", is one fact, asked once)
