@@ -174,3 +174,14 @@ def test_a_list_of_names_is_asked_as_one_and_asks_each_of_them():
 def test_part_of_a_list_is_not_asked_as_the_list(text):
     facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
     assert not list(list_slots(facts))
+
+
+def test_a_list_that_is_the_subject_is_asked_who_with_its_plural_verb():
+    text = (
+        "The painter Anna Berg taught in Oslo for thirty years. Karl Holm and Nils Dahl were"
+        " convicted of forging the paintings of Anna Berg."
+    )
+    prompts = {q.prompt: q.answer for q in _questions(text)}
+    assert prompts.get("Who were convicted of forging the paintings of Anna Berg?") == (
+        "Karl Holm and Nils Dahl"
+    )
