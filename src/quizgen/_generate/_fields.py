@@ -16,6 +16,7 @@ from quizgen._generate._blanks import (
     sentence_context,
     simplified_blank,
 )
+from quizgen._generate._class_nouns import class_noun as class_noun_of
 from quizgen._generate._date_facts import (
     as_of,
     bracketed_birth,
@@ -62,6 +63,7 @@ ITEM_FIELDS: dict[str, frozenset[str]] = {
             "answer",
             "name",
             "class_noun",
+            "wh_subject",
             "members",
             "description_np",
             "person",
@@ -354,8 +356,11 @@ def _clip_quote(text: str, words: int = 24) -> str:
 
 def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
     first = org.mentions[0]
-    class_noun = org.class_noun or "organization"
+    # "" when its kind is unknown (`_class_nouns`): no "Which ...?" question is made of it
+    class_noun = class_noun_of(org.name, org.class_noun, org.subtype, _article(facts, org))
     fields = {"answer": org.name, "name": org.name, "class_noun": class_noun}
+    # "Which team ...?", or "Who performed the halftime show?" of a name of unknown kind
+    fields["wh_subject"] = f"Which {class_noun}" if class_noun else "Who"
     if len(org.members) >= 3:
         fields["members"] = _join_list(org.members)
     for d in org.descriptions:
@@ -368,7 +373,10 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
             fields["description_np"] = re.sub(r"^(a|an)\s+", "the ", d.text).rstrip(",;: ")
     anchors: dict[str, int] = {}
     for actor, role in _roles_by_org(facts).get(org.name, ()):
-        person_role = None if is_a_list(role.text) else replace_org(role.text, org, class_noun)
+        if is_a_list(role.text):
+            continue
+        # a post held at it ("the head of General Electric") says it is an organization
+        person_role = replace_org(role.text, org, class_noun or "organization")
         if (
             person_role
             and "(" not in person_role
@@ -388,8 +396,16 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
     if blanked:
         fields["blanked"], anchors["blanked"] = blanked[0]
     # "At which data did ...": the class noun must be one the name itself says
+    # (a noun of its subtype is sure: "At which team ..."; of an unknown kind, none is asked:
+    # "From whom did they travel" would be keyed to a city as often as to a person)
     noun = class_noun if class_noun.lower() in org.name.lower() else "organization"
-    if not _doubtful_org(facts, org) and (asked := entity_object_question(facts, org, coref, noun)):
+    if not org.class_noun:
+        noun = class_noun
+    if (
+        noun
+        and not _doubtful_org(facts, org)
+        and (asked := entity_object_question(facts, org, coref, noun))
+    ):
         fields["wh_question"], anchors["wh_question"] = asked
     return FactSlots(
         kind="organization",

@@ -228,6 +228,8 @@ def _clause(sent: Sentence, start: int, end: int, phrase: list[int] | None = Non
     # "a 1950 accord ... lapsed in 1979": the other year names the accord; asking the lapse
     # without it lets the 1950 be asked from the same sentence without this printing it.
     idx = [i for i in idx if not _year_modifier(toks[i], toks)]
+    # "Robert Remak (1815–1865)": a life in brackets is two facts of its own, asked apart
+    idx = [i for i in idx if i not in _dates_in_brackets(sent, start, end)]
     # the clause's last punctuation goes, but for a bracket it closes: "(ESPCI)"
     while idx and toks[idx[-1]].pos == "PUNCT" and not _closes_a_bracket(toks, idx):
         idx.pop()
@@ -322,6 +324,28 @@ def _year_modifier(tok: Token, toks: list[Token]) -> bool:
         and toks[tok.head].pos in ("NOUN", "PROPN")
         and tok.head > tok.i
     )
+
+
+def _dates_in_brackets(sent: Sentence, start: int, end: int) -> set[int]:
+    """The tokens of each bracket that holds dates only ("(1815–1865)", "(b. 1773)" is not:
+    "b." is no date word), with its brackets and the space before it, but for one holding
+    tokens [start, end)."""
+    toks, out = sent.tokens, set()
+    opened: int | None = None
+    for t in toks:
+        if t.text == "(":
+            opened = t.i
+        elif t.text == ")" and opened is not None:
+            inner = toks[opened + 1 : t.i]
+            if (
+                inner
+                and not (opened < start and end <= t.i)
+                and any(k.ent == "DATE" for k in inner)
+                and all(k.ent == "DATE" or k.pos in ("PUNCT", "SYM") for k in inner)
+            ):
+                out.update(range(opened, t.i + 1))
+            opened = None
+    return out
 
 
 def _word(tok: Token, substitutes: dict[int, str] | None) -> tuple[str, bool]:

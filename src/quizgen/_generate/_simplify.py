@@ -44,6 +44,21 @@ def _with_brackets(toks: Sequence[Token], span: range) -> range | None:
     return range(lo, hi) if depth == 0 else None
 
 
+_OPENERS = ("(", "[", "“", '"')
+
+
+def _glued(toks: Sequence[Token], lo: int, hi: int) -> bool:
+    """Is the part [lo, hi] written against a word beside it, with no space between? It is
+    then part of that word: cut, "Matthias Schleiden (1804–1881)" read "(1804 )" and "a
+    1926 publication co-authored with X" read "publication co-." (blind review)."""
+    before = toks[lo - 1] if lo > 0 else None
+    after = toks[hi + 1] if hi + 1 < len(toks) else None
+    return bool(
+        (before is not None and not before.ws and before.text not in _OPENERS)
+        or (after is not None and not toks[hi].ws and after.pos != "PUNCT")
+    )
+
+
 def simplified_window(sent: Sentence, start: int, end: int) -> list[int] | None:
     """The token indices of the sentence without the side parts that name another fact
     (never the part holding tokens [start, end)); None when nothing would go, or the
@@ -80,9 +95,13 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
         lo, hi = min(part), max(part)
         if hi - lo + 1 != len(part):
             continue  # not one run of words: cutting it would tear the sentence
+        if _glued(toks, lo, hi):
+            continue  # "(1804–1881)", "co-authored with X": half a word or range would stay
         before = toks[lo - 1].text if lo > 0 else ""
         after = toks[hi + 1].text if hi + 1 < len(toks) else ""
-        if t.dep in ("appos", "relcl"):
+        if t.dep == "appos" and before == "(" and after == ")":
+            span = range(lo - 1, hi + 2)  # "Robert Remak (1815–1865)": a remark in brackets
+        elif t.dep in ("appos", "relcl"):
             if before not in _COMMAS:
                 continue  # "the writer Tolstoy", "the book that he wrote": it restricts
             if toks[lo].pos == "PROPN" or any(c.dep == "conj" for c in sent.children(t.head)):
