@@ -185,3 +185,37 @@ def test_a_list_that_is_the_subject_is_asked_who_with_its_plural_verb():
     assert prompts.get("Who were convicted of forging the paintings of Anna Berg?") == (
         "Karl Holm and Nils Dahl"
     )
+
+
+TERMS = (
+    "The Oslo Salt Company made salt on the coast of Norway for a century.\n\n"
+    "{heading}\n\n"
+    "Karl Holm (1901–1920)\n"
+    "Nils Dahl (1920–1935)\n"
+)
+
+
+def _titled(text: str, title: str) -> list[Question]:
+    source = Source(path="notes.txt", title=title, text=text)
+    return generate_planned(extract_facts(source), GenerateOptions(seed=1))[0].questions
+
+
+def test_the_holders_of_a_post_listed_with_their_years_are_asked_with_their_terms():
+    questions = _titled(TERMS.format(heading="Directors"), "Oslo Salt Company")
+    prompts = {q.prompt: q.answer for q in questions}
+    assert prompts.get("Who was director of Oslo Salt Company from 1920 to 1935?") == "Nils Dahl"
+    facts = extract_facts(
+        Source(path="n.txt", title="Oslo Salt Company", text=TERMS.format(heading="Directors"))
+    )
+    clauses = {i.fields.get("clause") for i in fact_slots(facts) if i.kind == "date"}
+    assert "did Karl Holm become director of Oslo Salt Company" in clauses
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [("Painters", "Oslo Salt Company"), ("Directors", "Notes on salt")],
+)
+def test_years_in_a_list_are_no_term_without_a_post_and_its_organization(heading, title):
+    # a list of painters gives lives; a title that is no organization says not whose post
+    questions = _titled(TERMS.format(heading=heading), title)
+    assert not [q for q in questions if " of Oslo Salt Company" in q.prompt]
