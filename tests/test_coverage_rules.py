@@ -162,6 +162,16 @@ def test_a_list_of_names_is_asked_as_one_and_asks_each_of_them():
     )  # Berg and three pupils: the list is theirs
 
 
+def test_a_list_of_bodies_keeps_their_articles_in_its_blank():
+    text = (
+        "The Oslo Trading Company was formed as a joint venture between the Bergen Bank,"
+        " the Oslo Savings Bank and the Norwegian Shipping Company in 1912."
+    )
+    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    answers = [i.fields["answer"] for i in list_slots(facts)]
+    assert [a for a in answers if "Oslo Savings Bank, and the" in a or "Bank and the" in a]
+
+
 @pytest.mark.parametrize(
     "text",
     [

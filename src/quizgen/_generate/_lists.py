@@ -17,7 +17,7 @@ from quizgen._generate._blanks import blank_in_clause, cut_by_the_splitter, sent
 from quizgen._generate._fields import FactSlots
 from quizgen._generate._mentions import subject_role
 
-_JOINERS = frozenset({",", "and", "or"})
+_JOINERS = frozenset({",", "and", "or", "the"})  # "the Bergen Bank and the Oslo Bank"
 _MIN_NAMES = 2
 
 

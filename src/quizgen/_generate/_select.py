@@ -361,7 +361,7 @@ def _take_list(state: _State, options: list[Candidate]) -> None:
         return  # every name has a question of its own
     mark = len(state.journal)
     anchors = {c.anchor for c in options}
-    for c in [c for c in state.chosen.values() if c.fact in covers and c.anchor in anchors]:
+    for c in [c for a in anchors for c in state.by_sentence[a] if c.fact in covers]:
         state._remove(c)
     if state.take(options, repair=0):
         state._undo(mark)
