@@ -32,17 +32,39 @@ def bare_name_of_several(
     """Does the sentence name someone by one bare word that is the surname or first name
     of several people ("Henry continued on until 1978", beside Henry Graham, Harry W. Henry
     and Harry W. Henry II)? Outside the blank [start, end): the question would not say who."""
-    toks = sent.tokens
-    for t in toks if window is None else (toks[i] for i in window):
-        if start <= t.i < end or t.pos != "PROPN" or t.quoted or t.dep in ("compound", "poss"):
+    inside = None if window is None else set(window)
+    return any(
+        not start <= i < end and (inside is None or i in inside)
+        for i in _ambiguous_words(sent, pronouns)
+    )
+
+
+_AMBIGUOUS: weakref.WeakKeyDictionary[Pronouns, dict[int, tuple[Sentence, list[int]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _ambiguous_words(sent: Sentence, pronouns: Pronouns) -> list[int]:
+    """The indices of the sentence's bare words that several people share, found once per
+    sentence: asked per name of a run-on list of hundreds, a scan each made it quadratic.
+    (The sentence is held with its entry, so its id cannot be reused while it is cached.)"""
+    per_source = _AMBIGUOUS.setdefault(pronouns, {})
+    hit = per_source.get(id(sent))
+    if hit is not None and hit[0] is sent:
+        return hit[1]
+    toks, owners = sent.tokens, _name_owners(pronouns)
+    found = []
+    for t in toks:
+        if t.pos != "PROPN" or t.quoted or t.dep in ("compound", "poss"):
             continue  # "the Bernoulli family", "Bernoulli's principle": no one of them
         if (t.i and toks[t.i - 1].pos == "PROPN") or (
             t.i + 1 < len(toks) and toks[t.i + 1].pos == "PROPN"
         ):
             continue  # part of a longer name
-        if len(_name_owners(pronouns).get(t.lower_text, ())) > 1:
-            return True
-    return False
+        if len(owners.get(t.lower_text, ())) > 1:
+            found.append(t.i)
+    per_source[id(sent)] = (sent, found)
+    return found
 
 
 _OWNERS: weakref.WeakKeyDictionary[Pronouns, dict[str, set[int]]] = weakref.WeakKeyDictionary()

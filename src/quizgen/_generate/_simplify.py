@@ -24,6 +24,7 @@ _SIDE = {"appos", "relcl", "prep", "advcl", "npadvmod"}
 _FACT_LABELS = {"DATE", "PERSON", "ORG"}
 _COMMAS = {",", ";", "—", "–"}
 MAX_SENTENCE_WORDS = 60  # a wording longer than this (in tokens) does not stand alone
+_MAX_CUT = 3  # a sentence this many times as long is not simplified at all
 
 
 def _depth(words: Iterable[str]) -> int:
@@ -68,6 +69,10 @@ def simplified_window(sent: Sentence, start: int, end: int) -> list[int] | None:
     only. Where that tears the sentence ("Anna Berg, a surveyor born, founded ..."), the
     largest go first: the whole remark "a surveyor born in 1890" goes; so too where the
     sentence is still too long to stand alone."""
+    if len(sent.tokens) > _MAX_CUT * MAX_SENTENCE_WORDS:
+        # cutting side remarks shortens a sentence so much only: a run-on list of hundreds
+        # of names never stands alone, and trying it for each name would be quadratic
+        return None
     if any(t.quoted for t in sent.tokens):
         return None  # quotations are never altered
     window = _window(sent, start, end, largest_first=False)
