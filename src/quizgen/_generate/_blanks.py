@@ -77,12 +77,7 @@ def _gap_ws(sent: Sentence, i: int, kept: set[int]) -> str:
 
 def simplified_blank(sent: Sentence, start: int, end: int, pronouns: Pronouns) -> str | None:
     """The sentence with tokens [start, end) blanked and the side parts naming other facts
-    left out (`_simplify`), or None when there are none or it would not stand alone.
-    A sentence of more than twice the words that stand alone is not simplified: it would
-    have to lose most of itself, and a run-on list of hundreds of names, simplified once
-    per name, made generation quadratic."""
-    if len(sent.tokens) > 2 * _MAX_SENTENCE_WORDS:
-        return None
+    left out (`_simplify`), or None when there are none or it would not stand alone."""
     window = simplified_window(sent, start, end)
     if window is None:
         return None
