@@ -19,6 +19,7 @@ from quizgen._deck import Deck, SourceRef, derive_deck_id
 from quizgen._extract import Facts
 from quizgen._generate._candidates import Candidate, candidates, fact_key, pools
 from quizgen._generate._fields import FactSlots, fact_slots, shift_sentences
+from quizgen._generate._lists import list_slots
 from quizgen._generate._select import DEFAULT_MIX, Plan, select
 from quizgen._generate._templates import (
     Template,
@@ -109,7 +110,8 @@ def generate_planned(
         # per sentence, and sentence 0 of two sections is two sentences. Only the slots
         # (plain strings) are kept: the parse of a section is dropped here.
         grouped[-1].extend(
-            shift_sentences(i, seen) for i in sorted(fact_slots(part), key=lambda i: i.order)
+            shift_sentences(i, seen)
+            for i in sorted([*fact_slots(part), *list_slots(part)], key=lambda i: i.order)
         )
         seen += len(part.sentences)
     title = title or _title([r.title or "" for r in refs])

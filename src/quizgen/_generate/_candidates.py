@@ -62,6 +62,7 @@ class Candidate:
     answer: str  # never printed by another question from its sentence
     features: dict[str, float] = field(default_factory=dict)
     copied: bool = False  # a true statement that repeats its sentence word for word
+    covers: tuple[str, ...] = ()  # a list's member facts, each asked by it (`_lists`)
 
     @property
     def score(self) -> float:
@@ -84,8 +85,14 @@ def fact_key(item: FactSlots) -> str:
 def pools(all_items: Sequence[FactSlots]) -> dict[str, Pool]:
     """The names of each kind in a run (and dates per granularity): where distractors come from."""
     found: dict[str, list[str]] = {"actor": [], "organization": [], "title": []}
-    articles = {i.fields["answer"]: i.article for i in all_items if i.kind == "organization"}
+    articles = {
+        i.fields["answer"]: i.article
+        for i in all_items
+        if i.kind == "organization" and not i.covers
+    }
     for item in all_items:
+        if item.covers:
+            continue  # "Karl Holm and Nils Dahl" stands for no one name among options
         if item.kind != "date" and credited(item.fields["answer"], item.context):
             continue  # a photographer of the text's pictures: no one of its story
         if item.kind == "date":
@@ -155,6 +162,8 @@ def _from_template(
     if "role_np" in template.fields() and _VAGUE_ROLE.fullmatch(item.fields["role_np"]):
         return []  # "Who was the colonel?": which colonel, the student cannot know
     types = [t for t in template.types if not options.types or t in options.types]
+    if item.covers:  # a list is one blank: no single name stands for it in a false statement
+        types = [t for t in types if t != "truefalse"]
     if not types:
         return []
     answer = item.fields[template.answer]
@@ -205,6 +214,7 @@ def _from_template(
                     features=features,
                     copied=bool(truth)
                     and _copies(q.prompt, item.sentences.get(sentence, item.context)),
+                    covers=tuple(item.covers),
                 )
             )
     return out
