@@ -9,6 +9,7 @@ import pytest
 
 from quizgen._extract import extract_facts
 from quizgen._sources import load_source
+from quizgen._sources._clean import drop_credits
 from quizgen._sources._hyphens import rejoin_hyphens
 
 
@@ -225,3 +226,45 @@ def test_plain_text_heading_above_its_paragraph_is_its_own_sentence(tmp_path):
         "Tobias Krell ran the mill from 1870 until his death in 1901, when his daughter took "
         "it over.",
     ]
+
+
+# --- picture credits -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a news caption's credit glued to it: the photographer is no person of the text
+        (
+            "Tova Brink at the harbour in 2015. Image: Oskar Lind.",
+            "Tova Brink at the harbour in 2015.",
+        ),
+        ("The mill in 1902. Photo: Weser Archive, U.S. Navy.", "The mill in 1902."),
+        ("The mayor spoke (Photo: Ann Lee/AP) to the crowd.", "The mayor spoke to the crowd."),
+        ("Credit: Oskar Lind", ""),
+        ("File:harbour_1902.jpg", ""),
+        # a sentence that only mentions a picture, or a long line after a label, stays
+        ("She kept one image: a lamp.", "She kept one image: a lamp."),
+        (
+            "Credit: the bank lent the mill money for many years and the town paid it back "
+            "in full by 1900.",
+            "Credit: the bank lent the mill money for many years and the town paid it back "
+            "in full by 1900.",
+        ),
+    ],
+)
+def test_picture_credits_are_dropped(text: str, expected: str) -> None:
+    assert drop_credits(text) == expected
+
+
+@pytest.mark.slow
+def test_a_photographer_credited_under_a_caption_is_no_person(tmp_path: Path) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "Harbour reopens\n\nTova Brink at the harbour in 2015. Image: Oskar Lind.\n\n"
+        "Tova Brink opened the harbour on Monday.\n",
+        encoding="utf-8",
+    )
+    source = load_source(path)
+    assert "Oskar" not in source.text
+    assert _names(extract_facts(source))[0] == ["Tova Brink"]

@@ -240,3 +240,57 @@ def test_a_work_named_after_a_possessive_is_a_work() -> None:
     )
     assert orgs == []
     assert others.get("Foremost Families") == "work"
+
+
+def test_a_name_with_the_years_of_a_life_is_a_persons() -> None:
+    actors, orgs, _ = _kinds(
+        "In 1838, Matthias Ostend (1804–1881), a Belgian engraver, printed the map."
+    )
+    assert (actors, orgs) == (["Matthias Ostend"], [])
+    actors, _, others = _kinds("Karin Norway (1901–1977), a Norwegian skier, won in Lillehammer.")
+    assert actors == ["Karin Norway"]
+    assert others == {"Lillehammer": "place", "Norwegian": "group"}
+    # a place has years too: without a person's class beside it, it stays a place
+    actors, _, others = _kinds("Prussia (1701–1918) was a kingdom in Europe.")
+    assert actors == []
+    assert others == {"Prussia": "place", "Europe": "place"}
+
+
+def test_a_surname_the_tagger_took_for_a_place_is_the_person_named_in_full() -> None:
+    facts = _facts(
+        "In 1838, Karl Dresden (1790–1851), a German botanist, studied moss. After a talk "
+        "with Dresden, the students changed course."
+    )
+    assert [(a.name, a.aliases) for a in facts.actors] == [("Karl Dresden", ["Dresden"])]
+    assert "Dresden" not in {o.name for o in facts.others}
+    # once the text puts a place's preposition before it, the word is the place everywhere
+    facts = _facts("Tomas Kenya won in 2009. Kenya's brother moved to Kenya in 2010.")
+    assert [(a.name, a.aliases) for a in facts.actors] == [("Tomas Kenya", [])]
+    assert {o.name: o.kind for o in facts.others} == {"Kenya": "place"}
+
+
+def test_a_name_in_brackets_after_a_bodys_full_name_is_that_body() -> None:
+    facts = _facts(
+        "The trust held the Standard Tin Company of Ohio (Sotin, later Mertz) and two banks."
+    )
+    assert [(o.name, o.subtype) for o in facts.organizations] == [
+        ("Standard Tin Company of Ohio", "company"),
+        ("Sotin", None),
+        ("Mertz", None),
+    ]
+    assert (facts.actors, facts.others) == ([], [])
+    # a place in brackets says where the body is
+    _, orgs, others = _kinds("Harvard University (Cambridge, Massachusetts) hired Ruth Ames.")
+    assert orgs == ["Harvard University"]
+    assert others == {"Cambridge": "place", "Massachusetts": "place"}
+
+
+def test_names_listed_with_bodies_are_bodies() -> None:
+    actors, orgs, _ = _kinds(
+        "In 1931 a consortium that included Ohio Tin, Sotin, Baltic Oil, and the Lanark Steel "
+        "Company bought the mill."
+    )
+    assert (actors, orgs) == ([], ["Ohio Tin", "Sotin", "Baltic Oil", "Lanark Steel Company"])
+    # people listed with one body stay people
+    actors, orgs, _ = _kinds("The prize went to Marie Lenz, Paul Ober and the Lanark Institute.")
+    assert (actors, orgs) == (["Marie Lenz", "Paul Ober"], ["Lanark Institute"])

@@ -95,6 +95,7 @@ _NOT_WORD_LISTS = {
     "_BLOCKS",
     "_CLAUSE_DEPS",  # parser labels, not words
     "_SIDE",  # parser labels of side remarks
+    "_ADVERBIAL",  # parser labels of a phrase set before the subject
     "_WH",
     "_GRADES",
     "_STYLES",

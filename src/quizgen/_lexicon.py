@@ -374,6 +374,10 @@ DIRECTION_PREPOSITIONS = _words(
     """
 )
 
+# Prepositions before a place's name ("moved to Tulsa", "born in Verona"): a word a text
+# also uses as a surname is still the place there (_extract/_people.py).
+PLACE_PREPOSITIONS = POINT_PREPOSITIONS | DIRECTION_PREPOSITIONS | _words("near across through")
+
 # Prepositions people put in front of a date, or leave out: "in 1979" == "1979".
 ANSWER_DATE_PREPOSITIONS = _words(
     """
@@ -559,6 +563,24 @@ BACK_MATTER = _lines(
     """
 )
 
+# Words that label a picture's credit or its file ("Image: Jane Roe.", "(Photo: AP)",
+# "File:harbour.jpg"), lower case: the line or bracket they open is no sentence of the text.
+CREDIT_LABELS = _lines(
+    """
+    image
+    images
+    photo
+    photos
+    photograph
+    picture
+    credit
+    photo credit
+    image credit
+    courtesy
+    file
+    """
+)
+
 # Seasons as ISO 8601-2 codes: "the spring of 1871" is normalized as 1871-21.
 SEASON_CODES = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 
@@ -690,6 +712,19 @@ ORG_SUBTYPES: dict[str, frozenset[str]] = {
         """
     ),
 }
+
+# The noun "Which ...?" asks an organization of a subtype by (issue 12, blind review: "Which
+# organization" for a team, a band, a university). A subtype not here is asked by the word
+# of its name that gave it ("Which university", "Which church") or as an organization.
+SUBTYPE_CLASS_NOUNS: dict[str, str] = {
+    "party": "party",
+    "news outlet": "news outlet",
+    "team": "team",
+    "union": "union",
+    "company": "company",
+}
+# ... and these by the word of their name that gave the subtype ("Which university").
+SUBTYPES_NAMED_BY_THEIR_WORD = ("school or university", "museum or venue", "religious body")
 
 # "the air force": a two-word armed force head.
 ARMED_FORCE_PHRASES = _lines(
@@ -847,6 +882,14 @@ ONE_HOLDER_POSTS = _words(
 )
 # Prepositions that open a phrase set before a sentence's subject ("In the 20th minute,
 # _____ missed ..."): "Who missed ... in the 20th minute?" puts the phrase last.
+# Words that open a subordinate clause: "Though President X was open to it, ..." makes no
+# "Which president ...?" (blind review: "Which Though president was open ...?").
+SUBORDINATORS = _words(
+    """
+    though although while whereas because since unless if once until when whenever after
+    before as whether
+    """
+)
 FRONTED_PREPOSITIONS = _words(
     """
     in on at by after before during under from per since with without within following
@@ -864,6 +907,17 @@ RELATIVE_WORDS_OF_TIME = _words("earlier later ago previous previously next same
 # Modifiers that point a noun back at the sentence before: "this conclusion", "One such
 # regiment", "the same libel suit" name nothing a student can know from the question.
 POINTING_WORDS = _words("this these those such same")
+# Adverbs that place a statement after or against the one before it ("however",
+# "subsequently"): out of their text they point at nothing (blind review: "Denver and
+# _____ both subsequently punted", "Neither the British nor the _____, however, wished").
+LEANING_ADVERBS = _words(
+    """
+    however subsequently afterwards afterward thereafter therefore nevertheless
+    nonetheless meanwhile moreover furthermore consequently
+    """
+)
+# Words that stand for people named before: "Both had withdrawn their objections".
+QUANTIFIER_SUBJECTS = _words("both neither either each")
 
 # --- Kinds from the words around a name (issue 11, texts nobody tuned for) --------------------
 # The small model tags by the name's own shape; these lists say what the sentence around it
@@ -885,6 +939,10 @@ ORG_NAME_HEADS = _words(
 
 # Legal-form words that a company's name drops in running text: "Graham Paper Company" ...
 # "Graham Paper", "Jim Walter Paper, Inc." ... "Jim Walter Paper".
+# Words that introduce a body's other name in brackets after its full name: "the Standard
+# Oil Company of New York (Socony, later Mobil)" (_extract/_bodies.py).
+RENAMING_WORDS = _words("later now formerly then renamed")
+
 COMPANY_SUFFIXES = _words(
     """
     company co co. corporation corp corp. incorporated inc inc. limited ltd ltd. llc plc

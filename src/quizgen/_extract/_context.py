@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from quizgen._extract import _cues, _names
+from quizgen._extract import _bodies, _cues, _names, _people
 from quizgen._extract._found import NAME_LABELS, Found, name_text
 from quizgen._extract._orgs import Span
 from quizgen._extract._types import Sentence
@@ -38,6 +38,11 @@ def context_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span
     return out
 
 
-# The rules in order: whole names and people first (so the others see whole names), then
-# the kinds the words around a name give.
-_RULES: tuple[Callable[[Found], None], ...] = (*_names.RULES, *_cues.RULES)
+# The rules in order: whole names and people first (so the others see whole names), people
+# the tagger called places, bodies it called people, then the kinds the words around a name give.
+_RULES: tuple[Callable[[Found], None], ...] = (
+    *_names.RULES,
+    *_people.RULES,
+    *_bodies.RULES,
+    *_cues.RULES,
+)

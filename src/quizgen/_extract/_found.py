@@ -117,3 +117,17 @@ def run_at(toks: list[Token], i: int) -> tuple[int, int]:
     while end < len(toks) and part(end):
         end += 1
     return start, end
+
+
+def conj_groups(sent: Sentence) -> list[list[int]]:
+    """The token indexes of each list of proper nouns the parse joins ("A, B and C"), the
+    list's first member first."""
+    toks = sent.tokens
+    groups: dict[int, list[int]] = {}
+    for t in toks:
+        if t.dep == "conj" and t.pos == "PROPN":
+            root = t.i
+            while toks[root].dep == "conj" and toks[root].head != root:
+                root = toks[root].head
+            groups.setdefault(root, [root]).append(t.i)
+    return list(groups.values())

@@ -7,7 +7,7 @@ a surname, a party's member. Each rule reads `Found` and adds spans or settles n
 
 from __future__ import annotations
 
-from quizgen._extract._found import DASHES, NAME_LABELS, Found, is_cap, run_at
+from quizgen._extract._found import DASHES, NAME_LABELS, Found, conj_groups, is_cap, run_at
 from quizgen._extract._orgs import Span
 from quizgen._extract._types import Token
 from quizgen._lexicon import (
@@ -191,14 +191,7 @@ def _listed_people(found: Found) -> None:
     and Kecalf") a one-word name the tagger called a place or a body is one too."""
     for sent in found.sentences:
         toks = sent.tokens
-        groups: dict[int, list[int]] = {}
-        for t in toks:
-            if t.dep == "conj" and t.pos == "PROPN":
-                root = t.i
-                while toks[root].dep == "conj" and toks[root].head != root:
-                    root = toks[root].head
-                groups.setdefault(root, [root]).append(t.i)
-        for members in groups.values():
+        for members in conj_groups(sent):
             spans = [found.covering(sent, i) for i in members]
             people = sum(s is not None and s.label == "PERSON" for s in spans)
             if not people:

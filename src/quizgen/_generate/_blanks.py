@@ -11,7 +11,9 @@ from collections import Counter
 
 from quizgen._deck import BLANK, BLANK_RE
 from quizgen._extract import Entity, Facts, Mention, Pronouns, Sentence, Token
+from quizgen._generate._acronyms import spelled_by_acronym
 from quizgen._generate._clauses import clause_window, independent_clauses
+from quizgen._generate._leaning import leaning_parts, leans_on_people
 from quizgen._generate._memo import by_identity
 from quizgen._generate._mentions import (
     bare_name_of_several,
@@ -22,6 +24,7 @@ from quizgen._generate._mentions import (
     verb_phrases,
 )
 from quizgen._generate._rewrite import object_question, strip_leading
+from quizgen._generate._simplify import MAX_SENTENCE_WORDS as _MAX_SENTENCE_WORDS
 from quizgen._generate._simplify import simplified_window
 from quizgen._generate._torn import (
     closed_quotes,
@@ -37,8 +40,6 @@ from quizgen._lexicon import (
     SENTENCE_ENDS,
     SUBJECT_PRONOUNS,
 )
-
-_MAX_SENTENCE_WORDS = 60
 
 
 def sentence_context(sent: Sentence) -> str:
@@ -70,7 +71,8 @@ def _gap_ws(sent: Sentence, i: int, kept: set[int]) -> str:
     if i + 1 >= len(toks) or i + 1 in kept:
         return toks[i].ws
     nxt = next((k for k in range(i + 1, len(toks)) if k in kept), None)
-    return "" if nxt is None or toks[nxt].text in ".,;:!?" else " "
+    # "(the Saudi subsidiary of Socal)", not "... of Socal )" once ", which ..." is cut
+    return "" if nxt is None or toks[nxt].text in (*".,;:!?", ")", "]") else " "
 
 
 def simplified_blank(sent: Sentence, start: int, end: int, pronouns: Pronouns) -> str | None:
@@ -101,6 +103,11 @@ def _blanked(
         return None  # a heading or a list item: "Describe the reasons why many Americans ..."
     if _alters_a_quotation(sent, toks):
         return None
+    # "In that same year," / ", however,": what leans on the text before goes
+    lean = leaning_parts(sent, toks, start, end)
+    toks = [t for t in toks if t.i not in lean]
+    if leans_on_people(toks):
+        return None  # "Both had withdrawn their objections": who, the sentence before says
     last = toks[-1].i + 1
     kept = {t.i for t in toks}
     words = []
@@ -119,8 +126,11 @@ def _blanked(
             text = text[:1].upper() + text[1:]
         words.append(text + (_gap_ws(sent, t.i, kept) if t.i != last - 1 else ""))
     text = "".join(words).strip()
+    text = text[:1].upper() + text[1:]  # "in _____, Schleiden ..." once "Later," went
     if re.search(re.escape(BLANK) + r"\s*\(|\(\s*" + re.escape(BLANK), text):
         return None  # "the _____ (OECD)": the acronym beside the blank gives it away
+    if spelled_by_acronym(text, sent.span_text(start, end)):
+        return None  # "the _____ to Re-Elect the President (CREEP)": "Committee"
     if re.search(r"\([^()]*\b(?:as|called|or)\s+" + re.escape(BLANK), text):
         return None  # "deoxyribonuclease (referred to as _____)": named just before it
     if window is not None and _across_a_semicolon(sent, window):
@@ -131,7 +141,7 @@ def _blanked(
         return None  # "_____, formerly known as H. B. Graham and Brothers": its other name
     if _points_back(sent, toks):
         return None
-    if any(t.lower_text in FIRST_PERSON for t in toks) and not _shows_a_quotation(text):
+    if any(_speaks(sent, t) for t in toks) and not _shows_a_quotation(text):
         return None  # "... and I'm deeply disappointed": who speaks, the question cannot say
     if named_twice(text, sent.tokens, subs):
         return None  # "Harry W. Henry II’s son Harry W. Henry II": the name is another's
@@ -166,6 +176,25 @@ def _blanked(
         if not text.endswith((".", "!", "?", ".”", "?”", "!”")):
             text += "."
     return closed_quotes(strip_leading(without_figure_references(text)))
+
+
+def _speaks(sent: Sentence, t: Token) -> bool:
+    """Is `t` a first-person pronoun of someone speaking? Not "US" the country ("US soul
+    singer ..." is tagged a proper noun), nor a word of a title set in capitals ("a duet,
+    I Knew You Were Waiting (for Me)": its verb is capitalized in mid-sentence)."""
+    if t.lower_text not in FIRST_PERSON or t.pos != "PRON":
+        return False
+    verb = next(
+        (
+            sent.tokens[k]
+            for k in [t.i, *sent.ancestors(t.i)]
+            if sent.tokens[k].pos in ("VERB", "AUX")
+        ),
+        None,
+    )
+    if verb is None or verb.i == 0 or not verb.text[:1].isupper():
+        return True
+    return sent.tokens[verb.i - 1].text in ("“", '"', "‘", "(", ":")  # a quotation's first word
 
 
 def _shows_a_quotation(text: str) -> bool:
@@ -236,6 +265,9 @@ _FIGURE_LABEL = re.compile(r"(?:Figure|Fig\.|Table|Map|Plate|Image|Photo)\s+\d",
 _CREDIT = re.compile(
     r"\(?(?:image|photo|photograph|picture|credit|source|illustration)s?(?:\s+credit)?\s*:", re.I
 )
+# ... or ends with it inside its last sentence, the splitter having kept them together:
+# "The first competition was held this week in Washington D.C. Image: United States Navy."
+_TRAILING_CREDIT = re.compile(r"[.!?)”\"]\s+" + _CREDIT.pattern + r"[^.!?:]*[.!?]?\s*$", re.I)
 _CAPTION_SENTENCES = 4  # a caption is short: a longer paragraph is text
 
 
@@ -251,7 +283,12 @@ def in_caption(facts: Facts, sent: Sentence) -> bool:
     ]
     if len(para) > _CAPTION_SENTENCES:
         return False  # the whole paragraph is in `para` only when it is this short
-    return bool(_FIGURE_LABEL.match(para[0].text.lstrip()) or _CREDIT.match(para[-1].text.lstrip()))
+    last = para[-1].text.strip()
+    return bool(
+        _FIGURE_LABEL.match(para[0].text.lstrip())
+        or _CREDIT.match(last)
+        or _TRAILING_CREDIT.search(last)
+    )
 
 
 def _closed(sent: Sentence) -> bool:
@@ -297,6 +334,13 @@ def mention_sentences(
                 out.append((short, m.sent_index, role if whole else ""))
             if own and own != blanked and len(own.split()) >= 6:
                 out.append((own, m.sent_index, role))
+        elif (short := simplified_blank(sent, m.start, m.end, coref)) and (
+            len(short.split()) >= 6 and not _names_a_sibling(short, entity)
+        ):
+            # refused whole (too long, another fact's remark torn), it may stand without
+            # the side remarks: "Newton, whose ... (sixty words), wrote ..." -> "Newton wrote"
+            whole = independent_clauses(sent) == []
+            out.append((short, m.sent_index, role if whole else ""))
         for vp in verb_phrases(sent, m) if role == "subject" else ():
             said = _clause_blank(sent, m, vp, coref)
             if (

@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING
 from quizgen._deck import BLANK, Question, question_id
 from quizgen._generate._distractors import (
     Pool,
+    credited,
     date_pool,
     org_family,
     pick,
     pick_of_kind,
+    same_era,
     same_form,
     same_post,
 )
@@ -85,6 +87,8 @@ def pools(all_items: Sequence[FactSlots]) -> dict[str, Pool]:
     found: dict[str, list[str]] = {"actor": [], "organization": [], "title": []}
     articles = {i.fields["answer"]: i.article for i in all_items if i.kind == "organization"}
     for item in all_items:
+        if item.kind != "date" and credited(item.fields["answer"], item.context):
+            continue  # a photographer of the text's pictures: no one of its story
         if item.kind == "date":
             found.setdefault(f"date:{item.granularity}", []).append(item.fields["answer"])
         else:
@@ -263,7 +267,7 @@ def _distractors(
         same = pools_.get(f"date:{item.granularity}", _NO_NAMES)
         pool = date_pool(answer, item.granularity or "", same, rng)
         picked = pick(answer, pool, avoid, rng, count=16, unless_in=item.context)
-        return [d for d in picked if _in_window(d, item.window)][:8]
+        return [d for d in picked if _in_window(d, item.window) and same_era(d, answer)][:8]
     if template.answer == "title":
         return same_post(answer, pick(answer, pools_["title"], avoid, rng, count=16))[:8]
     if item.kind == "organization":

@@ -88,6 +88,36 @@ def date_window(
 
 
 _LIFE_SPREAD = 25  # years a birth or death date's options may lie from it
+_RANGE_DASHES = ("–", "-", "—")
+
+
+def bracketed_birth(facts: Facts, d: DateFact) -> str | None:
+    """The person whose life a bracketed range after their name opens with `d`, else None.
+
+    "Robert Hooke (1635–1703) was the first to ..." -> "Robert Hooke" for 1635: set in a
+    sentence of prose, the years in brackets right after a person's name are their life
+    (the convention of biographies and textbooks). A row of a list ("Henry Graham
+    (1855–1885)" under "Presidents", no verb) gives a term of office instead: None. Only the
+    first year is asked: either end of the range is the same fact, the life."""
+    sent = facts.sentences[d.sent_index]
+    toks = sent.tokens
+    if (
+        d.granularity != "year"
+        or d.start < 2
+        or toks[d.start - 1].text != "("
+        or d.end + 2 >= len(toks)
+        or toks[d.end].text not in _RANGE_DASHES
+        or toks[d.end + 2].text != ")"
+        or not any(t.pos in ("VERB", "AUX") for t in toks)
+    ):
+        return None
+    for person in _named_in(facts, d.sent_index):
+        for m in person.mentions:
+            # the person's full name only: "Pierre Berg (1704–1787)", the father, beside a son
+            # "Pierre Charles Berg" whom the text calls "Pierre Berg" too, is not asked by it
+            if m.sent_index == d.sent_index and m.end == d.start - 1:
+                return person.name if sent.span_text(m.start, m.end) == person.name else None
+    return None
 
 
 def as_of(published: str | None) -> str:

@@ -16,7 +16,15 @@ from quizgen._generate._blanks import (
     sentence_context,
     simplified_blank,
 )
-from quizgen._generate._date_facts import as_of, date_variants, date_window, in_dateline, lifespans
+from quizgen._generate._class_nouns import class_noun as class_noun_of
+from quizgen._generate._date_facts import (
+    as_of,
+    bracketed_birth,
+    date_variants,
+    date_window,
+    in_dateline,
+    lifespans,
+)
 from quizgen._generate._memo import by_identity
 from quizgen._generate._mentions import bare_name_of_several
 from quizgen._generate._rewrite import bound_preposition, clause_question
@@ -55,6 +63,7 @@ ITEM_FIELDS: dict[str, frozenset[str]] = {
             "answer",
             "name",
             "class_noun",
+            "wh_subject",
             "members",
             "description_np",
             "person",
@@ -123,11 +132,17 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
     for d in facts.dates:
         if d.granularity == "day":
             first_said.setdefault(d.normalized, d.sent_index)
+        elif d.in_range and (person := bracketed_birth(facts, d)):
+            # "Rudolf Virchow (1821–1902)" in two sentences is one life, asked once
+            first_said.setdefault(f"{d.normalized} {person}", d.sent_index)
     for d in facts.dates:
+        said = None
+        if d.granularity == "day":
+            said = first_said.get(d.normalized)
+        elif d.in_range and (person := bracketed_birth(facts, d)):
+            said = first_said.get(f"{d.normalized} {person}")
         yield replace(
-            _date_slots(facts, d, coref),
-            window=date_window(facts, d, lives),
-            fact_sentence=first_said.get(d.normalized) if d.granularity == "day" else None,
+            _date_slots(facts, d, coref), window=date_window(facts, d, lives), fact_sentence=said
         )
     for actor in facts.actors:
         item = _actor_slots(facts, actor, coref)
@@ -229,6 +244,8 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
         short = simplified_blank(sent, d.start, d.end, coref)
         if short and len(short.split()) >= 6:  # "Berg sang in _____." says too little
             alternates.append((short, d.sent_index))
+    elif (short := simplified_blank(sent, d.start, d.end, coref)) and len(short.split()) >= 6:
+        fields["blanked"] = short  # refused whole, it may stand without its side remarks
     if (
         not d.in_range
         and not cut_by_the_splitter(facts, sent)
@@ -250,6 +267,8 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
             )
             if bare:
                 fields["clause_bare"] = bare  # lets the names it leaves out be asked there
+    elif d.in_range and (person := bracketed_birth(facts, d)):
+        fields["clause"] = f"was {person} born"  # "Robert Hooke (1635–1703) was ..."
     accept = [a for a in date_variants(d) if a != d.answer]
     return FactSlots(
         kind="date",
@@ -335,8 +354,11 @@ def _clip_quote(text: str, words: int = 24) -> str:
 
 def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
     first = org.mentions[0]
-    class_noun = org.class_noun or "organization"
+    # "" when its kind is unknown (`_class_nouns`): no "Which ...?" question is made of it
+    class_noun = class_noun_of(org.name, org.class_noun, org.subtype, _article(facts, org))
     fields = {"answer": org.name, "name": org.name, "class_noun": class_noun}
+    # "Which team ...?", or "Who performed the halftime show?" of a name of unknown kind
+    fields["wh_subject"] = f"Which {class_noun}" if class_noun else "Who"
     if len(org.members) >= 3:
         fields["members"] = _join_list(org.members)
     for d in org.descriptions:
@@ -349,7 +371,10 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
             fields["description_np"] = re.sub(r"^(a|an)\s+", "the ", d.text).rstrip(",;: ")
     anchors: dict[str, int] = {}
     for actor, role in _roles_by_org(facts).get(org.name, ()):
-        person_role = None if is_a_list(role.text) else replace_org(role.text, org, class_noun)
+        if is_a_list(role.text):
+            continue
+        # a post held at it ("the head of General Electric") says it is an organization
+        person_role = replace_org(role.text, org, class_noun or "organization")
         if (
             person_role
             and "(" not in person_role
@@ -369,8 +394,16 @@ def _org_slots(facts: Facts, org: Entity, coref: Pronouns) -> FactSlots:
     if blanked:
         fields["blanked"], anchors["blanked"] = blanked[0]
     # "At which data did ...": the class noun must be one the name itself says
+    # (a noun of its subtype is sure: "At which team ..."; of an unknown kind, none is asked:
+    # "From whom did they travel" would be keyed to a city as often as to a person)
     noun = class_noun if class_noun.lower() in org.name.lower() else "organization"
-    if not _doubtful_org(facts, org) and (asked := entity_object_question(facts, org, coref, noun)):
+    if not org.class_noun:
+        noun = class_noun
+    if (
+        noun
+        and not _doubtful_org(facts, org)
+        and (asked := entity_object_question(facts, org, coref, noun))
+    ):
         fields["wh_question"], anchors["wh_question"] = asked
     return FactSlots(
         kind="organization",
@@ -448,7 +481,8 @@ def _doubtful_org(facts: Facts, org: Entity) -> bool:
 def _doubtful_actor(facts: Facts, actor: Entity) -> bool:
     """Is this "person" more likely part of an organization's, a place's or another person's
     name? One bare word the text says nothing else about, set beside an organization or
-    place ("the Royal Botanic Gardens, Kew"), or an epithet ("Henry the Lion")."""
+    place ("the Royal Botanic Gardens, Kew"), an epithet ("Henry the Lion"), or a word of
+    a quotation only."""
     if actor.roles or actor.quotes or len(actor.mentions) > 1 or len(actor.name.split()) > 1:
         return False
     m = actor.mentions[0]
@@ -456,6 +490,8 @@ def _doubtful_actor(facts: Facts, actor: Entity) -> bool:
     head = toks[m.start]
     if head.dep == "appos" and m.start > 0 and toks[m.start - 1].lower_text == "the":
         return True  # "Henry the Lion": an epithet, part of another person's name
+    if head.quoted:
+        return True  # "each “Cavern, Bubble, or Cell”": a capitalized word someone wrote
     return head.dep in ("appos", "conj") and toks[head.head].ent in ("ORG", "GPE", "FAC", "LOC")
 
 

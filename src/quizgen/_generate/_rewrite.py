@@ -161,6 +161,8 @@ def _invert(
         kept = {i for i, text in substitutes.items() if text == toks[i].text}
     words = {i: _word(toks[i], substitutes) for i in clause.idx}
     for i, nxt in zip(clause.idx, clause.idx[1:], strict=False):
+        if nxt != i + 1 and not words[i][1] and toks[i + 1].pos == "PUNCT":
+            words[i] = (words[i][0], True)  # "the committee[, under ...,] proposed": a space
         if nxt != i + 1 and words[i][0].lower() in ("a", "an"):
             # a word left out after "a"/"an": the article agrees with the word now after it
             article = "an" if words[nxt][0][:1].lower() in "aeiou" else "a"
@@ -226,6 +228,8 @@ def _clause(sent: Sentence, start: int, end: int, phrase: list[int] | None = Non
     # "a 1950 accord ... lapsed in 1979": the other year names the accord; asking the lapse
     # without it lets the 1950 be asked from the same sentence without this printing it.
     idx = [i for i in idx if not _year_modifier(toks[i], toks)]
+    # "Robert Remak (1815–1865)": a life in brackets is two facts of its own, asked apart
+    idx = [i for i in idx if i not in _dates_in_brackets(sent, start, end)]
     # the clause's last punctuation goes, but for a bracket it closes: "(ESPCI)"
     while idx and toks[idx[-1]].pos == "PUNCT" and not _closes_a_bracket(toks, idx):
         idx.pop()
@@ -259,10 +263,15 @@ def _without_sides(clause: Clause, labels: frozenset[str], thin_ok: bool = False
             set(part) <= kept
             and max(part) - min(part) + 1 == len(part)
             # the phrase's own object is the name: "with X-ray apparatus for the Army" stays
-            and any(k.ent in labels for k in [c, *sent.children(c.i)] if k.dep != "prep")
+            and any(k.ent in labels for k in _named_by(sent, c, _vague(clause)))
             and not any(clause.start <= k < clause.end for k in part)
         ):
             drop.update(part)
+            lo, hi = min(part), max(part)
+            if lo > 0 and toks[lo - 1].text == ",":  # ", under the chairmanship of X," goes whole
+                drop.add(lo - 1)
+                if hi + 1 < len(toks) and toks[hi + 1].text == ",":
+                    drop.add(hi + 1)
     if not drop:
         return None
     idx = [i for i in clause.idx if i not in drop]
@@ -272,6 +281,29 @@ def _without_sides(clause: Clause, labels: frozenset[str], thin_ok: bool = False
     if len(said) < _MIN_OBJECT_REST and not thin_ok:
         return None
     return replace(clause, idx=idx)
+
+
+def _named_by(sent: Sentence, prep: Token, vague_subject: bool) -> list[Token]:
+    """The preposition, its object, and the name its object is "of" where the object is a
+    noun of relation: "by [the Committee]", "at the behest of [President Hoover]", "under
+    the chairmanship of [Owen Young]" all say who acted. Not under a subject of common
+    nouns: "the committee, under the chairmanship of Owen Young," is which committee."""
+    out = [prep]
+    for obj in sent.children(prep.i):
+        if obj.dep == "prep":
+            continue
+        out.append(obj)
+        for of in sent.children(obj.i):
+            if of.lower_text == "of" and obj.pos == "NOUN" and not vague_subject:
+                out += [k for k in sent.children(of.i) if k.dep == "pobj"]
+    return out
+
+
+def _vague(clause: Clause) -> bool:
+    """Is the subject "the" and common nouns only ("the committee"), naming nothing alone?"""
+    toks = clause.sent.tokens
+    words = [toks[i] for i in clause.subject_idx if toks[i].pos != "PUNCT"]
+    return words[0].lower_text == "the" and all(t.text.islower() for t in words[1:])
 
 
 def _says_which(clause: Clause) -> bool:
@@ -292,6 +324,28 @@ def _year_modifier(tok: Token, toks: list[Token]) -> bool:
         and toks[tok.head].pos in ("NOUN", "PROPN")
         and tok.head > tok.i
     )
+
+
+def _dates_in_brackets(sent: Sentence, start: int, end: int) -> set[int]:
+    """The tokens of each bracket that holds dates only ("(1815–1865)", "(b. 1773)" is not:
+    "b." is no date word), with its brackets and the space before it, but for one holding
+    tokens [start, end)."""
+    toks, out = sent.tokens, set()
+    opened: int | None = None
+    for t in toks:
+        if t.text == "(":
+            opened = t.i
+        elif t.text == ")" and opened is not None:
+            inner = toks[opened + 1 : t.i]
+            if (
+                inner
+                and not (opened < start and end <= t.i)
+                and any(k.ent == "DATE" for k in inner)
+                and all(k.ent == "DATE" or k.pos in ("PUNCT", "SYM") for k in inner)
+            ):
+                out.update(range(opened, t.i + 1))
+            opened = None
+    return out
 
 
 def _word(tok: Token, substitutes: dict[int, str] | None) -> tuple[str, bool]:

@@ -23,6 +23,7 @@ from quizgen._lexicon import DIRECTION_PREPOSITIONS
 _SIDE = {"appos", "relcl", "prep", "advcl", "npadvmod"}
 _FACT_LABELS = {"DATE", "PERSON", "ORG"}
 _COMMAS = {",", ";", "—", "–"}
+MAX_SENTENCE_WORDS = 60  # a wording longer than this (in tokens) does not stand alone
 
 
 def _depth(words: Iterable[str]) -> int:
@@ -43,6 +44,21 @@ def _with_brackets(toks: Sequence[Token], span: range) -> range | None:
     return range(lo, hi) if depth == 0 else None
 
 
+_OPENERS = ("(", "[", "“", '"')
+
+
+def _glued(toks: Sequence[Token], lo: int, hi: int) -> bool:
+    """Is the part [lo, hi] written against a word beside it, with no space between? It is
+    then part of that word: cut, "Matthias Schleiden (1804–1881)" read "(1804 )" and "a
+    1926 publication co-authored with X" read "publication co-." (blind review)."""
+    before = toks[lo - 1] if lo > 0 else None
+    after = toks[hi + 1] if hi + 1 < len(toks) else None
+    return bool(
+        (before is not None and not before.ws and before.text not in _OPENERS)
+        or (after is not None and not toks[hi].ws and after.pos != "PUNCT")
+    )
+
+
 def simplified_window(sent: Sentence, start: int, end: int) -> list[int] | None:
     """The token indices of the sentence without the side parts that name another fact
     (never the part holding tokens [start, end)); None when nothing would go, or the
@@ -50,11 +66,13 @@ def simplified_window(sent: Sentence, start: int, end: int) -> list[int] | None:
 
     The smallest parts go first: "a junior partner in the 1950s" loses "in the 1950s"
     only. Where that tears the sentence ("Anna Berg, a surveyor born, founded ..."), the
-    largest go first: the whole remark "a surveyor born in 1890" goes."""
+    largest go first: the whole remark "a surveyor born in 1890" goes; so too where the
+    sentence is still too long to stand alone."""
     if any(t.quoted for t in sent.tokens):
         return None  # quotations are never altered
     window = _window(sent, start, end, largest_first=False)
-    if window is not None and torn(sent, window, start, end):
+    if window is not None and (torn(sent, window, start, end) or len(window) > MAX_SENTENCE_WORDS):
+        # too long still ("Holm, a chemist who ... in 1890, founded ..." without "in 1890")
         window = _window(sent, start, end, largest_first=True)
     return window
 
@@ -77,9 +95,13 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
         lo, hi = min(part), max(part)
         if hi - lo + 1 != len(part):
             continue  # not one run of words: cutting it would tear the sentence
+        if _glued(toks, lo, hi):
+            continue  # "(1804–1881)", "co-authored with X": half a word or range would stay
         before = toks[lo - 1].text if lo > 0 else ""
         after = toks[hi + 1].text if hi + 1 < len(toks) else ""
-        if t.dep in ("appos", "relcl"):
+        if t.dep == "appos" and before == "(" and after == ")":
+            span = range(lo - 1, hi + 2)  # "Robert Remak (1815–1865)": a remark in brackets
+        elif t.dep in ("appos", "relcl"):
             if before not in _COMMAS:
                 continue  # "the writer Tolstoy", "the book that he wrote": it restricts
             if toks[lo].pos == "PROPN" or any(c.dep == "conj" for c in sent.children(t.head)):
@@ -93,7 +115,11 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
             when = t.lower_text != "of" and all(toks[k].ent == "DATE" for k in facts)
             if not (main_verb or when):
                 continue  # "known as the Shanghai Five", "the battle of Solferino": needed
-            span = range(lo - 1 if before in _COMMAS else lo, hi + 1)
+            # set off on both sides between subject and verb ("the committee, under ...
+            # Berg, proposed"): both go; after a fronted phrase ("At the end of its
+            # hearings, in July 1974, the committee ...") one stays
+            both = before in _COMMAS and after in _COMMAS and _between_subject_and_verb(sent, t)
+            span = range(lo - 1 if before in _COMMAS else lo, hi + 2 if both else hi + 1)
         else:
             continue
         if any(c.dep == "cc" for c in sent.children(t.i)):
@@ -109,4 +135,25 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
         return None
     while window and toks[window[0]].text in _COMMAS:
         window.pop(0)
-    return window
+    return None if _hollowed_bracket(toks, window) else window
+
+
+def _between_subject_and_verb(sent: Sentence, t: Token) -> bool:
+    """Does the part at `t` stand after its verb's subject and before the verb?"""
+    verb = t.head
+    subject = next((c for c in sent.children(verb) if c.dep in ("nsubj", "nsubjpass")), None)
+    return subject is not None and max(sent.subtree(subject.i)) < t.i < verb
+
+
+def _hollowed_bracket(toks: Sequence[Token], window: list[int]) -> bool:
+    """Does the window keep both ends of a bracket but not all of what is inside? "King
+    Louis XV (1710–1774, reigned 1715–1774)" without its dates read "(1710 reigned 1715 )"."""
+    kept, opened = set(window), []
+    for t in toks:
+        if t.text in ("(", "["):
+            opened.append(t.i)
+        elif t.text in (")", "]") and opened:
+            i = opened.pop()
+            if i in kept and t.i in kept and any(k not in kept for k in range(i + 1, t.i)):
+                return True
+    return False

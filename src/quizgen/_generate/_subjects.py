@@ -20,7 +20,13 @@ from dataclasses import replace
 from quizgen._deck import BLANK
 from quizgen._generate._fields import FactSlots
 from quizgen._generate._roles import role_words
-from quizgen._lexicon import FRONTED_PREPOSITIONS, ONE_HOLDER_POSTS, TITLE_WORDS, is_honorific
+from quizgen._lexicon import (
+    FRONTED_PREPOSITIONS,
+    ONE_HOLDER_POSTS,
+    SUBORDINATORS,
+    TITLE_WORDS,
+    is_honorific,
+)
 
 _B = re.escape(BLANK)
 # What a subject's clause may be: no quotation (a question never alters one), and not the
@@ -96,8 +102,8 @@ def _is_role(words: str, roles: Sequence[str]) -> bool:
     post, or is one extraction gave the person ("English defender"); "Dr", "Mr" are
     honorifics."""
     parts = words.lower().split()
-    if any(is_honorific(w) for w in parts):
-        return False
+    if any(is_honorific(w) for w in parts) or parts[0] in SUBORDINATORS:
+        return False  # "Though President _____ was open ...": a clause of the sentence's
     return (
         parts[-1] in TITLE_WORDS
         or parts[-1] in ONE_HOLDER_POSTS

@@ -15,6 +15,7 @@ from quizgen._lexicon import (
     BACK_MATTER,
     BOILERPLATE_LINES,
     CLOSING_MARKS,
+    CREDIT_LABELS,
     NAME_PARTICLES,
     SENTENCE_MARKS,
 )
@@ -132,3 +133,34 @@ def drop_citations(text: str) -> str:
 def is_back_matter(heading: str) -> bool:
     """True for a heading that opens back matter: "References", "See also:", "NOTES"."""
     return heading.strip().rstrip(":").strip().lower() in BACK_MATTER
+
+
+# --- picture credits (issue 11) ---------------------------------------------------------------
+
+_LABEL = "|".join(
+    sorted((re.escape(w).replace(r"\ ", r"\s") for w in CREDIT_LABELS), key=len)[::-1]
+)
+# "(Photo: Jane Roe/AP)" anywhere in a line.
+_BRACKETED_CREDIT = re.compile(rf"\s*\((?i:{_LABEL})\s?:\s?[^()\n]{{1,80}}\)")
+# "... in 2012. Image: Jane Roe." closing a line, or a line of its own: the credit opens the
+# line or follows a sentence's end.
+_CREDIT_TAIL = re.compile(
+    rf"(?:^|(?<=[.!?”\"’)])\s)(?P<label>(?i:{_LABEL}))\s?:\s?(?P<who>[^\n]+)$", re.M
+)
+_CREDIT_WORDS = 12  # a credit names a person, an agency or a file; longer is a sentence
+
+
+def drop_credits(text: str) -> str:
+    """Remove picture credits: "Image: Jane Roe." after a caption or alone on a line,
+    "(Photo: AP)", "File:harbour.jpg". A credit glued to the caption before it made the
+    photographer a person of the text. A capitalised label is required at a line's end
+    ("Credit: the bank ..." opening a long line is a sentence and stays)."""
+
+    def tail(m: re.Match[str]) -> str:
+        short = len(m.group("who").split()) <= _CREDIT_WORDS
+        return "" if short and m.group("label")[0].isupper() else m.group(0)
+
+    if ":" not in text:
+        return text
+    text = _BRACKETED_CREDIT.sub("", text)
+    return "\n".join(line.rstrip() for line in _CREDIT_TAIL.sub(tail, text).split("\n"))

@@ -9,6 +9,7 @@ from quizgen._errors import SourceError
 from quizgen._sources._clean import (
     drop_boilerplate,
     drop_citations,
+    drop_credits,
     is_back_matter,
     normalize,
     paragraphs,
@@ -54,7 +55,8 @@ def read_html(data: bytes, name: str) -> tuple[Meta, str]:
     )
     # trafilatura puts one paragraph per line; the page's <h1> usually repeats the title.
     text = _without_back_matter(doc.body) if doc.body is not None else None
-    lines = [line for line in drop_citations(normalize(text or doc.text or "")).split("\n") if line]
+    body = drop_credits(drop_citations(normalize(text or doc.text or "")))
+    lines = [line for line in body.split("\n") if line]
     if meta.title and lines and lines[0] == meta.title and len(lines) > 1:
         lines.pop(0)
     paras = drop_boilerplate(paragraphs("\n\n".join(lines)))

@@ -14,7 +14,13 @@ from collections import Counter
 
 from quizgen._errors import SourceError
 from quizgen._lexicon import PLACEHOLDER_META
-from quizgen._sources._clean import LINE_ENDS_SENTENCE, drop_boilerplate, drop_citations, normalize
+from quizgen._sources._clean import (
+    LINE_ENDS_SENTENCE,
+    drop_boilerplate,
+    drop_citations,
+    drop_credits,
+    normalize,
+)
 from quizgen._sources._hyphens import rejoin_hyphens
 from quizgen._sources._text import Meta, is_headline
 
@@ -79,7 +85,8 @@ def _meta_field(value: object) -> str | None:
 
 def _join_pages(pages: list[str]) -> str:
     page_lines = [
-        drop_citations(normalize(page.translate(_LIGATURES))).split("\n") for page in pages
+        drop_credits(drop_citations(normalize(page.translate(_LIGATURES)))).split("\n")
+        for page in pages
     ]
     page_lines = _drop_running_heads(page_lines)
     # A page break is a line break: a word broken across pages joins like any other.

@@ -13,6 +13,7 @@ from quizgen._sources._clean import (
     LINE_ENDS_SENTENCE,
     drop_boilerplate,
     drop_citations,
+    drop_credits,
     is_back_matter,
     normalize,
     paragraphs,
@@ -163,7 +164,7 @@ def plain_text(text: str) -> tuple[str | None, str]:
     dropped; a heading line above a paragraph becomes a paragraph of its own, and back
     matter (References, Notes, See also ...) goes.
     """
-    paras = drop_boilerplate(paragraphs(drop_citations(normalize(text))))
+    paras = drop_boilerplate(paragraphs(drop_credits(drop_citations(normalize(text)))))
     paras = [[ln for ln in p if any(ch.isalnum() for ch in ln)] for p in paras]
     paras = _drop_back_matter(_split_headings([p for p in paras if p]))
     headline = None
@@ -286,7 +287,7 @@ def markdown_text(text: str) -> tuple[str | None, str]:
             blocks.append((0, _inline(join_lines(para))))
             para.clear()
 
-    lines = drop_citations(normalize(text)).split("\n")
+    lines = drop_credits(drop_citations(normalize(text))).split("\n")
     fence: str | None = None
     code: list[str] = []
     for raw in lines:

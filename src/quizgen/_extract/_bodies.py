@@ -1,0 +1,99 @@
+"""Context rules for organizations the tagger called people (issue 11).
+
+A company's short or later name ("Socony", "Mobil") looks like a surname to the small
+model. Two cues carry to any text: the name stands in brackets right after a body's full
+name ("the Standard Oil Company of New York (Socony, later Mobil)"), or in a list of
+bodies ("a syndicate of Jersey Standard, Socony, Gulf Oil and the Near East Company").
+Each rule reads `Found` and settles names.
+"""
+
+from __future__ import annotations
+
+from quizgen._extract._found import Found, conj_groups, is_cap
+from quizgen._extract._names import a_persons
+from quizgen._extract._orgs import Span
+from quizgen._extract._types import Sentence
+from quizgen._lexicon import (
+    COMPANY_SUFFIXES,
+    ORG_NAME_HEADS,
+    RENAMING_WORDS,
+    TITLE_WORDS,
+    is_honorific,
+)
+
+_SHORT_LABELS = frozenset({"PERSON", "NORP", "ORG"})
+
+
+def _sure_body(found: Found, s: Span) -> bool:
+    """An organization by its own words: a head word ("Company", "Society") or a legal
+    form, whatever the tagger said around it."""
+    words = found.sentences[s.sent_index].span_text(s.start, s.end).lower().split()
+    return found.label_of(s) == "ORG" and any(
+        w in ORG_NAME_HEADS or w in COMPANY_SUFFIXES for w in words
+    )
+
+
+def _bracketed_short_forms(found: Found) -> None:
+    """ "the Standard Oil Company of New York (Socony, later Mobil, ...)": a name opening
+    the brackets after a body's full name, or one a renaming word ("later", "now",
+    "formerly") introduces there, is that body under another name."""
+    ends = {(s.sent_index, s.end): s for s in found.spans if _sure_body(found, s)}
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        if found.label_of(s) not in _SHORT_LABELS | {"GPE"} or not _plain_name(sent, s):
+            continue
+        renamed = s.start > 0 and toks[s.start - 1].lower_text in RENAMING_WORDS
+        k = _bracket_open(sent, s.start)
+        if k is None or (k + 1 < s.start and not renamed) or (sent.index, k) not in ends:
+            continue
+        if found.label_of(s) == "GPE" and not renamed:
+            continue  # "Harvard University (Cambridge, Massachusetts)": where it is
+        found.name(sent, s.start, s.end, "ORG")
+
+
+def _bracket_open(sent: Sentence, i: int) -> int | None:
+    """The index of the "(" whose brackets hold token i, within a few words; else None."""
+    for k in range(i - 1, max(-1, i - _BRACKET_WORDS), -1):
+        if sent.tokens[k].text == ")":
+            return None
+        if sent.tokens[k].text == "(":
+            return k
+    return None
+
+
+_BRACKET_WORDS = 8
+
+
+def _plain_name(sent: Sentence, s: Span) -> bool:
+    """Capitalised words, no title or honorific ("General Lafayette" is no company)."""
+    toks = sent.tokens[s.start : s.end]
+    return all(is_cap(t) for t in toks) and not any(
+        t.lower_text in TITLE_WORDS or is_honorific(t.text) for t in toks
+    )
+
+
+def _listed_bodies(found: Found) -> None:
+    """ "a syndicate that included Jersey Standard, Socony, Gulf Oil, and the Pan-American
+    Petroleum and Transport Company": in a list of three names or more (untagged ones aside), at least half of
+    them organizations and one a body by its own words, the others are bodies too, unless
+    a word of theirs is in a person's whole name elsewhere."""
+    for sent in found.sentences:
+        for members in conj_groups(sent):
+            listed = list({id(s): s for i in members if (s := found.covering(sent, i))}.values())
+            if len(listed) < 3:
+                continue
+            bodies = sum(found.label_of(s) == "ORG" for s in listed)
+            if 2 * bodies < len(listed) or not any(_sure_body(found, s) for s in listed):
+                continue
+            for s in listed:
+                text = sent.span_text(s.start, s.end)
+                if (
+                    found.label_of(s) in _SHORT_LABELS
+                    and _plain_name(sent, s)
+                    and not any(a_persons(found, w, but=text, least=2) for w in text.split())
+                ):
+                    found.name(sent, s.start, s.end, "ORG")
+
+
+RULES = (_bracketed_short_forms, _listed_bodies)

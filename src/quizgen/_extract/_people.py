@@ -1,0 +1,113 @@
+"""Context rules for people the tagger called places or groups (issue 11).
+
+The small model often tags a surname it does not know as a country or a nationality
+("Schleiden" GPE, "Bianchi" NORP), even in a text that gives the whole name. Two cues
+carry to any text: a person's life years in brackets after the name, and a bare surname
+of a person the text names in full. Each rule reads `Found` and settles names or spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizgen._extract import _orgs
+from quizgen._extract._found import DASHES, NAME_LABELS, Found, is_cap
+from quizgen._extract._types import Sentence
+from quizgen._lexicon import ORG_NAME_HEADS, ORG_WORDS, PLACE_PREPOSITIONS, TITLE_WORDS
+
+_YEAR = re.compile(r"1\d{3}|20\d{2}|\d{2,3}")
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def _lifespans(found: Found) -> None:
+    """ "Matthias Schleiden (1804–1881), a German botanist", "Ada Brook (born 1961)": a
+    name followed by the years of a life in brackets is a person's, in every sentence. A
+    place has years too ("East Prussia (1773–1945)"), so a name the tagger called a place
+    needs an appositive naming a person's class as well."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        words = [t.lower_text for t in toks[s.start : s.end]]
+        if (
+            s.label not in NAME_LABELS
+            or s.label == "PERSON"
+            or not all(is_cap(t) for t in toks[s.start : s.end])
+            or any(w in ORG_WORDS or w in ORG_NAME_HEADS for w in words)
+        ):
+            continue
+        close = _life_years(sent, s.end)
+        if close is None:
+            continue
+        if s.label in _PLACE_LABELS:
+            head = sent.span_head(s.start, s.end)
+            if _orgs.appositive_class(sent, head, close + 1) != "person":
+                continue
+        found.name(sent, s.start, s.end, "PERSON")
+
+
+def _life_years(sent: Sentence, k: int) -> int | None:
+    """The index of the ")" closing "(1804–1881)", "(born 1961)", "(b. 1961)" or
+    "(c. 1700 – 1751)" opening at token k; None if there is none."""
+    toks = sent.tokens
+    if k >= len(toks) or toks[k].text != "(":
+        return None
+    close = next((j for j in range(k + 1, min(len(toks), k + 8)) if toks[j].text == ")"), None)
+    if close is None:
+        return None
+    inside = [t.text for t in toks[k + 1 : close] if t.lower_text not in ("c.", "ca.", "circa")]
+    text = " ".join(inside)
+    if re.fullmatch(r"(?:born|b\.) (?:\w+ )*(?:1\d{3}|20\d{2})", text):
+        return close
+    years = [w for w in inside if w not in DASHES]
+    spaced = len(inside) == 3 and inside[1] in DASHES
+    joined = len(inside) == 1 and re.fullmatch(rf"(?:{_YEAR.pattern})[–—-]\d{{2,4}}", inside[0])
+    if (spaced and all(_YEAR.fullmatch(y) for y in years)) or joined:
+        return close
+    return None
+
+
+def _surnames(found: Found) -> None:
+    """ "Bianchi's helmet" after "Jules Bianchi": a one-word name the tagger called a place
+    or a group, that is the last word of a person's whole name in the text, is that person;
+    not where it modifies a noun ("a Berlin hospital") or a place's preposition stands
+    before it, nor anywhere once the text has put one before it ("in Berlin") or named a
+    body of it ("University of Berlin")."""
+    surnames = set()
+    for s in found.spans:
+        if found.label_of(s) == "PERSON" and s.end - s.start >= 2:
+            last = found.sentences[s.sent_index].tokens[s.end - 1]
+            if is_cap(last) and last.lower_text not in TITLE_WORDS:
+                surnames.add(last.text)
+    places = {
+        t.text
+        for sent in found.sentences
+        for t in sent.tokens[1:]
+        if t.text in surnames and _place_at(sent, t.i)
+    }
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        word = sent.tokens[s.start].text
+        if (
+            s.end - s.start == 1
+            and found.label_of(s) in ("GPE", "LOC", "NORP")
+            and word in surnames - places
+            and not _modifies(sent, s.start)
+        ):
+            found.add(sent, s.start, s.end, "PERSON", settled=True)
+
+
+def _place_at(sent: Sentence, i: int) -> bool:
+    """ "in Berlin", "University of Berlin": token i where a place's name stands."""
+    before = sent.tokens[i - 1]
+    named = before.lower_text == "of" and i >= 2 and is_cap(sent.tokens[i - 2])
+    return before.lower_text in PLACE_PREPOSITIONS or named
+
+
+def _modifies(sent: Sentence, i: int) -> bool:
+    """ "a Berlin hospital": token i modifies a common noun after it."""
+    tok = sent.tokens[i]
+    parent = sent.tokens[tok.head]
+    return tok.dep in ("compound", "amod") and tok.head > i and parent.text.islower()
+
+
+RULES = (_lifespans, _surnames)
