@@ -236,11 +236,9 @@ def pick(
 ) -> list[str]:
     """Up to `count` distractors from `pool`: not the answer, none of `avoid`, no two alike,
     and none that `unless_in` (the question's own sentence) mentions."""
-    banned = [answer, *avoid]
-    banned_norms = {_norm(b) for b in banned}
+    banned_norms, unlike_banned = _banned((answer, *avoid))
     seen_in = unless_in.lower()
     chosen: list[str] = []
-    unlike_banned = _Overlaps(banned)
     unlike_chosen = _Overlaps(())
     for c in _shuffled(pool, rng):
         if seen_in and c.lower() in seen_in:
@@ -252,6 +250,12 @@ def pick(
         if len(chosen) == count:
             break
     return chosen
+
+
+@lru_cache(maxsize=32)  # a question's templates avoid the same names (its sentence's) in turn
+def _banned(names: tuple[str, ...]) -> tuple[frozenset[str], _Overlaps]:
+    """The names' normal forms, and their _Overlaps (shared: never added to)."""
+    return frozenset(map(_norm, names)), _Overlaps(names)
 
 
 _EMPTY = Pool(())
@@ -411,15 +415,19 @@ def same_era(option: str, answer: str) -> bool:
     return a is None or o is None or abs(a - o) <= ERA_YEARS
 
 
+@lru_cache(maxsize=65536)  # asked of every option of every date question, over a few dates
 def _year(text: str) -> int | None:
     """The year of a date: "1665", "49 BC" (-49), "AD 120", "the 1880s" (1880); None when
     it names none ("June", "19th century")."""
-    if m := re.search(r"\b(\d{1,4})\s*(?:BCE?|B\.C\.)", text):
+    if m := _BC_YEAR.search(text):
         return -int(m.group(1))
-    m = re.search(r"(?:\bAD\s*|A\.D\.\s*)(\d{1,4})\b", text) or re.search(
-        r"\b(\d{3,4})(?:s\b|\b)", text
-    )
+    m = _AD_YEAR.search(text) or _YEAR.search(text)
     return int(m.group(1)) if m else None
+
+
+_BC_YEAR = re.compile(r"\b(\d{1,4})\s*(?:BCE?|B\.C\.)")
+_AD_YEAR = re.compile(r"(?:\bAD\s*|A\.D\.\s*)(\d{1,4})\b")
+_YEAR = re.compile(r"\b(\d{3,4})(?:s\b|\b)")
 
 
 def date_pool(
