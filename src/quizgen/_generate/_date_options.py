@@ -7,6 +7,7 @@ import random
 import re
 from collections.abc import Sequence
 from collections.abc import Sequence as SequenceABC
+from functools import lru_cache
 
 from quizgen._lexicon import MONTHS
 
@@ -40,15 +41,19 @@ def same_era(option: str, answer: str) -> bool:
     return a is None or o is None or abs(a - o) <= ERA_YEARS
 
 
+@lru_cache(maxsize=65536)  # asked of every option of every date question, over a few dates
 def _year(text: str) -> int | None:
     """The year of a date: "1665", "49 BC" (-49), "AD 120", "the 1880s" (1880); None when
     it names none ("June", "19th century")."""
-    if m := re.search(r"\b(\d{1,4})\s*(?:BCE?|B\.C\.)", text):
+    if m := _BC_YEAR.search(text):
         return -int(m.group(1))
-    m = re.search(r"(?:\bAD\s*|A\.D\.\s*)(\d{1,4})\b", text) or re.search(
-        r"\b(\d{3,4})(?:s\b|\b)", text
-    )
+    m = _AD_YEAR.search(text) or _YEAR.search(text)
     return int(m.group(1)) if m else None
+
+
+_BC_YEAR = re.compile(r"\b(\d{1,4})\s*(?:BCE?|B\.C\.)")
+_AD_YEAR = re.compile(r"(?:\bAD\s*|A\.D\.\s*)(\d{1,4})\b")
+_YEAR = re.compile(r"\b(\d{3,4})(?:s\b|\b)")
 
 
 def date_pool(

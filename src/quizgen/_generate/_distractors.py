@@ -225,11 +225,9 @@ def pick(
 ) -> list[str]:
     """Up to `count` distractors from `pool`: not the answer, none of `avoid`, no two alike,
     and none that `unless_in` (the question's own sentence) mentions."""
-    banned = [answer, *avoid]
-    banned_norms = {_norm(b) for b in banned}
+    banned_norms, unlike_banned = _banned((answer, *avoid))
     seen_in = unless_in.lower()
     chosen: list[str] = []
-    unlike_banned = _Overlaps(banned)
     unlike_chosen = _Overlaps(())
     for c in _shuffled(pool, rng):
         if seen_in and c.lower() in seen_in:
@@ -241,6 +239,12 @@ def pick(
         if len(chosen) == count:
             break
     return chosen
+
+
+@lru_cache(maxsize=32)  # a question's templates avoid the same names (its sentence's) in turn
+def _banned(names: tuple[str, ...]) -> tuple[frozenset[str], _Overlaps]:
+    """The names' normal forms, and their _Overlaps (shared: never added to)."""
+    return frozenset(map(_norm, names)), _Overlaps(names)
 
 
 _EMPTY = Pool(())
