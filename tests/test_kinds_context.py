@@ -294,3 +294,82 @@ def test_names_listed_with_bodies_are_bodies() -> None:
     # people listed with one body stay people
     actors, orgs, _ = _kinds("The prize went to Marie Lenz, Paul Ober and the Lanark Institute.")
     assert (actors, orgs) == (["Marie Lenz", "Paul Ober"], ["Lanark Institute"])
+
+
+def test_a_rank_of_nobility_opens_a_persons_name() -> None:
+    actors, _, others = _kinds("In 1802 the Duke of Orlamunde hired Anna Reis.")
+    assert (actors, others) == (["Duke of Orlamunde", "Anna Reis"], {})
+
+
+def test_an_idea_named_like_a_body_is_no_body() -> None:
+    actors, orgs, _ = _kinds(
+        "In 1840 the chemist Jan Mertens proposed the Atomic Vortex Theory, which the Royal "
+        "Society rejected."
+    )
+    assert (actors, orgs) == (["Jan Mertens"], ["Royal Society"])
+
+
+def test_a_corps_and_archives_are_bodies() -> None:
+    facts = _facts(
+        "He served as a lieutenant in the Corps of Signals and his letters now reside in the "
+        "State Archives."
+    )
+    assert [(o.name, o.subtype) for o in facts.organizations] == [
+        ("Corps of Signals", "armed force"),
+        ("State Archives", "museum or venue"),
+    ]
+
+
+def test_a_teams_plural_last_word_alone_is_the_team() -> None:
+    facts = _facts(
+        "On Sunday, the Tulsa Raiders defeated the Reno Hawks in the final. The Hawks kicked "
+        "off, and the Raiders scored first."
+    )
+    assert [(o.name, o.aliases) for o in facts.organizations] == [
+        ("Tulsa Raiders", ["Raiders"]),
+        ("Reno Hawks", ["Hawks"]),
+    ]
+    assert (facts.actors, facts.others) == ([], [])
+
+
+def test_who_does_what_people_do_in_the_passive_is_a_person() -> None:
+    actors, orgs, _ = _kinds("The contest was founded by Chase Whitfield in 1989.")
+    assert (actors, orgs) == (["Chase Whitfield"], [])
+    actors, orgs, _ = _kinds("The penalty was saved by Gaspard Lefort.")
+    assert (actors, orgs) == (["Gaspard Lefort"], [])
+    # a company buys: no person's verb, so the body stays
+    actors, orgs, _ = _kinds("The company was bought by General Electric in 1986.")
+    assert (actors, orgs) == ([], ["General Electric"])
+
+
+def test_where_a_journey_goes_is_a_place() -> None:
+    _, orgs, others = _kinds("In 1822, 40 families sailed for Sao Tome.")
+    assert (orgs, others) == ([], {"Sao Tome": "place"})
+
+
+def test_one_word_after_in_the_is_no_person() -> None:
+    actors, _, others = _kinds(
+        "He studied art at the Royal Academy in the Brera, as well as with his father."
+    )
+    assert (actors, others) == ([], {"Brera": "facility"})
+
+
+def test_a_racing_series_is_an_event() -> None:
+    actors, orgs, others = _kinds(
+        "Vera Holm, the 2011 Swedish Formula Renault and 2013 Formula 3 Euro Series champion, "
+        "joined the team in 2014. She drove in Formula One for two years."
+    )
+    assert (actors, orgs) == (["Vera Holm"], [])
+    assert others == {
+        "Formula Renault": "event",
+        "Formula 3 Euro Series": "event",
+        "Formula One": "event",
+        "Swedish": "group",
+    }
+
+
+def test_a_name_before_the_word_team_is_the_team() -> None:
+    facts = _facts("Holm's Vantara team mate Ole Berg spoke first. The Afghan team arrived late.")
+    assert [a.name for a in facts.actors] == ["Holm", "Ole Berg"]
+    assert [(o.name, o.subtype) for o in facts.organizations] == [("Vantara", "team")]
+    assert {o.name: o.kind for o in facts.others} == {"Afghan": "group"}

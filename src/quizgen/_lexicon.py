@@ -42,6 +42,13 @@ TITLE_WORDS = _words(
     congresswoman activist laureate administrator
     """
 )
+# Ranks of nobility: "the Marquis de Lafayette", "the Duke of Orléans" are people's names
+# (_extract/_people.py). Not TITLE_WORDS: the title is kept as part of such a name.
+NOBLE_TITLES = _words(
+    """
+    marquis marquess marquise duke duchess baron baroness earl viscount viscountess countess
+    """
+)
 
 # Words before a name that are no part of it and say nothing of a role, compared without
 # the full stop ("Mr." -> "mr"). "Mme", "Herr" as well as the English ones.
@@ -205,7 +212,7 @@ ORG_WORDS = _words(
     organisation association council party company corporation corp inc ltd bank foundation
     society agency administration ministry department league army navy court parliament
     congress senate laboratory laboratories museum commission office bureau service alliance
-    federation union network group board fund church order club fame
+    federation union network group board fund church order club fame corps archives
     """
 )
 
@@ -253,6 +260,13 @@ THING_NOUNS = _words(
     """
 )
 
+# Heads of the names of ideas, not bodies: "the Endosymbiotic Theory", "Bernoulli's
+# Principle", "the Doppler Effect" (_extract/_spans.py drops such organizations).
+CONCEPT_HEADS = _words(
+    """
+    theory theories theorem law principle hypothesis paradox equation effect conjecture
+    """
+)
 # Last words of a name that is a prize, a treaty, a war or a plan: no one's and no body's name.
 NOT_ORG_WORDS = _words(
     """
@@ -695,7 +709,7 @@ ORG_SUBTYPES: dict[str, frozenset[str]] = {
         "university college school academy seminary conservatory polytechnic"
     ),
     "museum or venue": _words(
-        "museum gallery library theatre theater opera zoo observatory planetarium fame"
+        "museum gallery library theatre theater opera zoo observatory planetarium fame archives"
     ),
     "team": _words("team fc rovers athletic athletics"),
     "union": _words("union unions guild"),
@@ -756,7 +770,19 @@ NOT_CRAFT_WORDS = _words(
 #   "the Russian navy" -> ORG (spaCy: NORP "Russian"); "Pioneer 10", "Apollo 11" -> PRODUCT
 #   (spaCy: ORG "Pioneer", LAW "Apollo 11"); "HMY Alberta" -> PRODUCT (spaCy: nothing or
 #   GPE "Alberta"); "Ivan the Terrible" -> PERSON.
+# First words of the names of racing series: "Formula Renault", "Formula 3 Euro Series",
+# "Formula One" name a series of races (an event), not a person or a car.
+SERIES_OPENERS = _words("formula")
+
 RULER_PATTERNS: tuple[dict[str, object], ...] = (
+    {
+        "label": "EVENT",
+        "pattern": [
+            {"LOWER": {"IN": sorted(SERIES_OPENERS)}, "IS_TITLE": True},
+            {"TEXT": {"REGEX": r"^(?:[A-Z][\w-]*|\d{1,2})$"}},
+            {"TEXT": {"REGEX": r"^[A-Z][\w-]*$"}, "OP": "*"},
+        ],
+    },
     {
         "label": "ORG",
         "pattern": [
@@ -925,6 +951,9 @@ LEANING_ADVERBS = _words(
     nonetheless meanwhile moreover furthermore consequently
     """
 )
+# Words before a title that say when it was held, not what it is: "Former President" is
+# no post to ask for (blind review), "President" is.
+TIME_QUALIFIERS = _words("former late then future onetime one-time ex ex-")
 # Words that stand for people named before: "Both had withdrawn their objections".
 QUANTIFIER_SUBJECTS = _words("both neither either each")
 
@@ -1007,6 +1036,22 @@ WORK_VERBS = _words("work study teach lecture research train serve")
 
 # Verbs (lemmas) whose object is a place: "France and Belgium occupied the Ruhr", "a
 # French fleet took Veracruz" ("took over" a company is no conquest).
+# Verbs of a journey: where one sails for or travels from is a place, whatever the tagger
+# called it ("sailed for Sierra Leone", _extract/_cues.py). Not "move" or "return": one
+# moves to a company and returns to a firm.
+MOTION_VERBS = _words(
+    """
+    sail travel emigrate immigrate flee migrate journey voyage fly march depart
+    """
+)
+# Verbs a person does, whose passive agent ("saved by Ada Brook", "founded by Tom Reis") is
+# a person when the name has no organization's word (_extract/_people.py).
+PERSON_AGENT_VERBS = _words(
+    """
+    save score found write paint compose sing direct coach invent discover sculpt
+    photograph narrate assassinate murder kill marry
+    """
+)
 PLACE_VERBS = _words(
     """
     occupy evacuate invade capture seize besiege annex liberate bombard storm take

@@ -4,18 +4,24 @@ A company's short or later name ("Socony", "Mobil") looks like a surname to the 
 model. Two cues carry to any text: the name stands in brackets right after a body's full
 name ("the Standard Oil Company of New York (Socony, later Mobil)"), or in a list of
 bodies ("a syndicate of Jersey Standard, Socony, Gulf Oil and the Near East Company").
-Each rule reads `Found` and settles names.
+A team's or a band's plural last word alone ("the Panthers") is the body too. Each rule
+reads `Found` and settles names.
 """
 
 from __future__ import annotations
+
+import re
 
 from quizgen._extract._found import Found, conj_groups, is_cap
 from quizgen._extract._names import a_persons
 from quizgen._extract._orgs import Span
 from quizgen._extract._types import Sentence
 from quizgen._lexicon import (
+    ARTICLES,
     COMPANY_SUFFIXES,
+    NATIONALITY_ENDINGS,
     ORG_NAME_HEADS,
+    ORG_WORDS,
     RENAMING_WORDS,
     TITLE_WORDS,
     is_honorific,
@@ -96,4 +102,50 @@ def _listed_bodies(found: Found) -> None:
                     found.name(sent, s.start, s.end, "ORG")
 
 
-RULES = (_bracketed_short_forms, _listed_bodies)
+def _plural_short_forms(found: Found) -> None:
+    """ "the Panthers" after "the Carolina Panthers": the plural last word of a body's name
+    of two words or more (no "of"), written alone, is that body however the tagger took
+    it (a person, a group, a product); "Union" of "Soviet Union" names any union."""
+    ends = set()
+    for s in found.spans:
+        words = found.sentences[s.sent_index].span_text(s.start, s.end).split()
+        words = [w for w in words if w.lower() not in ARTICLES]
+        if found.label_of(s) == "ORG" and len(words) >= 2 and not {"of", "for"} & set(words):
+            ends.add(words[-1])
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        start = s.start + (sent.tokens[s.start].lower_text in ARTICLES)
+        word = sent.tokens[start].text
+        if (
+            s.end - start == 1
+            and found.label_of(s) in ("PERSON", "NORP", "PRODUCT")
+            and word in ends
+            and _PLURAL.fullmatch(word)
+            and word.lower() not in ORG_WORDS
+        ):
+            found.name(sent, s.start, s.end, "ORG")
+
+
+_PLURAL = re.compile(r"[A-Z][a-z]+[^s]s")
+
+
+def _named_teams(found: Found) -> None:
+    """ "his Marussia team mate", "the Brabham team": a name right before the word "team"
+    is the team's, whatever the tagger took it for; a nationality ("the Afghan team") is
+    no team's name."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        word = toks[s.end - 1].lower_text
+        if (
+            s.end < len(toks)
+            and toks[s.end].text == "team"
+            and found.label_of(s) in ("GPE", "PERSON", "ORG", "FAC", "PRODUCT")
+            and _plain_name(sent, s)
+            and toks[s.end - 1].text.isalpha()  # "F1 team Force India": a series
+            and not word.endswith(NATIONALITY_ENDINGS)
+        ):
+            found.name(sent, s.start, s.end, "ORG", "team")
+
+
+RULES = (_bracketed_short_forms, _listed_bodies, _plural_short_forms, _named_teams)

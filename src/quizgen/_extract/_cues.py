@@ -18,6 +18,7 @@ from quizgen._extract._types import Sentence, Token
 from quizgen._lexicon import (
     ARTICLES,
     LAB_THING_NOUNS,
+    MOTION_VERBS,
     NAMING_VERBS,
     ORG_CLASS_NOUNS,
     ORG_WORDS,
@@ -41,8 +42,9 @@ _NEWS = "news outlet"
 
 
 def _places(found: Found) -> None:
-    """ "taken to Aurora, Indiana", "the Royal Botanic Gardens, Kew,", "occupied the Ruhr":
-    a name qualified by a place, qualifying a body, or taken by an army is a place."""
+    """ "taken to Aurora, Indiana", "the Royal Botanic Gardens, Kew,", "occupied the Ruhr",
+    "sailed for Sierra Leone": a name qualified by a place, qualifying a body, taken by an
+    army or where a journey goes is a place."""
     for n, s in enumerate(found.spans):
         sent = found.sentences[s.sent_index]
         toks = sent.tokens
@@ -71,7 +73,9 @@ def _places(found: Found) -> None:
             and not (s.end + 1 < len(toks) and is_cap(toks[s.end + 1]))  # "Clarence, Edward, Ted"
         )
         head = toks[sent.span_head(s.start, s.end)]
-        if (one and state) or qualifier or (_taken(sent, head) and s.end - s.start <= 2):
+        taken = _taken(sent, head) and s.end - s.start <= 2
+        journey = _journey_end(sent, head) and s.end - s.start <= 3
+        if (one and state) or qualifier or taken or journey:
             found.name(sent, s.start, s.end, "GPE")
     for sent in found.sentences:  # "occupied the Ruhr", untagged there, tagged ORG later
         for t in sent.tokens:
@@ -79,6 +83,17 @@ def _places(found: Found) -> None:
                 start, end = run_at(sent.tokens, t.i)
                 if end - start <= 2:
                     found.name(sent, start, end, "GPE")
+
+
+def _journey_end(sent: Sentence, head: Token) -> bool:
+    """Is `head` where a journey goes or starts ("sailed for Sierra Leone", "travel from
+    Herat")?"""
+    prep = sent.tokens[head.head]
+    return (
+        head.dep == "pobj"
+        and prep.lower_text in ("for", "to", "from", "toward", "towards", "into")
+        and sent.tokens[prep.head].lemma.lower() in MOTION_VERBS
+    )
 
 
 def _taken(sent: Sentence, head: Token) -> bool:

@@ -3,7 +3,8 @@
 The small model often tags a surname it does not know as a country or a nationality
 ("Schleiden" GPE, "Bianchi" NORP), even in a text that gives the whole name. Two cues
 carry to any text: a person's life years in brackets after the name, and a bare surname
-of a person the text names in full. Each rule reads `Found` and settles names or spans.
+of a person the text names in full; and a rank of nobility opens a person's name, and a
+person does what people do ("saved by Ada Brook"). One word after "in the" is no person. Each rule reads `Found` and settles names or spans.
 """
 
 from __future__ import annotations
@@ -13,7 +14,17 @@ import re
 from quizgen._extract import _orgs
 from quizgen._extract._found import DASHES, NAME_LABELS, Found, is_cap
 from quizgen._extract._types import Sentence
-from quizgen._lexicon import ORG_NAME_HEADS, ORG_WORDS, PLACE_PREPOSITIONS, TITLE_WORDS
+from quizgen._lexicon import (
+    ARTICLES,
+    COMPANY_SUFFIXES,
+    NAME_PARTICLES,
+    NOBLE_TITLES,
+    ORG_NAME_HEADS,
+    ORG_WORDS,
+    PERSON_AGENT_VERBS,
+    PLACE_PREPOSITIONS,
+    TITLE_WORDS,
+)
 
 _YEAR = re.compile(r"1\d{3}|20\d{2}|\d{2,3}")
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -110,4 +121,81 @@ def _modifies(sent: Sentence, i: int) -> bool:
     return tok.dep in ("compound", "amod") and tok.head > i and parent.text.islower()
 
 
-RULES = (_lifespans, _surnames)
+def _noble_names(found: Found) -> None:
+    """ "the Marquis de Lafayette", "the Duke of Orleans": a rank of nobility, a particle
+    or "of", and a capitalised name make a person's name, whatever the tagger called it
+    (it took the first for a vehicle)."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        start = s.start + (toks[s.start].lower_text in ARTICLES)
+        if (
+            found.label_of(s) != "PERSON"
+            and s.end - start >= 3
+            and toks[start].lower_text in NOBLE_TITLES
+            and toks[start + 1].lower_text in (*NAME_PARTICLES, "of")
+            and is_cap(toks[start + 2])
+        ):
+            found.name(sent, s.start, s.end, "PERSON")
+
+
+def _agents(found: Found) -> None:
+    """ "was saved by Ada Brook", "was founded by Tom Reis": a name of two or three words,
+    none an organization's, doing what people do (PERSON_AGENT_VERBS) in the passive is a
+    person's, however the tagger took it."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        words = [t.lower_text for t in toks[s.start : s.end]]
+        if (
+            found.label_of(s) != "ORG"
+            or not 2 <= len(words) <= 3
+            or not all(t.text.istitle() and t.text.isalpha() for t in toks[s.start : s.end])
+            or any(w in ORG_WORDS or w in ORG_NAME_HEADS or w in COMPANY_SUFFIXES for w in words)
+        ):
+            continue
+        head = toks[sent.span_head(s.start, s.end)]
+        by = toks[head.head]
+        verb = toks[by.head]
+        if (
+            head.dep == "pobj"
+            and by.lower_text == "by"
+            and by.dep == "agent"
+            and verb.lemma.lower() in PERSON_AGENT_VERBS
+        ):
+            found.name(sent, s.start, s.end, "PERSON")
+
+
+def _the_places(found: Found) -> None:
+    """ "studied at the academy in the Louvre": one word the tagger called a person, after
+    "in"/"at" and "the", is a building or a place; people have no article. Not the short
+    form of a longer name of the text ("wrote in the Derrick" after "the Oil City
+    Derrick"), nor a word modifying a noun ("in the Bush administration")."""
+    longer = {
+        found.sentences[s.sent_index].tokens[s.end - 1].text
+        for s in found.spans
+        if s.end - s.start >= 2
+    }
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        word = toks[s.start].text
+        if (
+            found.label_of(s) == "PERSON"
+            and s.end - s.start == 1
+            and s.start >= 2
+            and toks[s.start - 1].lower_text == "the"
+            and toks[s.start - 2].lower_text in _AT
+            and word.istitle()
+            and not word.endswith("s")  # "at the Raiders": a team
+            and word.lower() not in TITLE_WORDS
+            and word not in longer
+            and not _modifies(sent, s.start)
+        ):
+            found.name(sent, s.start, s.end, "FAC")
+
+
+_AT = ("in", "at", "inside", "near")
+
+
+RULES = (_noble_names, _lifespans, _surnames, _agents, _the_places)

@@ -19,6 +19,7 @@ from quizgen._extract._types import Sentence
 from quizgen._lexicon import (
     ARTICLES,
     COMPANY_SUFFIXES,
+    CONCEPT_HEADS,
     CUT_WORDS,
     EPITHETS,
     ERAS,
@@ -114,6 +115,15 @@ def _published_work(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
         or _orgs.title_class(sent, d.start, sent.span_head(d.start, d.end)) == "org"
     ):
         d.label = "ORG"
+    return d
+
+
+def _concept(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
+    """ "the Endosymbiotic Theory", "Modern Cell Theory": an ORG span whose head word names
+    an idea (CONCEPT_HEADS) is no body's name; dropped. Not a PERSON span: "Jude Law"."""
+    words = [t.text for t in sent.tokens[d.start : d.end] if t.lower_text not in ARTICLES]
+    if d.label == "ORG" and words and head_word(words).lower() in CONCEPT_HEADS:
+        return None
     return d
 
 
@@ -241,6 +251,7 @@ _SPAN_RULES: tuple[Callable[[_Text, Sentence, _Draft], _Draft | None], ...] = (
     _era_in_date,
     _lone_era,
     _published_work,
+    _concept,
     _thing_kind,
     _other_labels,
     _article,

@@ -17,18 +17,17 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from quizgen._deck import BLANK, Question, question_id
+from quizgen._generate._date_options import date_pool, same_era
 from quizgen._generate._distractors import (
     Pool,
-    credited,
-    date_pool,
     org_family,
     pick,
     pick_of_kind,
-    same_era,
     same_form,
     same_post,
 )
 from quizgen._generate._fields import FactSlots
+from quizgen._generate._not_options import credited, renamings
 from quizgen._generate._subjects import with_subject_clause
 
 if TYPE_CHECKING:
@@ -105,7 +104,13 @@ def pools(all_items: Sequence[FactSlots]) -> dict[str, Pool]:
             found.setdefault(f"org:{family}", []).append(item.fields["answer"])
         if "title" in item.fields:
             found["title"].append(item.fields["title"])
-    return {k: Pool(v, articles if k == "organization" else None) for k, v in found.items()}
+    orgs = [i for i in all_items if i.kind == "organization"]
+    owner = {n: i.fields["answer"] for i in orgs for n in [*i.names, i.fields["answer"]]}
+    said = {s for i in orgs for s in (i.context, *i.sentences.values())}
+    renamed = renamings(sorted(said), Pool(owner), owner)
+    return {
+        k: Pool(v, articles, renamed) if k == "organization" else Pool(v) for k, v in found.items()
+    }
 
 
 def candidates(
@@ -272,7 +277,9 @@ def _distractors(
         *names.mentioned_in(prompt, item.context),
         *pools_["title"].mentioned_in(prompt, item.context),
     ]
-    avoid = [*item.names, *item.accept.get(template.answer, []), *in_view]
+    # ... and another name the text gives it ("renamed the Iraqi Petroleum Company")
+    renamed = pools_["organization"].renamed.get(answer, ()) if item.kind == "organization" else ()
+    avoid = [*item.names, *item.accept.get(template.answer, []), *in_view, *sorted(renamed)]
     if item.kind == "date":
         same = pools_.get(f"date:{item.granularity}", _NO_NAMES)
         pool = date_pool(answer, item.granularity or "", same, rng)

@@ -41,6 +41,7 @@ from quizgen._lexicon import (
     AWARD_WORDS,
     POSSESSIVE_DETERMINERS,
     RELATIVE_WORDS_OF_TIME,
+    TIME_QUALIFIERS,
     TITLE_WORDS,
 )
 
@@ -310,18 +311,18 @@ def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
         anchors["role_np"] = roles[0].sent_index
     elif row := row_role(facts, actor):  # "Jacob Tirrill (1912–1926)" under "Presidents"
         fields["role_np"], anchors["role_np"] = row
-    # A one-word title ("President") is too thin an answer: it fits half the cast.
+    # A one-word title ("President") is too thin an answer: it fits half the cast. "Former"
+    # says when, not what: "former Kentucky Governor" is asked as "Kentucky Governor".
     titles = [
-        r
+        (post, r.sent_index)
         for r in actor.roles
         if r.source == "title"
-        and len(r.text.split()) >= 2
-        and any(w.lower() in TITLE_WORDS for w in r.text.split())
-        and not re.search(r"[’']s\b", r.text)  # "President Roosevelt's daughter" is no post
+        and len((post := _without_time_qualifier(r.text)).split()) >= 2
+        and any(w.lower() in TITLE_WORDS for w in post.split())
+        and not re.search(r"[’']s\b", post)  # "President Roosevelt's daughter" is no post
     ]
     if titles:
-        fields["title"] = titles[0].text
-        anchors["title"] = titles[0].sent_index
+        fields["title"], anchors["title"] = titles[0]
     if actor.quotes:
         fields["quote"] = _clip_quote(actor.quotes[0].text)
         anchors["quote"] = actor.quotes[0].sent_index
@@ -504,6 +505,12 @@ def _doubtful_actor(facts: Facts, actor: Entity) -> bool:
     if head.quoted:
         return True  # "each “Cavern, Bubble, or Cell”": a capitalized word someone wrote
     return head.dep in ("appos", "conj") and toks[head.head].ent in ("ORG", "GPE", "FAC", "LOC")
+
+
+def _without_time_qualifier(title: str) -> str:
+    """ "former Kentucky Governor" -> "Kentucky Governor" (`_lexicon.TIME_QUALIFIERS`)."""
+    first, _, rest = title.partition(" ")
+    return rest if first.lower() in TIME_QUALIFIERS and rest else title
 
 
 def _join_list(items: list[str]) -> str:
