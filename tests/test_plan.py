@@ -457,3 +457,29 @@ def test_one_sentence_gives_at_most_one_true_false_statement():
         c.question.answer = truth  # balanced: only the sentence keeps the second out
     plan = select(statements, mix={"truefalse": 1.0})
     assert len(plan.chosen) == 1
+
+
+def test_two_questions_of_one_sentence_that_ask_one_relation_from_both_ends_are_one():
+    # Each prints the other's answer by a short name: the same fact, Berg at the Society.
+    who = _candidate("q-w", "actor:Berg", 1, "Anna Berg", "Who was a former NMS officer?")
+    who.names = ["Anna Berg", "Berg"]
+    org = _candidate("q-o", "organization:NMS", 1, "NMS", "Berg was a former _____ officer.")
+    org.salience = 0
+    who.question.context = org.question.context = "Berg was a former NMS officer."
+    assert [c.question.id for c in select([who, org]).chosen] == ["q-w"]
+    # in two clauses of their sentence, they are two facts
+    who.question.context = org.question.context = "Berg left, but the NMS stayed."
+    assert len(select([who, org]).chosen) == 2
+    who.question.context = org.question.context = "Berg was a former NMS officer."
+    # printing one way only is two facts ("Who ...?" and "When did Berg ...?"); a short
+    # name inside another word ("nms" in "Nmsk") or in another case is no print
+    when = _candidate("q-d", "date:1921@1", 1, "1921", "In what year did Berg join the club?")
+    assert len(select([who, when]).chosen) == 2
+    who.question.prompt = "Who was a former Nmsk officer of the nms?"
+    assert len(select([who, org]).chosen) == 2
+
+
+def test_two_questions_of_one_sentence_with_one_answer_are_one():
+    a = _candidate("q-a", "actor:Berg", 1, "Anna Berg", "Who founded the club?")
+    b = _candidate("q-b", "actor:Berg@2", 1, "Anna Berg", "_____ founded the club in 1921.")
+    assert len(select([a, b]).chosen) == 1

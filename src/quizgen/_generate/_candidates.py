@@ -28,6 +28,7 @@ from quizgen._generate._distractors import (
 )
 from quizgen._generate._fields import FactSlots
 from quizgen._generate._not_options import credited, renamings
+from quizgen._generate._roles import undoubled
 from quizgen._generate._subjects import with_subject_clause
 
 if TYPE_CHECKING:
@@ -171,7 +172,7 @@ def _from_template(
     # The file name, not its path: moving the sources folder must not change every id.
     qid = question_id(_file_name(item.source), template.id, item.kind, item.key)
     rng = random.Random(f"{options.seed}:{qid}")
-    prompt = _sentence_case(template.prompt.format(**item.fields))
+    prompt = _sentence_case(undoubled(template.prompt.format(**item.fields)))
     if template.id not in drawn:
         drawn[template.id] = _distractors(item, template, answer, prompt, pools_, rng)
     # none the prompt names; none that stands out by its form ("49 BC" among plain years)

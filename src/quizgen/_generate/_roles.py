@@ -40,6 +40,18 @@ def role_np(text: str) -> str:
     return phrase
 
 
+# "Who was an Armenian businessman who was a stakeholder in the TPC?": the role's own clause
+# doubles the question's "who was"; "Which Armenian businessman was ...?" asks it once.
+_WHO_WAS_WHO = re.compile(r"Who (?:was|were|is|are) (?:an?|the) ([^,?]+?) who ([a-z][^?]*)\?")
+
+
+def undoubled(prompt: str) -> str:
+    """ "Who was a chemist who had changed the making of wine?" -> "Which chemist had
+    changed the making of wine?": a role told by a relative clause is asked through it."""
+    m = _WHO_WAS_WHO.fullmatch(prompt)
+    return f"Which {m.group(1)} {m.group(2)}?" if m else prompt
+
+
 def is_a_list(role: str) -> bool:
     """Is the "role" a list of people the parser took for one ("the Kaiser and Prince
     Arthur, Duke of Connaught" beside "Edward VII")? Another name follows an "and"."""

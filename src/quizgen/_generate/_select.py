@@ -100,6 +100,47 @@ def _leaks(a: Candidate, b: Candidate) -> bool:
         or _prints(b, [a.answer])
         or _paired(a.question.prompt, b.names)
         or _paired(b.question.prompt, a.names)
+        or _one_relation(a, b)
+    )
+
+
+def _one_relation(a: Candidate, b: Candidate) -> bool:
+    """Do two questions of one sentence, of two facts, ask one? They do when they answer
+    the same thing by any name, or when each prints the other's answer by some name: "Who was a
+    former CIA officer ...?" (E. Howard Hunt) and "Hunt was a former _____ officer ..."
+    (CIA) ask one relation from both ends (blind review: a duplicate). A short name counts
+    here only as a whole word in its own case ("CIA", not "cia" in another word)."""
+    if a.fact == b.fact:
+        return False  # a second question of one fact is `per_fact`'s to allow
+    if {n.casefold() for n in a.names} & {n.casefold() for n in b.names}:
+        return True
+    return _shows(a, b.names) and _shows(b, a.names) and _one_clause(a, b)
+
+
+# Where a sentence's clause ends: "; ", ", but ", ", while " ... ("Franklin soon produced
+# sharper images, but Randall had left the work unclear": two facts, one of each).
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|although|though|yet|so)\b|\bbut\b")
+
+
+def _one_clause(a: Candidate, b: Candidate) -> bool:
+    """Does the sentence both are asked from name their answers in one clause, with no
+    clause break between them ("Hunt was a former CIA officer")?"""
+    text = a.question.context or ""
+    spots_a = [m.start() for n in a.names for m in re.finditer(re.escape(n), text)]
+    spots_b = [m.start() for n in b.names for m in re.finditer(re.escape(n), text)]
+    return any(
+        not _CLAUSE_BREAK.search(text[min(i, k) : max(i, k)]) for i in spots_a for k in spots_b
+    )
+
+
+def _shows(c: Candidate, names: Iterable[str]) -> bool:
+    """Does the question print one of `names` (a short one in its own case, as a word)?"""
+    text = _norm(c.text)
+    return any(
+        _norm(n) in text
+        if len(_norm(n).strip()) >= 4
+        else re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", c.text) is not None
+        for n in names
     )
 
 
