@@ -544,3 +544,31 @@ def test_a_role_told_by_a_relative_clause_is_asked_once_not_who_was_who_was():
     prompts = [q.prompt for q in _questions(text) if q.template == "actor-role"]
     assert prompts and not any(re.search(r"\bwho was\b.*\bwho was\b", p, re.I) for p in prompts)
     assert "Which Danish banker was a partner of the Lund Bank?" in prompts
+
+
+@pytest.mark.parametrize(
+    ("text", "dangling"),
+    [
+        # "the issue", "the men": which, the sentence before says
+        (
+            "Neither the Oslo City Council nor the Lund Agency wished to quarrel over the issue.",
+            "over the issue",
+        ),
+        ("The Lund Police found that two of the men had worked for Karl Holm.", "of the men"),
+    ],
+)
+def test_a_story_noun_nothing_says_which_is_not_asked_through(text, dangling):
+    assert not [q for q in _questions(text) if dangling in q.prompt]
+
+
+def test_a_story_noun_a_name_a_clause_or_an_earlier_mention_says_which_stays():
+    text = (
+        "The Lund Agency rejected the plan of Karl Holm in 1921.\n\n"
+        "The Oslo City Council signed the Bergen Agreement in 1922, and the agreement lasted"
+        " until 1930.\n\n"
+        "The Lund Police arrested the men who had broken into the Oslo Bank in 1923."
+    )
+    prompts = " ".join(q.prompt for q in _questions(text))
+    assert "the plan of" in prompts
+    assert "the agreement lasted" in prompts
+    assert "the men who had broken" in prompts

@@ -956,6 +956,19 @@ LEANING_ADVERBS = _words(
 TIME_QUALIFIERS = _words("former late then future onetime one-time ex ex-")
 # Words that stand for people named before: "Both had withdrawn their objections".
 QUANTIFIER_SUBJECTS = _words("both neither either each")
+# General nouns of a text's story (lemmas): "the issue", "the men", "the plan", "the strike"
+# stand for something the text told before, which a question out of it does not say (blind
+# review: "... wished to jeopardize relations over the issue", "two of the men had ...").
+STORY_NOUNS = _words(
+    """
+    issue matter plan scheme proposal idea agreement deal accord pact strike dispute
+    conflict crisis incident affair scandal episode move decision arrangement negotiation
+    effort campaign operation plot venture man woman group
+    """
+)
+# Not yet "problem", "talks" ("return to the problem", "the hardest part of the talks"):
+# as vague, but the facts they hold (a person, a date) have no other wording to be asked by,
+# and the planner would lose them (tests/test_generate.py SAMPLE_BARS).
 
 # --- Kinds from the words around a name (issue 11, texts nobody tuned for) --------------------
 # The small model tags by the name's own shape; these lists say what the sentence around it

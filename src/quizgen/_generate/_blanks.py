@@ -13,7 +13,7 @@ from quizgen._deck import BLANK, BLANK_RE
 from quizgen._extract import Entity, Facts, Mention, Pronouns, Sentence, Token
 from quizgen._generate._acronyms import spelled_by_acronym
 from quizgen._generate._clauses import clause_window, independent_clauses
-from quizgen._generate._leaning import leaning_parts, leans_on_people
+from quizgen._generate._leaning import leaning_parts, leans_on_people, story_thing
 from quizgen._generate._memo import by_identity
 from quizgen._generate._mentions import (
     bare_name_of_several,
@@ -224,8 +224,9 @@ def _across_a_semicolon(sent: Sentence, window: list[int]) -> bool:
 
 def _points_back(sent: Sentence, kept: list[Token]) -> bool:
     """Does the wording lean on the sentence before it: "supported this conclusion", "One
-    such regiment", "jailed for the same libel suit"? A noun with "this", "these", "those",
-    "such" or "same" is the text's, unless it sits in a phrase set before the subject
+    such regiment", "jailed for the same libel suit", "relations over the issue"? A noun
+    with "this", "these", "those", "such" or "same", or a story noun that nothing says
+    which is (`story_thing`), is the text's, unless it sits in a phrase set before the subject
     ("Despite this setback, France ..."), which the question can do without."""
     toks = sent.tokens
     comma = next((t.i for t in toks if t.text == ","), len(toks))
@@ -236,11 +237,15 @@ def _points_back(sent: Sentence, kept: list[Token]) -> bool:
     first = toks[0].head if toks[0].dep == "mark" else 0
     phrase = set() if toks[first].head == first else set(sent.subtree(first))
     for t in kept:
+        if fronted and t.i < comma and t.i in phrase:
+            continue
+        if story_thing(sent, t, kept):
+            return True  # "over the issue", "two of the men": which, the text said before
         if t.quoted or t.lower_text not in POINTING_WORDS or toks[t.head].pos != "NOUN":
             continue
         if t.lower_text in ("this", "these") and "DATE" in (t.ent, toks[t.head].ent):
             continue  # "later this month": as of the report, dated as the text dates it
-        if t.dep in ("det", "amod", "predet") and not (fronted and t.i < comma and t.i in phrase):
+        if t.dep in ("det", "amod", "predet"):
             return True
     return False
 

@@ -6,7 +6,8 @@ A blind review flagged such statements as dangling ("In that same year, the sett
 named Liberia ..." with no year before it). What they leave out is when or against what the
 statement holds, which the question never asks: "The settlement was named Liberia ..." is as
 true, and stands alone. A statement that opens with a word standing for people named before
-("Both had withdrawn their objections") has no such cure: it is refused (`leans_on_people`).
+("Both had withdrawn their objections") has no such cure: it is refused (`leans_on_people`),
+as is one that names a thing of the story only as "the issue", "the men" (`story_thing`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from quizgen._lexicon import (
     POINTING_WORDS,
     QUANTIFIER_SUBJECTS,
     RELATIVE_WORDS_OF_TIME,
+    STORY_NOUNS,
 )
 
 # A fronted phrase longer than this is a clause of its own, not "In that same year".
@@ -72,3 +74,42 @@ def leans_on_people(kept: Sequence[Token]) -> bool:
         and first.lower_text in QUANTIFIER_SUBJECTS
         and first.dep.startswith("nsubj")
     )
+
+
+# What says which thing a story noun is: "the men who broke in", "the plan, a loan to
+# Germany,"; a phrase on it ("the plan of 1924", "the crisis over reparations", `_says_which`),
+# a name or a number anywhere under the noun says it too.
+_ANCHORING = frozenset({"relcl", "acl", "appos"})
+
+
+def story_thing(sent: Sentence, t: Token, kept: Sequence[Token]) -> bool:
+    """Is `t` a general noun of the story (STORY_NOUNS: "issue", "men", "plan") under "the"
+    that nothing in the wording `kept` says which is? "relations over the issue", "two of
+    the men" name what the text told before. A noun with an "of"-phrase, a clause, a name
+    or a number ("the issue of reparations", "the men who broke in", "the Dawes plan",
+    "the five men") says which; so does the wording when it names the thing earlier with
+    the same noun ("signed the Red Line Agreement ... under the agreement")."""
+    if t.quoted or t.pos != "NOUN" or t.lemma.lower() not in STORY_NOUNS:
+        return False
+    toks = sent.tokens
+    kids = sent.children(t.i)
+    if not any(k.dep == "det" and k.lower_text == "the" for k in kids):
+        return False
+    for k in kids:
+        if k.dep in _ANCHORING or (k.dep == "prep" and _says_which(sent, k)):
+            return False
+        if k.dep != "det" and any(
+            toks[j].pos in ("PROPN", "NUM") or toks[j].text[:1].isupper() for j in sent.subtree(k.i)
+        ):
+            return False
+    return not any(o.i < t.i and o.lemma.lower() == t.lemma.lower() for o in kept if o is not t)
+
+
+def _says_which(sent: Sentence, prep: Token) -> bool:
+    """Does the phrase `prep` on a story noun say which thing it is? "of" always ("the issue
+    of wages"); another preposition when its object is a noun, not a pronoun or a word like
+    "the issue" itself ("the crisis over reparations", not "the dispute with them")."""
+    if prep.lower_text == "of":
+        return True
+    obj = next((k for k in sent.children(prep.i) if k.dep == "pobj"), None)
+    return obj is not None and obj.pos in ("NOUN", "PROPN") and not story_thing(sent, obj, [])
