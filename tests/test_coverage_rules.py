@@ -14,6 +14,7 @@ from quizgen._extract import extract_facts
 from quizgen._generate import GenerateOptions, generate_planned
 from quizgen._generate._candidates import fact_key
 from quizgen._generate._fields import fact_slots
+from quizgen._generate._lists import list_slots
 from quizgen._sources import Source
 
 pytestmark = pytest.mark.slow  # spaCy parses every text
@@ -138,3 +139,93 @@ def test_a_phrase_that_says_which_committee_stays_in_its_question():
     assert not [w for w in _wordings(text) if w.startswith("did the committee propose")]
     # cut out of a simplified sentence, the remark takes both its commas
     assert not [w for w in _wordings(text) if "committee, proposed" in w]
+
+
+LIST = (
+    "The painter Anna Berg taught in Oslo for thirty years. Her best pupils were Karl Holm,"
+    " Nils Dahl and Jon Lund, who painted the harbour of the town."
+)
+
+
+def test_a_list_of_names_is_asked_as_one_and_asks_each_of_them():
+    source = Source(path="notes.txt", title="Notes", text=LIST)
+    deck, plan = generate_planned(extract_facts(source), GenerateOptions(seed=1))
+    prompts = {q.prompt: q.answer for q in deck.questions}
+    assert prompts.get(
+        "Anna Berg’s best pupils were _____, who painted the harbour of the town."
+    ) == ("Karl Holm, Nils Dahl and Jon Lund")
+    # one blank for three people: none of them is left unasked, nor asked again beside it
+    assert plan.unasked == []
+    assert sum("Karl Holm" in q.answer for q in deck.questions) == 1
+    assert plan.summary().startswith(
+        "4 facts, 4 asked"
+    )  # Berg and three pupils: the list is theirs
+
+
+def test_a_list_of_bodies_keeps_their_articles_in_its_blank():
+    text = (
+        "The Oslo Trading Company was formed as a joint venture between the Bergen Bank,"
+        " the Oslo Savings Bank and the Norwegian Shipping Company in 1912."
+    )
+    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    answers = [i.fields["answer"] for i in list_slots(facts)]
+    assert [a for a in answers if "Oslo Savings Bank, and the" in a or "Bank and the" in a]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the list goes on past its names: "the mayor" is no one to blank with them
+        "Famous painters such as Karl Holm, Nils Dahl, and the mayor of the town were members.",
+        # a list that started before the names found ("Oslo, ...") is no list of them
+        "The painters met in Oslo, Karl Holm, Nils Dahl and Jon Lund among them, in 1901.",
+    ],
+)
+def test_part_of_a_list_is_not_asked_as_the_list(text):
+    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    assert not list(list_slots(facts))
+
+
+def test_a_list_that_is_the_subject_is_asked_who_with_its_plural_verb():
+    text = (
+        "The painter Anna Berg taught in Oslo for thirty years. Karl Holm and Nils Dahl were"
+        " convicted of forging the paintings of Anna Berg."
+    )
+    prompts = {q.prompt: q.answer for q in _questions(text)}
+    assert prompts.get("Who were convicted of forging the paintings of Anna Berg?") == (
+        "Karl Holm and Nils Dahl"
+    )
+
+
+TERMS = (
+    "The Oslo Salt Company made salt on the coast of Norway for a century.\n\n"
+    "{heading}\n\n"
+    "Karl Holm (1901–1920)\n"
+    "Nils Dahl (1920–1935)\n"
+)
+
+
+def _titled(text: str, title: str) -> list[Question]:
+    source = Source(path="notes.txt", title=title, text=text)
+    return generate_planned(extract_facts(source), GenerateOptions(seed=1))[0].questions
+
+
+def test_the_holders_of_a_post_listed_with_their_years_are_asked_with_their_terms():
+    questions = _titled(TERMS.format(heading="Directors"), "Oslo Salt Company")
+    prompts = {q.prompt: q.answer for q in questions}
+    assert prompts.get("Who was director of Oslo Salt Company from 1920 to 1935?") == "Nils Dahl"
+    facts = extract_facts(
+        Source(path="n.txt", title="Oslo Salt Company", text=TERMS.format(heading="Directors"))
+    )
+    clauses = {i.fields.get("clause") for i in fact_slots(facts) if i.kind == "date"}
+    assert "did Karl Holm become director of Oslo Salt Company" in clauses
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [("Painters", "Oslo Salt Company"), ("Directors", "Notes on salt")],
+)
+def test_years_in_a_list_are_no_term_without_a_post_and_its_organization(heading, title):
+    # a list of painters gives lives; a title that is no organization says not whose post
+    questions = _titled(TERMS.format(heading=heading), title)
+    assert not [q for q in questions if " of Oslo Salt Company" in q.prompt]

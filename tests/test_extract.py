@@ -360,3 +360,38 @@ def test_a_sentence_the_splitter_cut_is_joined_up_again() -> None:
     )
     assert any(t.startswith("In February 1863") and t.endswith("Théodore Maunoir.") for t in texts)
     assert "The battle was over." in texts
+
+
+@pytest.mark.slow
+def test_light_tokens_read_from_arrays_match_spacys_tokens() -> None:
+    """`_Parsed` reads the Doc's columns at once (`Doc.to_array`): each token must be what
+    spaCy's Token says, heads before and after it (an offset stored unsigned), trailing
+    spaces, lemmas, entity labels, and the quote flags of straight and curly quotes."""
+    from quizgen._extract import _Parsed, load_model
+
+    text = (
+        "Dr. Ada Okafor, who led the Harbour Trust in 1998, said “we will build it.” "
+        'Her deputy replied "not yet"  and left  Lagos.'
+    )
+    doc = next(load_model().pipe([text]))
+    parsed = _Parsed()
+    parsed.add(doc, 0)
+    tokens = [t for s in parsed.sentences for t in s.tokens]
+    assert len(tokens) == len(doc) and len(parsed.sentences) >= 2
+    start = 0
+    for sentence in parsed.sentences:
+        for t in sentence.tokens:
+            d = doc[start + t.i]
+            assert (t.text, t.ws, t.lemma, t.pos, t.tag, t.dep, t.ent) == (
+                d.text,
+                d.whitespace_,
+                d.lemma_,
+                d.pos_,
+                d.tag_,
+                d.dep_,
+                d.ent_type_,
+            )
+            assert start + t.head == d.head.i and t.lower_text == d.lower_
+        start += len(sentence.tokens)
+    quoted = [t.text for t in tokens if t.quoted]
+    assert quoted[:2] == ["“", "we"] and "not" in quoted and "Lagos" not in quoted

@@ -10,12 +10,14 @@ import random
 import pytest
 
 from quizgen._extract import extract_facts
-from quizgen._generate import GenerateOptions, generate
+from quizgen._generate import GenerateOptions, default_templates, generate
 from quizgen._generate._blanks import in_caption
-from quizgen._generate._candidates import pools
+from quizgen._generate._candidates import candidates, pools
 from quizgen._generate._class_nouns import class_noun
-from quizgen._generate._distractors import Pool, credited, pick_of_kind, same_era
+from quizgen._generate._date_options import same_era
+from quizgen._generate._distractors import Pool, pick_of_kind
 from quizgen._generate._fields import fact_slots
+from quizgen._generate._not_options import credited, renamings
 from quizgen._sources import Source
 
 
@@ -85,3 +87,48 @@ def test_the_wh_word_follows_the_organizations_kind():
     assert class_noun("Harlow Rail Board", None, None) == "organization"
     assert class_noun("NTSB", None, None) == "organization"
     assert class_noun("Brotherhood", None, None, article="the") == "organization"
+
+
+def test_a_renamed_body_is_the_answer_under_another_name():
+    owner = {
+        "Vell Mining Company": "Vell Mining Company",
+        "VMC": "Vell Mining Company",
+        "Nordic Ore": "Nordic Ore",
+        "Lorn Bank": "Lorn Bank",
+        "Harlow Steel": "Harlow Steel",
+        "Brandt Works": "Brandt Works",
+    }
+    said = [
+        "The VMC (which was renamed Nordic Ore in 1931) sold its mines.",
+        # not a renaming: "later" says when, and a name far before it is another's
+        "Lorn Bank, later the owner of Nordic Ore, paid the miners.",
+        "Harlow Steel bought the mill from Lorn Bank and, in 1950, Brandt Works.",
+        "Harlow Steel and the Lorn Bank (later Brandt Works) met.",
+    ]
+    assert renamings(said, Pool(owner), owner) == {
+        "Vell Mining Company": {"Nordic Ore"},
+        "Nordic Ore": {"Vell Mining Company"},
+        "Lorn Bank": {"Brandt Works"},
+        "Brandt Works": {"Lorn Bank"},
+    }
+
+
+@pytest.mark.slow
+def test_a_renamed_company_is_no_option_for_the_company():
+    text = (
+        "The Vell Mining Company was founded in Oslo in 1901.\n\n"
+        "The Vell Mining Company (which was renamed the Nordic Ore Company in 1931) sold its"
+        " mines to the Harlow Steel Company in 1950.\n\n"
+        "The Brandt Trading Company and the Lorn Shipping Company carried the ore to Hamburg.\n\n"
+        "The Vell Mining Company opened a second mine at Kiruna in 1912.\n\n"
+    )
+    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    items = list(fact_slots(facts))
+    names = pools(items)
+    assert names["organization"].renamed["Vell Mining Company"] == {"Nordic Ore Company"}
+    for seed in range(3):
+        for item in items:
+            for c in candidates(item, default_templates(), names, GenerateOptions(seed=seed)):
+                if c.answer == "Vell Mining Company":
+                    assert "Nordic Ore Company" not in c.question.choices, c.question
+                    assert "Nordic Ore Company" not in c.question.prompt, c.question

@@ -906,6 +906,15 @@ ONE_HOLDER_POSTS = _words(
     father mother
     """
 )
+# Posts held for a term, whose holders a text may list under a heading with their years
+# ("Presidents" / "Henry Graham (1855–1885)"): a list of painters with years gives lives.
+TERM_POSTS = _words(
+    """
+    president chairman chairwoman chair director ceo governor mayor premier chancellor
+    minister secretary commissioner administrator commander head principal coach manager
+    editor speaker rector dean
+    """
+)
 # Prepositions that open a phrase set before a sentence's subject ("In the 20th minute,
 # _____ missed ..."): "Who missed ... in the 20th minute?" puts the phrase last.
 # Words that open a subordinate clause: "Though President X was open to it, ..." makes no
@@ -942,6 +951,9 @@ LEANING_ADVERBS = _words(
     nonetheless meanwhile moreover furthermore consequently
     """
 )
+# Words before a title that say when it was held, not what it is: "Former President" is
+# no post to ask for (blind review), "President" is.
+TIME_QUALIFIERS = _words("former late then future onetime one-time ex ex-")
 # Words that stand for people named before: "Both had withdrawn their objections".
 QUANTIFIER_SUBJECTS = _words("both neither either each")
 

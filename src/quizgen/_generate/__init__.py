@@ -19,6 +19,7 @@ from quizgen._deck import Deck, SourceRef, derive_deck_id
 from quizgen._extract import Facts
 from quizgen._generate._candidates import Candidate, candidates, fact_key, pools
 from quizgen._generate._fields import FactSlots, fact_slots, shift_sentences
+from quizgen._generate._lists import list_slots
 from quizgen._generate._select import DEFAULT_MIX, Plan, select
 from quizgen._generate._templates import (
     Template,
@@ -27,6 +28,7 @@ from quizgen._generate._templates import (
     merge_templates,
     templates_from_data,
 )
+from quizgen._yaml import paused_gc
 
 __all__ = [
     "DEFAULT_MIX",
@@ -108,9 +110,12 @@ def generate_planned(
         # A section's sentences are counted on from the last: the planner caps questions
         # per sentence, and sentence 0 of two sections is two sentences. Only the slots
         # (plain strings) are kept: the parse of a section is dropped here.
-        grouped[-1].extend(
-            shift_sentences(i, seen) for i in sorted(fact_slots(part), key=lambda i: i.order)
-        )
+        # The collector waits while the slots are built, as while planning (below).
+        with paused_gc():
+            grouped[-1].extend(
+                shift_sentences(i, seen)
+                for i in sorted([*fact_slots(part), *list_slots(part)], key=lambda i: i.order)
+            )
         seen += len(part.sentences)
     title = title or _title([r.title or "" for r in refs])
     plan = plan_questions(grouped, templates, options)
@@ -147,7 +152,20 @@ def plan_questions(
 
     `options.limit` caps each source's questions (the most salient kept), `options.count`
     the deck's.
+
+    Python's cycle collector is paused meanwhile: the hundreds of thousands of small
+    containers made here set off full collections walking every object alive (the parse,
+    the model), and planning leaves no cyclic garbage (`gc.collect()` finds none after it).
     """
+    with paused_gc():
+        return _plan(all_items, templates, options)
+
+
+def _plan(
+    all_items: Sequence[Sequence[FactSlots]],
+    templates: Sequence[Template],
+    options: GenerateOptions,
+) -> Plan:
     flat = [i for group in all_items for i in group]
     pools_ = pools(flat)
     # Questions first, statements after, as the templates' order breaks ties.

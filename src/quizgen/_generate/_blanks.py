@@ -168,6 +168,16 @@ def _blanked(
         for t in toks
     ):
         return None  # "the first of them", "Among them were": the sentence before says who
+    if any(
+        t.lower_text == "them"
+        and t.dep == "dobj"
+        and sent.tokens[t.head].head == t.head  # what the statement says: its main verb's
+        and not t.quoted
+        and not (subs and t.i in subs)
+        and not any(k.tag in ("NNS", "NNPS") and k.i < t.i for k in toks)
+        for t in toks
+    ):
+        return None  # "Cox and the Senate subpoenaed them": the tapes, named before
     if window is not None:
         # a clause becomes a sentence: capital first, a full stop last
         text = strip_leading(text)
@@ -220,12 +230,17 @@ def _points_back(sent: Sentence, kept: list[Token]) -> bool:
     toks = sent.tokens
     comma = next((t.i for t in toks if t.text == ","), len(toks))
     fronted = toks[0].pos in ("ADP", "SCONJ", "ADV")
+    # ... and it is the first word's phrase: in "In 1838 most of these settlements, with
+    # ..., combined" no comma ends "In 1838", and "these" is the subject's (a first word
+    # parsed as the root heads no phrase set before anything)
+    first = toks[0].head if toks[0].dep == "mark" else 0
+    phrase = set() if toks[first].head == first else set(sent.subtree(first))
     for t in kept:
         if t.quoted or t.lower_text not in POINTING_WORDS or toks[t.head].pos != "NOUN":
             continue
         if t.lower_text in ("this", "these") and "DATE" in (t.ent, toks[t.head].ent):
             continue  # "later this month": as of the report, dated as the text dates it
-        if t.dep in ("det", "amod", "predet") and not (fronted and t.i < comma):
+        if t.dep in ("det", "amod", "predet") and not (fronted and t.i < comma and t.i in phrase):
             return True
     return False
 

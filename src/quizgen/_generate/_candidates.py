@@ -17,18 +17,17 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from quizgen._deck import BLANK, Question, question_id
+from quizgen._generate._date_options import date_pool, same_era
 from quizgen._generate._distractors import (
     Pool,
-    credited,
-    date_pool,
     org_family,
     pick,
     pick_of_kind,
-    same_era,
     same_form,
     same_post,
 )
 from quizgen._generate._fields import FactSlots
+from quizgen._generate._not_options import credited, renamings
 from quizgen._generate._subjects import with_subject_clause
 
 if TYPE_CHECKING:
@@ -63,6 +62,7 @@ class Candidate:
     answer: str  # never printed by another question from its sentence
     features: dict[str, float] = field(default_factory=dict)
     copied: bool = False  # a true statement that repeats its sentence word for word
+    covers: tuple[str, ...] = ()  # a list's member facts, each asked by it (`_lists`)
 
     @property
     def score(self) -> float:
@@ -85,8 +85,14 @@ def fact_key(item: FactSlots) -> str:
 def pools(all_items: Sequence[FactSlots]) -> dict[str, Pool]:
     """The names of each kind in a run (and dates per granularity): where distractors come from."""
     found: dict[str, list[str]] = {"actor": [], "organization": [], "title": []}
-    articles = {i.fields["answer"]: i.article for i in all_items if i.kind == "organization"}
+    articles = {
+        i.fields["answer"]: i.article
+        for i in all_items
+        if i.kind == "organization" and not i.covers
+    }
     for item in all_items:
+        if item.covers:
+            continue  # "Karl Holm and Nils Dahl" stands for no one name among options
         if item.kind != "date" and credited(item.fields["answer"], item.context):
             continue  # a photographer of the text's pictures: no one of its story
         if item.kind == "date":
@@ -98,7 +104,13 @@ def pools(all_items: Sequence[FactSlots]) -> dict[str, Pool]:
             found.setdefault(f"org:{family}", []).append(item.fields["answer"])
         if "title" in item.fields:
             found["title"].append(item.fields["title"])
-    return {k: Pool(v, articles if k == "organization" else None) for k, v in found.items()}
+    orgs = [i for i in all_items if i.kind == "organization"]
+    owner = {n: i.fields["answer"] for i in orgs for n in [*i.names, i.fields["answer"]]}
+    said = {s for i in orgs for s in (i.context, *i.sentences.values())}
+    renamed = renamings(sorted(said), Pool(owner), owner)
+    return {
+        k: Pool(v, articles, renamed) if k == "organization" else Pool(v) for k, v in found.items()
+    }
 
 
 def candidates(
@@ -150,6 +162,8 @@ def _from_template(
     if "role_np" in template.fields() and _VAGUE_ROLE.fullmatch(item.fields["role_np"]):
         return []  # "Who was the colonel?": which colonel, the student cannot know
     types = [t for t in template.types if not options.types or t in options.types]
+    if item.covers:  # a list is one blank: no single name stands for it in a false statement
+        types = [t for t in types if t != "truefalse"]
     if not types:
         return []
     answer = item.fields[template.answer]
@@ -200,6 +214,7 @@ def _from_template(
                     features=features,
                     copied=bool(truth)
                     and _copies(q.prompt, item.sentences.get(sentence, item.context)),
+                    covers=tuple(item.covers),
                 )
             )
     return out
@@ -262,7 +277,9 @@ def _distractors(
         *names.mentioned_in(prompt, item.context),
         *pools_["title"].mentioned_in(prompt, item.context),
     ]
-    avoid = [*item.names, *item.accept.get(template.answer, []), *in_view]
+    # ... and another name the text gives it ("renamed the Iraqi Petroleum Company")
+    renamed = pools_["organization"].renamed.get(answer, ()) if item.kind == "organization" else ()
+    avoid = [*item.names, *item.accept.get(template.answer, []), *in_view, *sorted(renamed)]
     if item.kind == "date":
         same = pools_.get(f"date:{item.granularity}", _NO_NAMES)
         pool = date_pool(answer, item.granularity or "", same, rng)

@@ -5,12 +5,10 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from collections.abc import Sequence as SequenceABC
 from functools import lru_cache
 from itertools import combinations
 
 from quizgen._lexicon import (
-    MONTHS,
     NATIONALITY_ENDINGS,
     NEAR_SUBTYPES,
     POST_DOMAINS,
@@ -18,7 +16,6 @@ from quizgen._lexicon import (
     TITLE_WORDS,
 )
 
-_ORD = {1: "st", 2: "nd", 3: "rd"}
 # This many names or fewer are tested one by one (those of a first word, those to avoid).
 _SCAN_AT_MOST = 8
 # A question's sentence this long or longer is searched once for the names it holds.
@@ -103,10 +100,16 @@ class Pool:
     every name, so a book with thousands of names stays linear.
     """
 
-    def __init__(self, names: Iterable[str], articles: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        names: Iterable[str],
+        articles: dict[str, str] | None = None,
+        renamed: dict[str, set[str]] | None = None,
+    ) -> None:
         self._members = frozenset(names)
         self.names = sorted(self._members)
         self.articles = articles or {}  # name -> "the" when the text writes "the <name>"
+        self.renamed = renamed or {}  # name -> its other names by a renaming (`renamings`)
         self._by_word: dict[str, list[tuple[str, str]]] = {}  # first word -> (lowered, name)
         # A first word many names share (a hundred Johns, "the ..."): those names also by
         # where that word stands in them and their length, so a text is looked up at each
@@ -203,20 +206,6 @@ class Pool:
         return found
 
 
-class _Chain(SequenceABC[str]):
-    """Two sequences read as one, without copying a long pool for every question."""
-
-    def __init__(self, first: Sequence[str], second: Sequence[str]) -> None:
-        self._first, self._second = first, second
-
-    def __len__(self) -> int:
-        return len(self._first) + len(self._second)
-
-    def __getitem__(self, i: int) -> str:  # type: ignore[override]
-        n = len(self._first)
-        return self._first[i] if i < n else self._second[i - n]
-
-
 def _shuffled(seq: Sequence[str], rng: random.Random) -> Iterator[str]:
     """`seq` in a random order, drawn lazily (sparse Fisher-Yates): early picks cost O(1)."""
     moved: dict[int, int] = {}
@@ -236,11 +225,9 @@ def pick(
 ) -> list[str]:
     """Up to `count` distractors from `pool`: not the answer, none of `avoid`, no two alike,
     and none that `unless_in` (the question's own sentence) mentions."""
-    banned = [answer, *avoid]
-    banned_norms = {_norm(b) for b in banned}
+    banned_norms, unlike_banned = _banned((answer, *avoid))
     seen_in = unless_in.lower()
     chosen: list[str] = []
-    unlike_banned = _Overlaps(banned)
     unlike_chosen = _Overlaps(())
     for c in _shuffled(pool, rng):
         if seen_in and c.lower() in seen_in:
@@ -254,19 +241,13 @@ def pick(
     return chosen
 
 
+@lru_cache(maxsize=32)  # a question's templates avoid the same names (its sentence's) in turn
+def _banned(names: tuple[str, ...]) -> tuple[frozenset[str], _Overlaps]:
+    """The names' normal forms, and their _Overlaps (shared: never added to)."""
+    return frozenset(map(_norm, names)), _Overlaps(names)
+
+
 _EMPTY = Pool(())
-
-# A picture's credit line ("Image: Jeffrey Beall", "Photo by Ann Berg", "(credit: NASA)").
-_CREDIT_LABEL = (
-    r"(?:image|photo|photograph|picture|credit|source|illustration)s?(?:\s+credit)?\s*(?::|by)\s*"
-)
-
-
-def credited(name: str, context: str) -> bool:
-    """Is `name` given in `context` (its first sentence) as a picture's credit? Such a
-    name (a photographer) is no player, author or founder of the text, so no distractor
-    (blind review: "Jeffrey Beall" offered among the players of a final)."""
-    return re.search(_CREDIT_LABEL + re.escape(name), context, re.I) is not None
 
 
 def org_family(name: str, subtype: str | None) -> str:
@@ -396,104 +377,3 @@ def _broad_shape(text: str) -> str:
     if not any(ch.isdigit() for ch in text):
         return ""
     return re.sub(r"9+", "9", shape(text))
-
-
-# Years apart beyond which a date of the text is of another era than the answer: "2011" (a
-# modern scientist's death) is no option for the year of Hooke's microscope, 1665.
-ERA_YEARS = 100
-
-
-def same_era(option: str, answer: str) -> bool:
-    """Is `option` within ERA_YEARS of `answer`, by their first year of three or four
-    digits ("1665", "the 1880s", "May 1780")? Dates without one (centuries, months) pass;
-    BC years count backwards. Source: blind review of the fresh held-out set (issue 12)."""
-    a, o = _year(answer), _year(option)
-    return a is None or o is None or abs(a - o) <= ERA_YEARS
-
-
-def _year(text: str) -> int | None:
-    """The year of a date: "1665", "49 BC" (-49), "AD 120", "the 1880s" (1880); None when
-    it names none ("June", "19th century")."""
-    if m := re.search(r"\b(\d{1,4})\s*(?:BCE?|B\.C\.)", text):
-        return -int(m.group(1))
-    m = re.search(r"(?:\bAD\s*|A\.D\.\s*)(\d{1,4})\b", text) or re.search(
-        r"\b(\d{3,4})(?:s\b|\b)", text
-    )
-    return int(m.group(1)) if m else None
-
-
-def date_pool(
-    answer: str, granularity: str, text_dates: Sequence[str], rng: random.Random
-) -> Sequence[str]:
-    """Other dates of the text with the same granularity, and nearby ones in the same format."""
-    return _Chain(text_dates, _nearby(answer, granularity, rng))
-
-
-def _nearby(answer: str, granularity: str, rng: random.Random) -> list[str]:
-    if granularity == "year":
-        # "1850", "49 BC", "AD 120": the era words stay, so BC goes with BC
-        m = re.fullmatch(r"((?:AD|A\.D\.)\s?)?(\d{1,4})(.*)", answer)
-        if not m or (len(m.group(2)) < 3 and not (m.group(1) or m.group(3).strip())):
-            return []
-        head, year, tail = m.group(1) or "", int(m.group(2)), m.group(3)
-        offsets = rng.sample([-10, -7, -5, -3, -2, -1, 1, 2, 3, 5, 7, 10], 6)
-        return [f"{head}{year + o}{tail}" for o in offsets if year + o > 0]
-    if granularity == "decade":
-        m = re.fullmatch(r"(\d{3})0s", answer)
-        if not m:
-            return []
-        base = int(m.group(1))
-        return [f"{(base + o) * 10}s" for o in (-2, -1, 1, 2) if base + o > 0]
-    if granularity == "century":
-        m = re.match(r"(\d{1,2})(?:st|nd|rd|th)(.*)", answer)
-        if not m:
-            return []
-        n, tail = int(m.group(1)), m.group(2)
-        return [f"{k}{_suffix(k)}{tail}" for k in (n - 2, n - 1, n + 1, n + 2) if 0 < k <= 21]
-    if granularity == "month":
-        name = answer.split()[-1]
-        others = [m.capitalize() for m in MONTHS if m != name.lower()]
-        return rng.sample(others, 4)
-    if granularity in ("month-year", "day"):
-        return _shift_date(answer, rng)
-    return []
-
-
-def _suffix(n: int) -> str:
-    return "th" if 10 <= n % 100 <= 20 else _ORD.get(n % 10, "th")
-
-
-def _shift_date(answer: str, rng: random.Random) -> list[str]:
-    """ "June 5, 1947" -> "June 15, 1947", "July 5, 1947", "June 5, 1948" (same format)."""
-    out = []
-    m = re.fullmatch(r"([A-Z][a-z]+) (\d{1,2}), (\d{4})", answer)
-    if m:
-        month, day, year = m.group(1), int(m.group(2)), int(m.group(3))
-        out += [f"{month} {d}, {year}" for d in (day + 10, day - 3, day + 1) if 1 <= d <= 28]
-        out += [f"{_month_shift(month, s)} {day}, {year}" for s in (1, -2)]
-        out += [f"{month} {day}, {year + s}" for s in (1, -1)]
-        return out
-    m = re.fullmatch(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})", answer)
-    if m:
-        day, month, year = int(m.group(1)), m.group(2), int(m.group(3))
-        out += [f"{d} {month} {year}" for d in (day + 10, day - 3) if 1 <= d <= 28]
-        out += [f"{day} {_month_shift(month, s)} {year}" for s in (1, -2)]
-        return out
-    m = re.fullmatch(r"([A-Z][a-z]+),? (\d{4})", answer)
-    if m:
-        month, year = m.group(1), int(m.group(2))
-        return [f"{_month_shift(month, s)} {year}" for s in (1, -2, 3)] + [f"{month} {year + 1}"]
-    m = re.fullmatch(r"([A-Z][a-z]+) (\d{1,2})", answer)
-    if m:
-        month, day = m.group(1), int(m.group(2))
-        return [f"{month} {d}" for d in (day + 10, day - 3) if 1 <= d <= 28] + [
-            f"{_month_shift(month, 1)} {day}"
-        ]
-    return out
-
-
-def _month_shift(month: str, shift: int) -> str:
-    names = [m.capitalize() for m in MONTHS]
-    if month not in names:
-        return month
-    return names[(names.index(month) + shift) % 12]

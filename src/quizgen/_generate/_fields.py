@@ -36,10 +36,12 @@ from quizgen._generate._roles import (
     role_np,
     unique_roles,
 )
+from quizgen._generate._terms import row_holder, row_role
 from quizgen._lexicon import (
     AWARD_WORDS,
     POSSESSIVE_DETERMINERS,
     RELATIVE_WORDS_OF_TIME,
+    TIME_QUALIFIERS,
     TITLE_WORDS,
 )
 
@@ -116,6 +118,8 @@ class FactSlots:
     roles: list[str] = field(default_factory=list)  # a person's roles as the text gives them
     # blanked wording -> what the blank is in its clause, "subject" or "owner" (`_subjects`)
     subjects: dict[str, str] = field(default_factory=dict)
+    # a list of names asked as one ("sons _____."): the facts of its members, each asked by it
+    covers: list[str] = field(default_factory=list)
     # a date to the day the text gives in several sentences: the first of them, whose fact
     # it is (Criswell's death, "(1850 – August 3, 1905)" and "On August 3, 1905, ... was
     # killed", is one fact, asked once)
@@ -269,8 +273,10 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
                 fields["clause_bare"] = bare  # lets the names it leaves out be asked there
     elif d.in_range and (person := bracketed_birth(facts, d)):
         fields["clause"] = f"was {person} born"  # "Robert Hooke (1635–1703) was ..."
+    elif d.in_range and (held := row_holder(facts, d)):
+        fields["clause"] = f"did {held[0]} become {held[1]}"  # a row under "Presidents"
     accept = [a for a in date_variants(d) if a != d.answer]
-    return FactSlots(
+    slots = FactSlots(
         kind="date",
         key=f"{d.normalized}|{sent.text}",
         fields=fields,
@@ -284,6 +290,10 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
         alternates=alternates,
         relative=bool(d.relative),
     )
+    if "clause" in fields and d.in_range and row_holder(facts, d):
+        # a row names its holder and the term: the person first, their term where room is
+        slots.salience = 1
+    return slots
 
 
 def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
@@ -299,18 +309,20 @@ def _actor_slots(facts: Facts, actor: Entity, coref: Pronouns) -> FactSlots:
     if roles:
         fields["role_np"] = role_np(roles[0].text)
         anchors["role_np"] = roles[0].sent_index
-    # A one-word title ("President") is too thin an answer: it fits half the cast.
+    elif row := row_role(facts, actor):  # "Jacob Tirrill (1912–1926)" under "Presidents"
+        fields["role_np"], anchors["role_np"] = row
+    # A one-word title ("President") is too thin an answer: it fits half the cast. "Former"
+    # says when, not what: "former Kentucky Governor" is asked as "Kentucky Governor".
     titles = [
-        r
+        (post, r.sent_index)
         for r in actor.roles
         if r.source == "title"
-        and len(r.text.split()) >= 2
-        and any(w.lower() in TITLE_WORDS for w in r.text.split())
-        and not re.search(r"[’']s\b", r.text)  # "President Roosevelt's daughter" is no post
+        and len((post := _without_time_qualifier(r.text)).split()) >= 2
+        and any(w.lower() in TITLE_WORDS for w in post.split())
+        and not re.search(r"[’']s\b", post)  # "President Roosevelt's daughter" is no post
     ]
     if titles:
-        fields["title"] = titles[0].text
-        anchors["title"] = titles[0].sent_index
+        fields["title"], anchors["title"] = titles[0]
     if actor.quotes:
         fields["quote"] = _clip_quote(actor.quotes[0].text)
         anchors["quote"] = actor.quotes[0].sent_index
@@ -493,6 +505,12 @@ def _doubtful_actor(facts: Facts, actor: Entity) -> bool:
     if head.quoted:
         return True  # "each “Cavern, Bubble, or Cell”": a capitalized word someone wrote
     return head.dep in ("appos", "conj") and toks[head.head].ent in ("ORG", "GPE", "FAC", "LOC")
+
+
+def _without_time_qualifier(title: str) -> str:
+    """ "former Kentucky Governor" -> "Kentucky Governor" (`_lexicon.TIME_QUALIFIERS`)."""
+    first, _, rest = title.partition(" ")
+    return rest if first.lower() in TIME_QUALIFIERS and rest else title
 
 
 def _join_list(items: list[str]) -> str:

@@ -180,4 +180,13 @@ def subject_role(sent: Sentence, start: int, end: int) -> str:
         verb = toks[toks[head.head].head]
     else:
         return ""
+    if end < len(toks) and toks[end].text != "," and _modified_after(sent, head.i, end):
+        return ""  # "_____ removed from slave ships ... were put ashore": "Who removed ..."
     return role if _finite(sent, verb) else ""
+
+
+def _modified_after(sent: Sentence, head: int, end: int) -> bool:
+    """Does a participle or relative clause on the name follow it straight away ("Africans
+    removed from slave ships were also put ashore", "the men who broke in were caught")?
+    The words after the blank are then the name's, not what it did."""
+    return any(c.dep in ("acl", "relcl") and c.i >= end for c in sent.children(head))

@@ -229,7 +229,8 @@ def _clause(sent: Sentence, start: int, end: int, phrase: list[int] | None = Non
     # without it lets the 1950 be asked from the same sentence without this printing it.
     idx = [i for i in idx if not _year_modifier(toks[i], toks)]
     # "Robert Remak (1815–1865)": a life in brackets is two facts of its own, asked apart
-    idx = [i for i in idx if i not in _dates_in_brackets(sent, start, end)]
+    in_brackets = _dates_in_brackets(sent, start, end)  # once: a scan of the sentence
+    idx = [i for i in idx if i not in in_brackets]
     # the clause's last punctuation goes, but for a bracket it closes: "(ESPCI)"
     while idx and toks[idx[-1]].pos == "PUNCT" and not _closes_a_bracket(toks, idx):
         idx.pop()

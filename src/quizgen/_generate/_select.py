@@ -52,7 +52,8 @@ class Plan:
         """One line: facts found, asked, left unasked, the type mix and the leak share."""
         types = Counter(c.question.type for c in self.chosen)
         mix = ", ".join(f"{n} {t}" for t, n in sorted(types.items()))
-        asked = len({c.fact for c in self.chosen})
+        # a list's question asks each of its names ("sons _____.": four people)
+        asked = len({c.fact for c in self.chosen if not c.covers} | _covered(self.chosen))
         return (
             f"{self.facts} facts, {asked} asked, {len(self.unasked)} left unasked; "
             f"{len(self.chosen)} questions ({mix or 'none'}); "
@@ -93,7 +94,9 @@ def _leaks(a: Candidate, b: Candidate) -> bool:
     pair ("In their experiments, _____ and Chase showed ..." beside "Hershey and _____
     showed ...") does by any name: the two ask one fact, who ran the experiments."""
     return (
-        _prints(a, [b.answer])
+        a.fact in b.covers  # a list and one of its names: the same people asked twice
+        or b.fact in a.covers
+        or _prints(a, [b.answer])
         or _prints(b, [a.answer])
         or _paired(a.question.prompt, b.names)
         or _paired(b.question.prompt, a.names)
@@ -130,7 +133,11 @@ def select(
     by_fact: dict[str, list[Candidate]] = defaultdict(list)
     for c in cands:
         by_fact[c.fact].append(c)
-    facts = sorted(by_fact, key=lambda f: (-by_fact[f][0].salience, by_fact[f][0].order, f))
+    lists = {f for f, cs in by_fact.items() if cs[0].covers}  # asked after their names
+    facts = sorted(
+        (f for f in by_fact if f not in lists),
+        key=lambda f: (-by_fact[f][0].salience, by_fact[f][0].order, f),
+    )
     size = min(count, len(facts) * per_fact) if count else len(facts) * per_fact
     caps = {t: int(mix[t] * size) for t in ("cloze", "truefalse")}
     caps["cloze"] = max(caps["cloze"], 1)
@@ -147,6 +154,10 @@ def select(
             break
         if why := state.take(by_fact[fact]):
             reasons[fact] = why
+    for fact in sorted(lists, key=lambda f: (by_fact[f][0].order, f)):
+        if count and len(state.chosen) >= count:
+            break
+        _take_list(state, by_fact[fact])
     for _ in range(per_fact - 1):
         for fact in facts:  # a second question only once every fact has its first
             if state.asked[fact] and not (count and len(state.chosen) >= count):
@@ -154,8 +165,9 @@ def select(
     _keep_cloze_share(state, mix["cloze"], reasons)
     plan = Plan(facts=len(facts) + len(facts_without))
     plan.chosen = sorted(state.chosen.values(), key=lambda c: (c.anchor[0], c.order, c.question.id))
+    covered = _covered(state.chosen.values())
     for fact in facts:
-        if not state.asked[fact]:
+        if not state.asked[fact] and fact not in covered:
             plan.unasked.append((fact, reasons.get(fact, f"beyond --count {count}")))
     plan.unasked += [
         (f, "no template fits it (no role, quote or sentence that stands alone)")
@@ -303,7 +315,8 @@ class _State:
             return "its question would print the answer of another from the same sentence"
         if q.type == "truefalse" and any(o.question.type == "truefalse" for o in here):
             return "its sentence has a true/false statement already"  # the same statement
-        if q.type in self.caps and self.types[q.type] >= self.caps[q.type]:
+        # a list's cloze asks several facts: the share is kept at the end, at others' cost
+        if q.type in self.caps and self.types[q.type] >= self.caps[q.type] and not c.covers:
             return f"the deck has its share of {q.type} questions"
         if q.type == "truefalse":
             if c.copied:
@@ -339,6 +352,21 @@ class _State:
         self.printed.remove(c)
 
 
+def _take_list(state: _State, options: list[Candidate]) -> None:
+    """A list of names where some of them found no question of their own, asked as one
+    ("sons _____."): it takes the place of its names' own questions in its sentence, which
+    it asks too; all stays as it was when it cannot be placed."""
+    covers = set(options[0].covers)
+    if all(state.asked[m] for m in covers):
+        return  # every name has a question of its own
+    mark = len(state.journal)
+    anchors = {c.anchor for c in options}
+    for c in [c for a in anchors for c in state.by_sentence[a] if c.fact in covers]:
+        state._remove(c)
+    if state.take(options, repair=0):
+        state._undo(mark)
+
+
 def _keep_cloze_share(state: _State, share: float, reasons: dict[str, str]) -> None:
     """Clozes at most `share` of the deck: the least salient cloze becomes a true/false
     where one is acceptable, or is left out, until the share holds. A deck of fewer than
@@ -351,7 +379,7 @@ def _keep_cloze_share(state: _State, share: float, reasons: dict[str, str]) -> N
 
     clozes = sorted(
         (c for c in state.chosen.values() if c.question.type == "cloze"),
-        key=lambda c: (c.salience, -c.order[0], c.question.id),
+        key=lambda c: (bool(c.covers), c.salience, -c.order[0], c.question.id),  # lists last
     )
     for c in clozes:
         if not over():
@@ -371,7 +399,7 @@ def _others_printed(by_fact: dict[str, list[Candidate]]) -> dict[int, int]:
     here: dict[tuple[str, int], set[str]] = defaultdict(set)  # sentence -> facts asked there
     for fact, cs in by_fact.items():
         names[fact] = [n for n in {_norm(n) for n in cs[0].names if len(n) > 3} if n.split()]
-        for c in cs:
+        for c in cs if not cs[0].covers else ():  # a list is asked last, where room is left
             here[c.anchor].add(fact)
     out: dict[int, int] = {}
     for fact, cs in by_fact.items():
@@ -380,6 +408,11 @@ def _others_printed(by_fact: dict[str, list[Candidate]]) -> dict[int, int]:
             text = _norm(c.text) if others else ""
             out[id(c)] = sum(1 for f in others if any(n in text for n in names[f]))
     return out
+
+
+def _covered(chosen: Iterable[Candidate]) -> set[str]:
+    """The facts that chosen lists ask (each name of "sons _____.")."""
+    return {m for c in chosen for m in c.covers}
 
 
 def _room(cands: list[Candidate]) -> int:

@@ -23,6 +23,7 @@ from quizgen._lexicon import DIRECTION_PREPOSITIONS
 _SIDE = {"appos", "relcl", "prep", "advcl", "npadvmod"}
 _FACT_LABELS = {"DATE", "PERSON", "ORG"}
 _COMMAS = {",", ";", "—", "–"}
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 MAX_SENTENCE_WORDS = 60  # a wording longer than this (in tokens) does not stand alone
 _MAX_CUT = 3  # a sentence this many times as long is not simplified at all
 
@@ -58,6 +59,12 @@ def _glued(toks: Sequence[Token], lo: int, hi: int) -> bool:
         (before is not None and not before.ws and before.text not in _OPENERS)
         or (after is not None and not toks[hi].ws and after.pos != "PUNCT")
     )
+
+
+def _adjunct_after(toks: Sequence[Token], i: int) -> bool:
+    """Does a phrase that hangs on the verb start at token i ("in order to", "because",
+    "after the war")? The comma before it set it off from the part cut before it only."""
+    return i < len(toks) and toks[i].pos in ("ADP", "SCONJ") and not toks[i].quoted
 
 
 def simplified_window(sent: Sentence, start: int, end: int) -> list[int] | None:
@@ -125,6 +132,8 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
             # hearings, in July 1974, the committee ...") one stays
             both = before in _COMMAS and after in _COMMAS and _between_subject_and_verb(sent, t)
             span = range(lo - 1 if before in _COMMAS else lo, hi + 2 if both else hi + 1)
+            if before not in _COMMAS and after == "," and _adjunct_after(toks, hi + 2):
+                span = range(lo, hi + 2)  # "was formed as ..., in order to": the comma too
         else:
             continue
         if any(c.dep == "cc" for c in sent.children(t.i)):
@@ -136,7 +145,10 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
     if not drop:
         return None
     window = [t.i for t in toks if t.i not in drop]
-    if not window or not any(toks[i].dep.startswith("nsubj") for i in window):
+    # the main verb keeps its own subject: cut with a misparsed opening phrase, "Russian
+    # botanist X suggested in 1905 that ..." read "Suggested in _____ that ..." (blind review)
+    roots = {t.i for t in toks if t.head == t.i}
+    if not window or not any(toks[i].dep in _SUBJECTS and toks[i].head in roots for i in window):
         return None
     while window and toks[window[0]].text in _COMMAS:
         window.pop(0)

@@ -38,6 +38,8 @@ _CLAUSE = (
     r"(?!(?:\w+n't|\w+ not|never)\b)([a-z][^“”\"]*?)\s*[.!]"
 )
 _SUBJECT_BLANK = re.compile(r"(?:[Tt]he )?" + _B + _CLAUSE)  # "The _____ began as ..."
+# A list of names (`_lists`) is the subject of a plural verb: "_____ were convicted ..."
+_LIST_BLANK = re.compile(_B + _CLAUSE.replace("|were|are)", ")"))
 # "State Senator _____ opposed the rail merger." / "The colonel, _____, led the regiment
 # ...": the subject is a role and the name; "Which state senator opposed ...?" asks it with
 # the anchor the sentence gives, where "Who was the state senator?" needs the text.
@@ -85,7 +87,7 @@ def with_subject_clause(item: FactSlots) -> FactSlots:
             fields["possessed"] = m.group(1) + fronted
     elif role != "subject":
         return item
-    elif m := _SUBJECT_BLANK.fullmatch(rest):
+    elif m := (_LIST_BLANK if item.covers else _SUBJECT_BLANK).fullmatch(rest):
         fields["subject_clause"] = m.group(1) + fronted
     elif (
         (m := _ROLE_BLANK.fullmatch(rest.replace(" ,", ",")))
