@@ -229,3 +229,15 @@ def test_years_in_a_list_are_no_term_without_a_post_and_its_organization(heading
     # a list of painters gives lives; a title that is no organization says not whose post
     questions = _titled(TERMS.format(heading=heading), title)
     assert not [q for q in questions if " of Oslo Salt Company" in q.prompt]
+
+
+def test_a_terms_first_year_told_elsewhere_of_its_holder_is_asked_there_only():
+    text = "Karl Holm founded the Oslo Salt Company in 1901.\n\n" + TERMS.format(
+        heading="Directors"
+    )
+    facts = extract_facts(Source(path="n.txt", title="Oslo Salt Company", text=text))
+    clauses = {i.fields.get("clause") for i in fact_slots(facts) if i.kind == "date"}
+    roles = {i.fields.get("role_np") for i in fact_slots(facts) if i.kind == "actor"}
+    assert "did Karl Holm become director of Oslo Salt Company" not in clauses
+    assert "director of Oslo Salt Company from 1901 to 1920" not in roles
+    assert "director of Oslo Salt Company from 1920 to 1935" in roles  # Nils Dahl's row

@@ -97,6 +97,7 @@ _NOT_WORD_LISTS = {
     "_CLAUSE_DEPS",  # parser labels, not words
     "_SIDE",  # parser labels of side remarks
     "_ADVERBIAL",  # parser labels of a phrase set before the subject
+    "_COLUMNS",  # spaCy attribute names that Doc.to_array reads
     "_SUBJECTS",  # parser labels of a clause's subject
     "_WH",
     "_GRADES",

@@ -81,7 +81,17 @@ def row_holder(facts: Facts, d: DateFact) -> tuple[str, str] | None:
     ):
         return None
     person = _named_before(facts, sent, d.start - 1)
-    return None if person is None else (person.name, post)
+    if person is None or _dated_elsewhere(facts, d, person):
+        return None
+    return person.name, post
+
+
+def _dated_elsewhere(facts: Facts, d: DateFact, person: Entity) -> bool:
+    """Does another sentence naming the holder give the term's first year ("founded by
+    Henry Graham in 1855" beside "Henry Graham (1855–1885)")? Then the year is that
+    sentence's fact: asking it again as the term's start would ask one year twice."""
+    said = {m.sent_index for m in person.mentions} - {d.sent_index}
+    return any(o.normalized == d.normalized and o.sent_index in said for o in facts.dates)
 
 
 def _named_as(written: str, actor: Entity) -> bool:
@@ -103,6 +113,11 @@ def row_role(facts: Facts, actor: Entity) -> tuple[str, int] | None:
         if not _named_as(m.text, actor):
             return None
         start, end = toks[m.end + 1].text, toks[m.end + 3].text
+        opens = next(
+            (d for d in facts.dates if d.sent_index == m.sent_index and d.start == m.end + 1), None
+        )
+        if opens is not None and _dated_elsewhere(facts, opens, actor):
+            return None  # "founded by Henry Graham in 1855": asked there, not by the row
         if toks[m.end + 2].text in _RANGE_DASHES and start.isdigit() and end.isdigit():
             return f"{post} from {start} to {end}", m.sent_index
     return None
