@@ -80,7 +80,6 @@ def test_honorifics_match_with_or_without_their_stop() -> None:
 _NOT_WORD_LISTS = {
     "__all__",
     "_EXPORTS",
-    "_COLUMNS",  # spaCy token attribute names read with Doc.to_array (_extract)
     "_RENDERERS",  # renderer name -> module
     "_DECK_KEYS",
     "_SOURCE_KEYS",
