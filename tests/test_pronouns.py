@@ -99,3 +99,26 @@ def test_look_back_across_a_sentence_that_names_nobody() -> None:
 def test_look_back_stays_open(first: str, gap: str) -> None:
     text = first + gap + "The college grew quickly in those years." + gap
     assert _resolved(text + "He also taught there for twenty years.")[-1] == (2, "He", None)
+
+
+def test_kin_noun_right_before_a_name_gives_its_gender() -> None:
+    # "his brother Karl and sister Mélanie": Mélanie is the sister, whatever the parse hangs her on
+    text = (
+        "It is with sorrow that the parents of Paul Berg, Hans and Ingrid, his brother Karl and "
+        "sister Mélanie, wish to make it known that Paul died last night. "
+        "When Mélanie married in 1950, she sold her share of the farm."
+    )
+    assert _resolved(text)[-2:] == [(1, "she", "Mélanie"), (1, "her", "Mélanie")]
+
+
+def test_possessive_before_its_named_person_keeps_the_pronoun() -> None:
+    # "In her report, Vera Lind ..." never becomes "In Vera Lind's report, Vera Lind ..."
+    text = (
+        "Vera Lind, a Finnish botanist, studied mosses in her youth. "
+        "In her report, Lind argued that the mosses came from the south."
+    )
+    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    sent = facts.sentences[1]
+    her = next(t.i for t in sent.tokens if t.lower_text == "her")
+    assert facts.pronouns.resolve(sent, her).name == "Vera Lind"
+    assert facts.pronouns.substitutes(sent) == {her: "her"}

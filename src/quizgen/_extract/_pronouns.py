@@ -231,8 +231,8 @@ class Pronouns:
         self, sent: Sentence, window: Iterable[int] | None = None
     ) -> dict[int, str] | None:
         """Token -> replacement for each he/she/his/her/him in the window (default: the whole
-        sentence): the person's name, or the pronoun itself where the window already names
-        them before it. None when any of them stays unresolved."""
+        sentence): the person's name, or the pronoun itself where the window names them
+        before or after it. None when any of them stays unresolved."""
         keep = set(window) if window is not None else set(range(len(sent.tokens)))
         named: set[int] = set()
         subs: dict[int, str] = {}
@@ -252,8 +252,10 @@ class Pronouns:
                 continue
             if person is None:
                 return None
-            if id(person) in named:
-                subs[t.i] = t.text  # named earlier in the window: the pronoun reads right
+            if id(person) in named or any(e is person and k > t.i for k, e in mentions.items()):
+                # named earlier in the window, or later in it ("In her publication, Margulis
+                # argued ..."): the pronoun reads right, as in the source
+                subs[t.i] = t.text
                 continue
             named.add(id(person))
             subs[t.i] = person.name + ("’s" if t.tag == "PRP$" else "")
@@ -351,10 +353,12 @@ def _kin_gender(sentences: Sequence[Sentence], actor: Entity) -> str | None:
         sent = sentences[m.sent_index]
         head = sent.tokens[sent.span_head(m.start, m.end)]
         before = sent.tokens[m.start - 1] if m.start else None
-        if head.dep == "appos" and sent.tokens[head.head].lemma.lower() in KIN_GENDER:
-            return KIN_GENDER[sent.tokens[head.head].lemma.lower()]
+        # the kin noun right before the name first: in "his brother Tom and sister Mélanie"
+        # the parse may hang Mélanie on "brother"
         if before is not None and before.text.islower() and before.lemma.lower() in KIN_GENDER:
             return KIN_GENDER[before.lemma.lower()]
+        if head.dep == "appos" and sent.tokens[head.head].lemma.lower() in KIN_GENDER:
+            return KIN_GENDER[sent.tokens[head.head].lemma.lower()]
     return None
 
 
