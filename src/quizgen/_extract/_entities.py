@@ -21,6 +21,7 @@ from quizgen._lexicon import (
     ARTICLES,
     GROUP_NOUNS,
     MEMBER_VERBS,
+    NAME_PARTICLES,
     ORG_HEAD_SHORT_FORMS,
     ORG_WORDS,
     PRONOUN_GENDER,
@@ -415,7 +416,7 @@ class Coref:
                 if any(
                     n == a.name or len(n.split()) > 1
                     for n in a.names
-                    if _in_words(n.lower(), title.lower())
+                    if any(_in_words(form, title.lower()) for form in _name_forms(n.lower()))
                 )
             ),
             None,
@@ -651,6 +652,18 @@ def _entity_text(sent: Sentence, i: int) -> str:
         end += 1
     text = sent.span_text(i, end + 1)
     return re.sub(r"^the\s+", "", text)
+
+
+def _name_forms(name: str) -> list[str]:
+    """The name and, for one of 3+ words, the form a title may write it in with its middle
+    names as initials ("robert w. criswell" for "robert wesley criswell"; particles stay:
+    "ludwig van beethoven"). Not the form without them: "John Adams" is not "John Quincy
+    Adams"."""
+    words = name.split()
+    if len(words) < 3:
+        return [name]
+    middle = [w if w in NAME_PARTICLES or w.endswith(".") else w[0] + "." for w in words[1:-1]]
+    return [name, " ".join([words[0], *middle, words[-1]])]
 
 
 def _in_words(name: str, text: str) -> bool:

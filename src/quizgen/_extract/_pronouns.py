@@ -25,6 +25,10 @@ from quizgen._lexicon import (
 # Entity labels spaCy gives a person's bare surname ("Avery" is often ORG); places, dates
 # and numbers are never people.
 _PERSON_LABELS = {"PERSON", "ORG", ""}
+# How many sentences back a pronoun whose sentence names nobody may find its person, across
+# sentences that name nobody: far enough for a short paragraph about one person, and it keeps
+# each look-up constant, not a scan of the text.
+_LOOKBACK = 4
 
 
 class Pronouns:
@@ -123,8 +127,8 @@ class Pronouns:
         return out
 
     def _genders(self) -> dict[int, str | None]:
-        """Actor (by id) -> "m"/"f", learnt from he/she whose sentence names only that actor
-        before it, as its subject. Conflicting evidence -> None."""
+        """Actor (by id) -> "m"/"f", learnt from he/she/his/her whose sentence names only that
+        actor before it, as the subject of some clause. Conflicting evidence -> None."""
         seen: dict[int, str | None] = {}
         for sent in self.facts.sentences:
             for t in sent.tokens:
@@ -145,8 +149,13 @@ class Pronouns:
                     and PERSONAL_GENDER[t.lower_text] == self.coref.topic_gender
                 ):
                     continue  # in a life of Marie Curie, "she" may well be Marie
-                first = next(i for i, e in self.people[sent.index] if e is before[0])
-                if not _in_subject(sent, first):
+                # named as a subject before it, in any clause ("when King was assassinated,
+                # she sang at his funeral": King, not the unnamed she, is the one named)
+                if not any(
+                    e is before[0] and _in_subject(sent, k)
+                    for k, e in self.people[sent.index]
+                    if k < t.i
+                ):
                     continue
                 key, g = id(before[0]), PERSONAL_GENDER[t.lower_text]
                 seen[key] = g if seen.get(key, g) == g else None
@@ -192,7 +201,7 @@ class Pronouns:
             if found is None and len(before) == 1:
                 found = before[0]
         elif found is None and sent.index > 0:
-            prev = _distinct(e for _, e in self.people[sent.index - 1])
+            prev = self._last_named(sent)
             # only a person known to be of that gender: "he" after "Marie" is not Marie
             if len(prev) == 1 and prev[0] is not None:
                 found = prev[0] if self.gender.get(id(prev[0])) == gender else None
@@ -205,12 +214,25 @@ class Pronouns:
             rivals += [e for _, e in here if e is not found and self._could_be(e, gender)]
         return None if rivals else found
 
+    def _last_named(self, sent: Sentence) -> list[Entity | None]:
+        """The people of the nearest sentence before sent that names anyone: the one before
+        it, or one further back in the same paragraph across sentences that name nobody
+        ("Rudolf Virchow, a German scientist, ... . Well known ..., he was ... . He was also
+        ..."), at most _LOOKBACK sentences back. A paragraph break ends the search."""
+        for k in range(sent.index - 1, max(sent.index - 1 - _LOOKBACK, -1), -1):
+            if k < sent.index - 1 and self.facts.sentences[k].paragraph != sent.paragraph:
+                break
+            people = _distinct(e for _, e in self.people[k])
+            if people:
+                return people
+        return []
+
     def substitutes(
         self, sent: Sentence, window: Iterable[int] | None = None
     ) -> dict[int, str] | None:
         """Token -> replacement for each he/she/his/her/him in the window (default: the whole
-        sentence): the person's name, or the pronoun itself where the window already names
-        them before it. None when any of them stays unresolved."""
+        sentence): the person's name, or the pronoun itself where the window names them
+        before or after it. None when any of them stays unresolved."""
         keep = set(window) if window is not None else set(range(len(sent.tokens)))
         named: set[int] = set()
         subs: dict[int, str] = {}
@@ -230,8 +252,10 @@ class Pronouns:
                 continue
             if person is None:
                 return None
-            if id(person) in named:
-                subs[t.i] = t.text  # named earlier in the window: the pronoun reads right
+            if id(person) in named or any(e is person and k > t.i for k, e in mentions.items()):
+                # named earlier in the window, or later in it ("In her publication, Margulis
+                # argued ..."): the pronoun reads right, as in the source
+                subs[t.i] = t.text
                 continue
             named.add(id(person))
             subs[t.i] = person.name + ("’s" if t.tag == "PRP$" else "")
@@ -329,10 +353,12 @@ def _kin_gender(sentences: Sequence[Sentence], actor: Entity) -> str | None:
         sent = sentences[m.sent_index]
         head = sent.tokens[sent.span_head(m.start, m.end)]
         before = sent.tokens[m.start - 1] if m.start else None
-        if head.dep == "appos" and sent.tokens[head.head].lemma.lower() in KIN_GENDER:
-            return KIN_GENDER[sent.tokens[head.head].lemma.lower()]
+        # the kin noun right before the name first: in "his brother Tom and sister Mélanie"
+        # the parse may hang Mélanie on "brother"
         if before is not None and before.text.islower() and before.lemma.lower() in KIN_GENDER:
             return KIN_GENDER[before.lemma.lower()]
+        if head.dep == "appos" and sent.tokens[head.head].lemma.lower() in KIN_GENDER:
+            return KIN_GENDER[sent.tokens[head.head].lemma.lower()]
     return None
 
 
