@@ -122,3 +122,15 @@ def test_possessive_before_its_named_person_keeps_the_pronoun() -> None:
     her = next(t.i for t in sent.tokens if t.lower_text == "her")
     assert facts.pronouns.resolve(sent, her).name == "Vera Lind"
     assert facts.pronouns.substitutes(sent) == {her: "her"}
+
+
+def test_possessive_before_a_later_mention_that_is_not_its_subject_takes_the_name() -> None:
+    # "On her retirement, the council thanked Lind": the pronoun would dangle in a question
+    text = (
+        "Vera Lind, a Finnish botanist, studied mosses in her youth. "
+        "On her retirement, the council thanked Lind with a dinner."
+    )
+    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    sent = facts.sentences[1]
+    her = next(t.i for t in sent.tokens if t.lower_text == "her")
+    assert facts.pronouns.substitutes(sent) == {her: "Vera Lind’s"}
