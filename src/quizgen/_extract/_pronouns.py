@@ -268,10 +268,7 @@ class Pronouns:
         mention of `person` the window keeps ("In her publication, Margulis argued")? Not a
         later mention elsewhere: in "On her death, X tweeted 'Aretha ...'" or "His brother
         died, and Pierre became ...", the pronoun would dangle."""
-        toks = sent.tokens
-        if toks[i].tag != "PRP$":
-            return False
-        verb = next((k for k in sent.ancestors(i) if toks[k].pos in ("VERB", "AUX")), None)
+        verb = _possessive_verb(sent, i)
         if verb is None:
             return False
         return any(
@@ -313,10 +310,7 @@ class Pronouns:
         Then the pronoun reads as it does in the source, even where extraction did not see
         the subject as a person.
         """
-        toks = sent.tokens
-        if toks[i].tag != "PRP$":
-            return False
-        verb = next((k for k in sent.ancestors(i) if toks[k].pos in ("VERB", "AUX")), None)
+        verb = _possessive_verb(sent, i)
         if verb is None:
             return False
         subject = next((c for c in sent.children(verb) if c.dep in ("nsubj", "nsubjpass")), None)
@@ -341,6 +335,15 @@ def _distinct(people: Iterable[Entity | None]) -> list[Entity | None]:
         if p is None or all(p is not q for q in out):
             out.append(p)
     return out
+
+
+def _possessive_verb(sent: Sentence, i: int) -> int | None:
+    """The verb whose clause the possessive at token i stands in, or None (not a possessive,
+    or no verb above it)."""
+    toks = sent.tokens
+    if toks[i].tag != "PRP$":
+        return None
+    return next((k for k in sent.ancestors(i) if toks[k].pos in ("VERB", "AUX")), None)
 
 
 def _in_subject(sent: Sentence, i: int) -> bool:
