@@ -373,3 +373,13 @@ def test_a_name_before_the_word_team_is_the_team() -> None:
     assert [a.name for a in facts.actors] == ["Holm", "Ole Berg"]
     assert [(o.name, o.subtype) for o in facts.organizations] == [("Vantara", "team")]
     assert {o.name: o.kind for o in facts.others} == {"Afghan": "group"}
+
+
+def test_a_name_that_has_his_or_her_is_a_person() -> None:
+    actors, orgs, _ = _kinds("Afterwards, Sade performed her new song and left the stage.")
+    assert (actors, orgs) == (["Sade"], [])
+    actors, orgs, _ = _kinds("Afterwards, Moby performed his new song and left the stage.")
+    assert (actors, orgs) == (["Moby"], [])
+    # a body has "its"
+    actors, orgs, _ = _kinds("The firm Acme sold its plant in 1990.")
+    assert (actors, orgs) == ([], ["Acme"])

@@ -4,7 +4,8 @@ The small model often tags a surname it does not know as a country or a national
 ("Schleiden" GPE, "Bianchi" NORP), even in a text that gives the whole name. Two cues
 carry to any text: a person's life years in brackets after the name, and a bare surname
 of a person the text names in full; and a rank of nobility opens a person's name, and a
-person does what people do ("saved by Ada Brook"). One word after "in the" is no person. Each rule reads `Found` and settles names or spans.
+person does what people do ("saved by Ada Brook") and has "his" or "her". One word after
+"in the" is no person. Each rule reads `Found` and settles names or spans.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 
 from quizgen._extract import _orgs
 from quizgen._extract._found import DASHES, NAME_LABELS, Found, is_cap
+from quizgen._extract._orgs import Span
 from quizgen._extract._types import Sentence
 from quizgen._lexicon import (
     ARTICLES,
@@ -198,4 +200,36 @@ def _the_places(found: Found) -> None:
 _AT = ("in", "at", "inside", "near")
 
 
-RULES = (_noble_names, _lifespans, _surnames, _agents, _the_places)
+def _gendered(found: Found) -> None:
+    """ "Beyoncé performed her new song": a name of one or two words, none an
+    organization's, whose own clause gives it "his" or "her" is a person's; a body's is
+    "its" or "their". Not a place's or a ship's, which older texts call "her"."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        words = [t.lower_text for t in toks[s.start : s.end]]
+        if (
+            found.label_of(s) not in ("ORG", "NORP", "WORK_OF_ART")
+            or len(words) > 2
+            or not _plain_name(sent, s)
+            or any(w in ORG_WORDS or w in ORG_NAME_HEADS for w in words)
+        ):
+            continue
+        head = toks[sent.span_head(s.start, s.end)]
+        if head.dep != "nsubj":
+            continue
+        owned = (
+            g
+            for c in sent.children(head.head)
+            if c.dep in ("dobj", "attr")
+            for g in sent.children(c.i)
+        )
+        if any(g.dep == "poss" and g.lower_text in ("his", "her") for g in owned):
+            found.name(sent, s.start, s.end, "PERSON")
+
+
+def _plain_name(sent: Sentence, s: Span) -> bool:
+    return all(is_cap(t) and t.text.isalpha() for t in sent.tokens[s.start : s.end])
+
+
+RULES = (_noble_names, _lifespans, _surnames, _agents, _the_places, _gendered)

@@ -35,7 +35,8 @@ class Token:
     lower_text: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self.lower_text = self.text.lower()
+        lower = self.text.lower()
+        self.lower_text = self.text if lower == self.text else lower  # no second copy
 
 
 @dataclass
