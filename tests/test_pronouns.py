@@ -111,14 +111,19 @@ def test_kin_noun_right_before_a_name_gives_its_gender() -> None:
     assert _resolved(text)[-2:] == [(1, "she", "Mélanie"), (1, "her", "Mélanie")]
 
 
-def test_possessive_before_its_named_person_keeps_the_pronoun() -> None:
-    # "In her report, Vera Lind ..." never becomes "In Vera Lind's report, Vera Lind ..."
-    text = (
-        "Vera Lind, a Finnish botanist, studied mosses in her youth. "
-        "In her report, Lind argued that the mosses came from the south."
-    )
+@pytest.mark.parametrize(
+    "second, expected",
+    [
+        # "In her report, Lind ...": never "In Vera Lind's report, Vera Lind ..."
+        ("In her report, Lind argued that the mosses came from the south.", "her"),
+        # "On her retirement, the council thanked Lind": the pronoun would dangle
+        ("On her retirement, the council thanked Lind with a dinner.", "Vera Lind’s"),
+    ],
+)
+def test_possessive_before_its_named_person(second: str, expected: str) -> None:
+    text = "Vera Lind, a Finnish botanist, studied mosses in her youth. " + second
     facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
     sent = facts.sentences[1]
     her = next(t.i for t in sent.tokens if t.lower_text == "her")
     assert facts.pronouns.resolve(sent, her).name == "Vera Lind"
-    assert facts.pronouns.substitutes(sent) == {her: "her"}
+    assert facts.pronouns.substitutes(sent) == {her: expected}

@@ -572,3 +572,25 @@ def test_a_story_noun_a_name_a_clause_or_an_earlier_mention_says_which_stays():
     assert "the plan of" in prompts
     assert "the agreement lasted" in prompts
     assert "the men who had broken" in prompts
+
+
+def _object_question(sentence: str, name: str) -> tuple[str, str] | None:
+    from quizgen._generate._rewrite import object_question
+
+    text = "The Oxford Harriers played the Leeds Rovers in Bath.\n\n" + sentence + "\n"
+    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    m = next(m for e in facts.organizations if e.name == name for m in e.mentions if m.sent_index)
+    return object_question(facts.sentences[1], m.start, m.end)
+
+
+def test_a_name_acting_in_an_absolute_construction_is_not_asked_through_with():
+    # "with the Rovers winning 2–1": the team wins, it is no argument of "ended" ("With which
+    # team did the match end winning 2–1?"); a plain object of "with" is still asked.
+    assert (
+        _object_question("The match ended with the Leeds Rovers winning 2–1.", "Leeds Rovers")
+        is None
+    )
+    merged = _object_question(
+        "In 1990 the Oxford Harriers merged with the Leeds Rovers after a dispute.", "Leeds Rovers"
+    )
+    assert merged is not None and merged[0] == "with"

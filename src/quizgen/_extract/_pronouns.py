@@ -252,14 +252,31 @@ class Pronouns:
                 continue
             if person is None:
                 return None
-            if id(person) in named or any(e is person and k > t.i for k, e in mentions.items()):
-                # named earlier in the window, or later in it ("In her publication, Margulis
-                # argued ..."): the pronoun reads right, as in the source
+            if id(person) in named or self._subject_after(sent, t.i, person, mentions):
+                # named earlier in the window, or its clause's subject after it ("In her
+                # publication, Margulis argued ..."): the pronoun reads right, as in the source
                 subs[t.i] = t.text
                 continue
             named.add(id(person))
             subs[t.i] = person.name + ("’s" if t.tag == "PRP$" else "")
         return subs
+
+    def _subject_after(
+        self, sent: Sentence, i: int, person: Entity, mentions: dict[int, Entity | None]
+    ) -> bool:
+        """Is the possessive at token i in a phrase fronted before its clause's subject, a
+        mention of `person` the window keeps ("In her publication, Margulis argued")? Not a
+        later mention elsewhere: in "On her death, X tweeted 'Aretha ...'" or "His brother
+        died, and Pierre became ...", the pronoun would dangle."""
+        verb = _possessive_verb(sent, i)
+        if verb is None:
+            return False
+        return any(
+            c.dep in ("nsubj", "nsubjpass")
+            and c.i > i
+            and any(mentions.get(k) is person for k in sent.subtree(c.i))
+            for c in sent.children(verb)
+        )
 
     def _clause_subject(self, sent: Sentence, i: int) -> set[int]:
         """The tokens of the subject of the clause whose object (or indirect object) token
@@ -293,10 +310,7 @@ class Pronouns:
         Then the pronoun reads as it does in the source, even where extraction did not see
         the subject as a person.
         """
-        toks = sent.tokens
-        if toks[i].tag != "PRP$":
-            return False
-        verb = next((k for k in sent.ancestors(i) if toks[k].pos in ("VERB", "AUX")), None)
+        verb = _possessive_verb(sent, i)
         if verb is None:
             return False
         subject = next((c for c in sent.children(verb) if c.dep in ("nsubj", "nsubjpass")), None)
@@ -321,6 +335,15 @@ def _distinct(people: Iterable[Entity | None]) -> list[Entity | None]:
         if p is None or all(p is not q for q in out):
             out.append(p)
     return out
+
+
+def _possessive_verb(sent: Sentence, i: int) -> int | None:
+    """The verb whose clause the possessive at token i stands in, or None (not a possessive,
+    or no verb above it)."""
+    toks = sent.tokens
+    if toks[i].tag != "PRP$":
+        return None
+    return next((k for k in sent.ancestors(i) if toks[k].pos in ("VERB", "AUX")), None)
 
 
 def _in_subject(sent: Sentence, i: int) -> bool:

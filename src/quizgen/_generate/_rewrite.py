@@ -102,6 +102,8 @@ def object_question(
             verb = toks[verb.head]  # "signed an agreement with X": with which bank was it signed
         if prep == "of" or word.i != phrase[0]:
             return None  # "the head of X": of what, the question cannot say
+        if _absolute(sent, word.i, head.i, end):
+            return None
     else:
         return None
     clause = _clause(sent, start, end, phrase)
@@ -439,3 +441,20 @@ def strip_leading(text: str) -> str:
     if first.lower().rstrip(",") in LEADING_CONNECTIVES and rest:
         return rest[:1].upper() + rest[1:]
     return text
+
+
+def _absolute(sent: Sentence, prep: int, head: int, end: int) -> bool:
+    """Is the preposition's object the subject of an absolute construction: "with"/"without"
+    and a name the participle after it acts on ("The half ended with the Broncos leading
+    13–7")? The name is no argument of the verb: "With which team did the half end leading
+    13–7?" makes no sense. The parser hangs the participle on the name or on the verb."""
+    toks = sent.tokens
+    if toks[prep].lower_text not in ("with", "without"):
+        return False
+    if any(c.dep == "acl" and c.tag == "VBG" for c in sent.children(head)):
+        return True
+    return (
+        end < len(toks)
+        and toks[end].tag == "VBG"
+        and not any(c.dep in ("nsubj", "nsubjpass") for c in sent.children(end))
+    )
