@@ -544,16 +544,19 @@ def _dates(
     # Years the tagger missed: "in 1864" where 1864 is no DATE entity.
     for sent in sentences:
         for t in sent.tokens:
-            if (
-                (sent.index, t.i) not in covered
-                and re.fullmatch(r"1[0-9]\d\d|20\d\d", t.text)
-                and t.i > 0
+            if (  # the word before first: most tokens follow no year preposition
+                t.i > 0
                 and sent.tokens[t.i - 1].lower_text in YEAR_PREPOSITIONS
+                and (sent.index, t.i) not in covered
+                and _YEAR.fullmatch(t.text)
                 and not (t.i + 1 < len(sent.tokens) and sent.tokens[t.i + 1].pos == "NOUN")
             ):
                 found.append(DateFact(t.text, t.text, t.text, "year", sent.index, t.i, t.i + 1))
     found.sort(key=lambda d: (d.sent_index, d.start))
     return found
+
+
+_YEAR = re.compile(r"1[0-9]\d\d|20\d\d")
 
 
 def _year_ranges(sentences: Sequence[Sentence]) -> list[DateFact]:

@@ -41,6 +41,11 @@ from quizgen._lexicon import (
     SUBJECT_PRONOUNS,
 )
 
+# What `_blanked` refuses around the blank, compiled once: it runs for each wording tried
+_BRACKETED = re.compile(re.escape(BLANK) + r"\s*\(|\(\s*" + re.escape(BLANK))
+_NAMED_IN_BRACKETS = re.compile(r"\([^()]*\b(?:as|called|or)\s+" + re.escape(BLANK))
+_KNOWN_AS = re.compile(re.escape(BLANK) + r"[,(]?\s*(?:\w+ ){0,2}(?:known|referred to) as\b")
+
 
 def sentence_context(sent: Sentence) -> str:
     return strip_leading(sent.text)
@@ -127,17 +132,17 @@ def _blanked(
         words.append(text + (_gap_ws(sent, t.i, kept) if t.i != last - 1 else ""))
     text = "".join(words).strip()
     text = text[:1].upper() + text[1:]  # "in _____, Schleiden ..." once "Later," went
-    if re.search(re.escape(BLANK) + r"\s*\(|\(\s*" + re.escape(BLANK), text):
+    if _BRACKETED.search(text):
         return None  # "the _____ (OECD)": the acronym beside the blank gives it away
     if spelled_by_acronym(text, sent.span_text(start, end)):
         return None  # "the _____ to Re-Elect the President (CREEP)": "Committee"
-    if re.search(r"\([^()]*\b(?:as|called|or)\s+" + re.escape(BLANK), text):
+    if _NAMED_IN_BRACKETS.search(text):
         return None  # "deoxyribonuclease (referred to as _____)": named just before it
     if window is not None and _across_a_semicolon(sent, window):
         return None  # "joined Marussia at the _____ Monaco Grand Prix, he scored ...": glued
     if misprinted(text) or (window is not None and torn(sent, window, start, end)):
         return None  # "... then in _____, and.": the planner asks it another way
-    if re.search(re.escape(BLANK) + r"[,(]?\s*(?:\w+ ){0,2}(?:known|referred to) as\b", text):
+    if _KNOWN_AS.search(text):
         return None  # "_____, formerly known as H. B. Graham and Brothers": its other name
     if _points_back(sent, toks):
         return None
