@@ -32,6 +32,8 @@ class Found:
     names: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # "" drops
     _at: dict[tuple[int, int], Span] | None = field(default=None, init=False, repr=False)
     _people: dict[int, dict[str, set[str]]] = field(default_factory=dict, init=False, repr=False)
+    # (sentence, start, end) -> its name_text: the text never changes, whatever the spans do
+    _name_at: dict[tuple[int, int, int], str] = field(default_factory=dict, init=False, repr=False)
 
     def merge(self) -> None:
         """Put the added spans in, replacing what they overlap; the indexes go stale."""
@@ -67,9 +69,14 @@ class Found:
 
     def label_of(self, span: Span) -> str:
         """The span's label, or the one a rule before settled for its name."""
-        sent = self.sentences[span.sent_index]
-        decided = self.names.get(name_text(sent, span.start, span.end))
-        return decided[0] if decided is not None and span.label in NAME_LABELS else span.label
+        if span.label not in NAME_LABELS or not self.names:
+            return span.label  # no rule settles it: no name to read (asked 150,000 times)
+        key = (span.sent_index, span.start, span.end)
+        name = self._name_at.get(key)
+        if name is None:  # a span's name, once: every rule asks for the labels in turn
+            name = self._name_at[key] = name_text(self.sentences[span.sent_index], *key[1:])
+        decided = self.names.get(name)
+        return span.label if decided is None else decided[0]
 
     @cached_property
     def inside_words(self) -> frozenset[str]:

@@ -51,9 +51,11 @@ class Sentence:
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens [start, end), with their original spacing ("" when empty;
         indexes clipped as a slice of `tokens` clips them)."""
-        start, end, _ = slice(start, end).indices(len(self.tokens))
-        if start >= end:
-            return ""
+        n = len(self.tokens)
+        if not 0 <= start < end <= n:  # as a slice of the tokens takes them
+            start, end, _ = slice(start, end).indices(n)
+            if start >= end:
+                return ""
         # a slice of the tokens' text joined once: the rules ask for a span's text 300,000
         # times a 100,000 words, joining its tokens anew each time
         joined, at = self._joined
