@@ -352,8 +352,9 @@ class _Parsed:
         # The token attributes are read as the columns of one array (`Doc.to_array`), not
         # token by token: each `t.text`, `t.head` made a spaCy Token, 2 million of them at
         # 100,000 words (a sixth of the time outside the pipe).
-        rows = doc.to_array(_COLUMNS).tolist()
-        text, lemma, pos, tag, dep, ent = (self._strings_of(doc, rows, c) for c in range(6))
+        array = doc.to_array(_COLUMNS)
+        rows, columns = array.tolist(), array.T.tolist()
+        text, lemma, pos, tag, dep, ent = (self._strings_of(doc, columns[c]) for c in range(6))
         quoted = _quote_flags(text)
         for sent in _rejoined(doc):
             index = len(self.sentences)
@@ -378,17 +379,12 @@ class _Parsed:
                 Span(index, e.start - base, e.end - base, e.label_) for e in sent.ents
             )
 
-    def _strings_of(self, doc: Doc, rows: list[list[int]], column: int) -> list[str]:
-        """Column `column` of `rows` as text, one copy of each string."""
+    def _strings_of(self, doc: Doc, keys: Sequence[int]) -> list[str]:
+        """The strings of a column of string-store `keys`, one copy of each string."""
         store, known = doc.vocab.strings, self._strings
-        out = []
-        for row in rows:
-            key = row[column]
-            got = known.get(key)
-            if got is None:
-                got = known[key] = store[key]
-            out.append(got)
-        return out
+        for key in set(keys).difference(known):  # the new ones, looked up once each
+            known[key] = store[key]
+        return [known[key] for key in keys]
 
 
 # The columns `_Parsed.add` reads: six string keys (in the order it names them), then the

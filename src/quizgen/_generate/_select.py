@@ -61,6 +61,13 @@ class Plan:
         )
 
 
+@lru_cache(maxsize=65536)  # a candidate is ranked again on every try
+def _heads(text: str) -> frozenset[str]:
+    """The words and word pairs of a normalized wording: where an answer it prints starts."""
+    words = text.split()
+    return frozenset({*words, *map(" ".join, pairwise(words))})
+
+
 @lru_cache(maxsize=65536)  # a candidate's text is looked at again on every try
 def _norm(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
@@ -336,10 +343,11 @@ class _State:
             score += 0.01 if self.truth[c.question.answer] <= self.truth[_other(c)] else 0
         # a wording that prints other questions' answers, or whose answer they print, less
         text = _norm(c.text)
-        words = text.split()
-        heads = {*words, *map(" ".join, pairwise(words))}
         leaks = self.printed.may_print(c.names) + sum(
-            k for h in heads & self.answers.keys() for n, k in self.answers[h].items() if n in text
+            k
+            for h in self.answers.keys() & _heads(text)
+            for n, k in self.answers[h].items()
+            if n in text
         )
         # printing another fact's answer takes its sentence from it: a clean wording first
         score -= 0.15 * self.crowding.get(id(c), 0)
