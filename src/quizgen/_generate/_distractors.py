@@ -40,6 +40,13 @@ def _stem(word: str) -> str:
     return norm[:6] if len(norm) >= 6 else norm
 
 
+@lru_cache(maxsize=65536)  # a pool's names are tried for question after question
+def _shape(name: str) -> tuple[frozenset[str], str | None]:
+    """A name's words, and its stem if it is one word (`_stem`)."""
+    words = _words(name)
+    return words, (_stem(name) if len(words) == 1 else None)
+
+
 class _Overlaps:
     """Names a name may not overlap: two names overlap when the words of one are all words
     of the other ("President" / "Russian President"), or when both are one word of one stem
@@ -61,9 +68,9 @@ class _Overlaps:
             self.add(name)
 
     def add(self, name: str) -> None:
-        words = _words(name)
-        if len(words) == 1:
-            self._stems.add(_stem(name))
+        words, stem = _shape(name)
+        if stem is not None:
+            self._stems.add(stem)
         if words and words not in self._sets:
             self._sets.add(words)
             self._union |= words
@@ -72,8 +79,8 @@ class _Overlaps:
 
     def overlap(self, name: str) -> bool:
         """Does `name` overlap any of the names?"""
-        words = _words(name)
-        if len(words) == 1 and _stem(name) in self._stems:
+        words, stem = _shape(name)
+        if stem is not None and stem in self._stems:
             return True
         if not words or self._union.isdisjoint(words):
             return False
