@@ -594,3 +594,19 @@ def test_a_name_acting_in_an_absolute_construction_is_not_asked_through_with():
         "In 1990 the Oxford Harriers merged with the Leeds Rovers after a dispute.", "Leeds Rovers"
     )
     assert merged is not None and merged[0] == "with"
+
+
+def test_a_date_of_the_event_a_clause_is_set_after_or_against_is_not_the_clauses():
+    # The date is the charter's or the act's, not the landing's or the control's: "In what
+    # year did the settlers land on the island?" keyed 1720 would teach a false fact.
+    text = (
+        "After the signing of the Bergen Charter on May 4, 1720, the settlers landed on the"
+        " island of Vora.\n\n"
+        "Despite the passage of the Harbour Act in 1801, two families controlled the trade of"
+        " the port.\n\n"
+        "The settlers founded the Vora Trading Company in 1722."
+    )
+    prompts = _prompts(_questions(text))
+    wrong = [p for p, a in prompts.items() if a in ("May 4, 1720", "1801") and "_____" not in p]
+    assert wrong == []
+    assert prompts.get("In what year did the settlers found the Vora Trading Company?") == "1722"

@@ -934,6 +934,9 @@ FRONTED_PREPOSITIONS = _words(
 # Prepositions that bound a time rather than put something at it ("by 1890", "until 1978",
 # "since 1869"): a date question keeps them ("By what year had Criswell joined ...?").
 BOUND_PREPOSITIONS = _words("by until till since from after before")
+# Prepositions that set a clause against another event: "After the signing of the treaty
+# on March 3, 1918, forces occupied ...": a date inside the phrase is that other event's.
+OTHER_EVENT_PREPOSITIONS = _words("after before following since until till despite preceding")
 # Heads of a role that one of many holds, whatever body follows: "a member of the League".
 MANY_HOLDER_HEADS = _words("member one part employee student fellow")
 # Words that date or place a thing relative to the sentence around it: a description with

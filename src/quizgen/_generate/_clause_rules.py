@@ -19,6 +19,7 @@ from quizgen._lexicon import (
     BOUND_PREPOSITIONS,
     DEMONSTRATIVES,
     MONTHS,
+    OTHER_EVENT_PREPOSITIONS,
     POINT_PREPOSITIONS,
     SAY_VERBS,
     SENTENCE_ENDS,
@@ -296,6 +297,16 @@ def modifies_clause(sent: Sentence, start: int, end: int, verb: Token, subject: 
         # "since" hangs on "landslide", a noun: the phrase describes a thing; "sign the
         # treaty at a summit in July" (on the verb) still dates the signing
         and toks[toks[owner.head].head].pos in ("NOUN", "PROPN")
+    ):
+        return False
+    # "After the signing of the treaty on March 3, 1918, forces occupied ...", "despite
+    # passage of the Act in 1890, businesses controlled ...": the date is the other event's,
+    # the one the clause is set after or against (blind review: both keyed as the clause's)
+    if (
+        owner.i != verb.i
+        and owner.pos in ("NOUN", "PROPN")
+        and owner.dep == "pobj"
+        and toks[owner.head].lower_text in OTHER_EVENT_PREPOSITIONS
     ):
         return False
     return prep.lower_text in POINT_PREPOSITIONS
