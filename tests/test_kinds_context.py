@@ -383,3 +383,24 @@ def test_a_name_that_has_his_or_her_is_a_person() -> None:
     # a body has "its"
     actors, orgs, _ = _kinds("The firm Acme sold its plant in 1990.")
     assert (actors, orgs) == ([], ["Acme"])
+
+
+def test_a_court_case_is_a_work_not_its_parties() -> None:
+    # "Harlan v. Whitcombe" names a case: neither side is a person or body of the text, and
+    # the judge who shares a party's name keeps no alias "Whitcombe" from it.
+    people, orgs, others = _kinds(
+        "In Harlan v. Whitcombe, the Supreme Court held in 1931 that the covenant could not be"
+        " enforced. The NAACP cited Marsh v. Board of Trade in its brief. Judge Anna Whitcombe"
+        " wrote the opinion for the Ohio Court of Appeals in 1929."
+    )
+    assert people == ["Anna Whitcombe"]
+    assert sorted(orgs) == ["NAACP", "Ohio Court of Appeals", "Supreme Court"]
+    assert others.get("Harlan v. Whitcombe") == "work"
+    assert others.get("Marsh v. Board of Trade") == "work"
+
+
+def test_a_middle_initial_is_no_court_case() -> None:
+    people, _, others = _kinds(
+        "President Vladimir V. Putin met Premier Zhu Rongji in Moscow in 2001."
+    )
+    assert "Vladimir V. Putin" in people and not any(k == "work" for k in others.values())

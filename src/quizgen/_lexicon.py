@@ -773,8 +773,21 @@ NOT_CRAFT_WORDS = _words(
 # First words of the names of racing series: "Formula Renault", "Formula 3 Euro Series",
 # "Formula One" name a series of races (an event), not a person or a car.
 SERIES_OPENERS = _words("formula")
+# The word between the parties of a court case: "Plessy v. Ferguson", "Brown v. Board of
+# Education" name a case (a law), not its parties, which the small model tags as people.
+CASE_SEPARATORS = _words("v. vs.")
 
 RULER_PATTERNS: tuple[dict[str, object], ...] = (
+    {
+        "label": "LAW",
+        "pattern": [
+            {"POS": "PROPN", "OP": "+"},
+            {"TEXT": {"IN": sorted(CASE_SEPARATORS)}},  # lower case: not "Vladimir V. Putin"
+            {"POS": "PROPN", "OP": "+"},
+            {"LOWER": "of", "OP": "?"},
+            {"POS": "PROPN", "OP": "*"},
+        ],
+    },
     {
         "label": "EVENT",
         "pattern": [
