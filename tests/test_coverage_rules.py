@@ -16,6 +16,7 @@ from quizgen._generate._candidates import fact_key
 from quizgen._generate._fields import fact_slots
 from quizgen._generate._lists import list_slots
 from quizgen._sources import Source
+from wordings import wordings
 
 pytestmark = pytest.mark.slow  # spaCy parses every text
 
@@ -27,13 +28,7 @@ def _questions(text: str, plan: bool = True) -> list[Question]:
 
 
 def _wordings(text: str) -> list[str]:
-    """Every sentence wording generation made (whole, clause, simplified, each mention)."""
-    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
-    out = []
-    for item in fact_slots(facts):
-        out += [v for k, v in item.fields.items() if k in ("blanked", "clause")]
-        out += [b for b, _ in item.alternates]
-    return out
+    return wordings(text, ("blanked", "clause"))
 
 
 def test_the_years_in_brackets_after_a_name_in_prose_are_a_life_asked_once():

@@ -16,6 +16,7 @@ from quizgen._generate._candidates import candidates, pools
 from quizgen._generate._fields import FactSlots, fact_slots
 from quizgen._generate._subjects import with_subject_clause
 from quizgen._sources import Source
+from wordings import wordings
 
 pytestmark = pytest.mark.slow  # spaCy parses every text
 
@@ -43,13 +44,7 @@ def test_she_in_a_life_is_the_person_the_title_names_by_a_shorter_name():
 
 
 def _wordings(text: str) -> list[str]:
-    """Every sentence wording generation made (whole, clause, simplified, each mention)."""
-    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
-    out = []
-    for item in fact_slots(facts):
-        out += [v for k, v in item.fields.items() if k in ("blanked", "clause", "wh_question")]
-        out += [b for b, _ in item.alternates]
-    return out
+    return wordings(text, ("blanked", "clause", "wh_question"))
 
 
 # --- 1. wordings cut short or mangled --------------------------------------------------------

@@ -10,26 +10,19 @@ import re
 
 import pytest
 
-from quizgen._extract import extract_facts
 from quizgen._generate._acronyms import spelled_by_acronym
-from quizgen._generate._fields import fact_slots
 from quizgen._generate._subjects import with_subject_clause
-from quizgen._sources import Source
+from wordings import slots, wordings
 
 pytestmark = pytest.mark.slow  # spaCy parses every text
 
 
 def _items(text: str):
-    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
-    return [with_subject_clause(i) for i in fact_slots(facts)]
+    return slots(text, with_subject_clause)
 
 
 def _wordings(text: str) -> list[str]:
-    out = []
-    for item in _items(text):
-        out += [v for k, v in item.fields.items() if k in ("blanked", "clause", "subject_clause")]
-        out += [b for b, _ in item.alternates]
-    return out
+    return wordings(text, ("blanked", "clause", "subject_clause"), with_subject_clause)
 
 
 def test_a_cut_never_leaves_half_a_word_or_half_a_range():
