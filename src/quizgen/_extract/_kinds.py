@@ -20,14 +20,18 @@ from quizgen._lexicon import (
     CRAFT_CLASSES,
     EVENT_HEADS,
     FACILITY_HEADS,
+    FAITH_WORDS,
     KIND_OF_LABEL,
     ORG_SUBTYPES,
     ORG_WORDS,
+    PEOPLE_GROUP_HEADS,
     PEOPLE_PLURALS,
     SHIP_PREFIXES,
     STATE_GROUPS,
+    STATE_HEADS,
     WORK_HEADS,
     WORK_NOUNS,
+    WORK_TITLE_HEADS,
 )
 
 OTHER_KINDS = tuple(dict.fromkeys(KIND_OF_LABEL.values()))
@@ -73,8 +77,16 @@ def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
         return "FAC"
     if head in WORK_HEADS or (head.endswith("s") and head[:-1] in WORK_HEADS):
         return "LAW"  # "Magna Carta", "the Dawes and Young Plans"
+    if lower[0] in WORK_TITLE_HEADS and len(lower) > 1:
+        return "WORK_OF_ART"  # "Tagebuch des Generals", "Diary of General": a book's title
+    if head in STATE_HEADS or (head == "commonwealth" and "of" in lower):
+        return "GPE"  # "the Holy Roman Empire", "the Commonwealth of Virginia": a realm
+    if label == "ORG" and lower[-1] in FAITH_WORDS:
+        return "NORP"  # "Jesuit", "the Quakers": people of a faith, not a body
     if (head in EVENT_HEADS and label == "ORG") or is_meeting(lower):
-        return "EVENT"
+        return "EVENT"  # "the Great Depression", "Reconstruction", "Journey of Reconciliation"
+    if label == "ORG" and lower[-1] in PEOPLE_GROUP_HEADS and len(lower) > 1:
+        return "NORP"  # "the Little Rock Nine", "the Freedom Riders": people, not a body
     if _craft(toks, start, lower):
         return "PRODUCT"  # "Space Shuttle Columbia", "the battleship Bismarck"
     if lower[-1] in STATE_GROUPS:
