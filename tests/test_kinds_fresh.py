@@ -140,3 +140,51 @@ def test_two_people_typed_on_one_line_are_two() -> None:
         "Anton Kessel Jonas Weller"
     )
     assert sorted(actors) == ["Anton Kessel", "Jonas Weller"]
+
+
+def test_a_place_after_in_stays_a_place_in_a_list_of_people() -> None:
+    actors, _, others = _kinds(
+        "After talks with the deputy minister Ivan Morozov in Tver, Harlan and Pike left for Kazan."
+    )
+    assert actors == ["Ivan Morozov", "Harlan", "Pike"]
+    assert (others["Tver"], others["Kazan"]) == ("place", "place")
+
+
+def test_a_prison_or_fort_opening_a_name_is_a_facility() -> None:
+    actors, _, others = _kinds(
+        "Having first been held in HM Prison Dunmore, Osman Tarek was moved to Perth in 2004."
+    )
+    assert actors == ["Osman Tarek"]
+    assert others["Prison Dunmore"] == "facility"
+
+
+def test_a_side_in_a_war_or_a_revolution_is_a_group() -> None:
+    actors, orgs, others = _kinds("The Allied blockade ended when the Bolshevik government fell.")
+    assert (actors, orgs) == ([], [])
+    assert (others["Allied"], others["Bolshevik"]) == ("group", "group")
+
+
+def test_the_authors_of_a_citation_are_people_but_a_firm_with_a_year_is_not() -> None:
+    actors, orgs, _ = _kinds(
+        "Its founders were often criticised (Hewitt & Lamb, 1972). "
+        "Hewitt & Lamb (1972) describe three stages. Marks & Spencer (1884) is a retailer."
+    )
+    assert actors == ["Hewitt", "Lamb"]
+    assert orgs == [("Marks & Spencer", None)]
+
+
+def test_a_name_after_a_party_s_possessive_is_a_person() -> None:
+    actors, orgs, _ = _kinds(
+        "The Green Harbour Party's Ella Marsh was re-elected with 9,200 votes."
+    )
+    assert actors == ["Ella Marsh"]
+    assert orgs == [("Green Harbour Party", "party")]
+
+
+def test_where_someone_was_moved_is_a_place_unless_a_person_holds_the_name() -> None:
+    actors, _, others = _kinds(
+        "Osman Tarek was later transferred to Greenfield in 2005. "
+        "Nora Vale met Rhys Carrick in Bath. Nora Vale was moved to Carrick's unit."
+    )
+    assert others["Greenfield"] == "place"
+    assert "Rhys Carrick" in actors and "Greenfield" not in actors

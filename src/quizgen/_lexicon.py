@@ -721,6 +721,19 @@ FAITH_WORDS = _words(
     """
 )
 
+# A political camp's or an alliance's adjective: "the Allied blockade", "the Bolshevik
+# government" name a side, not a body (the body is "the Bolshevik Party").
+MOVEMENT_WORDS = _words(
+    """
+    allied bolshevik menshevik communist socialist fascist nazi confederate federalist
+    loyalist royalist jacobin marxist leninist trotskyist maoist anarchist
+    """
+)
+
+# Words that open a building's or a fortification's name before its proper name: "Prison
+# Barlinnie", "Fort Sumter", "Castle Howard", "Camp David": a facility, not a person.
+FACILITY_OPENERS = _words("prison fort fortress castle camp")
+
 # Head words of a state of the past (or present) named as a realm: "the Holy Roman Empire",
 # "the Tsardom of Russia", "the Khanate of Kazan". A place, not a body.
 STATE_HEADS = _words(
@@ -1150,6 +1163,10 @@ MOTION_VERBS = _words(
     sail travel emigrate immigrate flee migrate journey voyage fly march depart
     """
 )
+# Verbs of moving someone somewhere: "transferred to Greenock". A one-word name after their
+# "to" that no full name of a person holds is a place (_extract/_cues.py).
+RELOCATION_VERBS = _words("transfer relocate deport extradite exile banish move")
+
 # Verbs a person does, whose passive agent ("saved by Ada Brook", "founded by Tom Reis") is
 # a person when the name has no organization's word (_extract/_people.py).
 PERSON_AGENT_VERBS = _words(

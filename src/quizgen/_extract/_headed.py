@@ -9,6 +9,8 @@ glued name further.
 
 from __future__ import annotations
 
+import re
+
 from quizgen._extract._found import Found, is_cap
 from quizgen._extract._types import Sentence, Token
 from quizgen._lexicon import (
@@ -127,4 +129,67 @@ def _split_people(found: Found) -> None:
                 break
 
 
-RULES = (_split_org_person, _adjective_bodies, _split_people)
+def _cited_authors(found: Found) -> None:
+    """ "(Crawford & Ames, 1989)", "Crawford and Ames (1989)", "Ames et al. (2001)": the
+    names of an author-year citation are people, in every mention; the tagger often calls
+    "A & B" a firm. One name alone is left: "(London, 1999)" cites a place."""
+    for sent in found.sentences:
+        toks = sent.tokens
+        for k, t in enumerate(toks):
+            if not (_YEAR.fullmatch(t.text) and k >= 3 and toks[k - 1].text in ("(", ",")):
+                continue
+            names, j, joined = [], k - 2, False
+            if toks[j].text == "." and toks[j - 1].lower_text == "al" and j >= 3:
+                j -= 3  # "Ames et al."
+                joined = toks[j + 1].lower_text == "et"
+            while j >= 0 and is_cap(toks[j]) and toks[j].pos == "PROPN":
+                names.append(j)
+                if j >= 1 and toks[j - 1].text in ("&", ",", "and") and j >= 2:
+                    joined = joined or toks[j - 1].text != ","
+                    j -= 2
+                else:
+                    break
+            inside = bool(names) and min(names) >= 1 and toks[min(names) - 1].text == "("
+            # "Crawford & Ames (1989) identify ...": names, then a year, then their verb; not
+            # "Marks & Spencer (1884)", a firm and its founding year
+            said = (
+                toks[k - 1].text == "("
+                and k + 2 < len(toks)
+                and toks[k + 1].text == ")"
+                and toks[k + 2].pos == "VERB"  # not "is": "X & Y (1884) is a retailer"
+            )
+            if not (names and joined and (inside or said)):
+                continue
+            for i in names:
+                found.add(sent, i, i + 1, "PERSON", settled=True)
+                found.name(sent, i, i + 1, "PERSON")
+
+
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
+def _possessed_people(found: Found) -> None:
+    """ "the New Harbour Party's Ella Marsh was re-elected": an untagged name of two or
+    three capitalised words right after a body's possessive, before its verb or as a
+    subject, is a person (the party's or the firm's member)."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        if s.label != "ORG":
+            continue
+        k = s.end if toks[s.end - 1].text in _POSSESSIVE else s.end + 1
+        if k - 1 >= len(toks) or toks[k - 1].text not in _POSSESSIVE:
+            continue
+        end = k
+        while end < len(toks) and not toks[end].ent and _name_word(toks[end]):
+            end += 1
+        if not 2 <= end - k <= 3 or found.covering(sent, k) is not None:
+            continue
+        verb = end < len(toks) and toks[end].pos in ("VERB", "AUX")
+        if verb or toks[end - 1].dep in _SUBJECT:
+            found.add(sent, k, end, "PERSON")
+
+
+_POSSESSIVE = ("’s", "'s")
+
+RULES = (_split_org_person, _adjective_bodies, _split_people, _cited_authors, _possessed_people)

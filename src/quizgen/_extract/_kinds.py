@@ -20,8 +20,10 @@ from quizgen._lexicon import (
     CRAFT_CLASSES,
     EVENT_HEADS,
     FACILITY_HEADS,
+    FACILITY_OPENERS,
     FAITH_WORDS,
     KIND_OF_LABEL,
+    MOVEMENT_WORDS,
     ORG_SUBTYPES,
     ORG_WORDS,
     PEOPLE_GROUP_HEADS,
@@ -75,6 +77,8 @@ def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
         return "PRODUCT"  # "HMY Alberta"
     if head in FACILITY_HEADS or _FACILITY_SUFFIX.search(words[-1]):
         return "FAC"
+    if len(words) > 1 and lower[0] in FACILITY_OPENERS and words[0].istitle():
+        return "FAC"  # "Prison Barlinnie", "Fort Sumter"
     if head in WORK_HEADS or (head.endswith("s") and head[:-1] in WORK_HEADS):
         return "LAW"  # "Magna Carta", "the Dawes and Young Plans"
     if lower[0] in WORK_TITLE_HEADS and len(lower) > 1:
@@ -83,6 +87,8 @@ def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
         return "GPE"  # "the Holy Roman Empire", "the Commonwealth of Virginia": a realm
     if label == "ORG" and lower[-1] in FAITH_WORDS:
         return "NORP"  # "Jesuit", "the Quakers": people of a faith, not a body
+    if label == "ORG" and len(lower) == 1 and lower[0] in MOVEMENT_WORDS:
+        return "NORP"  # "Allied", "Bolshevik": a side, not a body
     if (head in EVENT_HEADS and label == "ORG") or is_meeting(lower):
         return "EVENT"  # "the Great Depression", "Reconstruction", "Journey of Reconciliation"
     if label == "ORG" and lower[-1] in PEOPLE_GROUP_HEADS and len(lower) > 1:

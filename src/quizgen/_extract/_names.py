@@ -17,6 +17,7 @@ from quizgen._lexicon import (
     KIN_NOUNS,
     ORG_NAME_HEADS,
     ORG_WORDS,
+    PLACE_PREPOSITIONS,
     TITLE_WORDS,
     is_honorific,
 )
@@ -215,6 +216,7 @@ def _listed_people(found: Found) -> None:
                     s is not None
                     and s.label != "PERSON"
                     and s.end - s.start == 1
+                    and not (s.start and toks[s.start - 1].lower_text in PLACE_PREPOSITIONS)
                     and 2 * people >= len(members)
                     and len(members) >= 3
                     and toks[s.start].lower_text not in ORG_WORDS
