@@ -173,6 +173,24 @@ def test_the_authors_of_a_citation_are_people_but_a_firm_with_a_year_is_not() ->
     assert orgs == [("Marks & Spencer", None)]
 
 
+def test_every_author_of_a_longer_citation_is_a_person() -> None:
+    actors, orgs, _ = _kinds(
+        "A new school of thought grew (Dale, Pryce, and Okoro, 2004). "
+        "It spread west (Amsel, Rudd, & Tolan, 2005)."
+    )
+    assert sorted(actors) == ["Amsel", "Dale", "Okoro", "Pryce", "Rudd", "Tolan"]
+    assert orgs == []
+
+
+def test_a_people_s_plural_is_a_group_and_two_streets_a_facility() -> None:
+    actors, orgs, others = _kinds(
+        "Africans freed from the ships were settled near the coast. "
+        "Evans Hale opened a shop at Walnut and Spruce Streets in 1890."
+    )
+    assert (actors, orgs) == (["Evans Hale"], [])
+    assert (others["Africans"], others["Spruce Streets"]) == ("group", "facility")
+
+
 def test_a_name_after_a_party_s_possessive_is_a_person() -> None:
     actors, orgs, _ = _kinds(
         "The Green Harbour Party's Ella Marsh was re-elected with 9,200 votes."

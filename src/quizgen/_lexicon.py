@@ -637,6 +637,10 @@ FACILITY_HEADS = _words(
     """
 )
 
+# Plural heads of two streets named at once: "Walnut and Spruce Streets". Not "Ports",
+# "Hotels", "Airports": plural facility words head companies' names.
+STREET_PLURALS = _words("streets avenues roads lanes boulevards squares")
+
 # Heavenly bodies, named like people: "the Moon", "Neptune". Places.
 CELESTIAL_NAMES = _words(
     """

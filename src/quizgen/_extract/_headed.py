@@ -144,9 +144,11 @@ def _cited_authors(found: Found) -> None:
                 joined = toks[j + 1].lower_text == "et"
             while j >= 0 and is_cap(toks[j]) and toks[j].pos == "PROPN":
                 names.append(j)
-                if j >= 1 and toks[j - 1].text in ("&", ",", "and") and j >= 2:
-                    joined = joined or toks[j - 1].text != ","
-                    j -= 2
+                j -= 1
+                if j >= 1 and toks[j].text in ("&", "and"):
+                    joined, j = True, j - 1 - (toks[j - 1].text == ",")  # "B, & C"
+                elif j >= 1 and toks[j].text == ",":
+                    j -= 1
                 else:
                     break
             inside = bool(names) and min(names) >= 1 and toks[min(names) - 1].text == "("
