@@ -206,3 +206,26 @@ def test_where_someone_was_moved_is_a_place_unless_a_person_holds_the_name() -> 
     )
     assert others["Greenfield"] == "place"
     assert "Rhys Carrick" in actors and "Greenfield" not in actors
+
+
+def test_a_case_against_the_board_is_one_work() -> None:
+    actors, orgs, others = _kinds("The court ruled in Tate v. the Board of Regents in 1950.")
+    assert (actors, orgs) == ([], [])
+    assert others["Tate v. the Board of Regents"] == "work"
+
+
+def test_people_by_ethnicity_a_title_acronym_and_a_side_s_adjective_are_no_bodies() -> None:
+    actors, orgs, others = _kinds(
+        "Few White and Latina pupils enrolled. Dan Royce was named the final's MVP. "
+        "Ann Lowry won the Ohio Democratic primary."
+    )
+    assert (actors, orgs) == (["Dan Royce", "Ann Lowry"], [])
+    assert others["Latina"] == "group"
+
+
+def test_a_body_s_word_inside_a_foreign_compound_makes_a_body() -> None:
+    _, orgs, _ = _kinds(
+        "Her father headed the Universitätsklinik Halle, and she joined the "
+        "Fraunhofer-Gesellschaft."
+    )
+    assert [o for o, _ in orgs] == ["Universitätsklinik Halle", "Fraunhofer-Gesellschaft"]

@@ -39,7 +39,7 @@ TITLE_WORDS = _words(
     scientist engineer architect lawyer lord lady dame sir saint st. ceo officer head
     envoy negotiator official diplomat researcher historian novelist poet painter composer
     astronomer mathematician inventor commander marshal field lawmaker congressman
-    congresswoman activist laureate administrator
+    congresswoman activist laureate administrator mvp
     """
 ) | (
     # Military ranks in other languages, as texts quote them: "his rank as Oberst, Colonel",
@@ -725,6 +725,33 @@ FAITH_WORDS = _words(
     """
 )
 
+# Words for people by race or ethnicity, capitalised by many style guides: "White and
+# Latina students". Alone, tagged ORG, they name people, not a body.
+ETHNIC_WORDS = _words(
+    """
+    white black latina latino latinx hispanic asian indigenous aboriginal creole mestizo
+    """
+)
+
+# Words of another language that make a name a body wherever they stand in one of its words
+# (German writes them in compounds): "Universitätsmedizin Berlin", "Max-Planck-Gesellschaft".
+FOREIGN_ORG_STEMS = (
+    "universität",
+    "université",
+    "universidad",
+    "università",
+    "hochschule",
+    "gesellschaft",
+    "ministerium",
+    "krankenhaus",
+    "klinikum",
+    "stiftung",
+    "akademie",
+    "académie",
+    "instituto",
+    "institut",
+)
+
 # A political camp's or an alliance's adjective: "the Allied blockade", "the Bolshevik
 # government" name a side, not a body (the body is "the Bolshevik Party").
 MOVEMENT_WORDS = _words(
@@ -872,6 +899,7 @@ RULER_PATTERNS: tuple[dict[str, object], ...] = (
         "pattern": [
             {"POS": "PROPN", "OP": "+"},
             {"TEXT": {"IN": sorted(CASE_SEPARATORS)}},  # lower case: not "Vladimir V. Putin"
+            {"LOWER": "the", "OP": "?"},  # "Brown v. the Board of Education"
             {"POS": "PROPN", "OP": "+"},
             {"LOWER": "of", "OP": "?"},
             {"POS": "PROPN", "OP": "*"},

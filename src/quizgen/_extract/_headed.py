@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
-from quizgen._extract._found import Found, is_cap
+from quizgen._extract._found import Found, is_cap, run_at
 from quizgen._extract._types import Sentence, Token
 from quizgen._lexicon import (
     ARTICLES,
+    FOREIGN_ORG_STEMS,
     NAME_LINKS,
     ORG_NAME_HEADS,
     ORG_WORDS,
@@ -194,4 +195,26 @@ def _possessed_people(found: Found) -> None:
 
 _POSSESSIVE = ("’s", "'s")
 
-RULES = (_split_org_person, _adjective_bodies, _split_people, _cited_authors, _possessed_people)
+
+def _foreign_bodies(found: Found) -> None:
+    """ "the Universitätsklinik Halle": an untagged capitalised name with a body's word of
+    another language inside one of its words (FOREIGN_ORG_STEMS) is a body; the small
+    English model tags no such name."""
+    for sent in found.sentences:
+        toks = sent.tokens
+        for t in toks:
+            if t.ent or not is_cap(t) or found.covering(sent, t.i) is not None:
+                continue
+            if any(stem in t.lower_text for stem in FOREIGN_ORG_STEMS):
+                start, end = run_at(toks, t.i)
+                found.add(sent, start, end, "ORG")
+
+
+RULES = (
+    _split_org_person,
+    _adjective_bodies,
+    _split_people,
+    _cited_authors,
+    _possessed_people,
+    _foreign_bodies,
+)

@@ -18,6 +18,7 @@ from quizgen._lexicon import (
     ARTICLES,
     CELESTIAL_NAMES,
     CRAFT_CLASSES,
+    ETHNIC_WORDS,
     EVENT_HEADS,
     FACILITY_HEADS,
     FACILITY_OPENERS,
@@ -94,8 +95,8 @@ def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
         return "GPE"  # "the Holy Roman Empire", "the Commonwealth of Virginia": a realm
     if label == "ORG" and lower[-1] in FAITH_WORDS:
         return "NORP"  # "Jesuit", "the Quakers": people of a faith, not a body
-    if label == "ORG" and len(lower) == 1 and lower[0] in MOVEMENT_WORDS:
-        return "NORP"  # "Allied", "Bolshevik": a side, not a body
+    if label == "ORG" and len(lower) == 1 and lower[0] in MOVEMENT_WORDS | ETHNIC_WORDS:
+        return "NORP"  # "Allied", "Bolshevik": a side; "White", "Latina": people
     if (head in EVENT_HEADS and label == "ORG") or is_meeting(lower):
         return "EVENT"  # "the Great Depression", "Reconstruction", "Journey of Reconciliation"
     if label == "ORG" and lower[-1] in PEOPLE_GROUP_HEADS and len(lower) > 1:

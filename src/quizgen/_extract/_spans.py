@@ -23,6 +23,7 @@ from quizgen._lexicon import (
     CUT_WORDS,
     EPITHETS,
     ERAS,
+    FOREIGN_ORG_STEMS,
     KIN_NOUNS,
     KIND_OF_LABEL,
     LEGISLATURES,
@@ -493,6 +494,8 @@ def _org_spans(sent: Sentence, index: int, start: int, end: int, common: set[str
             return [Span(index, start, end, "NORP")] if people else []
         if end - start == 1 and words[0] in common and not toks[start].text.isupper():
             return []  # "Wounded", "Government": a common noun the text also writes in lower case
+        if end - start > 1 and _orgs.is_modifier_word(sent, end - 1, end):
+            return []  # "the New Hampshire Democratic primary": a side's adjective, no body
         if all(w in POST_MODIFIERS for w in words) and _title_follows(sent, end):
             return []  # "Shadow Home" + "Secretary": the words of a post, no body
     split = _orgs.split_part_of(sent, start, end)
@@ -517,6 +520,8 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
     # "Linus Pauling, a chemist", "the economist Frédéric Passy", "X, a hydropower operator"
     said = _orgs.appositive_class(sent, head.i, end) or _orgs.title_class(sent, start, head.i)
     if label == "PERSON":
+        if any(stem in w for w in words for stem in FOREIGN_ORG_STEMS):
+            return "ORG"  # "Universitätsmedizin Berlin", tagged PERSON
         if before in ("born", "née", "nee"):
             return ""  # a maiden name: another name of someone already named
         if len(words) > 1 and words[-1] in NOT_ORG_WORDS:
@@ -551,6 +556,8 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
         return ""  # "United Nations High Representative", "Hauptmann, Captain": an office
     if before == "(" and before2 in NOT_ORG_WORDS:
         return ""  # "the European Recovery Program (ERP)": the short form of a program
+    if any(stem in w for w in words for stem in FOREIGN_ORG_STEMS):
+        return "ORG"  # "Universitätsmedizin Berlin": a body's word inside a compound
     if not has_org_word and (said == "person" or _orgs.relative_who(sent, head.i, end)):
         return "PERSON"
     if not has_org_word and _HYPHENATED_PERSON.fullmatch(sent.span_text(start, end)):
