@@ -191,12 +191,16 @@ def test_a_people_s_plural_is_a_group_and_two_streets_a_facility() -> None:
     assert (others["Africans"], others["Spruce Streets"]) == ("group", "facility")
 
 
-def test_a_name_after_a_party_s_possessive_is_a_person() -> None:
+def test_a_name_after_a_party_s_possessive_is_a_person_but_not_a_product() -> None:
     actors, orgs, _ = _kinds(
         "The Green Harbour Party's Ella Marsh was re-elected with 9,200 votes."
     )
     assert actors == ["Ella Marsh"]
     assert orgs == [("Green Harbour Party", "party")]
+    actors, _, _ = _kinds("The Green Harbour Party's Ella Marsh said she would stay.")
+    assert actors == ["Ella Marsh"]
+    actors, _, _ = _kinds("Microsoft's Windows Vista was released in 2007.")
+    assert actors == []
 
 
 def test_where_someone_was_moved_is_a_place_unless_a_person_holds_the_name() -> None:

@@ -1207,6 +1207,17 @@ PERSON_AGENT_VERBS = _words(
     photograph narrate assassinate murder kill marry
     """
 )
+# Verbs (lemmas) whose subject is a person, not a product or a place: "the party's Ella
+# Marsh was re-elected", "the firm's Jo Bright said" (_extract/_headed.py).
+PERSON_SUBJECT_VERBS = (
+    SPEECH_VERBS
+    | SAY_VERBS
+    | _words(
+        """
+    elect re-elect resign serve vote campaign lead retire die marry run speak testify
+    """
+    )
+)
 PLACE_VERBS = _words(
     """
     occupy evacuate invade capture seize besiege annex liberate bombard storm take

@@ -19,6 +19,7 @@ from quizgen._lexicon import (
     NAME_LINKS,
     ORG_NAME_HEADS,
     ORG_WORDS,
+    PERSON_SUBJECT_VERBS,
     TITLE_WORDS,
     is_honorific,
 )
@@ -172,9 +173,9 @@ _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
 def _possessed_people(found: Found) -> None:
-    """ "the New Harbour Party's Ella Marsh was re-elected": an untagged name of two or
-    three capitalised words right after a body's possessive, before its verb or as a
-    subject, is a person (the party's or the firm's member)."""
+    """ "the New Harbour Party's Ella Marsh was re-elected": a name of two or three
+    capitalised words, untagged or tagged ORG without a body's word, right after a body's possessive, the subject of a verb only
+    people do (PERSON_SUBJECT_VERBS), is a person: the party's or the firm's member."""
     for s in found.spans:
         sent = found.sentences[s.sent_index]
         toks = sent.tokens
@@ -183,14 +184,31 @@ def _possessed_people(found: Found) -> None:
         k = s.end if toks[s.end - 1].text in _POSSESSIVE else s.end + 1
         if k - 1 >= len(toks) or toks[k - 1].text not in _POSSESSIVE:
             continue
-        end = k
-        while end < len(toks) and not toks[end].ent and _name_word(toks[end]):
-            end += 1
-        if not 2 <= end - k <= 3 or found.covering(sent, k) is not None:
+        tagged = found.covering(sent, k) if k < len(toks) else None
+        if tagged is not None and tagged.label == "ORG" and tagged.start == k:
+            end = tagged.end  # "Party's" + "Ella Marsh" tagged ORG: no body's word in it
+        elif tagged is None:
+            end = k
+            while end < len(toks) and not toks[end].ent and _name_word(toks[end]):
+                end += 1
+        else:
             continue
-        verb = end < len(toks) and toks[end].pos in ("VERB", "AUX")
-        if verb or toks[end - 1].dep in _SUBJECT:
+        if not 2 <= end - k <= 3 or not all(_name_word(t) for t in toks[k:end]):
+            continue
+        if _acts_as_person(sent, end - 1):
             found.add(sent, k, end, "PERSON")
+
+
+def _acts_as_person(sent: Sentence, i: int) -> bool:
+    """Is token i the subject of a verb only a person does ("said", "was re-elected")? Not
+    "Microsoft's Windows Vista was released": a product after a firm's possessive."""
+    toks = sent.tokens
+    if toks[i].dep not in _SUBJECT:
+        return False
+    # the verb the subject hangs on, or the first after it ("was re-elected" parses as
+    # "Marsh" <- "was", with "elected" the root)
+    verbs = [toks[toks[i].head], *(t for t in toks[i + 1 : i + 5] if t.pos == "VERB")]
+    return any(v.lemma.lower() in PERSON_SUBJECT_VERBS for v in verbs)
 
 
 _POSSESSIVE = ("’s", "'s")
