@@ -233,3 +233,14 @@ def test_a_body_s_word_inside_a_foreign_compound_makes_a_body() -> None:
         "Fraunhofer-Gesellschaft."
     )
     assert [o for o, _ in orgs] == ["Universitätsklinik Halle", "Fraunhofer-Gesellschaft"]
+
+
+def test_a_name_ending_in_a_number_is_a_group_when_the_text_counts_people_by_it() -> None:
+    # a real group's name (the small model tags no made-up one as ORG), in our own sentences
+    _, orgs, others = _kinds(
+        "Soldiers escorted the Little Rock Nine into the school. "
+        "A later attempt by the nine students failed."
+    )
+    assert (orgs, others["Little Rock Nine"]) == ([], "group")
+    _, orgs, _ = _kinds("Soldiers escorted the Little Rock Nine into the school. Nine trucks came.")
+    assert orgs == [("Little Rock Nine", None)]

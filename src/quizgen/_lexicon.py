@@ -704,6 +704,10 @@ PEOPLE_PLURALS = _words(
     """
 )
 
+# Number words that name a group by its size: "the Little Rock Nine" when the text says
+# "the nine students"; "the Shanghai Five" when it says "the five states" is a body.
+GROUP_NUMBERS = _words("three four five six seven eight nine ten eleven twelve")
+
 # Head words of a named group of people, not a body: "the Scottsboro Boys", "the Freedom
 # Riders", "the Founding Fathers", "the Robber Barons". Not numbers: "the Little Rock Nine"
 # are people but "the Shanghai Five" is a body of states.

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 
 from quizgen._extract._found import Found, is_cap, run_at
+from quizgen._extract._orgs import is_person_noun
 from quizgen._extract._types import Sentence, Token
 from quizgen._lexicon import (
     ARTICLES,
     FOREIGN_ORG_STEMS,
+    GROUP_NUMBERS,
     NAME_LINKS,
     ORG_NAME_HEADS,
     ORG_WORDS,
@@ -228,6 +230,27 @@ def _foreign_bodies(found: Found) -> None:
                 found.add(sent, start, end, "ORG")
 
 
+def _numbered_groups(found: Found) -> None:
+    """ "the Little Rock Nine" in a text that says "the nine students": a name ending in a
+    number word is a group of people when the text counts people by that number ("the
+    nine students", "the seven men"); "the Shanghai Five" with "the five states" stays
+    a body."""
+    counted = set()
+    for sent in found.sentences:
+        toks = sent.tokens
+        for t in toks[:-1]:
+            noun = toks[t.i + 1]
+            if t.lower_text in GROUP_NUMBERS and noun.pos == "NOUN" and is_person_noun(noun.lemma):
+                counted.add(t.lower_text)
+    if not counted:
+        return
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        last = sent.tokens[s.end - 1]
+        if s.label == "ORG" and s.end - s.start >= 2 and last.lower_text in counted:
+            found.name(sent, s.start, s.end, "NORP")
+
+
 RULES = (
     _split_org_person,
     _adjective_bodies,
@@ -235,4 +258,5 @@ RULES = (
     _cited_authors,
     _possessed_people,
     _foreign_bodies,
+    _numbered_groups,
 )
