@@ -244,3 +244,13 @@ def test_a_name_ending_in_a_number_is_a_group_when_the_text_counts_people_by_it(
     assert (orgs, others["Little Rock Nine"]) == ([], "group")
     _, orgs, _ = _kinds("Soldiers escorted the Little Rock Nine into the school. Nine trucks came.")
     assert orgs == [("Little Rock Nine", None)]
+
+
+def test_a_cup_a_person_s_mission_and_a_pact_s_place_are_no_bodies() -> None:
+    actors, orgs, others = _kinds(
+        "Hanau won the DFV Regionalpokal in May. He dropped it once news of Garner’s Mission "
+        "leaked to the press. Early in 1913 the Iron Gate Agreement in Trieste was signed."
+    )
+    assert (actors, orgs) == ([], [])
+    assert others["Garner’s Mission"] == "event"
+    assert others["Iron Gate Agreement"] == "work"

@@ -288,6 +288,7 @@ THING_NOUNS = _words(
 CONCEPT_HEADS = _words(
     """
     theory theories theorem law principle hypothesis paradox equation effect conjecture
+    conservation
     """
 )
 # Last words of a name that is a prize, a treaty, a war or a plan: no one's and no body's name.

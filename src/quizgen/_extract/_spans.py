@@ -35,6 +35,7 @@ from quizgen._lexicon import (
     POST_MODIFIERS,
     REGNAL_TITLES,
     TITLE_WORDS,
+    WORK_HEADS,
     WORK_VERBS,
     is_honorific,
 )
@@ -132,7 +133,13 @@ def _concept(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
 def _thing_kind(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
     """ "Neptune", "Magna Carta", "Waterloo Station", "the Republicans": a PERSON or ORG span
     that names a place, a work, a facility or a group of people takes that kind's label;
-    a "facility" named for a body ("the Jekyll Island Club") is that body."""
+    a "facility" named for a body ("the Jekyll Island Club") is that body. "the Red Line
+    Agreement in Ostend": a work's name ends before "in"/"at" and its place."""
+    toks = sent.tokens
+    for k in range(d.start + 1, d.end - 1):
+        if toks[k].lower_text in ("in", "at") and _singular(toks[k - 1].lower_text) in WORK_HEADS:
+            d.end = k
+            break
     if d.label in ("PERSON", "ORG"):
         d.label = thing_label(sent, d.start, d.end, d.label) or d.label
     elif d.label == "FAC" and is_meeting(
