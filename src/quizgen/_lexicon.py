@@ -557,6 +557,39 @@ BOILERPLATE_LINES = _lines(
     """
 )
 
+# Headings of a textbook's media boxes, lower case ("Click and Explore", "Link to
+# Learning"): the box points the reader to a video or a podcast, and the paragraph under it
+# describes that, not the subject (OpenStax, CK-12 and similar textbooks).
+MEDIA_BOX_HEADINGS = _lines(
+    """
+    click and explore
+    link to learning
+    watch it
+    watch and learn
+    explore online
+    online resources
+    web link
+    web links
+    video link
+    multimedia
+    media link
+    """
+)
+
+# Verbs that open an instruction to the reader to go to a medium ("Listen to the podcast
+# below ...", "Visit the museum's website to learn more", "For a look at ..., view the
+# documentary ..."), lower case; they make a line an instruction only beside MEDIA_NOUNS.
+MEDIA_VERBS = _words("click tap listen visit watch view explore browse download play tour")
+
+# What such an instruction points to, lower case.
+MEDIA_NOUNS = _words(
+    """
+    podcast podcasts video videos documentary documentaries website websites site web
+    webpage link links clip clips film interactive audio recording animation simulation
+    slideshow gallery online below
+    """
+)
+
 # Headings of a text's back matter (Wikipedia's and a book's), lower case: the section they
 # open is dropped before parsing, as its names and dates are no facts of the text.
 BACK_MATTER = _lines(
