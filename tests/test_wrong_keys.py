@@ -33,3 +33,46 @@ def test_a_relative_date_never_becomes_an_absolute_key():
     )
     dates = [q for q in _questions(text, published="2023-02-23") if q.kind == "date"]
     assert {q.answer for q in dates} == {"May 4, 1911"}, [(q.prompt, q.answer) for q in dates]
+
+
+CITED = (
+    "Early psychologists\n\n"
+    "Tomas Ruiz studied reading tests with children in Texas. "
+    "As a teacher of Mexican heritage, he showed that the tests were unfair (Lindgren, 1998). "
+    "By 1941, he was teaching at the University of Texas and fighting segregated schools "
+    "(Okafor & Brandt, 1986).\n\n"
+    "An essay by Ruth Mallory, first printed in 1968 (Mallory, 1993), changed the field."
+)
+
+
+def test_a_cited_author_is_no_referent_no_date_and_not_left_in_a_prompt():
+    qs = _questions(CITED)
+    # "he" after "(Lindgren, 1998)" is not Lindgren, the cited author
+    assert not [q for q in qs if "Lindgren" in q.prompt + q.answer]
+    # a citation's year is not a date of the text
+    assert not {q.answer for q in qs if q.kind == "date"} & {"1998", "1986", "1993"}
+    # "(Mallory, 1993)" left beside the blank names the answer
+    mallory = [q for q in qs if q.answer == "Ruth Mallory"]
+    assert mallory and all("(" not in q.prompt for q in mallory), [q.prompt for q in mallory]
+
+
+def test_a_possessive_after_an_unnamed_she_is_not_the_one_name_before():
+    # "Her research" follows a sentence whose subject is an unnamed she, taught by a man
+    # named there: James is no referent of "her", in either sentence
+    text = (
+        "Early psychologists\n\n"
+        "In the mid 1890s, Clara Whitby completed all work toward the degree in law, but "
+        "Stanton College refused to award her that degree because she was a woman. She had "
+        "been taught and mentored by Walter Lane, who tried and failed to convince Stanton to "
+        "award her the degree. Her memory research studied recency (Holm, 1992), and she "
+        "also wrote about the self."
+    )
+    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    resolved = {
+        (s.index, t.i): getattr(facts.pronouns.resolve(s, t.i), "name", None)
+        for s in facts.sentences
+        for t in s.tokens
+        if t.lower_text in ("her", "she")
+    }
+    # nor is the author cited in that sentence ("(Holm, 1992)") the "she" after it
+    assert not {"Walter Lane", "Holm"} & set(resolved.values()), resolved

@@ -9,6 +9,8 @@ to its readers (MONTHS[0] is January).
 
 from __future__ import annotations
 
+import re
+
 
 def _words(text: str) -> frozenset[str]:
     """The whitespace-separated words of `text` as a set."""
@@ -556,6 +558,14 @@ BOILERPLATE_LINES = _lines(
     special to the times
     """
 )
+
+# An author-year citation in brackets (APA, Harvard): "(Weisstein, 1993)", "(Madigan &
+# O'Hara, 1992)", "(Benjamin, Henry, & McMahon, 2005)", "(American Psychological
+# Association, 2019)", "(see Romo, 1986a; Guthrie, 1998)". Its names are no subjects, its
+# year no date to ask, and left in a prompt it names the answer (issue 12, review 3). A bare
+# "(1962)" dates a fact and is no citation.
+_CITED = r"[A-Z][^()]{0,150}?,\s*(?:\d{4}[a-z]?|n\.d\.)"
+CITATION = re.compile(rf"\((?:(?:e\.g\.|see|cf\.),?\s+)?{_CITED}(?:;\s*{_CITED})*\)")
 
 # Headings of a textbook's media boxes, lower case ("Click and Explore", "Link to
 # Learning"): the box points the reader to a video or a podcast, and the paragraph under it

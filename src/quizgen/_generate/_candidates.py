@@ -30,6 +30,7 @@ from quizgen._generate._fields import FactSlots
 from quizgen._generate._not_options import credited, renamings
 from quizgen._generate._roles import undoubled
 from quizgen._generate._subjects import with_subject_clause
+from quizgen._lexicon import CITATION
 
 if TYPE_CHECKING:
     from quizgen._generate import GenerateOptions
@@ -43,6 +44,7 @@ _NO_NAMES = Pool(())
 # A role of common nouns only ("the colonel", "the oil magnate") names no one without the
 # text; "the Chinese foreign minister", "the head of the Far East Institute" do.
 _VAGUE_ROLE = re.compile(r"the(?: [a-z][\w’'-]*){1,3}")
+_UNCITED = re.compile(r"\s*" + CITATION.pattern)
 
 
 @dataclass(slots=True)
@@ -172,7 +174,8 @@ def _from_template(
     # The file name, not its path: moving the sources folder must not change every id.
     qid = question_id(_file_name(item.source), template.id, item.kind, item.key)
     rng = random.Random(f"{options.seed}:{qid}")
-    prompt = _sentence_case(undoubled(template.prompt.format(**item.fields)))
+    # without author-year citations: "(Weisstein, 1993)" after the blank names the answer
+    prompt = _sentence_case(undoubled(_UNCITED.sub("", template.prompt.format(**item.fields))))
     if template.id not in drawn:
         drawn[template.id] = _distractors(item, template, answer, prompt, pools_, rng)
     # none the prompt names; none that stands out by its form ("49 BC" among plain years)

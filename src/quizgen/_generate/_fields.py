@@ -139,6 +139,8 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
             # "Rudolf Virchow (1821–1902)" in two sentences is one life, asked once
             first_said.setdefault(f"{d.normalized} {person}", d.sent_index)
     for d in facts.dates:
+        if d.start in facts.sentences[d.sent_index].citations:
+            continue  # "(Guthrie, 1998)": the year a work came out, not a date of the text
         said = None
         if d.granularity == "day":
             said = first_said.get(d.normalized)
