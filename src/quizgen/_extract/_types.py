@@ -81,7 +81,9 @@ class Sentence:
         joined, at = self._joined
         spans = [m.span() for m in CITATION.finditer(joined)]
         return frozenset(
-            t.i for t, pos in zip(self.tokens, at) if any(a <= pos < b for a, b in spans)
+            t.i
+            for t, pos in zip(self.tokens, at, strict=True)
+            if any(a <= pos < b for a, b in spans)
         )
 
     @cached_property
