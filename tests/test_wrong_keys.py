@@ -10,6 +10,7 @@ import pytest
 from quizgen._deck import Question
 from quizgen._extract import extract_facts
 from quizgen._generate import GenerateOptions, generate_planned
+from quizgen._generate._blanks import blank_in_clause
 from quizgen._sources import Source
 
 pytestmark = pytest.mark.slow  # spaCy parses every text
@@ -76,3 +77,30 @@ def test_a_possessive_after_an_unnamed_she_is_not_the_one_name_before():
     }
     # nor is the author cited in that sentence ("(Holm, 1992)") the "she" after it
     assert not {"Walter Lane", "Holm"} & set(resolved.values()), resolved
+
+
+def test_a_blank_never_cuts_a_name():
+    # extraction may take "Weser Mill Guild Anna" for one name: blanked, it left "_____
+    # Berger" with the key "Weser Mill Guild Anna"
+    text = (
+        "The chair of the Weser Mill Guild Anna Berger told the press that the mill would "
+        "reopen in May."
+    )
+    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    (sent,) = facts.sentences
+    words = [t.text for t in sent.tokens]
+    start, anna = words.index("Weser"), words.index("Anna")
+    assert blank_in_clause(sent, start, anna + 1, facts.pronouns) is None
+    # her whole name blanks
+    assert blank_in_clause(sent, anna, anna + 2, facts.pronouns) is not None
+
+
+def test_a_surname_left_in_the_prompt_gives_the_person_away():
+    text = (
+        "Court cases\n\n"
+        "In 1931, the Harlow union brought a case before the High Court. Lund v. Harlow was a "
+        "case brought by Peter Anders Lund, who sued the city of Harlow for denying him a "
+        "licence because he was a Finn."
+    )
+    qs = [q for q in _questions(text) if q.answer == "Peter Anders Lund"]
+    assert all("Lund" not in q.prompt for q in qs), [q.prompt for q in qs]

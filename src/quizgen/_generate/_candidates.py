@@ -403,7 +403,23 @@ def _gives_away(q: Question, item: FactSlots) -> bool:
         return False
     names = [q.answer, *q.accept] + (item.names if q.answer == item.fields.get("answer") else [])
     prompt = q.prompt.casefold()
-    return any(len(n) > 2 and _whole_word(n.casefold()).search(prompt) for n in names)
+    if any(len(n) > 2 and _whole_word(n.casefold()).search(prompt) for n in names):
+        return True
+    return item.kind == "actor" and _surname_alone(q.answer, q.prompt)
+
+
+def _surname_alone(answer: str, prompt: str) -> bool:
+    """Does the prompt name the person's surname on its own ("Sweatt v. Painter was a case
+    brought by _____." for Heman Marion Sweatt, issue 12, review 3)? Not as the end of
+    another's name ("_____ and her husband, Kenneth Clark" for Mamie Phipps Clark)."""
+    words = answer.split()
+    if len(words) < 2 or len(words[-1]) < 3 or not words[-1][:1].isupper():
+        return False
+    for m in _whole_word(words[-1]).finditer(prompt):
+        before = prompt[: m.start()].split()
+        if not before or not before[-1][:1].isupper() or before[-1].endswith((".", ",")):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
