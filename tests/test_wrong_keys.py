@@ -11,6 +11,8 @@ from quizgen._deck import Question
 from quizgen._extract import extract_facts
 from quizgen._generate import GenerateOptions, generate_planned
 from quizgen._generate._blanks import blank_in_clause
+from quizgen._generate._distractors import Pool
+from quizgen._generate._not_options import linked_names
 from quizgen._sources import Source
 
 pytestmark = pytest.mark.slow  # spaCy parses every text
@@ -104,3 +106,20 @@ def test_a_surname_left_in_the_prompt_gives_the_person_away():
     )
     qs = [q for q in _questions(text) if q.answer == "Peter Anders Lund"]
     assert all("Lund" not in q.prompt for q in qs), [q.prompt for q in qs]
+
+
+def test_a_name_written_as_one_phrase_with_the_answer_is_no_false_value():
+    # "the Lund v. Harlow High Court case": the High Court swapped in for the case reads true
+    owner = {n: n for n in ("Lund v. Harlow", "High Court", "Harlow Steel", "Lorn Bank")}
+    said = [
+        "The research was decisive in the Lund v. Harlow High Court case.",
+        "Harlow Steel and the Lorn Bank met in 1950.",  # "and": two things
+        "Lorn Bank's chairman met the owner of Harlow Steel.",
+        "The Lorn Bank's Harlow Steel plant closed.",  # a possessive: one phrase
+    ]
+    assert linked_names(said, Pool(owner), owner) == {
+        "Lund v. Harlow": {"High Court"},
+        "High Court": {"Lund v. Harlow"},
+        "Lorn Bank": {"Harlow Steel"},
+        "Harlow Steel": {"Lorn Bank"},
+    }

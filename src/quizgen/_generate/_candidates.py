@@ -27,7 +27,7 @@ from quizgen._generate._distractors import (
     same_post,
 )
 from quizgen._generate._fields import FactSlots
-from quizgen._generate._not_options import credited, renamings
+from quizgen._generate._not_options import credited, linked_names, renamings
 from quizgen._generate._roles import undoubled
 from quizgen._generate._subjects import with_subject_clause
 from quizgen._lexicon import CITATION
@@ -111,6 +111,8 @@ def pools(all_items: Sequence[FactSlots]) -> dict[str, Pool]:
     owner = {n: i.fields["answer"] for i in orgs for n in [*i.names, i.fields["answer"]]}
     said = {s for i in orgs for s in (i.context, *i.sentences.values())}
     renamed = renamings(sorted(said), Pool(owner), owner)
+    for name, linked in linked_names(sorted(said), Pool(owner), owner).items():
+        renamed.setdefault(name, set()).update(linked)  # no wrong answer either
     return {
         k: Pool(v, articles, renamed) if k == "organization" else Pool(v) for k, v in found.items()
     }
