@@ -35,6 +35,7 @@ from quizgen._generate._torn import (
 )
 from quizgen._lexicon import (
     FIRST_PERSON,
+    KIN_GENDER,
     POINTING_WORDS,
     SAY_VERBS,
     SENTENCE_ENDS,
@@ -354,6 +355,8 @@ def mention_sentences(
         sent = facts.sentences[m.sent_index]
         if part_of_a_longer_name(sent, m) or shared_bare_name(m, coref):
             continue  # "Bernoulli also wrote ...": Daniel, Johann or Jacob
+        if _kin_of_a_namesake(sent, m, entity):
+            continue  # "L'Enfant was ... son of Pierre L'Enfant": the father, not the son
         if per_sentence[m.sent_index] > 1 or cut_by_the_splitter(facts, sent):
             continue
         # Another name of it elsewhere in the sentence gives the blank away; a bracketed
@@ -394,6 +397,20 @@ def mention_sentences(
             ):
                 out.append((said, m.sent_index, role))
     return out
+
+
+def _kin_of_a_namesake(sent: Sentence, m: Mention, entity: Entity) -> bool:
+    """Is the mention the kin ("son of", "daughter of", a KIN_GENDER noun and "of") of one
+    the sentence names before by the entity's own surname? "L'Enfant was born in Paris, the
+    second son of Pierre L'Enfant": the father shares the name, and extraction may have taken
+    him for the son; keyed to the son, the answer was wrong (issue 12, review 3)."""
+    toks = sent.tokens
+    if m.start < 2 or toks[m.start - 1].lower_text != "of":
+        return False
+    if toks[m.start - 2].lemma.lower() not in KIN_GENDER:
+        return False
+    surname = entity.name.split()[-1].lower()
+    return any(t.lower_text == surname for t in toks[: m.start - 2])
 
 
 def _clause_blank(sent: Sentence, m: Mention, window: list[int], coref: Pronouns) -> str | None:

@@ -178,6 +178,8 @@ def _from_template(
     rng = random.Random(f"{options.seed}:{qid}")
     # without author-year citations: "(Weisstein, 1993)" after the blank names the answer
     prompt = _sentence_case(undoubled(_UNCITED.sub("", template.prompt.format(**item.fields))))
+    if item.kind == "actor" and _surname_alone(answer, prompt.replace(BLANK, " ")):
+        return []  # "Sweatt v. Painter was a case brought by _____", even as true/false
     if template.id not in drawn:
         drawn[template.id] = _distractors(item, template, answer, prompt, pools_, rng)
     # none the prompt names; none that stands out by its form ("49 BC" among plain years)
