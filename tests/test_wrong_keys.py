@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from quizgen._deck import Question
-from quizgen._extract import extract_facts
+from quizgen._extract import Entity, Mention, extract_facts
 from quizgen._generate import GenerateOptions, generate_planned
-from quizgen._generate._blanks import blank_in_clause, mention_sentences
+from quizgen._generate._blanks import _qualifier_dropped, blank_in_clause, mention_sentences
 from quizgen._generate._distractors import Pool
 from quizgen._generate._not_options import linked_names
 from quizgen._sources import Source
@@ -138,3 +138,12 @@ def test_the_kin_of_a_namesake_is_not_the_namesake():
     (son,) = [a for a in facts.actors if a.name == "Pierre Oskar Wendt"]
     said = [w for w, _, _ in mention_sentences(facts, son, facts.pronouns)]
     assert said and not [w for w in said if "son of _____" in w], said
+
+
+def test_a_bare_head_word_is_no_mention_of_the_qualified_body():
+    # "the Russians would meet" was keyed "White Russians": the text may mean any Russians
+    greens = Entity(kind="organization", name="Young Greens")
+    holt = Entity(kind="actor", name="Anna Holt")
+    assert _qualifier_dropped(greens, Mention(3, 4, 5, "Greens"))
+    assert not _qualifier_dropped(greens, Mention(1, 1, 3, "Young Greens"))
+    assert not _qualifier_dropped(holt, Mention(2, 0, 1, "Holt"))  # a surname is her name

@@ -355,6 +355,8 @@ def mention_sentences(
         sent = facts.sentences[m.sent_index]
         if part_of_a_longer_name(sent, m) or shared_bare_name(m, coref):
             continue  # "Bernoulli also wrote ...": Daniel, Johann or Jacob
+        if _qualifier_dropped(entity, m):
+            continue  # "the Russians would meet" is no key "White Russians"
         if _kin_of_a_namesake(sent, m, entity):
             continue  # "L'Enfant was ... son of Pierre L'Enfant": the father, not the son
         if per_sentence[m.sent_index] > 1 or cut_by_the_splitter(facts, sent):
@@ -397,6 +399,15 @@ def mention_sentences(
             ):
                 out.append((said, m.sent_index, role))
     return out
+
+
+def _qualifier_dropped(entity: Entity, m: Mention) -> bool:
+    """Is the mention an organization's name without its first words, one word left
+    ("Russians" for "White Russians", "Council" for "Refugee Council")? The text may mean
+    another body by it, and the key would name one the sentence does not (issue 12, review
+    3). A person's surname alone is the usual short name and stays."""
+    words = entity.name.split()
+    return entity.kind != "actor" and len(words) > 1 and m.text.split() == words[-1:]
 
 
 def _kin_of_a_namesake(sent: Sentence, m: Mention, entity: Entity) -> bool:
