@@ -147,3 +147,23 @@ def test_a_bare_head_word_is_no_mention_of_the_qualified_body():
     assert _qualifier_dropped(greens, Mention(3, 4, 5, "Greens"))
     assert not _qualifier_dropped(greens, Mention(1, 1, 3, "Young Greens"))
     assert not _qualifier_dropped(holt, Mention(2, 0, 1, "Holt"))  # a surname is her name
+
+
+def test_one_name_of_a_list_is_not_asked_as_if_alone():
+    # "_____ were indicted" keyed Mitchell; "Who was indicted?" keyed any one of three
+    text = (
+        "Court news\n\n"
+        "Paul Haller was mayor of Lindau. Karl Ernst ran the city bank. Otto Fahr was its "
+        "auditor.\n\n"
+        "In March 1974, Haller, Ernst, and Fahr were indicted and charged with fraud."
+    )
+    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    for actor in facts.actors:
+        said = [(w, role) for w, _, role in mention_sentences(facts, actor, facts.pronouns)]
+        for wording, role in said:
+            if "indicted" in wording:
+                assert "Haller" in wording or actor.name == "Paul Haller", wording
+                assert role == "", (wording, role)
+    assert any(
+        "indicted" in w for w, _, _ in mention_sentences(facts, facts.actors[-1], facts.pronouns)
+    )

@@ -367,8 +367,11 @@ def mention_sentences(
         rest = _text_around(sent, m.start, _past_bracket(sent, m.end))
         if any(alias.lower() in rest for alias in entity.names if len(alias) > 3):
             continue
+        listed = len(out)
         blanked = blank_in_clause(sent, m.start, m.end, coref)
         role = subject_role(sent, m.start, m.end)
+        if role and _listed(sent, m):
+            role = ""  # "Who were indicted?" keyed one of the three the text lists
         if blanked and len(blanked.split()) >= 6 and not _names_a_sibling(blanked, entity):
             # "Who went bankrupt, and the committee dissolved?": of a sentence of several
             # clauses, only the name's own clause is asked through its subject
@@ -398,7 +401,37 @@ def mention_sentences(
                 and not _names_a_sibling(said, entity)
             ):
                 out.append((said, m.sent_index, role))
+        partner = _list_partner(sent, m)
+        if partner is not None:
+            # "Haldeman, Ehrlichman, and _____ were indicted" cut to "_____ were indicted"
+            # keys one of three: a wording keeps the names listed with it, or goes
+            out[listed:] = [w for w in out[listed:] if _whole_word_in(partner, w[0])]
     return out
+
+
+def _list_partner(sent: Sentence, m: Mention) -> str | None:
+    """The name listed right before the mention ("Ehrlichman" in "Haldeman, Ehrlichman, and
+    Mitchell"; "Dean" in "Dean and Mitchell"), else None."""
+    toks = sent.tokens
+    k = m.start - 1
+    if k < 1 or toks[k].lower_text not in ("and", "or", "&"):
+        return None
+    k -= 1
+    if toks[k].text == "," and k >= 1:
+        k -= 1
+    return toks[k].text if toks[k].pos == "PROPN" else None
+
+
+def _listed(sent: Sentence, m: Mention) -> bool:
+    """Is the mention one of a list of names ("_____, Ehrlichman, and Mitchell")?"""
+    head = sent.span_head(m.start, m.end)
+    return _list_partner(sent, m) is not None or any(
+        c.dep == "conj" and c.pos == "PROPN" for c in sent.children(head)
+    )
+
+
+def _whole_word_in(word: str, text: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text) is not None
 
 
 def _qualifier_dropped(entity: Entity, m: Mention) -> bool:
