@@ -27,6 +27,13 @@ def _questions(text: str, published: str | None = None, **options) -> list[Quest
     return deck.questions
 
 
+def _said_of(text: str, name: str) -> list[tuple[str, str]]:
+    """(wording, role) of each sentence naming the person `name` in `text`, blanked."""
+    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    (person,) = [a for a in facts.actors if a.name == name]
+    return [(w, role) for w, _, role in mention_sentences(facts, person, facts.pronouns)]
+
+
 def test_a_relative_date_never_becomes_an_absolute_key():
     text = (
         "Mill news\n\n"
@@ -134,9 +141,7 @@ def test_the_kin_of_a_namesake_is_not_the_namesake():
         "Wendt was born in Hamburg, the second son of Pierre Wendt, a painter at the court of "
         "the Duke of Holstein. Wendt studied art at the Hamburg Academy in 1771."
     )
-    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
-    (son,) = [a for a in facts.actors if a.name == "Pierre Oskar Wendt"]
-    said = [w for w, _, _ in mention_sentences(facts, son, facts.pronouns)]
+    said = [w for w, _ in _said_of(text, "Pierre Oskar Wendt")]
     assert said and not [w for w in said if "son of _____" in w], said
 
 
