@@ -102,6 +102,13 @@ def test_a_blank_never_cuts_a_name():
     assert blank_in_clause(sent, start, anna + 1, facts.pronouns) is None
     # her whole name blanks
     assert blank_in_clause(sent, anna, anna + 2, facts.pronouns) is not None
+    # nor does a blank tear a title: "Assistant District _____" for "Attorney Karl Voss"
+    text = "Assistant District Attorney Karl Voss told the court that the mill owner had lied."
+    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    (sent,) = facts.sentences
+    words = [t.text for t in sent.tokens]
+    start, voss = words.index("Attorney"), words.index("Voss")
+    assert blank_in_clause(sent, start, voss + 1, facts.pronouns) is None
 
 
 def test_a_surname_left_in_the_prompt_gives_the_person_away():

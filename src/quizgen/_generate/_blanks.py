@@ -37,14 +37,19 @@ from quizgen._lexicon import (
     FIRST_PERSON,
     KIN_GENDER,
     POINTING_WORDS,
+    POST_DOMAINS,
     SAY_VERBS,
     SENTENCE_ENDS,
     SUBJECT_PRONOUNS,
+    TITLE_WORDS,
 )
 
 # What `_blanked` refuses around the blank, compiled once: it runs for each wording tried
 _BRACKETED = re.compile(re.escape(BLANK) + r"\s*\(|\(\s*" + re.escape(BLANK))
 _NAMED_IN_BRACKETS = re.compile(r"\([^()]*\b(?:as|called|or)\s+" + re.escape(BLANK))
+# Words of a title or post ("Attorney", "Governor"): a blank opening on one after a capital
+# has torn the title ("Assistant District _____").
+_POST_WORDS = TITLE_WORDS.union(*POST_DOMAINS.values())
 _KNOWN_AS = re.compile(re.escape(BLANK) + r"[,(]?\s*(?:\w+ ){0,2}(?:known|referred to) as\b")
 
 
@@ -199,16 +204,25 @@ def _blanked(
 def _cuts_a_name(sent: Sentence, start: int, end: int) -> bool:
     """Would blanking tokens [start, end) cut a longer name? The span ends on a proper noun
     and another follows it after a space ("CEO of the _____ Solomon" for a span "Refugee
-    Council Enver" of "Refugee Council Enver Solomon"): the answer is then a name and a half,
-    and the natural answer is marked wrong (issue 12, review 3)."""
+    Council Enver" of "Refugee Council Enver Solomon"), or it opens on a title word after a
+    capitalised word ("Assistant District _____" for "Attorney Paul Krotel"): the answer is
+    then a name and a half, and the natural answer is marked wrong (issue 12, review 3)."""
     toks = sent.tokens
     after = toks[end] if end < len(toks) else None
-    return (
+    if (
         after is not None
         and toks[end - 1].pos == "PROPN"  # a name's end, not "In 1947 Jackie Robinson ..."
         and after.pos == "PROPN"
         and after.text[:1].isupper()
         and bool(toks[end - 1].ws)  # "Rode's": a clitic is no second name
+    ):
+        return True
+    # "Assistant District _____" for a span "Attorney Paul Krotel": a title torn in two
+    return (
+        start > 0
+        and toks[start].lower_text in _POST_WORDS
+        and toks[start - 1].text[:1].isupper()
+        and toks[start - 1].pos == "PROPN"
     )
 
 
