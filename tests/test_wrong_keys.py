@@ -11,6 +11,7 @@ from quizgen._deck import Question
 from quizgen._extract import Entity, Mention, extract_facts
 from quizgen._generate import GenerateOptions, generate_planned
 from quizgen._generate._blanks import _qualifier_dropped, blank_in_clause, mention_sentences
+from quizgen._generate._candidates import _surname_alone
 from quizgen._generate._distractors import Pool
 from quizgen._generate._not_options import linked_names
 from quizgen._sources import Source
@@ -179,3 +180,16 @@ def test_one_name_of_a_list_is_not_asked_as_if_alone():
     assert any(
         "indicted" in w for w, _, _ in mention_sentences(facts, facts.actors[-1], facts.pronouns)
     )
+
+
+@pytest.mark.parametrize(
+    ("prompt", "alone"),
+    [
+        ("Lund v. Harlow was a case brought by _____.", True),
+        ("The court ruled for Lund in 1931, and _____ was paid.", True),
+        ("_____ and her husband, Karl Lund, ran the mill.", False),  # a relative's name
+        ("Who was president of Lund Paper Company from 1885?", False),  # a firm's name
+    ],
+)
+def test_a_surname_alone_in_a_prompt(prompt: str, alone: bool) -> None:
+    assert _surname_alone("Peter Anders Lund", prompt) is alone

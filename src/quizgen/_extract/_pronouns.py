@@ -217,9 +217,10 @@ class Pronouns:
             # James, who ... award her the degree": her is not James, issue 12, review 3)
             first = self.resolve(sent, echo)
             between = [e for k, e in here if echo < k < i and k not in bound and e is not first]
-            if first is None or any(self._could_be(e, gender) for e in between):
-                return None
-            return first
+            if first is not None:
+                return None if any(self._could_be(e, gender) for e in between) else first
+            # the first one unresolved ("In the preface to one of his books, Virchow wrote
+            # that his ..."): the rules below, as for a first pronoun
         if (
             not before
             and found is not None

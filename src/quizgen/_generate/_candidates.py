@@ -414,13 +414,16 @@ def _gives_away(q: Question, item: FactSlots) -> bool:
 
 def _surname_alone(answer: str, prompt: str) -> bool:
     """Does the prompt name the person's surname on its own ("Sweatt v. Painter was a case
-    brought by _____." for Heman Marion Sweatt, issue 12, review 3)? Not as the end of
-    another's name ("_____ and her husband, Kenneth Clark" for Mamie Phipps Clark)."""
+    brought by _____." for Heman Marion Sweatt, issue 12, review 3)? Not as part of another
+    name: the end of a relative's ("_____ and her husband, Kenneth Clark" for Mamie Phipps
+    Clark), the start of a firm's ("Graham Paper Company" for Benjamin B. Graham)."""
     words = answer.split()
     if len(words) < 2 or len(words[-1]) < 3 or not words[-1][:1].isupper():
         return False
     for m in _whole_word(words[-1]).finditer(prompt):
-        before = prompt[: m.start()].split()
+        before, after = prompt[: m.start()].split(), prompt[m.end() :].split()
+        if after and after[0][:1].isupper():
+            continue
         if not before or not before[-1][:1].isupper() or before[-1].endswith((".", ",")):
             return True
     return False
