@@ -36,6 +36,7 @@ from quizgen._generate._torn import (
 from quizgen._lexicon import (
     FIRST_PERSON,
     KIN_GENDER,
+    NATIONALITY_ENDINGS,
     POINTING_WORDS,
     POST_DOMAINS,
     SAY_VERBS,
@@ -50,6 +51,9 @@ _NAMED_IN_BRACKETS = re.compile(r"\([^()]*\b(?:as|called|or)\s+" + re.escape(BLA
 # Words of a title or post ("Attorney", "Governor"): a blank opening on one after a capital
 # has torn the title ("Assistant District _____").
 _POST_WORDS = TITLE_WORDS.union(*POST_DOMAINS.values())
+# How the name of a people ends ("Russians", "Italians"; "Danes" escapes it): a nationality's
+# ending and the plural.
+_PEOPLES = tuple(e + "s" for e in NATIONALITY_ENDINGS)
 _KNOWN_AS = re.compile(re.escape(BLANK) + r"[,(]?\s*(?:\w+ ){0,2}(?:known|referred to) as\b")
 
 
@@ -449,12 +453,18 @@ def _whole_word_in(word: str, text: str) -> bool:
 
 
 def _qualifier_dropped(entity: Entity, m: Mention) -> bool:
-    """Is the mention an organization's name without its first words, one word left
-    ("Russians" for "White Russians", "Council" for "Refugee Council")? The text may mean
-    another body by it, and the key would name one the sentence does not (issue 12, review
-    3). A person's surname alone is the usual short name and stays."""
+    """Is the mention a group's name without its qualifier, a people's name left ("Russians"
+    for "White Russians", "Americans" for "African Americans")? The text may mean the whole
+    people by it, and the key would name a group the sentence does not (issue 12, review 3).
+    A team's or a firm's last word ("Panthers" for "Carolina Panthers") is its usual short
+    name and stays, as does a person's surname."""
     words = entity.name.split()
-    return entity.kind != "actor" and len(words) > 1 and m.text.split() == words[-1:]
+    return (
+        entity.kind != "actor"
+        and len(words) > 1
+        and m.text.split() == words[-1:]
+        and m.text.endswith(_PEOPLES)
+    )
 
 
 def _kin_of_a_namesake(sent: Sentence, m: Mention, entity: Entity) -> bool:
