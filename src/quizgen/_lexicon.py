@@ -9,6 +9,8 @@ to its readers (MONTHS[0] is January).
 
 from __future__ import annotations
 
+import re
+
 
 def _words(text: str) -> frozenset[str]:
     """The whitespace-separated words of `text` as a set."""
@@ -577,6 +579,47 @@ BOILERPLATE_LINES = _lines(
     upi
     bloomberg
     special to the times
+    """
+)
+
+# An author-year citation in brackets (APA, Harvard): "(Weisstein, 1993)", "(Madigan &
+# O'Hara, 1992)", "(Benjamin, Henry, & McMahon, 2005)", "(American Psychological
+# Association, 2019)", "(see Romo, 1986a; Guthrie, 1998)". Its names are no subjects, its
+# year no date to ask, and left in a prompt it names the answer (issue 12, review 3). A bare
+# "(1962)" dates a fact and is no citation.
+_CITED = r"[A-Z][^()]{0,150}?,\s*(?:\d{4}[a-z]?|n\.d\.)"
+CITATION = re.compile(rf"\((?:(?:e\.g\.|see|cf\.),?\s+)?{_CITED}(?:;\s*{_CITED})*\)")
+
+# Headings of a textbook's media boxes, lower case ("Click and Explore", "Link to
+# Learning"): the box points the reader to a video or a podcast, and the paragraph under it
+# describes that, not the subject (OpenStax, CK-12 and similar textbooks).
+MEDIA_BOX_HEADINGS = _lines(
+    """
+    click and explore
+    link to learning
+    watch it
+    watch and learn
+    explore online
+    online resources
+    web link
+    web links
+    video link
+    multimedia
+    media link
+    """
+)
+
+# Verbs that open an instruction to the reader to go to a medium ("Listen to the podcast
+# below ...", "Visit the museum's website to learn more", "For a look at ..., view the
+# documentary ..."), lower case; they make a line an instruction only beside MEDIA_NOUNS.
+MEDIA_VERBS = _words("click tap listen visit watch view explore browse download play tour")
+
+# What such an instruction points to, lower case.
+MEDIA_NOUNS = _words(
+    """
+    podcast podcasts video videos documentary documentaries website websites site web
+    webpage link links clip clips film interactive audio recording animation simulation
+    slideshow gallery online below
     """
 )
 
