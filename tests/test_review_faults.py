@@ -605,3 +605,63 @@ def test_a_date_of_the_event_a_clause_is_set_after_or_against_is_not_the_clauses
     wrong = [p for p, a in prompts.items() if a in ("May 4, 1720", "1801") and "_____" not in p]
     assert wrong == []
     assert prompts.get("In what year did the settlers found the Vora Trading Company?") == "1722"
+
+
+# Third review (issue 12): faults of the decks of the third held-out set, each its own input.
+
+
+def test_a_name_compared_with_before_the_subject_is_not_asked_as_the_subject():
+    # "Like Holm, Nils Dahl was born in 1851": "In what year was Holm, Nils Dahl born?"
+    text = "Like Karl Holm, Nils Dahl was born in 1851 in a fishing village near Bergen."
+    prompts = _prompts(_questions(text))
+    assert not any(re.search(r"was Karl Holm, Nils Dahl born", p) for p in prompts), prompts
+
+
+def test_an_indefinite_subject_stays_indefinite_in_a_date_question():
+    # "When a Swedish family bought ..." -> "did a Swedish family buy", not "the": the text
+    # names no family before it
+    text = "When a Swedish family bought a farmhouse in Lillehammer in 1962, neighbours protested."
+    prompts = _prompts(_questions(text))
+    assert not any("the Swedish family" in p for p in prompts), prompts
+
+
+@pytest.mark.parametrize(
+    "text, dangling",
+    [
+        (
+            "When the family moved to a village near Bergen in 1853, Nils Dahl began school.",
+            "the family",
+        ),
+        (
+            "Nils Dahl received a proposal from the Bergen Shipping Company in 1902, but the "
+            "Norwegian sailors at the Oslo Harbour Board rejected the offer.",
+            "the offer",
+        ),
+    ],
+)
+def test_a_family_or_an_offer_nothing_says_which_is_not_asked_through(text, dangling):
+    prompts = _prompts(_questions(text))
+    assert not any(dangling in p for p in prompts), prompts
+
+
+def test_a_leaning_adverb_after_a_fronted_phrase_keeps_the_phrase_comma():
+    # "Unlike X, however, Y ..." -> "Unlike _____, Y ...", not "Unlike _____ Y ..."
+    text = (
+        "Unlike the Bergen Shipping Company, however, the Oslo Harbour Board kept its offices "
+        "in a small house until 1910."
+    )
+    found = wordings(text, ("blanked",))
+    assert any(w.startswith("Unlike the _____, the Oslo") for w in found), found
+    assert not any(re.search(r"(?:_____|Company) the Oslo", w) for w in found), found
+
+
+def test_a_fronted_phrase_of_relative_time_without_a_comma_lets_its_clause_stand():
+    # "Later that year the X awarded ..., and she ...": the clause stands once "Later that
+    # year" goes, as it would after a comma
+    text = (
+        "Ann Berg founded the Nordic Song Society in 1972. Later that year the Royal Norwegian "
+        "Academy of Music awarded the Grieg Medal to Ann Berg and two pupils, and she gave up "
+        "teaching."
+    )
+    found = wordings(text, ("blanked",))
+    assert any(w.startswith("The _____ awarded the Grieg Medal") for w in found), found

@@ -979,9 +979,12 @@ STORY_NOUNS = _words(
     """
     issue matter plan scheme proposal idea agreement deal accord pact strike dispute
     conflict crisis incident affair scandal episode move decision arrangement negotiation
-    effort campaign operation plot venture man woman group
+    effort campaign operation plot venture man woman group family offer
     """
 )
+# Prepositions of a comparison set before a clause ("Like Carnegie, Rockefeller was ..."):
+# the name after one is never the clause's subject, whatever the parse says.
+COMPARISON_PREPOSITIONS = _words("like unlike")
 # Not yet "problem", "talks" ("return to the problem", "the hardest part of the talks"):
 # as vague, but the facts they hold (a person, a date) have no other wording to be asked by,
 # and the planner would lose them (tests/test_generate.py SAMPLE_BARS).

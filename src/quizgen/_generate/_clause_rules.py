@@ -14,9 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizgen._extract import Sentence, Token
+from quizgen._generate._leaning import story_thing
 from quizgen._generate._memo import by_identity
 from quizgen._lexicon import (
     BOUND_PREPOSITIONS,
+    COMPARISON_PREPOSITIONS,
     DEMONSTRATIVES,
     MONTHS,
     OTHER_EVENT_PREPOSITIONS,
@@ -205,8 +207,31 @@ def _negated(c: Clause) -> bool:
 
 
 # Clauses that are never rewritten: each would make an ungrammatical or misleading question.
+def _compared_subject(c: Clause) -> bool:
+    """ "Like Carnegie, John D. Rockefeller was born in 1839": the parser may take the name
+    compared with for the subject ("was Carnegie, John D. Rockefeller born", blind review);
+    a subject right after "like"/"unlike" is never the clause's."""
+    first = c.subject_idx[0]
+    return first > 0 and c.sent.tokens[first - 1].lower_text in COMPARISON_PREPOSITIONS
+
+
+def _story_thing_named(c: Clause) -> bool:
+    """ "In what year did the family move to a suburb of Cleveland?": a story noun
+    (`_leaning.story_thing`: "the family", "the offer") that nothing in the clause says
+    which is names what the text told before (blind review: dangling)."""
+    toks = c.sent.tokens
+    kept = [toks[i] for i in c.idx]
+    # an owner ("the family's business interests") says whose, not which thing is meant
+    return any(
+        story_thing(c.sent, t, kept) and not any(k.dep == "case" for k in c.sent.children(t.i))
+        for t in kept
+    )
+
+
 CLAUSE_RULES: tuple[Callable[[Clause], bool], ...] = (
     _negated,
+    _compared_subject,
+    _story_thing_named,
     _in_a_relative_clause,
     _dated_twice,
     _dates_a_thing,
