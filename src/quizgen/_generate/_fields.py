@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from quizgen._extract import DateFact, Entity, Facts, Mention, Pronouns, Role
+from quizgen._extract import DateFact, Entity, Facts, Mention, Pronouns, Role, Sentence
 from quizgen._generate._blanks import (
     blank_in_clause,
     cut_by_the_splitter,
@@ -140,6 +140,8 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
             # "Rudolf Virchow (1821–1902)" in two sentences is one life, asked once
             first_said.setdefault(f"{d.normalized} {person}", d.sent_index)
     for d in facts.dates:
+        if _cited(facts.sentences[d.sent_index], d.start, d.end):
+            continue  # "(Romo, 1986)": the year of a source the text cites, not of its story
         said = None
         if d.granularity == "day":
             said = first_said.get(d.normalized)
@@ -168,6 +170,23 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
             subtype=org.subtype,
         )
         yield _with_sentences(facts, item)
+
+
+_CITATION_WORDS = frozenset({",", "and", "&", "et", "al", "al.", ";"})
+
+
+def _cited(sent: Sentence, start: int, end: int) -> bool:
+    """Is the date at tokens [start, end) the year of a citation in brackets, "(Romo,
+    1986)", "(Black, Spence, and Omari, 2004)": author names before it, ")" or ";" after?"""
+    toks = sent.tokens
+    if end >= len(toks) or toks[end].text not in (")", ";") or not start:
+        return False
+    k = start - 1
+    if toks[k].text != ",":
+        return False
+    while k >= 0 and (toks[k].text in _CITATION_WORDS or toks[k].pos == "PROPN"):
+        k -= 1
+    return k >= 0 and toks[k].text == "(" and toks[k + 1].pos == "PROPN"
 
 
 def _with_sentences(facts: Facts, item: FactSlots) -> FactSlots:
