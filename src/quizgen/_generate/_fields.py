@@ -39,6 +39,7 @@ from quizgen._generate._roles import (
 from quizgen._generate._terms import row_holder, row_role
 from quizgen._lexicon import (
     AWARD_WORDS,
+    CITATION_JOINERS,
     POSSESSIVE_DETERMINERS,
     RELATIVE_WORDS_OF_TIME,
     TIME_QUALIFIERS,
@@ -172,9 +173,6 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
         yield _with_sentences(facts, item)
 
 
-_CITATION_WORDS = frozenset({",", "and", "&", "et", "al", "al.", ";"})
-
-
 def _cited(sent: Sentence, start: int, end: int) -> bool:
     """Is the date at tokens [start, end) the year of a citation in brackets, "(Romo,
     1986)", "(Black, Spence, and Omari, 2004)": author names before it, ")" or ";" after?"""
@@ -184,7 +182,7 @@ def _cited(sent: Sentence, start: int, end: int) -> bool:
     k = start - 1
     if toks[k].text != ",":
         return False
-    while k >= 0 and (toks[k].text in _CITATION_WORDS or toks[k].pos == "PROPN"):
+    while k >= 0 and (toks[k].text in CITATION_JOINERS or toks[k].pos == "PROPN"):
         k -= 1
     return k >= 0 and toks[k].text == "(" and toks[k + 1].pos == "PROPN"
 
