@@ -274,3 +274,19 @@ def test_a_remark_left_out_must_not_take_the_referent_of_an_it_with_it():
     # "Dahl, who became the society's president, led it for decades": "Who led it?" dangles
     blanked = "_____, who became the Bergen Song Society's president, led it for four decades."
     assert _subject_clause(blanked) is None
+
+
+def test_a_life_calls_its_subject_by_bare_surname_though_kinsmen_share_it():
+    # a life of Nils Dahl: "Dahl visited Paris in 1886" is him, his brother Karl Dahl or not
+    source = Source(
+        path="notes.txt",
+        title="Nils Dahl",
+        text=(
+            "Nils Dahl was a Norwegian shipowner. His brother Karl Dahl ran a bakery in "
+            "Bergen. Dahl visited Paris and Lyon in 1886 to buy new engines."
+        ),
+    )
+    deck, _ = generate_planned(extract_facts(source), GenerateOptions(seed=1, plan=False))
+    assert any(q.answer == "1886" and "Dahl" in q.prompt for q in deck.questions), [
+        q.prompt for q in deck.questions
+    ]
