@@ -350,6 +350,14 @@ SAY_VERBS = _words(
     say announce state report warn confirm add argue insist
     """
 )
+# ... as the text writes them: "said it did not expect" (the subject speaking of itself)
+SAY_VERB_FORMS = _words(
+    """
+    say says said announce announces announced state states stated report reports
+    reported warn warns warned confirm confirms confirmed add adds added argue argues
+    argued insist insists insisted
+    """
+)
 
 # --- Dates -----------------------------------------------------------------------------------
 
@@ -1111,9 +1119,16 @@ STORY_NOUNS = _words(
     """
     issue matter plan scheme proposal idea agreement deal accord pact strike dispute
     conflict crisis incident affair scandal episode move decision arrangement negotiation
-    effort campaign operation plot venture man woman group
+    effort campaign operation plot venture man woman group family offer
     """
 )
+# The story nouns that stand for people ("the family", "the men"): a date question
+# about them is refused (the text names many people), where one about "the deal" of a
+# news report is still asked (its story's one deal; tests/test_generate.py SAMPLE_BARS).
+STORY_PEOPLE = _words("man woman group family couple")
+# Prepositions of a comparison set before a clause ("Like Carnegie, Rockefeller was ..."):
+# the name after one is never the clause's subject, whatever the parse says.
+COMPARISON_PREPOSITIONS = _words("like unlike")
 # Not yet "problem", "talks" ("return to the problem", "the hardest part of the talks"):
 # as vague, but the facts they hold (a person, a date) have no other wording to be asked by,
 # and the planner would lose them (tests/test_generate.py SAMPLE_BARS).
