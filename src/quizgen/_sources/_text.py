@@ -15,7 +15,6 @@ from quizgen._sources._clean import (
     drop_citations,
     drop_credits,
     drop_media_boxes,
-    drop_name_rows,
     is_back_matter,
     normalize,
     paragraphs,
@@ -163,13 +162,13 @@ def plain_text(text: str) -> tuple[str | None, str]:
     """Clean plain text; return the headline (if the first paragraph is one) and the body.
 
     Lines without a letter or digit ("---", "* * *" separators) and citation markers are
-    dropped; a heading line above a paragraph becomes a paragraph of its own; rows of
-    names (a line-up), link instructions and media boxes, and back matter (References,
-    Notes, See also ...) go.
+    dropped; a heading line above a paragraph becomes a paragraph of its own; the rows
+    of a table or line-up stay apart (see _is_record); link instructions and media boxes,
+    and back matter (References, Notes, See also ...) go.
     """
     paras = drop_boilerplate(paragraphs(drop_credits(drop_citations(normalize(text)))))
     paras = [[ln for ln in p if any(ch.isalnum() for ch in ln)] for p in paras]
-    paras = _split_headings(drop_name_rows([p for p in paras if p]))
+    paras = _split_headings([p for p in paras if p])
     paras = _drop_back_matter(drop_media_boxes(paras))
     headline = None
     if len(paras) > 1 and len(paras[0]) == 1 and is_headline(paras[0][0]):
