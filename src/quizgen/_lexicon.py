@@ -9,6 +9,8 @@ to its readers (MONTHS[0] is January).
 
 from __future__ import annotations
 
+import re
+
 
 def _words(text: str) -> frozenset[str]:
     """The whitespace-separated words of `text` as a set."""
@@ -349,6 +351,14 @@ SAY_VERBS = _words(
     say announce state report warn confirm add argue insist
     """
 )
+# ... as the text writes them: "said it did not expect" (the subject speaking of itself)
+SAY_VERB_FORMS = _words(
+    """
+    say says said announce announces announced state states stated report reports
+    reported warn warns warned confirm confirms confirmed add adds added argue argues
+    argued insist insists insisted
+    """
+)
 
 # --- Dates -----------------------------------------------------------------------------------
 
@@ -578,6 +588,47 @@ BOILERPLATE_LINES = _lines(
     upi
     bloomberg
     special to the times
+    """
+)
+
+# An author-year citation in brackets (APA, Harvard): "(Weisstein, 1993)", "(Madigan &
+# O'Hara, 1992)", "(Benjamin, Henry, & McMahon, 2005)", "(American Psychological
+# Association, 2019)", "(see Romo, 1986a; Guthrie, 1998)". Its names are no subjects, its
+# year no date to ask, and left in a prompt it names the answer (issue 12, review 3). A bare
+# "(1962)" dates a fact and is no citation.
+_CITED = r"[A-Z][^()]{0,150}?,\s*(?:\d{4}[a-z]?|n\.d\.)"
+CITATION = re.compile(rf"\((?:(?:e\.g\.|see|cf\.),?\s+)?{_CITED}(?:;\s*{_CITED})*\)")
+
+# Headings of a textbook's media boxes, lower case ("Click and Explore", "Link to
+# Learning"): the box points the reader to a video or a podcast, and the paragraph under it
+# describes that, not the subject (OpenStax, CK-12 and similar textbooks).
+MEDIA_BOX_HEADINGS = _lines(
+    """
+    click and explore
+    link to learning
+    watch it
+    watch and learn
+    explore online
+    online resources
+    web link
+    web links
+    video link
+    multimedia
+    media link
+    """
+)
+
+# Verbs that open an instruction to the reader to go to a medium ("Listen to the podcast
+# below ...", "Visit the museum's website to learn more", "For a look at ..., view the
+# documentary ..."), lower case; they make a line an instruction only beside MEDIA_NOUNS.
+MEDIA_VERBS = _words("click tap listen visit watch view explore browse download play tour")
+
+# What such an instruction points to, lower case.
+MEDIA_NOUNS = _words(
+    """
+    podcast podcasts video videos documentary documentaries website websites site web
+    webpage link links clip clips film interactive audio recording animation simulation
+    slideshow gallery online below
     """
 )
 
@@ -1101,9 +1152,16 @@ STORY_NOUNS = _words(
     """
     issue matter plan scheme proposal idea agreement deal accord pact strike dispute
     conflict crisis incident affair scandal episode move decision arrangement negotiation
-    effort campaign operation plot venture man woman group
+    effort campaign operation plot venture man woman group family offer
     """
 )
+# The story nouns that stand for people ("the family", "the men"): a date question
+# about them is refused (the text names many people), where one about "the deal" of a
+# news report is still asked (its story's one deal; tests/test_generate.py SAMPLE_BARS).
+STORY_PEOPLE = _words("man woman group family couple")
+# Prepositions of a comparison set before a clause ("Like Carnegie, Rockefeller was ..."):
+# the name after one is never the clause's subject, whatever the parse says.
+COMPARISON_PREPOSITIONS = _words("like unlike")
 # Not yet "problem", "talks" ("return to the problem", "the hardest part of the talks"):
 # as vague, but the facts they hold (a person, a date) have no other wording to be asked by,
 # and the planner would lose them (tests/test_generate.py SAMPLE_BARS).

@@ -194,7 +194,12 @@ def salience(entity: Entity, sentences: Sequence[Sentence], title: str) -> float
     Unitless, comparable within one text only."""
     score = float(len(entity.mentions))
     lowered = title.lower()
-    if any(re.search(rf"\b{re.escape(n.lower())}\b", lowered) for n in entity.names if n):
+    # the substring test first: a pattern per name overflowed `re`'s cache (512) on long texts
+    if any(
+        n.lower() in lowered and re.search(rf"\b{re.escape(n.lower())}\b", lowered)
+        for n in entity.names
+        if n
+    ):
         score += _HEADLINE
     if any(m.sent_index < _LEAD_SENTENCES for m in entity.mentions):
         score += _LEAD

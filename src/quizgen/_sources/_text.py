@@ -14,6 +14,7 @@ from quizgen._sources._clean import (
     drop_boilerplate,
     drop_citations,
     drop_credits,
+    drop_media_boxes,
     is_back_matter,
     normalize,
     paragraphs,
@@ -161,12 +162,14 @@ def plain_text(text: str) -> tuple[str | None, str]:
     """Clean plain text; return the headline (if the first paragraph is one) and the body.
 
     Lines without a letter or digit ("---", "* * *" separators) and citation markers are
-    dropped; a heading line above a paragraph becomes a paragraph of its own, and back
-    matter (References, Notes, See also ...) goes.
+    dropped; a heading line above a paragraph becomes a paragraph of its own; the rows
+    of a table or line-up stay apart (see _is_record); link instructions and media boxes,
+    and back matter (References, Notes, See also ...) go.
     """
     paras = drop_boilerplate(paragraphs(drop_credits(drop_citations(normalize(text)))))
     paras = [[ln for ln in p if any(ch.isalnum() for ch in ln)] for p in paras]
-    paras = _drop_back_matter(_split_headings([p for p in paras if p]))
+    paras = _split_headings([p for p in paras if p])
+    paras = _drop_back_matter(drop_media_boxes(paras))
     headline = None
     if len(paras) > 1 and len(paras[0]) == 1 and is_headline(paras[0][0]):
         headline = paras.pop(0)[0]
