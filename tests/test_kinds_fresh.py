@@ -254,3 +254,21 @@ def test_a_cup_a_person_s_mission_and_a_pact_s_place_are_no_bodies() -> None:
     assert (actors, orgs) == ([], [])
     assert others["Garner’s Mission"] == "event"
     assert others["Iron Gate Agreement"] == "work"
+
+
+def test_the_words_before_a_flight_s_number_name_its_airline() -> None:
+    _, orgs, others = _kinds("Air Nova Flight 52 crashed near the coast in 1990.")
+    assert orgs == [("Air Nova", "company")]
+    assert others["Flight 52"] == "vehicle"
+
+
+def test_a_name_before_a_match_minute_is_a_player(tmp_path: Path) -> None:
+    path = tmp_path / "final.txt"
+    path.write_text(
+        "Cup final\n\nThe home side won 3-2 after a long night.\n\n"
+        "Marco Brandt 12' 90'\nRenzo Salles 84' or 85'\nOtto Vidar 74'\n",
+        encoding="utf-8",
+    )
+    facts = extract_facts(load_source(path))
+    assert sorted(a.name for a in facts.actors) == ["Marco Brandt", "Otto Vidar", "Renzo Salles"]
+    assert facts.organizations == []

@@ -251,6 +251,42 @@ def _numbered_groups(found: Found) -> None:
             found.name(sent, s.start, s.end, "NORP")
 
 
+def _airlines(found: Found) -> None:
+    """ "the bombing of Pan Am Flight 103": the capitalised words before "Flight" and its
+    number name the airline (a company) that flew it; the tagger takes only "Flight 103"."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        if s.label != "PRODUCT" or s.start == 0 or toks[s.start].text != "Flight":
+            continue
+        start, end = run_at(toks, s.start - 1)
+        if end == s.start and is_cap(toks[start]) and toks[start].lower_text not in ARTICLES:
+            found.add(sent, start, end, "ORG")
+            found.name(sent, start, end, "ORG", "company")
+
+
+def _scorers(found: Found) -> None:
+    """ "Renato Sanches 84'", "Christian Pulisic 12' 90'": a name and the minute of a match
+    it scored or came on in; the craft pattern ("Pioneer 10") takes "Sanches 84" for a
+    vehicle and the tagger "Christian" for a group. The name before the minute is a person."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        if s.label != "PRODUCT" or s.end >= len(toks) or toks[s.end].text not in _MINUTE_MARKS:
+            continue
+        start = s.start
+        while start > 0 and is_cap(toks[start - 1]) and toks[start - 1].pos == "PROPN":
+            before = found.covering(sent, start - 1)
+            if before is not None and before.label != "NORP":
+                break
+            start -= 1
+        if s.end - 1 - start >= 1 and all(_name_word(t) for t in toks[start : s.end - 1]):
+            found.add(sent, start, s.end - 1, "PERSON")
+
+
+_MINUTE_MARKS = ("'", "’", "′")
+
+
 RULES = (
     _split_org_person,
     _adjective_bodies,
@@ -259,4 +295,6 @@ RULES = (
     _possessed_people,
     _foreign_bodies,
     _numbered_groups,
+    _airlines,
+    _scorers,
 )
