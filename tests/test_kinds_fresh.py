@@ -225,6 +225,8 @@ def test_people_by_ethnicity_a_title_acronym_and_a_side_s_adjective_are_no_bodie
     )
     assert (actors, orgs) == (["Dan Royce", "Ann Lowry"], [])
     assert others["Latina"] == "group"
+    _, orgs, _ = _kinds("No one found the cause of the Cleveland Clinic fire of 1929.")
+    assert orgs == [("Cleveland Clinic", None)]  # a body's word, not an adjective
 
 
 def test_a_body_s_word_inside_a_foreign_compound_makes_a_body() -> None:

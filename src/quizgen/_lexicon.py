@@ -813,7 +813,8 @@ FOREIGN_ORG_STEMS = (
 MOVEMENT_WORDS = _words(
     """
     allied bolshevik menshevik communist socialist fascist nazi confederate federalist
-    loyalist royalist jacobin marxist leninist trotskyist maoist anarchist
+    loyalist royalist jacobin marxist leninist trotskyist maoist anarchist democratic
+    republican
     """
 )
 

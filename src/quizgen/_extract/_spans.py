@@ -27,6 +27,7 @@ from quizgen._lexicon import (
     KIN_NOUNS,
     KIND_OF_LABEL,
     LEGISLATURES,
+    MOVEMENT_WORDS,
     NAME_PARTICLE_PREFIXES,
     NAME_PARTICLES,
     NOT_ORG_WORDS,
@@ -501,13 +502,22 @@ def _org_spans(sent: Sentence, index: int, start: int, end: int, common: set[str
             return [Span(index, start, end, "NORP")] if people else []
         if end - start == 1 and words[0] in common and not toks[start].text.isupper():
             return []  # "Wounded", "Government": a common noun the text also writes in lower case
-        if end - start > 1 and _orgs.is_modifier_word(sent, end - 1, end):
+        if end - start > 1 and _side_adjective(sent, end - 1):
             return []  # "the New Hampshire Democratic primary": a side's adjective, no body
         if all(w in POST_MODIFIERS for w in words) and _title_follows(sent, end):
             return []  # "Shadow Home" + "Secretary": the words of a post, no body
     split = _orgs.split_part_of(sent, start, end)
     pieces = [(start, split[0]), (split[1], end)] if split else [(start, end)]
     return [span for a, b in pieces for span in _checked(sent, index, a, b, "ORG")]
+
+
+def _side_adjective(sent: Sentence, k: int) -> bool:
+    """Is token k an adjective (or a camp's word, MOVEMENT_WORDS) modifying a lower-case
+    noun after it? Not "the Cleveland Clinic fire": "Clinic" is a body's word."""
+    t = sent.tokens[k]
+    return (t.pos == "ADJ" or t.lower_text in MOVEMENT_WORDS) and _orgs.is_modifier_word(
+        sent, k, k + 1
+    )
 
 
 def _title_follows(sent: Sentence, end: int) -> bool:
