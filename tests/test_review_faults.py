@@ -695,9 +695,10 @@ def test_a_citation_in_brackets_is_no_fact_and_left_out_of_wordings():
     text = (
         "By 1940, Nils Dahl was teaching at the University of Bergen and challenging "
         "segregated schools (Lund, 1986). Dahl founded the Nordic Teachers Union in 1946 "
-        "(Holm and Strand, 2004)."
+        "(Holm and Strand, 2004). He opened a music school in Tromsø in 1950 (Nordic Music "
+        "Archive, 2019)."
     )
     questions = _questions(text, plan=True)
-    assert not any(q.answer in ("1986", "2004") for q in questions), _prompts(questions)
-    assert not any("Lund" in q.prompt or "Strand" in q.prompt for q in questions)
+    assert not any(q.answer in ("1986", "2004", "2019") for q in questions), _prompts(questions)
+    assert not any(re.search("Lund|Strand|Archive", q.prompt) for q in questions)
     assert any(q.answer == "1940" for q in questions), _prompts(questions)

@@ -182,9 +182,9 @@ def _cited(sent: Sentence, start: int, end: int) -> bool:
     k = start - 1
     if toks[k].text != ",":
         return False
-    while k >= 0 and (toks[k].text in CITATION_JOINERS or toks[k].pos == "PROPN"):
-        k -= 1
-    return k >= 0 and toks[k].text == "(" and toks[k + 1].pos == "PROPN"
+    while k >= 0 and (toks[k].text in CITATION_JOINERS or toks[k].text[:1].isupper()):
+        k -= 1  # an author's name, of one word or several ("Nordic Music Archive")
+    return k >= 0 and toks[k].text == "(" and toks[k + 1].text[:1].isupper()
 
 
 def _with_sentences(facts: Facts, item: FactSlots) -> FactSlots:

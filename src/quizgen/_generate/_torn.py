@@ -114,9 +114,10 @@ def named_twice(text: str, toks: Sequence[Token], subs: Mapping[int, str] | None
 _FIGURE_REFERENCE = re.compile(r"\s*\((?:see\s+)?(?:Figure|Fig\.|Table|Map)\s+[\w.]+\)", re.I)
 
 
-# "(Romo, 1986)", "(Black, Spence, and Omari, 2004)", "(Guthrie et al., 1998; Lee, 2001)": a
+# "(Romo, 1986)", "(Black, Spence, and Omari, 2004)", "(Guthrie et al., 1998; Lee, 2001)",
+# "(American Psychological Association, 2019)": a
 # textbook's citation of its sources, author names and a year, in brackets.
-_AUTHOR = r"[A-Z][\w’'.-]+"
+_AUTHOR = r"[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)*"  # "Romo", "American Psychological Association"
 _CITED = rf"{_AUTHOR}(?:(?:,? (?:and|&) |, ){_AUTHOR})*(?: et al\.)?,? \d{{4}}[a-z]?"
 CITATION = re.compile(rf"\s*\({_CITED}(?:; {_CITED})*\)")
 
