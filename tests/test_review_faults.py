@@ -702,3 +702,14 @@ def test_a_citation_in_brackets_is_no_fact_and_left_out_of_wordings():
     assert not any(q.answer in ("1986", "2004", "2019") for q in questions), _prompts(questions)
     assert not any(re.search("Lund|Strand|Archive", q.prompt) for q in questions)
     assert any(q.answer == "1940" for q in questions), _prompts(questions)
+
+
+def test_a_blank_compared_with_the_owner_of_a_pronoun_is_not_asked():
+    # "Unlike Holm, his firm ...": the pronoun is the text's own person, not the one
+    # compared with; blanked, it points nowhere ("Unlike _____, his ...", blind review)
+    text = (
+        "Nils Dahl ran a shipping firm in Bergen. Unlike Karl Holm, however, his firm never "
+        "bought steamships from the Oslo Harbour Board."
+    )
+    found = wordings(text, ("blanked",))
+    assert not any(w.startswith("Unlike _____") for w in found), found

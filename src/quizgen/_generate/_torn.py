@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from quizgen._deck import BLANK
 from quizgen._extract import Sentence, Token
-from quizgen._lexicon import HANGING_WORDS
+from quizgen._lexicon import COMPARISON_PREPOSITIONS, DANGLING_PRONOUNS, HANGING_WORDS
 
 
 def _beside_the_blank(sent: Sentence, keep: set[int], start: int, end: int) -> bool:
@@ -80,8 +80,20 @@ def torn(sent: Sentence, window: Sequence[int], start: int, end: int) -> bool:
     return any(rule(sent, keep, start, end) for rule in _WINDOW_RULES)
 
 
+# "Unlike _____, his business practices were ...": the one compared with is the blank, and
+# the pronoun after it the text's own person, whom the wording no longer names (review)
+_COMPARED_BLANK = re.compile(
+    rf"(?:{'|'.join(sorted(COMPARISON_PREPOSITIONS))}) {re.escape(BLANK)}, "
+    rf"(?:{'|'.join(sorted(DANGLING_PRONOUNS))})\b",
+    re.I,
+)
+
+
 def misprinted(text: str) -> bool:
-    """Does a wording read as a misprint: ", ." or "( )" where words were left out?"""
+    """Does a wording read as a misprint: ", ." or "( )" where words were left out, or a
+    blank compared with a pronoun that now points nowhere ("Unlike _____, his ...")?"""
+    if _COMPARED_BLANK.match(text):
+        return True
     return re.search(r"[,;:]\s*[,.;:]|\(\s*\)", text.replace(BLANK, "x")) is not None
 
 
