@@ -244,6 +244,17 @@ def test_options_filter_kinds_types_and_count(shared_dir):
             "1950",
             None,
         ),  # the date names the accord: no question
+        (
+            "Had he stayed home, Nils Dahl would have won the race in 1921.",
+            "1921",
+            None,
+        ),  # what would have happened did not: no date to ask
+        (
+            "Nils Dahl ran one of the fastest races in the 1920s.",
+            "1920s",
+            None,
+        ),  # the decade bounds "fastest": it does not date the race
+        ("Nils Dahl ran a record race in 1921.", "1921", "did Nils Dahl run a record race"),
     ],
 )
 def test_dated_clauses_are_rewritten_with_inversion_and_do_support(sentence, date, expected):
