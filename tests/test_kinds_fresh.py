@@ -274,3 +274,15 @@ def test_a_name_before_a_match_minute_is_a_player(tmp_path: Path) -> None:
     facts = extract_facts(load_source(path))
     assert sorted(a.name for a in facts.actors) == ["Marco Brandt", "Otto Vidar", "Renzo Salles"]
     assert facts.organizations == []
+
+
+def test_a_club_named_with_its_city_is_a_team_not_a_person() -> None:
+    actors, orgs, _ = _kinds(
+        "Yesterday cup holders Leipzig beat Kickers Hamburg 2–1 at the stadium in Hamburg. "
+        "Hamburg's winger Jonas Keller opened the scoring in the 9th minute, but Leipzig "
+        "equalized through a penalty from striker Tomas Weber. The referee showed two yellow "
+        "cards, and Leipzig's goalkeeper saved a late penalty before the winning goal ended "
+        "the match."
+    )
+    assert actors == ["Jonas Keller", "Tomas Weber"]
+    assert orgs == [("Leipzig", "team"), ("Kickers Hamburg", "team")]

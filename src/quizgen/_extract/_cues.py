@@ -9,10 +9,10 @@ settles names.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from quizgen._extract._found import DASHES, NAME_LABELS, Found, is_cap, run_at
-from quizgen._extract._names import a_persons
 from quizgen._extract._orgs import Span
 from quizgen._extract._types import Sentence, Token
 from quizgen._lexicon import (
@@ -300,18 +300,23 @@ def _teams(found: Found) -> None:
     if not _is_sport(found.sentences):
         return
 
+    places = _place_words(found)
     for s in found.spans:
         sent = found.sentences[s.sent_index]
         toks = sent.tokens
-        end = s.end
-        if s.label == "PRODUCT" and end - s.start > 1 and _score_at(toks, end - 1):
-            end -= 1  # "Sweden 1 – 0": the ruler took the score for a craft's number
-            found.add(sent, s.start, end, "GPE")
+        start, end = s.start, s.end
+        if s.label in ("PRODUCT", "PERSON") and end - start > 1 and _score_at(toks, end - 1):
+            end -= 1  # "Sweden 1 – 0": the tagger took the score for a craft's number
+            # "Hamburger Kickers 3 – 1": the club's untagged first word is the name's too
+            if start and toks[start - 1].pos == "PROPN" and is_cap(toks[start - 1]):
+                start = run_at(toks, start - 1)[0]
+            found.add(sent, start, end, "GPE")
         if s.label != "GPE" and end == s.end:
             continue
-        # "Romelu Lukaku" makes "Lukaku" a player; "Tunisia" once tagged PERSON alone does not
-        if all(a_persons(found, w, least=2) for w in sent.span_text(s.start, end).split()):
-            found.name(sent, s.start, end, "PERSON")  # "Lukaku scored": a player
+        # "Romelu Lukaku" makes "Lukaku" a player; "Tunisia" once tagged PERSON alone does not;
+        # nor does a club the tagger called a person for its city ("Kickers Hamburg")
+        if all(_a_player(found, w, places) for w in sent.span_text(start, end).split()):
+            found.name(sent, start, end, "PERSON")  # "Lukaku scored": a player
             continue
         head = toks[sent.span_head(s.start, end)]
         parent = toks[head.head]
@@ -323,7 +328,45 @@ def _teams(found: Found) -> None:
             or (s.start >= 3 and _score_at(toks, s.start - 3))
         )
         if plays:
-            found.name(sent, s.start, end, "ORG", "team")
+            found.name(sent, start, end, "ORG", "team")
+    _city_clubs(found, places)
+
+
+def _place_words(found: Found) -> frozenset[str]:
+    """The one-word names the tagger called a place twice or more in the text (once may be
+    its slip on a player's surname)."""
+    counts = Counter(
+        found.sentences[s.sent_index].span_text(s.start, s.end)
+        for s in found.spans
+        if s.label == "GPE" and s.end - s.start == 1
+    )
+    return frozenset(w for w, n in counts.items() if n >= 2)
+
+
+def _a_player(found: Found, word: str, places: frozenset[str]) -> bool:
+    """Is `word` a word of a person's name of two words or more that does not end in a
+    place's name ("Kickers Hamburg" tagged PERSON is a club named with its city)?"""
+    return any(
+        [w for w in name.split() if not w.isdigit()][-1] not in places
+        for name in found.people(2).get(word.lower(), ())
+    )
+
+
+def _city_clubs(found: Found, places: frozenset[str]) -> None:
+    """ "Kickers Hamburg" tagged PERSON, ending in the name of a city that plays ("Hamburg
+    beat ..."): in a match report a name of two capitalised words or more ending in a team
+    named for its place is that team's full name."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        words = sent.span_text(s.start, s.end).split()
+        if (
+            s.label == "PERSON"
+            and len(words) >= 2
+            and words[-1] in places
+            and found.names.get(words[-1]) == ("ORG", "team")
+            and all(w[:1].isupper() for w in words)
+        ):
+            found.name(sent, s.start, s.end, "ORG", "team")
 
 
 def _score_at(toks: list[Token], k: int) -> bool:
