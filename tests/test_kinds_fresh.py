@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from quizgen import Source, extract_facts, load_source
+from quizgen import GenerateOptions, Source, extract_facts, generate, load_source
 from quizgen._sources._text import plain_text
 
 pytestmark = pytest.mark.slow
@@ -286,3 +286,43 @@ def test_a_club_named_with_its_city_is_a_team_not_a_person() -> None:
     )
     assert actors == ["Jonas Keller", "Tomas Weber"]
     assert orgs == [("Leipzig", "team"), ("Kickers Hamburg", "team")]
+
+
+def test_two_bodies_sharing_one_head_noun_are_two_bodies_with_it_each() -> None:
+    actors, orgs, _ = _kinds(
+        "In March 1999 the report was sent to the Justice and Defense Ministries. Officials "
+        "of the Treasury, Labor, and Commerce Departments met the next day."
+    )
+    assert actors == []
+    assert [name for name, _ in orgs] == [
+        "Justice Ministry",
+        "Defense Ministry",
+        "Treasury Department",
+        "Labor Department",
+        "Commerce Department",
+    ]
+
+
+def test_a_name_sharing_its_head_noun_is_never_blanked_without_it() -> None:
+    # the blank would hold "Justice" of "the Justice and Defense Ministries", the key
+    # "Justice Ministry"
+    text = (
+        "The Ministry of Justice was founded in 1802. In March 1999 the report of the inquiry "
+        "was sent to the Justice and Defense Ministries, which rejected it. Officials of the "
+        "Treasury and Commerce Departments met in Geneva the next day to discuss the tariff "
+        "dispute. The Commerce Department later published its own study of the dispute in 2001."
+    )
+    facts = extract_facts(Source(path="mem.txt", title="Notes", text=text))
+    deck = generate(facts, GenerateOptions(seed=1))
+    answers = [str(q.answer) for q in deck.questions]
+    assert "Justice Ministry" not in answers
+    assert "Treasury Department" not in answers
+
+
+def test_a_surname_the_tagger_split_off_as_a_place_stays_in_the_name() -> None:
+    actors, _, _ = _kinds(
+        "After the war the leaders – U.S. President Harold Brisk, French Prime Minister Paul "
+        "Mercier, and Italian Prime Minister Vittorio Amedeo Tampa – argued over the treaty. "
+        "Tampa left Paris in May."
+    )
+    assert actors == ["Harold Brisk", "Paul Mercier", "Vittorio Amedeo Tampa"]

@@ -48,7 +48,13 @@ def cluster(
     if labels is None:
         labels = frozenset({"PERSON" if kind == "actor" else "ORG"})
     mentions = [
-        Mention(s.sent_index, s.start, s.end, span_text(sentences[s.sent_index], s.start, s.end))
+        Mention(
+            s.sent_index,
+            s.start,
+            s.end,
+            s.text or span_text(sentences[s.sent_index], s.start, s.end),
+            s.text is not None,
+        )
         for s in spans
         if s.label in labels
     ]

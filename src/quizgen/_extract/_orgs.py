@@ -34,6 +34,8 @@ class Span:
 
     `settled` when the words around the name decided its kind (`_context`): the span rules
     then only trim it. `subtype` is an organization's subtype those words gave ("team").
+    `text` is the name when the tokens do not write it whole ("the Justice and Defense
+    Ministries": "Justice Ministry" on the token "Justice").
     """
 
     sent_index: int
@@ -42,6 +44,7 @@ class Span:
     label: str
     settled: bool = False
     subtype: str | None = None
+    text: str | None = None
 
 
 # Suffixes of demonyms and adjectives ("Alpine", "Swiss-Italian", "Nordic", "Methodist").

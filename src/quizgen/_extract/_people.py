@@ -11,6 +11,7 @@ person does what people do ("saved by Ada Brook") and has "his" or "her". One wo
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from quizgen._extract import _orgs
 from quizgen._extract._found import DASHES, NAME_LABELS, Found, is_cap
@@ -232,4 +233,26 @@ def _plain_name(sent: Sentence, s: Span) -> bool:
     return all(is_cap(t) and t.text.isalpha() for t in sent.tokens[s.start : s.end])
 
 
-RULES = (_noble_names, _lifespans, _surnames, _agents, _the_places, _gendered)
+def _split_surnames(found: Found) -> None:
+    """ "Prime Minister Vittorio Emmanuele Orlando": the tagger ends the person before an
+    unknown surname and calls that a place or a second person. A one-word name right after
+    a person's, that the parse makes the head of the person's words (one proper noun), is
+    the person's surname: the whole is one name."""
+    for s, nxt in pairwise(found.spans):
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        if (
+            found.label_of(s) == "PERSON"
+            and nxt.sent_index == s.sent_index
+            and nxt.start == s.end
+            and nxt.end - nxt.start == 1
+            and found.label_of(nxt) in ("PERSON", "GPE", "LOC", "NORP")
+            and toks[nxt.start].pos == "PROPN"
+            and toks[nxt.start].text.isalpha()
+            and toks[s.end - 1].dep == "compound"
+            and toks[s.end - 1].head == nxt.start
+        ):
+            found.add(sent, s.start, nxt.end, "PERSON", settled=True)
+
+
+RULES = (_split_surnames, _noble_names, _lifespans, _surnames, _agents, _the_places, _gendered)

@@ -91,7 +91,10 @@ class Pronouns:
         return shaky
 
     def reliable(self, entity: Entity, mention: Mention) -> bool:
-        """May this mention be taken as naming the entity (not a bare shared surname)?"""
+        """May this mention be taken as naming the entity (not a bare shared surname, nor
+        a name whose head noun the text shares with another's)?"""
+        if mention.shared:
+            return False
         if id(entity) not in self.shaky:
             return True
         words = [w for w in mention.text.split() if not is_honorific(w)]

@@ -15,6 +15,7 @@ from quizgen._extract import _orgs
 from quizgen._extract._context import context_spans
 from quizgen._extract._kinds import head_word, is_meeting, thing_label
 from quizgen._extract._orgs import Span
+from quizgen._extract._shared_heads import shared_heads
 from quizgen._extract._types import Sentence
 from quizgen._lexicon import (
     ARTICLES,
@@ -455,6 +456,7 @@ _TEXT_RULES: tuple[Callable[[Sequence[Sentence], list[Span]], list[Span]], ...] 
     _short_org_names,
     _short_of_vehicles,
     _surname_orgs,
+    shared_heads,
 )
 
 

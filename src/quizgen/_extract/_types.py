@@ -145,12 +145,15 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Mention:
-    """Where an entity is named: sentence index and token span [start, end)."""
+    """Where an entity is named: sentence index and token span [start, end). `shared` when
+    the tokens write only part of `text` ("Justice" of "the Justice and Defense
+    Ministries"): blanking them would not blank the name."""
 
     sent_index: int
     start: int
     end: int
     text: str
+    shared: bool = False
 
 
 @dataclass
