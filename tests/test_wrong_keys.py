@@ -195,3 +195,14 @@ def test_one_name_of_a_list_is_not_asked_as_if_alone():
 )
 def test_a_surname_alone_in_a_prompt(prompt: str, alone: bool) -> None:
     assert _surname_alone("Peter Anders Lund", prompt) is alone
+
+
+def test_who_also_did_it_is_not_asked():
+    # "Who also called for remembrance?": the one named before did too, a second answer
+    text = (
+        "Lindau mourns\n\n"
+        "Mayor Karl Ernst called on people to remember the 40 miners killed in the fire. "
+        "Bishop Otto Fahr also called for remembrance of those killed in the mine."
+    )
+    prompts = [q.prompt for q in _questions(text)]
+    assert not [p for p in prompts if p.startswith("Who") and " also " in p], prompts
