@@ -8,9 +8,14 @@ from __future__ import annotations
 import pytest
 
 from quizgen._deck import Question
-from quizgen._extract import Entity, Mention, extract_facts
+from quizgen._extract import Entity, Mention, Sentence, Token, extract_facts
 from quizgen._generate import GenerateOptions, generate_planned
-from quizgen._generate._blanks import _qualifier_dropped, blank_in_clause, mention_sentences
+from quizgen._generate._blanks import (
+    _infinitive,
+    _qualifier_dropped,
+    blank_in_clause,
+    mention_sentences,
+)
 from quizgen._generate._candidates import _surname_alone
 from quizgen._generate._distractors import Pool
 from quizgen._generate._not_options import linked_names
@@ -206,3 +211,27 @@ def test_who_also_did_it_is_not_asked():
     )
     prompts = [q.prompt for q in _questions(text)]
     assert not [p for p in prompts if p.startswith("Who") and " also " in p], prompts
+
+
+def test_an_infinitive_is_no_clause_of_its_own():
+    # "Troops occupied Jutland, and Zealand to protect the ports": the parser may make
+    # "Zealand to protect the ports" a clause; cut out, it is no sentence
+    words = [
+        ("Troops", "NOUN", "NNS", "nsubj", 1),
+        ("occupied", "VERB", "VBD", "ROOT", 1),
+        ("Jutland", "PROPN", "NNP", "dobj", 1),
+        (",", "PUNCT", ",", "punct", 1),
+        ("and", "CCONJ", "CC", "cc", 1),
+        ("Zealand", "PROPN", "NNP", "nsubj", 7),
+        ("to", "PART", "TO", "aux", 7),
+        ("protect", "VERB", "VB", "conj", 1),
+        ("the", "DET", "DT", "det", 9),
+        ("ports", "NOUN", "NNS", "dobj", 7),
+    ]
+    toks = [
+        Token(i, w, " ", w.lower(), pos, tag, dep, head)
+        for i, (w, pos, tag, dep, head) in enumerate(words)
+    ]
+    sent = Sentence(0, " ".join(w for w, *_ in words), toks)
+    assert _infinitive(sent, [5, 6, 7, 8, 9])
+    assert not _infinitive(sent, [0, 1, 2])

@@ -483,10 +483,19 @@ def _kin_of_a_namesake(sent: Sentence, m: Mention, entity: Entity) -> bool:
 
 def _clause_blank(sent: Sentence, m: Mention, window: list[int], coref: Pronouns) -> str | None:
     """The name's own clause of a compound sentence, blanked, as a sentence of its own."""
-    if bare_name_of_several(sent, coref, m.start, m.end, window):
+    if bare_name_of_several(sent, coref, m.start, m.end, window) or _infinitive(sent, window):
         return None
     subs = coref.substitutes(sent, window)
     return None if subs is None else _blanked(sent, m.start, m.end, subs, window)
+
+
+def _infinitive(sent: Sentence, window: list[int]) -> bool:
+    """Is the clause's verb an infinitive ("..., and Siberia to protect vital areas ...", a
+    list misparsed as a clause)? Cut out, it is no sentence, and its blank was keyed to
+    a name of the sentence's other half (issue 12, review 3: Bullitt deck)."""
+    inside = set(window)
+    heads = [i for i in window if sent.tokens[i].head not in inside or sent.tokens[i].head == i]
+    return any(c.dep == "aux" and c.tag == "TO" for h in heads for c in sent.children(h))
 
 
 def entity_object_question(
