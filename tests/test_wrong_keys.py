@@ -115,6 +115,9 @@ def test_a_blank_never_cuts_a_name():
     words = [t.text for t in sent.tokens]
     start, voss = words.index("Attorney"), words.index("Voss")
     assert blank_in_clause(sent, start, voss + 1, facts.pronouns) is None
+    # nor leave a first name before it: "Karl _____ told the court" for "Voss"
+    assert blank_in_clause(sent, voss, voss + 1, facts.pronouns) is None
+    assert blank_in_clause(sent, voss - 1, voss + 1, facts.pronouns) is not None
 
 
 def test_a_surname_left_in_the_prompt_gives_the_person_away():

@@ -43,6 +43,7 @@ from quizgen._lexicon import (
     SENTENCE_ENDS,
     SUBJECT_PRONOUNS,
     TITLE_WORDS,
+    is_honorific,
 )
 
 # What `_blanked` refuses around the blank, compiled once: it runs for each wording tried
@@ -209,7 +210,8 @@ def _cuts_a_name(sent: Sentence, start: int, end: int) -> bool:
     """Would blanking tokens [start, end) cut a longer name? The span ends on a proper noun
     and another follows it after a space ("CEO of the _____ Solomon" for a span "Refugee
     Council Enver" of "Refugee Council Enver Solomon"), or it opens on a title word after a
-    capitalised word ("Assistant District _____" for "Attorney Paul Krotel"): the answer is
+    capitalised word ("Assistant District _____" for "Attorney Paul Krotel"), or it is one
+    name after another, not a title ("Dries _____'s attempt" for "Mertens"): the answer is
     then a name and a half, and the natural answer is marked wrong (issue 12, review 3)."""
     toks = sent.tokens
     after = toks[end] if end < len(toks) else None
@@ -221,12 +223,17 @@ def _cuts_a_name(sent: Sentence, start: int, end: int) -> bool:
         and bool(toks[end - 1].ws)  # "Rode's": a clitic is no second name
     ):
         return True
-    # "Assistant District _____" for a span "Attorney Paul Krotel": a title torn in two
-    return (
-        start > 0
-        and toks[start].lower_text in _POST_WORDS
-        and toks[start - 1].text[:1].isupper()
-        and toks[start - 1].pos == "PROPN"
+    before = toks[start - 1] if start else None
+    if before is None or before.pos != "PROPN" or not before.text[:1].isupper():
+        return False
+    # "Assistant District _____" for a span "Attorney Paul Krotel": a title torn in two;
+    # "Dries _____'s attempt" for a span "Mertens": a first name left before the blank
+    return toks[start].lower_text in _POST_WORDS or (
+        end - start == 1
+        and toks[start].pos == "PROPN"
+        and bool(before.ws)
+        and before.lower_text.rstrip(".") not in _POST_WORDS
+        and not is_honorific(before.text)
     )
 
 
