@@ -206,14 +206,20 @@ def test_a_surname_alone_in_a_prompt(prompt: str, alone: bool) -> None:
 
 
 def test_who_also_did_it_is_not_asked():
-    # "Who also called for remembrance?": the one named before did too, a second answer
+    # "Who also called for remembrance?": the mayor named before called too, a second answer
     text = (
         "Lindau mourns\n\n"
         "Mayor Karl Ernst called on people to remember the 40 miners killed in the fire. "
         "Bishop Otto Fahr also called for remembrance of those killed in the mine."
     )
-    prompts = [q.prompt for q in _questions(text)]
-    assert not [p for p in prompts if p.startswith("Who") and " also " in p], prompts
+    assert all(role == "" for w, role in _said_of(text, "Otto Fahr") if "also" in w)
+    # an "also" of his own other deeds asks nobody else
+    text = (
+        "Lindau mourns\n\n"
+        "Otto Fahr quarrelled with his son over the mine for many years. "
+        "Otto Fahr also copied key ideas from his son's book on mining."
+    )
+    assert any(role == "subject" for w, role in _said_of(text, "Otto Fahr") if "also" in w)
 
 
 def test_an_infinitive_is_no_clause_of_its_own():

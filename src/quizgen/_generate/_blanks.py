@@ -34,9 +34,11 @@ from quizgen._generate._torn import (
     without_figure_references,
 )
 from quizgen._lexicon import (
+    ADDITIVE_WORDS,
     FIRST_PERSON,
     KIN_GENDER,
     NATIONALITY_ENDINGS,
+    PERSONAL_GENDER,
     POINTING_WORDS,
     POST_DOMAINS,
     SAY_VERBS,
@@ -395,7 +397,7 @@ def mention_sentences(
         listed = len(out)
         blanked = blank_in_clause(sent, m.start, m.end, coref)
         role = subject_role(sent, m.start, m.end)
-        if role and _listed(sent, m):
+        if role and (_listed(sent, m) or _did_it_too(facts, sent, m, entity)):
             role = ""  # "Who were indicted?" keyed one of the three the text lists
         if blanked and len(blanked.split()) >= 6 and not _names_a_sibling(blanked, entity):
             # "Who went bankrupt, and the committee dissolved?": of a sentence of several
@@ -453,6 +455,35 @@ def _listed(sent: Sentence, m: Mention) -> bool:
     return _list_partner(sent, m) is not None or any(
         c.dep == "conj" and c.pos == "PROPN" for c in sent.children(head)
     )
+
+
+def _did_it_too(facts: Facts, sent: Sentence, m: Mention, entity: Entity) -> bool:
+    """Does the mention's clause say it "also" or "too" did something, after a sentence
+    about someone else ("... Cameron said his death was an occasion to remember the 270.
+    According to Salmond, the investigation is ongoing. Salmond also called for
+    remembrance")? Asked "Who also called ...?", the other is a second right answer (issue
+    12, review 3). After a sentence whose subject is the same person ("Johann banned Daniel
+    from his house. Johann Bernoulli also plagiarized ..."), "also" adds a deed of their own."""
+    verb = next((k for k in sent.ancestors(m.start) if sent.tokens[k].pos == "VERB"), None)
+    if verb is None or sent.index == 0:
+        return False
+    if not any(c.lower_text in ADDITIVE_WORDS for c in sent.children(verb) if c.dep == "advmod"):
+        return False
+    prev = facts.sentences[sent.index - 1]
+    # its subject, or a name set before its verb that is no object of a preposition (the
+    # parser may hang "Johann, unable to bear ..., banned" anywhere): not "According to
+    # Alex Salmond, ..."
+    root = next((t.i for t in prev.tokens if t.dep == "ROOT"), len(prev.tokens))
+    names = {w.lower() for w in entity.name.split() if len(w) > 2}
+    for t in prev.tokens[:root]:
+        if t.dep in ("pobj", "compound") and t.pos == "PROPN":
+            continue
+        if t.dep.startswith("nsubj") and t.lower_text in PERSONAL_GENDER:
+            if facts.pronouns.resolve(prev, t.i) is entity:
+                return False
+        elif (t.dep.startswith("nsubj") or t.pos == "PROPN") and t.lower_text in names:
+            return False
+    return True
 
 
 def _whole_word_in(word: str, text: str) -> bool:

@@ -21,7 +21,6 @@ from quizgen._deck import BLANK
 from quizgen._generate._fields import FactSlots
 from quizgen._generate._roles import role_words
 from quizgen._lexicon import (
-    ADDITIVE_WORDS,
     FRONTED_PREPOSITIONS,
     ONE_HOLDER_POSTS,
     SUBORDINATORS,
@@ -83,8 +82,6 @@ def with_subject_clause(item: FactSlots) -> FactSlots:
         if re.search(r"\d{4}", fronted):
             fronted = ""  # "In 1896": a date of its own, which the sentence may ask
     fields, role = dict(item.fields), item.subjects.get(blanked, "")
-    if ADDITIVE_WORDS & {w.strip(",.;:").lower() for w in rest.split()}:
-        return item  # "Who also called for remembrance?": the one it follows did too
     if role == "owner":
         if (m := _POSSESSIVE_BLANK.fullmatch(rest)) and item.kind == "actor":
             fields["possessed"] = m.group(1) + fronted
