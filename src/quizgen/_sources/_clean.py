@@ -145,31 +145,6 @@ def drop_media_boxes(paras: list[list[str]]) -> list[list[str]]:
     return out
 
 
-def _is_name_row(line: str) -> bool:
-    """A row of names without a word in lower case ("Sebastian Rode Gonzalo Castro",
-    "Christian Pulisic 12' 90'"): two capitalised words at least, particles aside. A row
-    with a bracket is an entry of a list ("Henry Graham (1855–1885)", a president and his
-    years) and stays."""
-    words = [w for w in line.split() if w.lower() not in NAME_PARTICLES]
-    if "(" in line or any(w[:1].islower() for w in words):
-        return False
-    return sum(1 for w in words if w[:1].isupper()) >= 2
-
-
-def drop_name_rows(paras: list[list[str]]) -> list[list[str]]:
-    """Without the rows of names of a table or line-up: in a paragraph of several lines of
-    which none ends a sentence, the lines made only of names and figures. Joined, they read
-    as one sentence and "Augameyang Sebastian Rode Gonzalo Castro" became a person, an answer
-    and a distractor (issue 12, review 3). The first paragraph (a title block) stays."""
-    out: list[list[str]] = []
-    for k, p in enumerate(paras):
-        if k and len(p) > 1 and not any(LINE_ENDS_SENTENCE.search(line) for line in p):
-            p = [line for line in p if not _is_name_row(line)]
-        if p:
-            out.append(p)
-    return out
-
-
 # --- citation markers and back matter (issue 11) -------------------------------------------
 
 # Wikipedia's reference and note markers ("1857.[1]", "[12]", "[a]", "[note 1]", "[nb 2]",
