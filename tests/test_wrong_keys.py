@@ -20,6 +20,7 @@ from quizgen._generate._candidates import _surname_alone
 from quizgen._generate._distractors import Pool
 from quizgen._generate._not_options import linked_names
 from quizgen._sources import Source
+from wordings import slots
 
 pytestmark = pytest.mark.slow  # spaCy parses every text
 
@@ -244,3 +245,18 @@ def test_an_infinitive_is_no_clause_of_its_own():
     sent = Sentence(0, " ".join(w for w, *_ in words), toks)
     assert _infinitive(sent, [5, 6, 7, 8, 9])
     assert not _infinitive(sent, [0, 1, 2])
+
+
+def test_an_author_cited_only_is_no_fact_nor_option():
+    text = (
+        "Early psychologists\n\n"
+        "Tomas Ruiz studied reading tests with children in Texas (Lindgren, Okafor, and Brandt, "
+        "1998). Anna Kohl opened the first child clinic in Dallas in 1931. Karl Weiss, her "
+        "colleague, wrote the first test for deaf children in 1935."
+    )
+    items = slots(text)
+    assert not [
+        i
+        for i in items
+        if i.kind == "actor" and i.fields["answer"] in ("Lindgren", "Okafor", "Brandt")
+    ]

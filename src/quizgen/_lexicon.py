@@ -514,7 +514,8 @@ PLACEHOLDER_META = _words(
 )
 
 # Whole lines (compared lower-cased, trailing ':' '>' '›' '»' '|' stripped) that web pages
-# sprinkle through an article.
+# sprinkle through an article, and a textbook's box headings ("Dig Deeper", "Learning
+# Objectives"): "Dig Deeper" became a person and a distractor (issue 12, review 3).
 BOILERPLATE_LINES = _lines(
     """
     ad
@@ -587,6 +588,15 @@ BOILERPLATE_LINES = _lines(
     upi
     bloomberg
     special to the times
+    dig deeper
+    everyday connection
+    connect the concepts
+    learning objectives
+    chapter outline
+    key terms
+    review questions
+    critical thinking questions
+    personal application questions
     """
 )
 
