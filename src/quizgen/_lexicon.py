@@ -1142,6 +1142,8 @@ STORY_PEOPLE = _words("man woman group family couple")
 # Prepositions of a comparison set before a clause ("Like Carnegie, Rockefeller was ..."):
 # the name after one is never the clause's subject, whatever the parse says.
 COMPARISON_PREPOSITIONS = _words("like unlike")
+# Modals that with "have" tell what did not happen: "would have governed", "might have won".
+UNREAL_MODALS = _words("would could might should")
 # Not yet "problem", "talks" ("return to the problem", "the hardest part of the talks"):
 # as vague, but the facts they hold (a person, a date) have no other wording to be asked by,
 # and the planner would lose them (tests/test_generate.py SAMPLE_BARS).
