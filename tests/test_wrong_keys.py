@@ -5,6 +5,8 @@ names the true thing, a surname left in the prompt."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from quizgen._deck import Question
@@ -260,3 +262,15 @@ def test_an_author_cited_only_is_no_fact_nor_option():
         for i in items
         if i.kind == "actor" and i.fields["answer"] in ("Lindgren", "Okafor", "Brandt")
     ]
+
+
+def test_a_role_with_an_owner_is_not_asked_which():
+    # "Which Italy's chief negotiator said ...?", "Which Its panel chair ...?" are no English
+    text = (
+        "Mill talks\n\n"
+        "Norway's chief negotiator, Anna Holt, said her government had signed only after "
+        "winning a clause on river data. Its panel chair, Karl Weiss, said the sale of the "
+        "Lund mill to Brandt Works removed that concern."
+    )
+    prompts = [q.prompt for q in _questions(text)]
+    assert not [p for p in prompts if re.match(r"Which (?:Its|Norway's) ", p)], prompts

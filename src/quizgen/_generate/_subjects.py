@@ -23,6 +23,7 @@ from quizgen._generate._roles import role_words
 from quizgen._lexicon import (
     FRONTED_PREPOSITIONS,
     ONE_HOLDER_POSTS,
+    POSSESSIVE_DETERMINERS,
     SAY_VERB_FORMS,
     SUBORDINATORS,
     TITLE_WORDS,
@@ -123,6 +124,8 @@ def _is_role(words: str, roles: Sequence[str]) -> bool:
     parts = words.lower().split()
     if any(is_honorific(w) for w in parts) or parts[0] in SUBORDINATORS:
         return False  # "Though President _____ was open ...": a clause of the sentence's
+    if parts[0] in POSSESSIVE_DETERMINERS or re.search(r"['’]s\b", words):
+        return False  # "Which Its panel chair ...?", "Which Italy's chief negotiator ...?"
     return (
         parts[-1] in TITLE_WORDS
         or parts[-1] in ONE_HOLDER_POSTS
