@@ -274,3 +274,7 @@ def test_a_role_with_an_owner_is_not_asked_which():
     )
     prompts = [q.prompt for q in _questions(text)]
     assert not [p for p in prompts if re.match(r"Which (?:Its|Norway's) ", p)], prompts
+    # the owner's role dropped, the person is still asked "Who ...?"
+    assert "Who said her government had signed only after winning a clause on river data?" in (
+        prompts
+    )
