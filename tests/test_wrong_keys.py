@@ -19,7 +19,7 @@ from quizgen._generate._blanks import (
     mention_sentences,
 )
 from quizgen._generate._candidates import _surname_alone
-from quizgen._generate._distractors import Pool
+from quizgen._generate._distractors import Pool, same_form, spelled_alike
 from quizgen._generate._not_options import linked_names
 from quizgen._sources import Source
 from wordings import slots
@@ -278,3 +278,16 @@ def test_a_role_with_an_owner_is_not_asked_which():
     assert "Who said her government had signed only after winning a clause on river data?" in (
         prompts
     )
+
+
+def test_the_answer_spelt_another_way_is_no_option():
+    # the text spells one man "Aubameyer" and "Augameyer": each a right answer of the other
+    answer = "Pierre-Emil Aubameyer"
+    assert spelled_alike("Pierre-Emil Augameyer", answer)
+    assert not spelled_alike("Pierre-Emil Obermann", answer)
+    assert not spelled_alike("Karl Aubameyer", answer)
+    assert not spelled_alike("1890", "1891")  # two years
+    options = same_form(
+        answer, ["Pierre-Emil Augameyer", "Hans Berger", "Otto Fahrner", "Anna Holt"]
+    )
+    assert options and "Pierre-Emil Augameyer" not in options
