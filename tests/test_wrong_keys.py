@@ -14,6 +14,7 @@ from quizgen._extract import Entity, Mention, Sentence, Token, extract_facts
 from quizgen._generate import GenerateOptions, generate_planned
 from quizgen._generate._blanks import (
     _infinitive,
+    _names_a_sibling,
     _qualifier_dropped,
     blank_in_clause,
     mention_sentences,
@@ -301,3 +302,18 @@ def test_the_answer_spelt_another_way_is_no_option():
         answer, ["Pierre-Emil Augameyer", "Hans Berger", "Otto Fahrner", "Anna Holt"]
     )
     assert options and "Pierre-Emil Augameyer" not in options
+
+
+@pytest.mark.parametrize(
+    ("text", "gives_away"),
+    [
+        ("twelve regional _____ under a Grand Lakes Board", True),
+        ("the grand lakes board named _____ its agent", True),
+        # a longer word that starts the same names no sibling
+        ("a reporter of the Grand Lakeside Times wrote for _____", False),
+    ],
+)
+def test_a_sibling_body_is_named_by_whole_words(text: str, gives_away: bool) -> None:
+    # "New Yorker" was read as naming a sibling of "New York World" and the question refused
+    body = Entity(kind="organization", name="Grand Lakes Banks")
+    assert _names_a_sibling(text, body) is gives_away

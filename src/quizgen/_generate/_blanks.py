@@ -620,4 +620,6 @@ def _names_a_sibling(text: str, entity: Entity) -> bool:
     words = entity.name.split()
     if len(words) < 3 or any(w.lower() in ("of", "the", "for", "and", "on") for w in words[:2]):
         return False
-    return " ".join(words[:2]).lower() in text.lower()
+    # whole words: "New Yorker" names no sibling of "New York World"
+    opening = re.escape(" ".join(words[:2]))
+    return re.search(rf"(?<!\w){opening}(?!\w)", text, re.IGNORECASE) is not None
