@@ -268,3 +268,54 @@ def test_a_photographer_credited_under_a_caption_is_no_person(tmp_path: Path) ->
     source = load_source(path)
     assert "Oskar" not in source.text
     assert _names(extract_facts(source))[0] == ["Tova Brink"]
+
+
+# --- media boxes and name rows (issue 12, review 3) --------------------------------------
+
+
+def _body(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    return load_source(path).text
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("Listen to the interview below about the strike at the Weser mills.", True),
+        ("Visit the museum's website to learn more about the mill.", True),
+        ("For a tour of the old mill, watch the 1962 film Paper Town.", True),
+        # a verb of MEDIA_VERBS, but no medium: a sentence of the text
+        ("Visit records show that Anna Kohl came to Bremen in 1871.", False),
+        # a medium, but no instruction: reported as a fact
+        ("The video of the strike was shown in Bremen in 1911.", False),
+    ],
+)
+def test_link_instructions_are_dropped(tmp_path: Path, line: str, dropped: bool) -> None:
+    body = _body(tmp_path, f"Mill history\n\nAnna Kohl ran the mill from 1871.\n\n{line}\n")
+    assert (line not in body) is dropped
+
+
+def test_a_media_box_goes_with_the_paragraph_under_it(tmp_path: Path) -> None:
+    body = _body(
+        tmp_path,
+        "Mill history\n\nAnna Kohl ran the mill from 1871.\n\nClick and Explore\n\n"
+        "The BBC video on paper towns presents a debate about the mills.\n\n"
+        "In 1911 the workers of the mill went on strike.\n",
+    )
+    assert "Click" not in body and "BBC" not in body
+    assert "In 1911 the workers" in body
+
+
+def test_rows_of_names_in_a_table_stay_apart_entries_with_years_too(tmp_path: Path) -> None:
+    # Joined into one sentence, a line-up's rows made "Augameyang Sebastian Rode Gonzalo
+    # Castro" one person, key and distractor (review 3); each row is its own line, so its
+    # people are still found (a referee, a substitute) and no name runs into the next.
+    body = _body(
+        tmp_path,
+        "Cup final\n\nThe Lions beat the Hawks 2–1 on May 4, 1990.\n\n"
+        "Hans Berger Peter Kolb\nUwe Lind Otto Fahr\nMax Roth 12' 88'\n\n"
+        "Owners\nKarl Weiss (1901–1920)\nEmma Weiss (1920–1944)\n",
+    )
+    assert "Peter Kolb\n\nUwe Lind" in body and "Otto Fahr\n\nMax Roth" in body
+    assert "Karl Weiss (1901–1920)" in body and "Emma Weiss" in body

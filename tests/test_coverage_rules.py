@@ -13,8 +13,9 @@ from quizgen._deck import Question
 from quizgen._extract import extract_facts
 from quizgen._generate import GenerateOptions, generate_planned
 from quizgen._generate._candidates import fact_key
-from quizgen._generate._fields import fact_slots
+from quizgen._generate._fields import FactSlots, fact_slots
 from quizgen._generate._lists import list_slots
+from quizgen._generate._subjects import with_subject_clause
 from quizgen._sources import Source
 from wordings import wordings
 
@@ -236,3 +237,56 @@ def test_a_terms_first_year_told_elsewhere_of_its_holder_is_asked_there_only():
     assert "did Karl Holm become director of Oslo Salt Company" not in clauses
     assert "director of Oslo Salt Company from 1901 to 1920" not in roles
     assert "director of Oslo Salt Company from 1920 to 1935" in roles  # Nils Dahl's row
+
+
+def _subject_clause(blanked: str) -> str | None:
+    """The subject clause `_subjects` finds in a blanked wording whose blank is the subject."""
+    item = FactSlots(
+        kind="organization",
+        key="Bergen Fishery Board",
+        fields={"answer": "Bergen Fishery Board", "blanked": blanked},
+        accept={},
+        context="",
+        order=(0, 0),
+        source="notes.txt",
+        subjects={blanked: "subject"},
+    )
+    return with_subject_clause(item).fields.get("subject_clause")
+
+
+def test_a_subject_with_a_remark_set_off_after_it_is_asked_without_the_remark():
+    # "The _____, the regulator of the fisheries, must still approve ...": a real question,
+    # "Which board must still approve ...?", where a cloze was the only form
+    blanked = (
+        "The _____, the regulator of the coastal fisheries, must still approve the transfer "
+        "of the fishing licences, a step that usually takes about eight weeks."
+    )
+    assert _subject_clause(blanked) == (
+        "must still approve the transfer of the fishing licences, a step that usually takes "
+        "about eight weeks"
+    )
+    # what the subject says of itself stays: "said it did not expect"
+    said = "_____, which owns the old docks, said it did not expect the sale to change much."
+    assert _subject_clause(said) == "said it did not expect the sale to change much"
+
+
+def test_a_remark_left_out_must_not_take_the_referent_of_an_it_with_it():
+    # "Dahl, who became the society's president, led it for decades": "Who led it?" dangles
+    blanked = "_____, who became the Bergen Song Society's president, led it for four decades."
+    assert _subject_clause(blanked) is None
+
+
+def test_a_life_calls_its_subject_by_bare_surname_though_kinsmen_share_it():
+    # a life of Nils Dahl: "Dahl visited Paris in 1886" is him, his brother Karl Dahl or not
+    source = Source(
+        path="notes.txt",
+        title="Nils Dahl",
+        text=(
+            "Nils Dahl was a Norwegian shipowner. His brother Karl Dahl ran a bakery in "
+            "Bergen. Dahl visited Paris and Lyon in 1886 to buy new engines."
+        ),
+    )
+    deck, _ = generate_planned(extract_facts(source), GenerateOptions(seed=1, plan=False))
+    assert any(q.answer == "1886" and "Dahl" in q.prompt for q in deck.questions), [
+        q.prompt for q in deck.questions
+    ]

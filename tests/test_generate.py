@@ -225,6 +225,16 @@ def test_options_filter_kinds_types_and_count(shared_dir):
             "was the accord allowed to lapse at China's request",
         ),
         (
+            "The family moved to a village near Bergen in 1853.",
+            "1853",
+            None,
+        ),  # "In what year did the family move ...?": which family, the text said before
+        (
+            "When a Swedish family bought a farmhouse in 1962, neighbours protested.",
+            "1962",
+            "did a Swedish family buy a farmhouse",
+        ),  # indefinite stays indefinite: "the Swedish family" was never named (review)
+        (
             "In 1864, twelve nations signed the Geneva Convention.",
             "1864",
             "did twelve nations sign the Geneva Convention",
@@ -515,8 +525,7 @@ def test_it_in_what_an_organization_said_is_that_organization():
     )
     deck = generate(extract_facts(Source(path="rail.txt", title="Rail", text=text)))
     assert any(
-        q.answer == "Network Rail" and q.prompt.startswith("_____, which owns the tracks")
-        for q in deck.questions
+        q.answer == "Network Rail" and "said it did not expect" in q.prompt for q in deck.questions
     )
 
 

@@ -377,7 +377,7 @@ TWO_FACTS_OF_ONE_CLAUSE = [
         "The treaty is the first full pact between Beijing and Moscow since a 1950 accord"
         " between the two countries was allowed to lapse at China's request in 1979.",
         {
-            "date-event": "In what year was the accord between the two countries allowed to"
+            "date-event": "In what year was an accord between the two countries allowed to"
             " lapse at China's request?"
         },
         {"date:1950@1", "date:1979@1"},

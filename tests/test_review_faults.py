@@ -605,3 +605,99 @@ def test_a_date_of_the_event_a_clause_is_set_after_or_against_is_not_the_clauses
     wrong = [p for p, a in prompts.items() if a in ("May 4, 1720", "1801") and "_____" not in p]
     assert wrong == []
     assert prompts.get("In what year did the settlers found the Vora Trading Company?") == "1722"
+
+
+# Third review (issue 12): faults of the decks of the third held-out set, each its own input.
+
+
+def test_a_name_compared_with_before_the_subject_is_not_asked_as_the_subject():
+    # "Like Holm, Nils Dahl was born in 1851": "In what year was Holm, Nils Dahl born?"
+    text = "Like Karl Holm, Nils Dahl was born in 1851 in a fishing village near Bergen."
+    prompts = _prompts(_questions(text))
+    assert not any(re.search(r"was Karl Holm, Nils Dahl born", p) for p in prompts), prompts
+
+
+def test_an_indefinite_subject_stays_indefinite_in_a_date_question():
+    # "When a Swedish family bought ..." -> "did a Swedish family buy", not "the": the text
+    # names no family before it
+    text = "When a Swedish family bought a farmhouse in Lillehammer in 1962, neighbours protested."
+    prompts = _prompts(_questions(text))
+    assert not any("the Swedish family" in p for p in prompts), prompts
+
+
+@pytest.mark.parametrize(
+    "text, dangling",
+    [
+        (
+            "When the family moved to a village near Bergen in 1853, Nils Dahl began school.",
+            "the family",
+        ),
+        (
+            "Nils Dahl received a proposal from the Bergen Shipping Company in 1902, but the "
+            "Norwegian sailors at the Oslo Harbour Board rejected the offer.",
+            "the offer",
+        ),
+    ],
+)
+def test_a_family_or_an_offer_nothing_says_which_is_not_asked_through(text, dangling):
+    prompts = _prompts(_questions(text))
+    assert not any(dangling in p for p in prompts), prompts
+
+
+def test_a_leaning_adverb_after_a_fronted_phrase_keeps_the_phrase_comma():
+    # "Unlike X, however, Y ..." -> "Unlike _____, Y ...", not "Unlike _____ Y ..."
+    text = (
+        "Unlike the Bergen Shipping Company, however, the Oslo Harbour Board kept its offices "
+        "in a small house until 1910."
+    )
+    found = wordings(text, ("blanked",))
+    assert any(w.startswith("Unlike the _____, the Oslo") for w in found), found
+    assert not any(re.search(r"(?:_____|Company) the Oslo", w) for w in found), found
+
+
+def test_a_fronted_phrase_of_relative_time_without_a_comma_lets_its_clause_stand():
+    # "Later that year the X awarded ..., and she ...": the clause stands once "Later that
+    # year" goes, as it would after a comma
+    text = (
+        "Ann Berg founded the Nordic Song Society in 1972. Later that year the Royal Norwegian "
+        "Academy of Music awarded the Grieg Medal to Ann Berg and two pupils, and she gave up "
+        "teaching."
+    )
+    found = wordings(text, ("blanked",))
+    assert any(w.startswith("The _____ awarded the Grieg Medal") for w in found), found
+
+
+def test_a_cut_never_keeps_the_last_item_of_a_list_whose_middle_went():
+    # the parser hangs "and the withdrawal of ..." on the verb: cutting the clause that
+    # holds the list's start kept its tail ("a list of trade proposals, the re-opening ...")
+    text = (
+        "Nils Dahl then drew up a list of trade proposals to present to the Bergen "
+        "Harbour Board that included a truce, the re-opening of fishing grounds, and the "
+        "withdrawal of Norwegian ships."
+    )
+    found = wordings(text, ("blanked",))
+    assert not any("trade proposals, the re-opening" in w for w in found), found
+
+
+def test_a_phrase_its_verb_needs_is_not_cut_off_the_verb():
+    # "... grappled with the question of how to answer the Oslo Harbour Board." cut to a
+    # bare "grappled." (blind review)
+    text = (
+        "After the strike of 1921 in Bergen, the dockers' leaders Anna Berg and Nils Dahl "
+        "grappled with the question of how to answer the Oslo Harbour Board."
+    )
+    found = wordings(text, ("blanked",))
+    assert not any(re.search(r"grappled\.$", w) for w in found), found
+
+
+def test_a_citation_in_brackets_is_no_fact_and_left_out_of_wordings():
+    # a textbook's "(Lund, 1986)": the year of a source, not of the story
+    text = (
+        "By 1940, Nils Dahl was teaching at the University of Bergen and challenging "
+        "segregated schools (Lund, 1986). Dahl founded the Nordic Teachers Union in 1946 "
+        "(Holm and Strand, 2004)."
+    )
+    questions = _questions(text, plan=True)
+    assert not any(q.answer in ("1986", "2004") for q in questions), _prompts(questions)
+    assert not any("Lund" in q.prompt or "Strand" in q.prompt for q in questions)
+    assert any(q.answer == "1940" for q in questions), _prompts(questions)

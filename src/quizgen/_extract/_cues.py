@@ -27,6 +27,7 @@ from quizgen._lexicon import (
     PUBLICATION_CLASS_NOUNS,
     PUBLICATION_NOUNS,
     PUBLICATION_VERBS,
+    RELOCATION_VERBS,
     SPORT_VERBS,
     SPORT_WORDS,
     TEAM_PREPOSITIONS,
@@ -75,7 +76,13 @@ def _places(found: Found) -> None:
         head = toks[sent.span_head(s.start, s.end)]
         taken = _taken(sent, head) and s.end - s.start <= 2
         journey = _journey_end(sent, head) and s.end - s.start <= 3
-        if (one and state) or qualifier or taken or journey:
+        moved = (
+            one
+            and found.label_of(s) == "PERSON"
+            and _moved_to(sent, head)
+            and toks[s.start].lower_text not in found.people(2)
+        )
+        if (one and state) or qualifier or taken or journey or moved:
             found.name(sent, s.start, s.end, "GPE")
     for sent in found.sentences:  # "occupied the Ruhr", untagged there, tagged ORG later
         for t in sent.tokens:
@@ -93,6 +100,18 @@ def _journey_end(sent: Sentence, head: Token) -> bool:
         head.dep == "pobj"
         and prep.lower_text in ("for", "to", "from", "toward", "towards", "into")
         and sent.tokens[prep.head].lemma.lower() in MOTION_VERBS
+    )
+
+
+def _moved_to(sent: Sentence, head: Token) -> bool:
+    """Is `head` where someone was moved ("transferred to Greenock", "deported to Kem")? For
+    a one-word name the tagger called a person that no full name of a person holds: one
+    is moved to a place, and a person the text names once by a surname alone is rare."""
+    prep = sent.tokens[head.head]
+    return (
+        head.dep == "pobj"
+        and prep.lower_text == "to"
+        and sent.tokens[prep.head].lemma.lower() in RELOCATION_VERBS
     )
 
 

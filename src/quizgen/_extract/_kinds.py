@@ -20,14 +20,21 @@ from quizgen._lexicon import (
     CRAFT_CLASSES,
     EVENT_HEADS,
     FACILITY_HEADS,
+    FACILITY_OPENERS,
+    FAITH_WORDS,
     KIND_OF_LABEL,
+    MOVEMENT_WORDS,
     ORG_SUBTYPES,
     ORG_WORDS,
+    PEOPLE_GROUP_HEADS,
     PEOPLE_PLURALS,
     SHIP_PREFIXES,
     STATE_GROUPS,
+    STATE_HEADS,
+    STREET_PLURALS,
     WORK_HEADS,
     WORK_NOUNS,
+    WORK_TITLE_HEADS,
 )
 
 OTHER_KINDS = tuple(dict.fromkeys(KIND_OF_LABEL.values()))
@@ -35,6 +42,10 @@ OTHER_KINDS = tuple(dict.fromkeys(KIND_OF_LABEL.values()))
 # A name ending in one of these is a facility however it is written: "Alexanderplatz".
 _FACILITY_SUFFIX = re.compile(r"(?:platz|straße|strasse|gasse|bahnhof)$", re.I)
 
+
+# A people's plural demonym: "Africans", "Koreans" (seven letters or more: not the surnames
+# "Evans", "Hans").
+_PEOPLE_PLURAL = re.compile(r"[A-Z][a-z]{3,}[ie]?ans")
 
 _LINKS = ("of", "for", "to")
 _NUMBER_TAIL = re.compile(r"-\d+\w*$")  # "Facility-1", "Pad-39A"
@@ -71,12 +82,28 @@ def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
         return "PRODUCT"  # "HMY Alberta"
     if head in FACILITY_HEADS or _FACILITY_SUFFIX.search(words[-1]):
         return "FAC"
+    if label == "ORG" and head in STREET_PLURALS:
+        return "FAC"  # "Walnut and Spruce Streets"; not "Castlegate Ports", a company
+    if len(words) > 1 and lower[0] in FACILITY_OPENERS and words[0].istitle():
+        return "FAC"  # "Prison Barlinnie", "Fort Sumter"
     if head in WORK_HEADS or (head.endswith("s") and head[:-1] in WORK_HEADS):
         return "LAW"  # "Magna Carta", "the Dawes and Young Plans"
+    if lower[0] in WORK_TITLE_HEADS and len(lower) > 1:
+        return "WORK_OF_ART"  # "Tagebuch des Generals", "Diary of General": a book's title
+    if head in STATE_HEADS or (head == "commonwealth" and "of" in lower):
+        return "GPE"  # "the Holy Roman Empire", "the Commonwealth of Virginia": a realm
+    if label == "ORG" and lower[-1] in FAITH_WORDS:
+        return "NORP"  # "Jesuit", "the Quakers": people of a faith, not a body
+    if label == "ORG" and len(lower) == 1 and lower[0] in MOVEMENT_WORDS:
+        return "NORP"  # "Allied", "Bolshevik": a side, not a body
     if (head in EVENT_HEADS and label == "ORG") or is_meeting(lower):
-        return "EVENT"
+        return "EVENT"  # "the Great Depression", "Reconstruction", "Journey of Reconciliation"
+    if label == "ORG" and lower[-1] in PEOPLE_GROUP_HEADS and len(lower) > 1:
+        return "NORP"  # "the Little Rock Nine", "the Freedom Riders": people, not a body
     if _craft(toks, start, lower):
         return "PRODUCT"  # "Space Shuttle Columbia", "the battleship Bismarck"
+    if len(words) == 1 and _PEOPLE_PLURAL.fullmatch(words[0]):
+        return "NORP"  # "Africans", "Italians": a people, never one person or a body
     if lower[-1] in STATE_GROUPS:
         return "NORP"  # "the Allied Powers": states, no one body
     if lower[-1] in PEOPLE_PLURALS and (the or (end < len(toks) and toks[end].lower_text == "of")):

@@ -12,10 +12,12 @@ from quizgen._extract._orgs import Span
 from quizgen._extract._types import Token
 from quizgen._lexicon import (
     ARTICLES,
+    CHAINED_ORG_HEADS,
     EVENT_NOUNS,
     KIN_NOUNS,
     ORG_NAME_HEADS,
     ORG_WORDS,
+    PLACE_PREPOSITIONS,
     TITLE_WORDS,
     is_honorific,
 )
@@ -30,18 +32,25 @@ def _headed_names(found: Found) -> None:
     for sent in found.sentences:
         toks = sent.tokens
         for t in toks:
-            if t.lower_text not in ORG_NAME_HEADS or not t.text.istitle():
+            chained = t.lower_text in CHAINED_ORG_HEADS  # "Centre for ...", not "Centre"
+            if not (t.lower_text in ORG_NAME_HEADS or chained) or not t.text.istitle():
                 continue
             start, end = _left_of(toks, t.i), _right_of(toks, t.i + 1)
-            if end - start < 2:
+            if end - start < 2 or (chained and end == t.i + 1):
                 continue
             inside = found.covering(sent, t.i)
             if inside is not None and (
-                inside.label not in ("ORG", "PERSON", "GPE", "NORP", "LOC")
+                (inside.label not in ("ORG", "PERSON", "GPE", "NORP", "LOC") and not chained)
                 or (inside.label == "ORG" and not _extends(toks, inside, start, end))
+                or (chained and not _within(toks, inside, start, end))
             ):
                 continue  # a work or a building named for the body, or the tagger's own
             found.add(sent, start, end, "ORG")
+
+
+def _within(toks: list[Token], span: Span, start: int, end: int) -> bool:
+    """Does [start, end) hold the span, but for an article before it ("the Centre for ...")?"""
+    return span.end <= end and all(t.lower_text in ARTICLES for t in toks[span.start : start])
 
 
 def _extends(toks: list[Token], span: Span, start: int, end: int) -> bool:
@@ -133,6 +142,7 @@ def _cut_names(found: Found) -> None:
             nxt is not None
             and end == s.end
             and not nxt.ent
+            and found.covering(sent, end) is None  # "Refugee Council" + "Enver Solomon"
             and nxt.pos == "PROPN"
             and nxt.text[:1].isupper()
             and nxt.lower_text not in TITLE_WORDS
@@ -206,6 +216,7 @@ def _listed_people(found: Found) -> None:
                     s is not None
                     and s.label != "PERSON"
                     and s.end - s.start == 1
+                    and not (s.start and toks[s.start - 1].lower_text in PLACE_PREPOSITIONS)
                     and 2 * people >= len(members)
                     and len(members) >= 3
                     and toks[s.start].lower_text not in ORG_WORDS

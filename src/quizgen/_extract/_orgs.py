@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from quizgen._extract._types import Entity, Sentence
 from quizgen._lexicon import (
+    MOVEMENT_WORDS,
     NAME_LINKS,
     ORG_CLASS_NOUNS,
     ORG_WORDS,
@@ -103,7 +104,11 @@ def is_modifier_word(sent: Sentence, start: int, end: int) -> bool:
         return True
     if tok.text.isupper():
         return False  # "MRC group", "NATO summit": an acronym before a noun is still a name
-    return tok.pos == "ADJ" or bool(_ADJECTIVE_END.search(tok.lower_text))
+    return (
+        tok.pos == "ADJ"
+        or bool(_ADJECTIVE_END.search(tok.lower_text))
+        or tok.lower_text in MOVEMENT_WORDS  # "the Allied blockade", tagged PROPN
+    )
 
 
 def relative_who(sent: Sentence, head: int, end: int) -> bool:

@@ -105,7 +105,13 @@ class Pronouns:
             covered.update({k: who for k in range(m.start, m.end)})
         out: list[tuple[int, Entity | None]] = []
         prev: int | None = None
+        cited = sent.citations
         for t in sent.tokens:
+            if t.i in cited:
+                # "(Guthrie, 1998)" names an author, not a person of the story: "he" in
+                # the next sentence is still George Sanchez (issue 12, review 3)
+                prev = None
+                continue
             if t.i in covered:
                 if prev is None or prev != t.i - 1 or t.i - 1 not in covered:
                     out.append((t.i, covered[t.i]))
@@ -140,7 +146,9 @@ class Pronouns:
                 ):
                     continue
                 before = _distinct(e for i, e in self.people[sent.index] if i < t.i)
-                if len(before) != 1 or before[0] is None:
+                if len(before) != 1 or before[0] is None or _subject_before(sent, t.i):
+                    # "She was taught by William James, who ... award her the degree": the
+                    # she before "her" is a person too, so James's gender is not learnt
                     continue
                 topic = self.coref.topic
                 if (
@@ -184,6 +192,8 @@ class Pronouns:
         bound = self._clause_subject(sent, i)
         before = _distinct(e for k, e in here if k < i and k not in bound)
         found = self.coref.resolve(sent.index, i, word)
+        if found is not None and self._only_cited(found):
+            found = None  # "(Guthrie, 1998)": an author cited, not a person of the text
         topic = self.coref.topic
         if topic is not None and gender == self.coref.topic_gender and id(topic) not in self.shaky:
             # The text's subject, as Coref says, unless someone named before is known to be
@@ -193,6 +203,35 @@ class Pronouns:
                 return None if known else topic
             others = [e for e in before if e is not topic and self._could_be(e, gender)]
             return None if others or found is not None else topic
+        echo = next(
+            (
+                k
+                for k in _pronouns_before(sent, i)
+                if PERSONAL_GENDER[sent.tokens[k].lower_text] == gender
+            ),
+            None,
+        )
+        if echo is not None and echo not in bound:
+            # a second pronoun of one gender in a sentence means the first one's person,
+            # unless someone named between them may be meant ("She was taught by William
+            # James, who ... award her the degree": her is not James, issue 12, review 3)
+            first = self.resolve(sent, echo)
+            between = [e for k, e in here if echo < k < i and k not in bound and e is not first]
+            if first is not None:
+                return None if any(self._could_be(e, gender) for e in between) else first
+            # the first one unresolved ("In the preface to one of his books, Virchow wrote
+            # that his ..."): the rules below, as for a first pronoun
+        if (
+            not before
+            and found is not None
+            and self.gender.get(id(found)) != gender
+            and sent.index > 0
+            and _speaks_of(self.facts.sentences[sent.index - 1], gender)
+        ):
+            # Coref looked back to the one name of the sentence before, but that sentence
+            # speaks of an unnamed she too: "She was taught by William James ... . Her
+            # memory research ..." is not James's (issue 12, review 3)
+            return None
         if before:
             # Someone is named before it in this sentence, so a look-back by Coref (which
             # misses bare surnames it did not link) does not apply.
@@ -213,6 +252,11 @@ class Pronouns:
             # named later may be meant ("When he arrived, Moynier ...")
             rivals += [e for _, e in here if e is not found and self._could_be(e, gender)]
         return None if rivals else found
+
+    def _only_cited(self, person: Entity) -> bool:
+        """Is every mention of the person inside an author-year citation?"""
+        sents = self.facts.sentences
+        return all(m.start in sents[m.sent_index].citations for m in person.mentions)
 
     def _last_named(self, sent: Sentence) -> list[Entity | None]:
         """The people of the nearest sentence before sent that names anyone: the one before
@@ -335,6 +379,31 @@ def _distinct(people: Iterable[Entity | None]) -> list[Entity | None]:
         if p is None or all(p is not q for q in out):
             out.append(p)
     return out
+
+
+def _pronouns_before(sent: Sentence, i: int) -> list[int]:
+    """Indices of the he/she/his/her/him (not quoted) before token i of sent."""
+    return [
+        k
+        for k in range(i)
+        if sent.tokens[k].lower_text in PERSONAL_GENDER and not sent.tokens[k].quoted
+    ]
+
+
+def _speaks_of(sent: Sentence, gender: str) -> bool:
+    """Has sent a he/she/his/her/him (not quoted) of `gender`?"""
+    return any(PERSONAL_GENDER.get(t.lower_text) == gender and not t.quoted for t in sent.tokens)
+
+
+def _subject_before(sent: Sentence, i: int) -> bool:
+    """Is a he/she of the gender of token i's pronoun a subject before it in sent?"""
+    gender = PERSONAL_GENDER[sent.tokens[i].lower_text]
+    return any(
+        sent.tokens[k].lower_text in ("he", "she")
+        and sent.tokens[k].dep.startswith("nsubj")
+        and PERSONAL_GENDER[sent.tokens[k].lower_text] == gender
+        for k in _pronouns_before(sent, i)
+    )
 
 
 def _possessive_verb(sent: Sentence, i: int) -> int | None:

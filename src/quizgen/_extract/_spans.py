@@ -31,6 +31,7 @@ from quizgen._lexicon import (
     NOT_ORG_WORDS,
     ORG_WORDS,
     PERSON_ORG_TAILS,
+    POST_MODIFIERS,
     REGNAL_TITLES,
     TITLE_WORDS,
     WORK_VERBS,
@@ -193,15 +194,23 @@ def _college_s(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
 
 
 def _numbered_thing(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
-    """ "showed Watson Photograph 51" -> "Watson": a numbered thing ends no one's name."""
+    """ "showed Watson Photograph 51" -> "Watson": a numbered thing ends no one's name. Not
+    a minute of a match ("Felix Hahn 77'", "Jan Roth 90+3'"): a player's name."""
     toks = sent.tokens
     if (
         d.label == "PERSON"
         and d.end - d.start > 1
         and d.end < len(toks)
         and toks[d.end].text.isdigit()
+        and not (d.end + 1 < len(toks) and toks[d.end + 1].text in _MINUTE_MARKS)
     ):
         d.end -= 1
+    while (
+        d.label == "PERSON"
+        and d.end - d.start > 1
+        and not any(c.isalpha() for c in toks[d.end - 1].text)
+    ):
+        d.end -= 1  # "Paul Hemmer 12' 90'": a name ends with no number or mark
     return d
 
 
@@ -484,9 +493,17 @@ def _org_spans(sent: Sentence, index: int, start: int, end: int, common: set[str
             return [Span(index, start, end, "NORP")] if people else []
         if end - start == 1 and words[0] in common and not toks[start].text.isupper():
             return []  # "Wounded", "Government": a common noun the text also writes in lower case
+        if all(w in POST_MODIFIERS for w in words) and _title_follows(sent, end):
+            return []  # "Shadow Home" + "Secretary": the words of a post, no body
     split = _orgs.split_part_of(sent, start, end)
     pieces = [(start, split[0]), (split[1], end)] if split else [(start, end)]
     return [span for a, b in pieces for span in _checked(sent, index, a, b, "ORG")]
+
+
+def _title_follows(sent: Sentence, end: int) -> bool:
+    """Is the word after [.., end) a capitalised title word ("Secretary", "Minister")?"""
+    toks = sent.tokens
+    return end < len(toks) and toks[end].text.istitle() and toks[end].lower_text in TITLE_WORDS
 
 
 def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
@@ -566,6 +583,7 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
     return label
 
 
+_MINUTE_MARKS = ("'", "’", "′", "+")  # "77'", "90+3'": a match's minutes
 _DESCRIPTOR = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _ELIDED_PARTICLE = re.compile(r"[dl]['’][A-Z]")
 _NUMBERED = re.compile(r"[A-Z]|\d+")
@@ -599,8 +617,16 @@ def _plausible_person(text: str) -> bool:
 
 
 def _plausible_org(text: str) -> bool:
+    """Capitalised, or a numbered unit's name ("101st Airborne", "7th Cavalry Regiment")."""
     words = text.split()
-    return 1 <= len(words) <= 12 and text[:1].isupper() and not text.isdigit()
+    return (
+        1 <= len(words) <= 12
+        and (text[:1].isupper() or bool(_NUMBERED_UNIT.match(text)))
+        and not text.isdigit()
+    )
+
+
+_NUMBERED_UNIT = re.compile(r"\d+(?:st|nd|rd|th) [A-Z]")
 
 
 def is_acronym_of(short: str, full: str) -> bool:

@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from quizgen._lexicon import CITATION
+
 if TYPE_CHECKING:  # pragma: no cover
     from quizgen._extract._pronouns import Pronouns
 
@@ -69,6 +71,20 @@ class Sentence:
             at.append(size)
             size += len(t.text) + len(t.ws)
         return "".join(t.text + t.ws for t in self.tokens), at
+
+    @cached_property
+    def citations(self) -> frozenset[int]:
+        """Indices of the tokens of author-year citations, brackets included ("(Weisstein,
+        1993)"; the pattern is `quizgen._lexicon.CITATION`)."""
+        if "(" not in self.text:
+            return frozenset()
+        joined, at = self._joined
+        spans = [m.span() for m in CITATION.finditer(joined)]
+        return frozenset(
+            t.i
+            for t, pos in zip(self.tokens, at, strict=True)
+            if any(a <= pos < b for a, b in spans)
+        )
 
     @cached_property
     def _kids(self) -> list[list[Token]]:

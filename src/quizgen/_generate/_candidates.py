@@ -27,9 +27,10 @@ from quizgen._generate._distractors import (
     same_post,
 )
 from quizgen._generate._fields import FactSlots
-from quizgen._generate._not_options import credited, renamings
+from quizgen._generate._not_options import credited, linked_names, renamings
 from quizgen._generate._roles import undoubled
 from quizgen._generate._subjects import with_subject_clause
+from quizgen._lexicon import CITATION
 
 if TYPE_CHECKING:
     from quizgen._generate import GenerateOptions
@@ -43,6 +44,7 @@ _NO_NAMES = Pool(())
 # A role of common nouns only ("the colonel", "the oil magnate") names no one without the
 # text; "the Chinese foreign minister", "the head of the Far East Institute" do.
 _VAGUE_ROLE = re.compile(r"the(?: [a-z][\w’'-]*){1,3}")
+_UNCITED = re.compile(r"\s*" + CITATION.pattern)
 
 
 @dataclass(slots=True)
@@ -109,6 +111,8 @@ def pools(all_items: Sequence[FactSlots]) -> dict[str, Pool]:
     owner = {n: i.fields["answer"] for i in orgs for n in [*i.names, i.fields["answer"]]}
     said = {s for i in orgs for s in (i.context, *i.sentences.values())}
     renamed = renamings(sorted(said), Pool(owner), owner)
+    for name, linked in linked_names(sorted(said), Pool(owner), owner).items():
+        renamed.setdefault(name, set()).update(linked)  # no wrong answer either
     return {
         k: Pool(v, articles, renamed) if k == "organization" else Pool(v) for k, v in found.items()
     }
@@ -172,7 +176,10 @@ def _from_template(
     # The file name, not its path: moving the sources folder must not change every id.
     qid = question_id(_file_name(item.source), template.id, item.kind, item.key)
     rng = random.Random(f"{options.seed}:{qid}")
-    prompt = _sentence_case(undoubled(template.prompt.format(**item.fields)))
+    # without author-year citations: "(Weisstein, 1993)" after the blank names the answer
+    prompt = _sentence_case(undoubled(_UNCITED.sub("", template.prompt.format(**item.fields))))
+    if item.kind == "actor" and _surname_alone(answer, prompt.replace(BLANK, " ")):
+        return []  # "Sweatt v. Painter was a case brought by _____", even as true/false
     if template.id not in drawn:
         drawn[template.id] = _distractors(item, template, answer, prompt, pools_, rng)
     # none the prompt names; none that stands out by its form ("49 BC" among plain years)
@@ -400,7 +407,26 @@ def _gives_away(q: Question, item: FactSlots) -> bool:
         return False
     names = [q.answer, *q.accept] + (item.names if q.answer == item.fields.get("answer") else [])
     prompt = q.prompt.casefold()
-    return any(len(n) > 2 and _whole_word(n.casefold()).search(prompt) for n in names)
+    if any(len(n) > 2 and _whole_word(n.casefold()).search(prompt) for n in names):
+        return True
+    return item.kind == "actor" and _surname_alone(q.answer, q.prompt)
+
+
+def _surname_alone(answer: str, prompt: str) -> bool:
+    """Does the prompt name the person's surname on its own ("Sweatt v. Painter was a case
+    brought by _____." for Heman Marion Sweatt, issue 12, review 3)? Not as part of another
+    name: the end of a relative's ("_____ and her husband, Kenneth Clark" for Mamie Phipps
+    Clark), the start of a firm's ("Graham Paper Company" for Benjamin B. Graham)."""
+    words = answer.split()
+    if len(words) < 2 or len(words[-1]) < 3 or not words[-1][:1].isupper():
+        return False
+    for m in _whole_word(words[-1]).finditer(prompt):
+        before, after = prompt[: m.start()].split(), prompt[m.end() :].split()
+        if after and after[0][:1].isupper():
+            continue
+        if not before or not before[-1][:1].isupper() or before[-1].endswith((".", ",")):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)

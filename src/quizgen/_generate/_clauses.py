@@ -13,6 +13,7 @@ sentence ("the same year", "it", "there").
 from __future__ import annotations
 
 from quizgen._extract import Sentence
+from quizgen._generate._leaning import leaning_parts
 from quizgen._generate._memo import by_identity
 from quizgen._lexicon import ANAPHORIC_WORDS, CLAUSE_POSSESSIVES, DEMONSTRATIVES, RELATIVE_WORDS
 
@@ -81,10 +82,14 @@ def independent_clauses(sent: Sentence) -> list[list[int]]:
 
 
 def clause_window(sent: Sentence, start: int, end: int) -> list[int] | None:
-    """The independent clause holding tokens [start, end), if it can stand as a sentence."""
+    """The independent clause holding tokens [start, end), if it can stand as a sentence.
+
+    A fronted phrase that leans on the text before ("Later that year,") does not keep it
+    from standing: the wording made of the clause leaves it out (`_leaning`)."""
     for idx in independent_clauses(sent):
         if idx[0] <= start and end - 1 <= idx[-1]:
-            return idx if stands_alone(sent, idx) else None
+            lean = leaning_parts(sent, [sent.tokens[i] for i in idx], start, end)
+            return idx if stands_alone(sent, [i for i in idx if i not in lean]) else None
     return None
 
 

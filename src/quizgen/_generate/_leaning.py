@@ -39,17 +39,12 @@ def leaning_parts(sent: Sentence, kept: Sequence[Token], start: int, end: int) -
     out: set[int] = set()
     words = [t for t in kept if not t.quoted]
     comma = next((k for k, t in enumerate(kept) if t.text == ","), None)
-    if comma is not None and 0 < comma <= _FRONTED_AT_MOST and len(words) == len(kept):
-        phrase = kept[:comma]
-        inside = {t.i for t in phrase}
-        if (
-            any(t.lower_text in _LEANING for t in phrase)
-            # an adverbial, not the subject ("Prominent Americans such as X, Y ... were")
-            and all(t.dep in _ADVERBIAL for t in phrase if t.head not in inside)
-            and not any(t.pos in ("VERB", "AUX") for t in phrase)
-            and not any(start <= t.i < end for t in phrase)
-        ):
-            out.update(t.i for t in kept[: comma + 1])
+    if len(words) == len(kept):
+        if comma is not None and 0 < comma <= _FRONTED_AT_MOST:
+            if _leans(kept[:comma], start, end):
+                out.update(t.i for t in kept[: comma + 1])
+        elif (lead := _before_subject(sent, kept)) and _leans(kept[:lead], start, end):
+            out.update(t.i for t in kept[:lead])  # "Later that year the academy awarded"
     toks = sent.tokens
     for t in words:
         if t.lower_text not in LEANING_ADVERBS or t.dep != "advmod" or t.i in out:
@@ -57,12 +52,41 @@ def leaning_parts(sent: Sentence, kept: Sequence[Token], start: int, end: int) -
         before = toks[t.i - 1].text if t.i > 0 else ""
         after = toks[t.i + 1].text if t.i + 1 < len(toks) else ""
         if before == "," and after == ",":
-            out.update(
-                (t.i - 1, t.i, t.i + 1)
-            )  # "nor the _____, however, wished" -> "nor the _____ wished"
+            # "nor the _____, however, wished" -> "nor the _____ wished"; but a comma that
+            # closes a phrase set before the subject stays: "Unlike Carnegie, however, his
+            # practices were" -> "Unlike Carnegie, his practices were" (blind review)
+            subject_after = any(
+                c.dep in ("nsubj", "nsubjpass") and c.i > t.i for c in sent.children(t.head)
+            )
+            out.update((t.i, t.i + 1) if subject_after else (t.i - 1, t.i, t.i + 1))
         elif before not in (",", "") and toks[t.head].pos == "VERB" and t.head == t.i + 1:
             out.add(t.i)  # "both subsequently punted" -> "both punted"
     return out
+
+
+def _leans(phrase: Sequence[Token], start: int, end: int) -> bool:
+    """Is `phrase`, set before the subject, an adverbial that leans on the text before
+    ("In that same year", "Later that year"), holding no verb and not the blank?"""
+    inside = {t.i for t in phrase}
+    return (
+        any(t.lower_text in _LEANING for t in phrase)
+        # an adverbial, not the subject ("Prominent Americans such as X, Y ... were")
+        and all(t.dep in _ADVERBIAL for t in phrase if t.head not in inside)
+        and not any(t.pos in ("VERB", "AUX") for t in phrase)
+        and not any(start <= t.i < end for t in phrase)
+    )
+
+
+def _before_subject(sent: Sentence, kept: Sequence[Token]) -> int:
+    """How many of the first tokens of `kept` stand before the subject of its first verb,
+    set off by no comma ("Later that year | the academy awarded ..."); 0 when none or
+    more than a short phrase."""
+    for t in kept[: _FRONTED_AT_MOST + 1]:
+        if t.dep in ("nsubj", "nsubjpass"):
+            first = min(sent.subtree(t.i))
+            lead = next((j for j, o in enumerate(kept) if o.i == first), 0)
+            return lead if lead <= _FRONTED_AT_MOST else 0
+    return 0
 
 
 def leans_on_people(kept: Sequence[Token]) -> bool:

@@ -53,6 +53,10 @@ def _ambiguous_words(sent: Sentence, pronouns: Pronouns) -> list[int]:
     if hit is not None and hit[0] is sent:
         return hit[1]
     toks, owners = sent.tokens, _name_owners(pronouns)
+    # A text about one person (named in its title) calls them by bare surname: "Gordon
+    # visited England in 1686" in a life of Patrick Gordon is him, kinsmen or not.
+    topic = pronouns.coref.topic
+    own = topic.name.split()[-1].lower() if topic is not None else ""
     found = []
     for t in toks:
         if t.pos != "PROPN" or t.quoted or t.dep in ("compound", "poss"):
@@ -61,7 +65,7 @@ def _ambiguous_words(sent: Sentence, pronouns: Pronouns) -> list[int]:
             t.i + 1 < len(toks) and toks[t.i + 1].pos == "PROPN"
         ):
             continue  # part of a longer name
-        if len(owners.get(t.lower_text, ())) > 1:
+        if len(owners.get(t.lower_text, ())) > 1 and t.lower_text != own:
             found.append(t.i)
     per_source[id(sent)] = (sent, found)
     return found

@@ -1,6 +1,7 @@
 """Names that are no wrong answer, whatever their kind: another name the text gives the
-answer by a renaming, and the credit of a picture (a photographer is no one of the story).
-Both were offered as options in a blind review (issue 12)."""
+answer by a renaming, a name the text writes as one phrase with it, and the credit of a
+picture (a photographer is no one of the story). Each was offered as an option in a blind
+review (issue 12)."""
 
 from __future__ import annotations
 
@@ -58,6 +59,35 @@ def renamings(
             if first and second and first != second:
                 out.setdefault(first, set()).add(second)
                 out.setdefault(second, set()).add(first)
+    return out
+
+
+# What may join two names into one phrase: nothing but a space, or a possessive.
+_JOINED = re.compile(r"\s+|['’]s\s+")
+
+
+def linked_names(
+    sentences: Iterable[str], entities: Pool, owner: Mapping[str, str]
+) -> dict[str, set[str]]:
+    """Each entity's names written as one phrase with it ("the Brown v. Board of Education
+    Supreme Court case", "Harvard's Graduate School"), both ways. Such a name is no false
+    value for the other: "the Supreme Court" swapped in for the Brown case still reads true
+    (issue 12, review 3)."""
+    out: dict[str, set[str]] = {}
+    for sent in sentences:
+        lowered = sent.lower()
+        found = [
+            (at, at + len(n), n)
+            for n in entities.mentioned_in(sent)
+            for at in _occurrences(lowered, n.lower())
+        ]
+        for _, end, first in found:
+            for at, _, second in found:
+                if at > end and _JOINED.fullmatch(sent, end, at):
+                    a, b = owner.get(first), owner.get(second)
+                    if a and b and a != b:
+                        out.setdefault(a, set()).add(b)
+                        out.setdefault(b, set()).add(a)
     return out
 
 

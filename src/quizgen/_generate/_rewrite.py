@@ -1,7 +1,7 @@
 """Turning a dated clause into a question: subject-auxiliary inversion and do-support.
 
     "China let the accord lapse in 1979"           -> "did China let the accord lapse"
-    "a 1950 accord ... was allowed to lapse in 1979" -> "was the 1950 accord ... allowed to lapse"
+    "a 1950 accord ... was allowed to lapse in 1979" -> "was a 1950 accord ... allowed to lapse"
 
 Works on the light parse in `Sentence`; returns None whenever the result might be
 ungrammatical or dangling (a pronoun with no referent), so the caller falls back to a cloze.
@@ -184,8 +184,10 @@ def _invert(
     # The subject comes straight after the moved auxiliary; the rest keeps its order.
     subj = [words[i] for i in body if i in clause.subject_idx]
     rest = [words[i] for i in body if i not in clause.subject_idx]
-    if subj and subj[0][0] in ("a", "an", "A", "An", "The"):
-        subj[0] = ("the", True)
+    if subj and subj[0][0] in ("A", "An", "The"):
+        # lower case only: "When a Black family purchased ..." stays "did a Black family
+        # purchase"; "the" would point at a family the text never named (blind review)
+        subj[0] = (subj[0][0].lower(), True)
     elif subj and _common_word(toks[clause.subject_idx[0]]):
         subj[0] = (subj[0][0][:1].lower() + subj[0][0][1:], subj[0][1])  # "were all debts"
     text = without_figure_references(_join([(front, True), *subj, *rest]))

@@ -412,7 +412,9 @@ def _take_list(state: _State, options: list[Candidate]) -> None:
     anchors = {c.anchor for c in options}
     for c in [c for a in anchors for c in state.by_sentence[a] if c.fact in covers]:
         state._remove(c)
-    if state.take(options, repair=0):
+    # another fact's question in its sentence may move to another of its wordings to make
+    # room, as for a fact of its own: the list asks two or more names where it asks one
+    if state.take(options):
         state._undo(mark)
 
 

@@ -127,6 +127,8 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
             when = t.lower_text != "of" and all(toks[k].ent == "DATE" for k in facts)
             if not (main_verb or when):
                 continue  # "known as the Shanghai Five", "the battle of Solferino": needed
+            if not when and _complement(sent, t):
+                continue  # "grappled with the question of ...": cut, "grappled." (review)
             # set off on both sides between subject and verb ("the committee, under ...
             # Berg, proposed"): both go; after a fronted phrase ("At the end of its
             # hearings, in July 1974, the committee ...") one stays
@@ -152,7 +154,35 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
         return None
     while window and toks[window[0]].text in _COMMAS:
         window.pop(0)
-    return None if _hollowed_bracket(toks, window) else window
+    if _hollowed_bracket(toks, window) or _list_tail_left(toks, drop):
+        return None
+    return window
+
+
+def _list_tail_left(toks: Sequence[Token], drop: set[int]) -> bool:
+    """Would a cut keep the last item of a list whose other items went? A noun set beside
+    a verb as its conjunct is a list the parser hung wrong: "drew up a list of proposals to
+    present to X that included an armistice, ..., and the withdrawal of troops" lost its
+    middle and read "drew up a list of proposals, and the withdrawal of troops" (blind
+    review)."""
+    return any(
+        t.dep == "conj"
+        and t.pos in ("NOUN", "PROPN")
+        and toks[t.head].pos in ("VERB", "AUX")
+        and t.i not in drop
+        and any(k in drop for k in range(t.head + 1, t.i))
+        for t in toks
+    )
+
+
+def _complement(sent: Sentence, t: Token) -> bool:
+    """Is the phrase at `t` what its verb needs after it: right after the verb, with
+    nothing else of the verb's after it ("grappled with the question", "relied on X")?"""
+    verb = t.head
+    first = min(sent.subtree(t.i))
+    return first == verb + 1 and not any(
+        c.i > verb and c.i != t.i and c.pos != "PUNCT" for c in sent.children(verb)
+    )
 
 
 def _between_subject_and_verb(sent: Sentence, t: Token) -> bool:

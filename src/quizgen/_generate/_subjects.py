@@ -23,6 +23,7 @@ from quizgen._generate._roles import role_words
 from quizgen._lexicon import (
     FRONTED_PREPOSITIONS,
     ONE_HOLDER_POSTS,
+    SAY_VERB_FORMS,
     SUBORDINATORS,
     TITLE_WORDS,
     is_honorific,
@@ -38,6 +39,9 @@ _CLAUSE = (
     r"(?!(?:\w+n't|\w+ not|never)\b)([a-z][^“”\"]*?)\s*[.!]"
 )
 _SUBJECT_BLANK = re.compile(r"(?:[Tt]he )?" + _B + _CLAUSE)  # "The _____ began as ..."
+# "The _____, the regulator for the railways, must approve ...": a remark set off after
+# the blank describes the answer and is left out of the question
+_REMARKED_BLANK = re.compile(r"(?:[Tt]he )?" + _B + r", [^,“”\"_]+," + _CLAUSE)
 # A list of names (`_lists`) is the subject of a plural verb: "_____ were convicted ..."
 _LIST_BLANK = re.compile(_B + _CLAUSE.replace("|were|are)", ")"))
 # "State Senator _____ opposed the rail merger." / "The colonel, _____, led the regiment
@@ -87,7 +91,9 @@ def with_subject_clause(item: FactSlots) -> FactSlots:
             fields["possessed"] = m.group(1) + fronted
     elif role != "subject":
         return item
-    elif m := (_LIST_BLANK if item.covers else _SUBJECT_BLANK).fullmatch(rest):
+    elif (m := (_LIST_BLANK if item.covers else _SUBJECT_BLANK).fullmatch(rest)) or (
+        (m := _REMARKED_BLANK.fullmatch(rest)) and not _points_into(m.group(1))
+    ):
         fields["subject_clause"] = m.group(1) + fronted
     elif (
         (m := _ROLE_BLANK.fullmatch(rest.replace(" ,", ",")))
@@ -97,6 +103,17 @@ def with_subject_clause(item: FactSlots) -> FactSlots:
         fields["subject_clause"] = m.group(2) + fronted
         fields["role_noun"] = role_words(re.sub(r"^the ", "", m.group(1), flags=re.I))
     return item if fields == item.fields else replace(item, fields=fields)
+
+
+def _points_into(clause: str) -> bool:
+    """Does the clause hold "it" or "them" whose referent may be in the remark left out?
+    "Moynier, who became the committee's president, led it for decades": "Who led it?".
+    Not after a verb of saying: "... said it did not expect" is the subject speaking."""
+    words = re.findall(r"[a-z]+", clause.lower())
+    return any(
+        w in ("it", "them") and not (k and words[k - 1] in SAY_VERB_FORMS)
+        for k, w in enumerate(words)
+    )
 
 
 def _is_role(words: str, roles: Sequence[str]) -> bool:

@@ -114,6 +114,14 @@ def named_twice(text: str, toks: Sequence[Token], subs: Mapping[int, str] | None
 _FIGURE_REFERENCE = re.compile(r"\s*\((?:see\s+)?(?:Figure|Fig\.|Table|Map)\s+[\w.]+\)", re.I)
 
 
+# "(Romo, 1986)", "(Black, Spence, and Omari, 2004)", "(Guthrie et al., 1998; Lee, 2001)": a
+# textbook's citation of its sources, author names and a year, in brackets.
+_AUTHOR = r"[A-Z][\w’'.-]+"
+_CITED = rf"{_AUTHOR}(?:(?:,? (?:and|&) |, ){_AUTHOR})*(?: et al\.)?,? \d{{4}}[a-z]?"
+CITATION = re.compile(rf"\s*\({_CITED}(?:; {_CITED})*\)")
+
+
 def without_figure_references(text: str) -> str:
-    """The wording without "(Figure 15.17)": a question shows no figure to look at."""
-    return _FIGURE_REFERENCE.sub("", text)
+    """The wording without "(Figure 15.17)" or a citation "(Romo, 1986)": a question shows
+    no figure to look at, and the sources a text cites are none of its facts."""
+    return CITATION.sub("", _FIGURE_REFERENCE.sub("", text))

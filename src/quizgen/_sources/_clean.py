@@ -16,6 +16,9 @@ from quizgen._lexicon import (
     BOILERPLATE_LINES,
     CLOSING_MARKS,
     CREDIT_LABELS,
+    MEDIA_BOX_HEADINGS,
+    MEDIA_NOUNS,
+    MEDIA_VERBS,
     NAME_PARTICLES,
     SENTENCE_MARKS,
 )
@@ -96,6 +99,50 @@ def _is_call_to_action(line: str) -> bool:
 def drop_boilerplate(paras: list[list[str]]) -> list[list[str]]:
     """Remove the paragraphs whose every line is boilerplate."""
     return [p for p in paras if not all(is_boilerplate(line) for line in p)]
+
+
+# --- media boxes and name rosters (issue 12) -----------------------------------------------
+
+# An instruction's opening: the verb first ("Listen to the podcast below"), or after a
+# fronted purpose ("For a look at ..., view the documentary ...").
+_INSTRUCTION = re.compile(r"(?:(?:For|To)\s[^.;:!?]{1,160}?,\s+)?(?:[Pp]lease\s+)?(?P<verb>\w+)")
+_INSTRUCTION_WORDS = 60  # an instruction is a line or two; longer is a paragraph of prose
+_WORD_EDGES = "\"'“”‘’.,;:!?()[]"
+
+
+def is_link_instruction(text: str) -> bool:
+    """A paragraph that sends the reader to a medium instead of telling a fact: "Listen to
+    the podcast below ...", "Visit the website to learn more", "For a look at ..., view the
+    1957 documentary ...". An imperative from MEDIA_VERBS opens it and a word of MEDIA_NOUNS
+    is in it. Asked from, it made questions about a podcast (issue 12, review 3)."""
+    words = text.split()
+    m = _INSTRUCTION.match(text)
+    if not m or len(words) > _INSTRUCTION_WORDS or m.group("verb").lower() not in MEDIA_VERBS:
+        return False
+    # the verb opens the line capitalised, or follows the fronted phrase in lower case
+    if (m.start("verb") == 0) != m.group("verb")[0].isupper():
+        return False
+    return any(w.strip(_WORD_EDGES).lower() in MEDIA_NOUNS for w in words)
+
+
+def drop_media_boxes(paras: list[list[str]]) -> list[list[str]]:
+    """Without link instructions (see is_link_instruction) and textbook media boxes: a
+    heading of MEDIA_BOX_HEADINGS ("Click and Explore") and, under it, a paragraph that
+    speaks of a medium ("The PBS video on ... presents ...")."""
+    out: list[list[str]] = []
+    after_box = False
+    for p in paras:
+        text = " ".join(p)
+        if len(p) == 1 and text.strip().rstrip(":").lower() in MEDIA_BOX_HEADINGS:
+            after_box = True
+            continue
+        words = {w.strip(_WORD_EDGES).lower() for w in text.split()}
+        if is_link_instruction(text) or (after_box and words & MEDIA_NOUNS):
+            after_box = False
+            continue
+        after_box = False
+        out.append(p)
+    return out
 
 
 # --- citation markers and back matter (issue 11) -------------------------------------------

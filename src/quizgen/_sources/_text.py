@@ -14,6 +14,7 @@ from quizgen._sources._clean import (
     drop_boilerplate,
     drop_citations,
     drop_credits,
+    drop_media_boxes,
     is_back_matter,
     normalize,
     paragraphs,
@@ -161,16 +162,34 @@ def plain_text(text: str) -> tuple[str | None, str]:
     """Clean plain text; return the headline (if the first paragraph is one) and the body.
 
     Lines without a letter or digit ("---", "* * *" separators) and citation markers are
-    dropped; a heading line above a paragraph becomes a paragraph of its own, and back
-    matter (References, Notes, See also ...) goes.
+    dropped; a heading line above a paragraph becomes a paragraph of its own; the rows
+    of a table or line-up stay apart (see _is_record); link instructions and media boxes,
+    and back matter (References, Notes, See also ...) go.
     """
     paras = drop_boilerplate(paragraphs(drop_credits(drop_citations(normalize(text)))))
     paras = [[ln for ln in p if any(ch.isalnum() for ch in ln)] for p in paras]
-    paras = _drop_back_matter(_split_headings([p for p in paras if p]))
+    paras = _split_headings([p for p in paras if p])
+    paras = _drop_back_matter(drop_media_boxes(paras))
     headline = None
     if len(paras) > 1 and len(paras[0]) == 1 and is_headline(paras[0][0]):
         headline = paras.pop(0)[0]
-    return headline, "\n\n".join(join_lines(p) for p in paras)
+    return headline, "\n\n".join("\n\n".join(p) if _is_record(p) else join_lines(p) for p in paras)
+
+
+# A sentence's end inside a line or at its end: "... 1871. The", "... wrote."
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?:\s|$)")
+
+
+def _is_record(lines: list[str]) -> bool:
+    """A score sheet, a line-up or a table typed as lines ("Felix Hahn 77'" under "Jan Roth
+    12'"): several lines and no sentence end in any of them. Each line stands alone, as
+    hard-wrapped prose is never written: joined, the tagger reads "Hahn 77' Jan Roth" as one
+    name. Wrapped prose ends its paragraph with a full stop."""
+    return (
+        len(lines) > 1
+        and not any(_SENTENCE_END.search(line) for line in lines)
+        and not any(_LIST_ITEM.match(line) for line in lines)  # a list keeps its own form
+    )
 
 
 def _split_headings(paras: list[list[str]]) -> list[list[str]]:
