@@ -483,3 +483,23 @@ def test_two_questions_of_one_sentence_with_one_answer_are_one():
     a = _candidate("q-a", "actor:Berg", 1, "Anna Berg", "Who founded the club?")
     b = _candidate("q-b", "actor:Berg@2", 1, "Anna Berg", "_____ founded the club in 1921.")
     assert len(select([a, b]).chosen) == 1
+
+
+def test_a_list_moves_another_facts_question_to_its_other_sentence_to_make_room():
+    # "Anna Berg and Nils Dahl founded ..." is asked as one list; Karin Lund, asked first
+    # in the list's sentence, can be asked in a sentence of her own: she moves there, so
+    # that three people are asked rather than one
+    lund_here = _candidate("q-1", "actor:Karin Lund", 0, "Karin Lund", "Who spoke first?")
+    lund_there = _candidate("q-2", "actor:Karin Lund", 1, "Karin Lund", "Who sang later?")
+    lund_there.features["form"] = 0.5  # her second wording ranks lower
+    both = _candidate(
+        "q-3",
+        "actor:Anna Berg and Nils Dahl@0",
+        0,
+        "Anna Berg and Nils Dahl",
+        "_____ founded the choir.",
+        qtype="cloze",
+    )
+    both.covers = ("actor:Anna Berg", "actor:Nils Dahl")
+    plan = select([lund_here, lund_there, both], per_sentence=1)
+    assert {c.question.id for c in plan.chosen} == {"q-2", "q-3"}

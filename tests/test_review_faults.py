@@ -667,27 +667,34 @@ def test_a_fronted_phrase_of_relative_time_without_a_comma_lets_its_clause_stand
     assert any(w.startswith("The _____ awarded the Grieg Medal") for w in found), found
 
 
-def test_a_cut_never_keeps_the_last_item_of_a_list_whose_middle_went():
-    # the parser hangs "and the withdrawal of ..." on the verb: cutting the clause that
-    # holds the list's start kept its tail ("a list of trade proposals, the re-opening ...")
-    text = (
-        "Nils Dahl then drew up a list of trade proposals to present to the Bergen "
-        "Harbour Board that included a truce, the re-opening of fishing grounds, and the "
-        "withdrawal of Norwegian ships."
-    )
-    found = wordings(text, ("blanked",))
-    assert not any("trade proposals, the re-opening" in w for w in found), found
-
-
-def test_a_phrase_its_verb_needs_is_not_cut_off_the_verb():
-    # "... grappled with the question of how to answer the Oslo Harbour Board." cut to a
-    # bare "grappled." (blind review)
-    text = (
+# Wordings the third review found broken, each with a small text of its own words and what
+# no wording of it may read.
+BROKEN_WORDINGS = [
+    (  # the parser hangs "and the withdrawal of ..." on the verb: a cut of the clause that
+        # holds the list's start kept its tail ("a list of trade proposals, the re-opening")
+        "Nils Dahl then drew up a list of trade proposals to present to the Bergen Harbour "
+        "Board that included a truce, the re-opening of fishing grounds, and the withdrawal "
+        "of Norwegian ships.",
+        r"trade proposals, the re-opening",
+    ),
+    (  # "... grappled with the question of how ..." cut to a bare "grappled."
         "After the strike of 1921 in Bergen, the dockers' leaders Anna Berg and Nils Dahl "
-        "grappled with the question of how to answer the Oslo Harbour Board."
-    )
+        "grappled with the question of how to answer the Oslo Harbour Board.",
+        r"grappled\.$",
+    ),
+    (  # "Unlike Holm, his firm ...": "his" is the text's own person, not the one compared
+        # with; blanked, it points nowhere ("Unlike _____, his ...")
+        "Nils Dahl ran a shipping firm in Bergen. Unlike Karl Holm, however, his firm never "
+        "bought steamships from the Oslo Harbour Board.",
+        r"^Unlike _____",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "broken"), BROKEN_WORDINGS)
+def test_a_wording_the_third_review_found_broken_is_not_made(text, broken):
     found = wordings(text, ("blanked",))
-    assert not any(re.search(r"grappled\.$", w) for w in found), found
+    assert not any(re.search(broken, w) for w in found), found
 
 
 def test_a_citation_in_brackets_is_no_fact_and_left_out_of_wordings():
@@ -695,9 +702,10 @@ def test_a_citation_in_brackets_is_no_fact_and_left_out_of_wordings():
     text = (
         "By 1940, Nils Dahl was teaching at the University of Bergen and challenging "
         "segregated schools (Lund, 1986). Dahl founded the Nordic Teachers Union in 1946 "
-        "(Holm and Strand, 2004)."
+        "(Holm and Strand, 2004). He opened a music school in Tromsø in 1950 (Nordic Music "
+        "Archive, 2019)."
     )
     questions = _questions(text, plan=True)
-    assert not any(q.answer in ("1986", "2004") for q in questions), _prompts(questions)
-    assert not any("Lund" in q.prompt or "Strand" in q.prompt for q in questions)
+    assert not any(q.answer in ("1986", "2004", "2019") for q in questions), _prompts(questions)
+    assert not any(re.search("Lund|Strand|Archive", q.prompt) for q in questions)
     assert any(q.answer == "1940" for q in questions), _prompts(questions)

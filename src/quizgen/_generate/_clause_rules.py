@@ -27,6 +27,7 @@ from quizgen._lexicon import (
     SENTENCE_ENDS,
     STORY_PEOPLE,
     TITLE_WORDS,
+    UNREAL_MODALS,
     VAGUE_SUBJECTS,
 )
 
@@ -207,7 +208,6 @@ def _negated(c: Clause) -> bool:
     return any(k.dep == "neg" for k in c.sent.children(c.verb.i))
 
 
-# Clauses that are never rewritten: each would make an ungrammatical or misleading question.
 def _compared_subject(c: Clause) -> bool:
     """ "Like Carnegie, John D. Rockefeller was born in 1839": the parser may take the name
     compared with for the subject ("was Carnegie, John D. Rockefeller born", blind review);
@@ -233,8 +233,18 @@ def _story_thing_named(c: Clause) -> bool:
     )
 
 
+def _unreal(c: Clause) -> bool:
+    """ "Had he not ..., Nixon would have governed his second term with ... in the twentieth
+    century": what would have happened did not, and has no date to ask (a modal with
+    "have" before the verb: "would have", "could have", "might have")."""
+    toks = [a.lower_text for a in c.auxes]
+    return "have" in toks and any(t in UNREAL_MODALS for t in toks)
+
+
+# Clauses that are never rewritten: each would make an ungrammatical or misleading question.
 CLAUSE_RULES: tuple[Callable[[Clause], bool], ...] = (
     _negated,
+    _unreal,
     _compared_subject,
     _story_thing_named,  # dates only (`DATE_ONLY_RULES`): see there
     _in_a_relative_clause,
@@ -319,6 +329,10 @@ def modifies_clause(sent: Sentence, start: int, end: int, verb: Token, subject: 
         return False
     if prep.lower_text in BOUND_PREPOSITIONS:
         return prep.head == verb.i and prep.i == sent.subtree(prep.i)[0]
+    # "one of the largest political leads in the twentieth century": the date bounds the
+    # superlative (largest of that century), it does not date the clause (review 3 keyed it)
+    if toks[prep.head].pos == "NOUN" and any(k.tag == "JJS" for k in sent.children(prep.head)):
+        return False
     # "the largest landslide since Roosevelt's reelection in 1936": the date is the
     # reelection's, inside a phrase that is not the clause's object; "In what year was ...
     # the largest landslide since ...?" would be keyed to it and be wrong

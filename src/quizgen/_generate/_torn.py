@@ -14,7 +14,12 @@ from collections.abc import Callable, Mapping, Sequence
 
 from quizgen._deck import BLANK
 from quizgen._extract import Sentence, Token
-from quizgen._lexicon import HANGING_WORDS
+from quizgen._lexicon import (
+    CITATION,
+    COMPARISON_PREPOSITIONS,
+    DANGLING_PRONOUNS,
+    HANGING_WORDS,
+)
 
 
 def _beside_the_blank(sent: Sentence, keep: set[int], start: int, end: int) -> bool:
@@ -80,8 +85,20 @@ def torn(sent: Sentence, window: Sequence[int], start: int, end: int) -> bool:
     return any(rule(sent, keep, start, end) for rule in _WINDOW_RULES)
 
 
+# "Unlike _____, his business practices were ...": the one compared with is the blank, and
+# the pronoun after it the text's own person, whom the wording no longer names (review)
+_COMPARED_BLANK = re.compile(
+    rf"(?:{'|'.join(sorted(COMPARISON_PREPOSITIONS))}) {re.escape(BLANK)}, "
+    rf"(?:{'|'.join(sorted(DANGLING_PRONOUNS))})\b",
+    re.I,
+)
+
+
 def misprinted(text: str) -> bool:
-    """Does a wording read as a misprint: ", ." or "( )" where words were left out?"""
+    """Does a wording read as a misprint: ", ." or "( )" where words were left out, or a
+    blank compared with a pronoun that now points nowhere ("Unlike _____, his ...")?"""
+    if _COMPARED_BLANK.match(text):
+        return True
     return re.search(r"[,;:]\s*[,.;:]|\(\s*\)", text.replace(BLANK, "x")) is not None
 
 
@@ -114,14 +131,10 @@ def named_twice(text: str, toks: Sequence[Token], subs: Mapping[int, str] | None
 _FIGURE_REFERENCE = re.compile(r"\s*\((?:see\s+)?(?:Figure|Fig\.|Table|Map)\s+[\w.]+\)", re.I)
 
 
-# "(Romo, 1986)", "(Black, Spence, and Omari, 2004)", "(Guthrie et al., 1998; Lee, 2001)": a
-# textbook's citation of its sources, author names and a year, in brackets.
-_AUTHOR = r"[A-Z][\w’'.-]+"
-_CITED = rf"{_AUTHOR}(?:(?:,? (?:and|&) |, ){_AUTHOR})*(?: et al\.)?,? \d{{4}}[a-z]?"
-CITATION = re.compile(rf"\s*\({_CITED}(?:; {_CITED})*\)")
+_CITATION = re.compile(r"\s*" + CITATION.pattern)  # "(Romo, 1986)", with its space
 
 
 def without_figure_references(text: str) -> str:
     """The wording without "(Figure 15.17)" or a citation "(Romo, 1986)": a question shows
     no figure to look at, and the sources a text cites are none of its facts."""
-    return CITATION.sub("", _FIGURE_REFERENCE.sub("", text))
+    return _CITATION.sub("", _FIGURE_REFERENCE.sub("", text))
