@@ -150,6 +150,8 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
             _date_slots(facts, d, coref), window=date_window(facts, d, lives), fact_sentence=said
         )
     for actor in facts.actors:
+        if coref.only_cited(actor):
+            continue  # "(Black, Spence, and Omari, 2004)": authors cited, nobody of the text
         item = _actor_slots(facts, actor, coref)
         if "blanked" in item.fields or not _doubtful_actor(facts, actor):
             # more sentences to ask the person from, should the planner need one
@@ -162,6 +164,8 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
                 item.fields["blanked"], item.anchors["blanked"] = item.alternates.pop(0)
         yield _with_sentences(facts, replace(item, salience=_salience(actor, words)))
     for org in facts.organizations:
+        if coref.only_cited(org):
+            continue
         item = replace(
             _org_slots(facts, org, coref),
             salience=_salience(org, words),
