@@ -23,6 +23,7 @@ from quizgen._generate._roles import role_words
 from quizgen._lexicon import (
     FRONTED_PREPOSITIONS,
     ONE_HOLDER_POSTS,
+    POSSESSIVE_DETERMINERS,
     SAY_VERB_FORMS,
     SUBORDINATORS,
     TITLE_WORDS,
@@ -101,7 +102,10 @@ def with_subject_clause(item: FactSlots) -> FactSlots:
         and _is_role(m.group(1), item.roles)
     ):
         fields["subject_clause"] = m.group(2) + fronted
-        fields["role_noun"] = role_words(re.sub(r"^the ", "", m.group(1), flags=re.I))
+        if not re.search(r"['’]s\b", m.group(1)):
+            # "Tunisia's goalkeeper _____ was substituted": asked "Who ...?", not "Which
+            # Tunisia's goalkeeper ...?"
+            fields["role_noun"] = role_words(re.sub(r"^the ", "", m.group(1), flags=re.I))
     return item if fields == item.fields else replace(item, fields=fields)
 
 
@@ -123,6 +127,8 @@ def _is_role(words: str, roles: Sequence[str]) -> bool:
     parts = words.lower().split()
     if any(is_honorific(w) for w in parts) or parts[0] in SUBORDINATORS:
         return False  # "Though President _____ was open ...": a clause of the sentence's
+    if parts[0] in POSSESSIVE_DETERMINERS:
+        return False  # "Its panel chair, _____, said ...": whose, the sentence before says
     return (
         parts[-1] in TITLE_WORDS
         or parts[-1] in ONE_HOLDER_POSTS
