@@ -483,6 +483,9 @@ VAGUE_SUBJECTS = _lines(
 )
 # Articles, dropped before comparing names and answers.
 ARTICLES = ("the", "a", "an")
+# Words that only stand before a noun: one left where its noun was cut points at nothing,
+# and a verb phrase never opens with one.
+DETERMINERS = frozenset((*ARTICLES, *DEMONSTRATIVES, *POSSESSIVE_DETERMINERS))
 
 # --- Answers and sources ------------------------------------------------------------------------
 

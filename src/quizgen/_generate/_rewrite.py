@@ -23,7 +23,7 @@ from quizgen._generate._clause_rules import (
     Clause,
     date_phrase,
 )
-from quizgen._generate._torn import named_twice, without_figure_references
+from quizgen._generate._torn import leaves_a_stub, named_twice, without_figure_references
 from quizgen._lexicon import (
     BOUND_PREPOSITIONS,
     CLAUSE_POSSESSIVES,
@@ -227,6 +227,12 @@ def _clause(sent: Sentence, start: int, end: int, phrase: list[int] | None = Non
         for i in idx
         if i >= first or (toks[i].dep in ("aux", "auxpass", "neg") and toks[i].head == verb.i)
     ]
+    later = [c for c in sent.children(verb.i) if c.i > verb.i]
+    if any(c.dep == "cc" for c in later) and not any(c.dep == "conj" for c in later):
+        # "equipped trucks ... and, with X's help, trained drivers" with "trained" hung on
+        # "drivers": an "and" with nothing it joins is a coordination the parser missed;
+        # without the "and" the question reads "did she equip trucks, ... trained drivers"
+        return None
     idx = [i for i in idx if not (toks[i].dep == "cc" and toks[i].head == verb.i and i > verb.i)]
     idx = _cut_trailing_conj(sent, verb, idx)
     # "a 1950 accord ... lapsed in 1979": the other year names the accord; asking the lapse
@@ -241,6 +247,8 @@ def _clause(sent: Sentence, start: int, end: int, phrase: list[int] | None = Non
     # "lost tragically back on February 1, 2003": an adverb set on the date goes with it
     if drop and min(drop) > 0 and toks[min(drop) - 1].lower_text in DATE_ADVERBS:
         idx = [i for i in idx if i != min(drop) - 1]
+    if leaves_a_stub(sent, idx, start, end):
+        return None  # "was the treaty revised several times, most fully": "in 1949" went
     return Clause(sent, start, end, verb, subject, subject_idx, idx)
 
 
