@@ -41,7 +41,7 @@ TITLE_WORDS = _words(
     scientist engineer architect lawyer lord lady dame sir saint st. ceo officer head
     envoy negotiator official diplomat researcher historian novelist poet painter composer
     astronomer mathematician inventor commander marshal field lawmaker congressman
-    congresswoman activist laureate administrator
+    congresswoman activist laureate administrator mvp
     """
 ) | (
     # Military ranks in other languages, as texts quote them: "his rank as Oberst, Colonel",
@@ -290,6 +290,7 @@ THING_NOUNS = _words(
 CONCEPT_HEADS = _words(
     """
     theory theories theorem law principle hypothesis paradox equation effect conjecture
+    conservation
     """
 )
 # Last words of a name that is a prize, a treaty, a war or a plan: no one's and no body's name.
@@ -758,6 +759,10 @@ PEOPLE_PLURALS = _words(
     """
 )
 
+# Number words that name a group by its size: "the Little Rock Nine" when the text says
+# "the nine students"; "the Shanghai Five" when it says "the five states" is a body.
+GROUP_NUMBERS = _words("three four five six seven eight nine ten eleven twelve")
+
 # Head words of a named group of people, not a body: "the Scottsboro Boys", "the Freedom
 # Riders", "the Founding Fathers", "the Robber Barons". Not numbers: "the Little Rock Nine"
 # are people but "the Shanghai Five" is a body of states.
@@ -779,12 +784,40 @@ FAITH_WORDS = _words(
     """
 )
 
+# Words for people by race or ethnicity, capitalised by many style guides: "White and
+# Latina students". Alone, tagged ORG, they name people, not a body.
+ETHNIC_WORDS = _words(
+    """
+    white black latina latino latinx hispanic asian indigenous aboriginal creole mestizo
+    """
+)
+
+# Words of another language that make a name a body wherever they stand in one of its words
+# (German writes them in compounds): "Universitätsmedizin Berlin", "Max-Planck-Gesellschaft".
+FOREIGN_ORG_STEMS = (
+    "universität",
+    "université",
+    "universidad",
+    "università",
+    "hochschule",
+    "gesellschaft",
+    "ministerium",
+    "krankenhaus",
+    "klinikum",
+    "stiftung",
+    "akademie",
+    "académie",
+    "instituto",
+    "institut",
+)
+
 # A political camp's or an alliance's adjective: "the Allied blockade", "the Bolshevik
 # government" name a side, not a body (the body is "the Bolshevik Party").
 MOVEMENT_WORDS = _words(
     """
     allied bolshevik menshevik communist socialist fascist nazi confederate federalist
-    loyalist royalist jacobin marxist leninist trotskyist maoist anarchist
+    loyalist royalist jacobin marxist leninist trotskyist maoist anarchist democratic
+    republican
     """
 )
 
@@ -926,6 +959,7 @@ RULER_PATTERNS: tuple[dict[str, object], ...] = (
         "pattern": [
             {"POS": "PROPN", "OP": "+"},
             {"TEXT": {"IN": sorted(CASE_SEPARATORS)}},  # lower case: not "Vladimir V. Putin"
+            {"LOWER": "the", "OP": "?"},  # "Brown v. the Board of Education"
             {"POS": "PROPN", "OP": "+"},
             {"LOWER": "of", "OP": "?"},
             {"POS": "PROPN", "OP": "*"},
@@ -1241,6 +1275,17 @@ PERSON_AGENT_VERBS = _words(
     save score found write paint compose sing direct coach invent discover sculpt
     photograph narrate assassinate murder kill marry
     """
+)
+# Verbs (lemmas) whose subject is a person, not a product or a place: "the party's Ella
+# Marsh was re-elected", "the firm's Jo Bright said" (_extract/_headed.py).
+PERSON_SUBJECT_VERBS = (
+    SPEECH_VERBS
+    | SAY_VERBS
+    | _words(
+        """
+    elect re-elect resign serve vote campaign lead retire die marry run speak testify
+    """
+    )
 )
 PLACE_VERBS = _words(
     """

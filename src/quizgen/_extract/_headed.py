@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import re
 
-from quizgen._extract._found import Found, is_cap
+from quizgen._extract._found import Found, is_cap, run_at
+from quizgen._extract._orgs import is_person_noun
 from quizgen._extract._types import Sentence, Token
 from quizgen._lexicon import (
     ARTICLES,
+    FOREIGN_ORG_STEMS,
+    GROUP_NUMBERS,
     NAME_LINKS,
     ORG_NAME_HEADS,
     ORG_WORDS,
+    PERSON_SUBJECT_VERBS,
     TITLE_WORDS,
     is_honorific,
 )
@@ -171,9 +175,9 @@ _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
 def _possessed_people(found: Found) -> None:
-    """ "the New Harbour Party's Ella Marsh was re-elected": an untagged name of two or
-    three capitalised words right after a body's possessive, before its verb or as a
-    subject, is a person (the party's or the firm's member)."""
+    """ "the New Harbour Party's Ella Marsh was re-elected": a name of two or three
+    capitalised words, untagged or tagged ORG without a body's word, right after a body's possessive, the subject of a verb only
+    people do (PERSON_SUBJECT_VERBS), is a person: the party's or the firm's member."""
     for s in found.spans:
         sent = found.sentences[s.sent_index]
         toks = sent.tokens
@@ -182,16 +186,115 @@ def _possessed_people(found: Found) -> None:
         k = s.end if toks[s.end - 1].text in _POSSESSIVE else s.end + 1
         if k - 1 >= len(toks) or toks[k - 1].text not in _POSSESSIVE:
             continue
-        end = k
-        while end < len(toks) and not toks[end].ent and _name_word(toks[end]):
-            end += 1
-        if not 2 <= end - k <= 3 or found.covering(sent, k) is not None:
+        tagged = found.covering(sent, k) if k < len(toks) else None
+        if tagged is not None and tagged.label == "ORG" and tagged.start == k:
+            end = tagged.end  # "Party's" + "Ella Marsh" tagged ORG: no body's word in it
+        elif tagged is None:
+            end = k
+            while end < len(toks) and not toks[end].ent and _name_word(toks[end]):
+                end += 1
+        else:
             continue
-        verb = end < len(toks) and toks[end].pos in ("VERB", "AUX")
-        if verb or toks[end - 1].dep in _SUBJECT:
+        if not 2 <= end - k <= 3 or not all(_name_word(t) for t in toks[k:end]):
+            continue
+        if _acts_as_person(sent, end - 1):
             found.add(sent, k, end, "PERSON")
+
+
+def _acts_as_person(sent: Sentence, i: int) -> bool:
+    """Is token i the subject of a verb only a person does ("said", "was re-elected")? Not
+    "Microsoft's Windows Vista was released": a product after a firm's possessive."""
+    toks = sent.tokens
+    if toks[i].dep not in _SUBJECT:
+        return False
+    # the verb the subject hangs on, or the first after it ("was re-elected" parses as
+    # "Marsh" <- "was", with "elected" the root)
+    verbs = [toks[toks[i].head], *(t for t in toks[i + 1 : i + 5] if t.pos == "VERB")]
+    return any(v.lemma.lower() in PERSON_SUBJECT_VERBS for v in verbs)
 
 
 _POSSESSIVE = ("’s", "'s")
 
-RULES = (_split_org_person, _adjective_bodies, _split_people, _cited_authors, _possessed_people)
+
+def _foreign_bodies(found: Found) -> None:
+    """ "the Universitätsklinik Halle": an untagged capitalised name with a body's word of
+    another language inside one of its words (FOREIGN_ORG_STEMS) is a body; the small
+    English model tags no such name."""
+    for sent in found.sentences:
+        toks = sent.tokens
+        for t in toks:
+            if t.ent or not is_cap(t) or found.covering(sent, t.i) is not None:
+                continue
+            if any(stem in t.lower_text for stem in FOREIGN_ORG_STEMS):
+                start, end = run_at(toks, t.i)
+                found.add(sent, start, end, "ORG")
+
+
+def _numbered_groups(found: Found) -> None:
+    """ "the Little Rock Nine" in a text that says "the nine students": a name ending in a
+    number word is a group of people when the text counts people by that number ("the
+    nine students", "the seven men"); "the Shanghai Five" with "the five states" stays
+    a body."""
+    counted = set()
+    for sent in found.sentences:
+        toks = sent.tokens
+        for t in toks[:-1]:
+            noun = toks[t.i + 1]
+            if t.lower_text in GROUP_NUMBERS and noun.pos == "NOUN" and is_person_noun(noun.lemma):
+                counted.add(t.lower_text)
+    if not counted:
+        return
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        last = sent.tokens[s.end - 1]
+        if s.label == "ORG" and s.end - s.start >= 2 and last.lower_text in counted:
+            found.name(sent, s.start, s.end, "NORP")
+
+
+def _airlines(found: Found) -> None:
+    """ "the bombing of Pan Am Flight 103": the capitalised words before "Flight" and its
+    number name the airline (a company) that flew it; the tagger takes only "Flight 103"."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        if s.label != "PRODUCT" or s.start == 0 or toks[s.start].text != "Flight":
+            continue
+        start, end = run_at(toks, s.start - 1)
+        if end == s.start and is_cap(toks[start]) and toks[start].lower_text not in ARTICLES:
+            found.add(sent, start, end, "ORG")
+            found.name(sent, start, end, "ORG", "company")
+
+
+def _scorers(found: Found) -> None:
+    """ "Renato Sanches 84'", "Christian Pulisic 12' 90'": a name and the minute of a match
+    it scored or came on in; the craft pattern ("Pioneer 10") takes "Sanches 84" for a
+    vehicle and the tagger "Christian" for a group. The name before the minute is a person."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        if s.label != "PRODUCT" or s.end >= len(toks) or toks[s.end].text not in _MINUTE_MARKS:
+            continue
+        start = s.start
+        while start > 0 and is_cap(toks[start - 1]) and toks[start - 1].pos == "PROPN":
+            before = found.covering(sent, start - 1)
+            if before is not None and before.label != "NORP":
+                break
+            start -= 1
+        if s.end - 1 - start >= 1 and all(_name_word(t) for t in toks[start : s.end - 1]):
+            found.add(sent, start, s.end - 1, "PERSON")
+
+
+_MINUTE_MARKS = ("'", "’", "′")
+
+
+RULES = (
+    _split_org_person,
+    _adjective_bodies,
+    _split_people,
+    _cited_authors,
+    _possessed_people,
+    _foreign_bodies,
+    _numbered_groups,
+    _airlines,
+    _scorers,
+)

@@ -18,6 +18,7 @@ from quizgen._lexicon import (
     ARTICLES,
     CELESTIAL_NAMES,
     CRAFT_CLASSES,
+    ETHNIC_WORDS,
     EVENT_HEADS,
     FACILITY_HEADS,
     FACILITY_OPENERS,
@@ -94,8 +95,10 @@ def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
         return "GPE"  # "the Holy Roman Empire", "the Commonwealth of Virginia": a realm
     if label == "ORG" and lower[-1] in FAITH_WORDS:
         return "NORP"  # "Jesuit", "the Quakers": people of a faith, not a body
-    if label == "ORG" and len(lower) == 1 and lower[0] in MOVEMENT_WORDS:
-        return "NORP"  # "Allied", "Bolshevik": a side, not a body
+    if label == "ORG" and len(lower) == 1 and lower[0] in MOVEMENT_WORDS | ETHNIC_WORDS:
+        return "NORP"  # "Allied", "Bolshevik": a side; "White", "Latina": people
+    if lower[-1].endswith(_CUP_ENDINGS) or (label == "ORG" and _persons_mission(words)):
+        return "EVENT"  # "the Supercup", "DFL-Supercup"; "Bullitt's Mission"
     if (head in EVENT_HEADS and label == "ORG") or is_meeting(lower):
         return "EVENT"  # "the Great Depression", "Reconstruction", "Journey of Reconciliation"
     if label == "ORG" and lower[-1] in PEOPLE_GROUP_HEADS and len(lower) > 1:
@@ -111,6 +114,15 @@ def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
     if not any(w in ORG_WORDS for w in lower) and _work_context(sent, start):
         return "WORK_OF_ART"
     return None
+
+
+_CUP_ENDINGS = ("cup", "pokal")  # a competition's name as one compound word
+
+
+def _persons_mission(words: Sequence[str]) -> bool:
+    """ "Bullitt's Mission": a mission someone led is an event; "the UN Mission in Kosovo",
+    with no one's possessive, is a body."""
+    return len(words) >= 3 and words[-1] == "Mission" and words[-2] in ("’s", "'s")
 
 
 def is_meeting(lower: list[str]) -> bool:

@@ -23,9 +23,11 @@ from quizgen._lexicon import (
     CUT_WORDS,
     EPITHETS,
     ERAS,
+    FOREIGN_ORG_STEMS,
     KIN_NOUNS,
     KIND_OF_LABEL,
     LEGISLATURES,
+    MOVEMENT_WORDS,
     NAME_PARTICLE_PREFIXES,
     NAME_PARTICLES,
     NOT_ORG_WORDS,
@@ -34,6 +36,7 @@ from quizgen._lexicon import (
     POST_MODIFIERS,
     REGNAL_TITLES,
     TITLE_WORDS,
+    WORK_HEADS,
     WORK_VERBS,
     is_honorific,
 )
@@ -131,7 +134,13 @@ def _concept(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
 def _thing_kind(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
     """ "Neptune", "Magna Carta", "Waterloo Station", "the Republicans": a PERSON or ORG span
     that names a place, a work, a facility or a group of people takes that kind's label;
-    a "facility" named for a body ("the Jekyll Island Club") is that body."""
+    a "facility" named for a body ("the Jekyll Island Club") is that body. "the Red Line
+    Agreement in Ostend": a work's name ends before "in"/"at" and its place."""
+    toks = sent.tokens
+    for k in range(d.start + 1, d.end - 1):
+        if toks[k].lower_text in ("in", "at") and _singular(toks[k - 1].lower_text) in WORK_HEADS:
+            d.end = k
+            break
     if d.label in ("PERSON", "ORG"):
         d.label = thing_label(sent, d.start, d.end, d.label) or d.label
     elif d.label == "FAC" and is_meeting(
@@ -493,11 +502,22 @@ def _org_spans(sent: Sentence, index: int, start: int, end: int, common: set[str
             return [Span(index, start, end, "NORP")] if people else []
         if end - start == 1 and words[0] in common and not toks[start].text.isupper():
             return []  # "Wounded", "Government": a common noun the text also writes in lower case
+        if end - start > 1 and _side_adjective(sent, end - 1):
+            return []  # "the New Hampshire Democratic primary": a side's adjective, no body
         if all(w in POST_MODIFIERS for w in words) and _title_follows(sent, end):
             return []  # "Shadow Home" + "Secretary": the words of a post, no body
     split = _orgs.split_part_of(sent, start, end)
     pieces = [(start, split[0]), (split[1], end)] if split else [(start, end)]
     return [span for a, b in pieces for span in _checked(sent, index, a, b, "ORG")]
+
+
+def _side_adjective(sent: Sentence, k: int) -> bool:
+    """Is token k an adjective (or a camp's word, MOVEMENT_WORDS) modifying a lower-case
+    noun after it? Not "the Cleveland Clinic fire": "Clinic" is a body's word."""
+    t = sent.tokens[k]
+    return (t.pos == "ADJ" or t.lower_text in MOVEMENT_WORDS) and _orgs.is_modifier_word(
+        sent, k, k + 1
+    )
 
 
 def _title_follows(sent: Sentence, end: int) -> bool:
@@ -517,6 +537,8 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
     # "Linus Pauling, a chemist", "the economist Frédéric Passy", "X, a hydropower operator"
     said = _orgs.appositive_class(sent, head.i, end) or _orgs.title_class(sent, start, head.i)
     if label == "PERSON":
+        if any(stem in w for w in words for stem in FOREIGN_ORG_STEMS):
+            return "ORG"  # "Universitätsmedizin Berlin", tagged PERSON
         if before in ("born", "née", "nee"):
             return ""  # a maiden name: another name of someone already named
         if len(words) > 1 and words[-1] in NOT_ORG_WORDS:
@@ -551,6 +573,8 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
         return ""  # "United Nations High Representative", "Hauptmann, Captain": an office
     if before == "(" and before2 in NOT_ORG_WORDS:
         return ""  # "the European Recovery Program (ERP)": the short form of a program
+    if any(stem in w for w in words for stem in FOREIGN_ORG_STEMS):
+        return "ORG"  # "Universitätsmedizin Berlin": a body's word inside a compound
     if not has_org_word and (said == "person" or _orgs.relative_who(sent, head.i, end)):
         return "PERSON"
     if not has_org_word and _HYPHENATED_PERSON.fullmatch(sent.span_text(start, end)):
