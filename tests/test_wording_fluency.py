@@ -202,3 +202,25 @@ def test_a_role_owned_by_someone_is_asked_who_and_a_remark_holding_the_verb_is_n
     hald = items["Peter Hald"]
     assert "role_noun" not in hald
     assert not hald.get("subject_clause", "").startswith("a family-owned"), hald
+
+
+def test_a_question_prints_no_guessed_verb_stem_nor_a_sentence_opening_capital():
+    text = (
+        "Lisa Brandt unconditioned fear in Little Tom, who had been afraid of dogs, in 1924.\n\n"
+        "One of Anna Lindqvist's songs, Blue River, won her the Vell Prize in 1968.\n\n"
+        "Current Harlow mayor Peter Hald opened the new bridge over the Vell river in 1970.\n\n"
+    )
+    items = _items(text)
+    said = " ".join(v for i in items for k, v in i.fields.items() if k != "blanked")
+    # do-support on a verb the lemmatizer did not know prints its guess "unconditione"
+    assert "unconditione " not in said, said
+    assert "did one of Anna Lindqvist's songs" in said
+    assert "did current Harlow mayor Peter Hald open" in said
+    hald = next(i.fields for i in items if i.fields["answer"] == "Peter Hald")
+    assert hald["role_noun"] == "current Harlow mayor", hald
+
+
+def test_one_of_a_set_is_not_asked_including_whom():
+    text = "Ten people lost their lives in the Lorn fire, including Karl Brandt, in 1931.\n"
+    questions = [i.fields.get("wh_question", "") for i in _items(text)]
+    assert not [q for q in questions if q.lower().startswith("including")], questions

@@ -30,7 +30,9 @@ from quizgen._lexicon import (
     DANGLING_PRONOUNS,
     DATE_ADVERBS,
     DIRECTION_PREPOSITIONS,
+    EXAMPLE_PREPOSITIONS,
     LEADING_CONNECTIVES,
+    ROLE_QUALIFIERS,
 )
 
 _CLAUSE_DEPS = {"ROOT", "advcl", "relcl", "conj", "ccomp", "xcomp", "acl", "pcomp"}
@@ -102,6 +104,8 @@ def object_question(
             verb = toks[verb.head]  # "signed an agreement with X": with which bank was it signed
         if prep == "of" or word.i != phrase[0]:
             return None  # "the head of X": of what, the question cannot say
+        if prep in EXAMPLE_PREPOSITIONS:
+            return None  # "Including whom did 123 people lose their lives?": one of many
         if _absolute(sent, word.i, head.i, end):
             return None
     else:
@@ -175,6 +179,8 @@ def _invert(
     elif verb.lemma == "be" or verb.pos == "AUX":
         moved, front = verb.i, verb.lower_text
     else:
+        if not _a_word(verb.lemma):
+            return None  # "In whom did Jones unconditione fear?": the lemmatizer's guess
         moved, front = -1, DO_FORMS[verb.tag]
         words[verb.i] = (verb.lemma, bool(verb.ws))
     body = [i for i in clause.idx if i != moved]
@@ -419,10 +425,23 @@ def _cut_trailing_conj(sent: Sentence, verb: Token, clause: list[int]) -> list[i
     return clause
 
 
+def _a_word(lemma: str) -> bool:
+    """Is the verb's base form a word English writes? spaCy guesses the base of a verb it
+    does not know by cutting its ending ("unconditioned" -> "unconditione"); do-support
+    would print the guess. wordfreq (a dependency, also used for hyphens) has seen every
+    real one, rare ones too ("demarcate", "deplane")."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(lemma, "en") > 0
+
+
 def _common_word(tok: Token) -> bool:
     """A word written with a capital only because it opens the sentence ("All debts"),
     not a name or a nationality ("European nations", "Congress")."""
-    return tok.pos in ("DET", "NOUN", "NUM", "ADV") and tok.ent == ""  # "Black soldiers"
+    # "Black soldiers" keeps its capital; a number word does not: "did one of her songs"
+    if tok.lower_text in ROLE_QUALIFIERS:
+        return True  # "Current Harlow mayor Peter Hald opened ...": "did current Harlow mayor"
+    return tok.pos in ("DET", "NOUN", "NUM", "ADV") and tok.ent in ("", "CARDINAL", "ORDINAL")
 
 
 def _closes_a_bracket(toks: list[Token], idx: list[int]) -> bool:
