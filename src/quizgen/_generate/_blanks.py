@@ -135,7 +135,8 @@ def _blanked(
             continue
         if start <= t.i < end:
             if t.i == start:
-                ws = sent.tokens[max(skip)].ws if skip else _gap_ws(sent, end - 1, kept)
+                # "_____ (b), who ..., was": the space of what follows what was left out
+                ws = _gap_ws(sent, max(skip) if skip else end - 1, kept)
                 words.append(BLANK + (ws if t.i != last - 1 or end < last else ""))
             continue
         text = subs[t.i] if subs and t.i in subs else t.text
@@ -219,6 +220,15 @@ def _cuts_a_name(sent: Sentence, start: int, end: int) -> bool:
         and after.pos == "PROPN"
         and after.text[:1].isupper()
         and bool(toks[end - 1].ws)  # "Rode's": a clitic is no second name
+    ):
+        return True
+    # "Dries _____'s attempt" for a span "Mertens": the first name is the parser's, not NER's
+    before = toks[start - 1] if start > 0 else None
+    if (
+        before is not None
+        and before.dep == "compound"
+        and before.pos == "PROPN"
+        and start <= before.head < end
     ):
         return True
     # "Assistant District _____" for a span "Attorney Paul Krotel": a title torn in two
