@@ -224,3 +224,10 @@ def test_one_of_a_set_is_not_asked_including_whom():
     text = "Ten people lost their lives in the Lorn fire, including Karl Brandt, in 1931.\n"
     questions = [i.fields.get("wh_question", "") for i in _items(text)]
     assert not [q for q in questions if q.lower().startswith("including")], questions
+
+
+def test_a_text_that_lost_a_word_before_a_comma_is_not_copied():
+    from quizgen._generate._torn import misprinted
+
+    assert misprinted("Lisa Brandt wrote two books: The Old , and _____ and Other Tales.")
+    assert not misprinted("Lisa Brandt wrote two books, The Old Mill and _____.")

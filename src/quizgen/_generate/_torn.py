@@ -171,11 +171,13 @@ _COMPARED_BLANK = re.compile(
 
 
 def misprinted(text: str) -> bool:
-    """Does a wording read as a misprint: ", ." or "( )" where words were left out, or a
-    blank compared with a pronoun that now points nowhere ("Unlike _____, his ...")?"""
+    """Does a wording read as a misprint: ", ." or "( )" where words were left out, " ,"
+    where the text lost one, or a blank compared with a pronoun that now points nowhere
+    ("Unlike _____, his ...")?"""
     if _COMPARED_BLANK.match(text):
         return True
-    return re.search(r"[,;:]\s*[,.;:]|\(\s*\)", text.replace(BLANK, "x")) is not None
+    # ", ." and "( )"; " , " where the text itself lost a word ("The New , and ...")
+    return re.search(r"[,;:]\s*[,.;:]|\(\s*\)|\w ,", text.replace(BLANK, "x")) is not None
 
 
 def closed_quotes(text: str) -> str:
