@@ -108,7 +108,14 @@ def with_subject_clause(item: FactSlots) -> FactSlots:
         fields["subject_clause"] = m.group(2) + fronted
         if not _owned(m.group(1)):
             fields["role_noun"] = role_words(re.sub(r"^the ", "", m.group(1), flags=re.I))
+    if "subject_clause" in fields:
+        fields["subject_clause"] = _ALSO.sub(r"\1", fields["subject_clause"], count=1)
     return item if fields == item.fields else replace(item, fields=fields)
+
+
+# "Who also plagiarized ...?": "also" points at someone the question does not name; the
+# clause without it says the same of its subject
+_ALSO = re.compile(r"^((?:had|has|have|was|were|is|are|would|will|could) )?also ")
 
 
 def _noun_phrase(clause: str) -> bool:
