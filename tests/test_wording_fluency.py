@@ -240,3 +240,22 @@ def test_a_who_question_drops_an_also_that_points_at_someone_unnamed():
     )
     brandt = next(i.fields for i in _items(text) if i.fields["answer"] == "Lisa Brandt")
     assert brandt["subject_clause"] == "praised the builders of the Vell bridge", brandt
+
+
+def test_a_remark_after_the_date_keeps_its_comma_and_stays_off_the_subject():
+    text = (
+        "Lisa Holm wrote many books about the Vell river.\n\n"
+        "She was born in Lund on May 3, 1903, the youngest of five children of two farmers.\n\n"
+    )
+    said = " ".join(_questions(text))
+    assert "On what date was Lisa Holm born in Lund, the youngest of five children" in said
+    assert "Lund the youngest" not in said
+    text = (
+        "Anna Berg was born Anna Holm in Lund on May 3, 1901, the eldest of four children of a"
+        " miller.\n"
+    )
+    for q in _questions(text):
+        assert "Lund the eldest" not in q, q
+        # the parser hangs "the eldest ..." on "Anna Berg": moved with her, it read "was
+        # Anna Berg the eldest of four children of a millerborn Anna Holm in Lund"
+        assert not re.search(r"Anna Berg the eldest|millerborn", q), q

@@ -43,6 +43,7 @@ from quizgen._lexicon import (
     SENTENCE_ENDS,
     SUBJECT_PRONOUNS,
     TITLE_WORDS,
+    is_honorific,
 )
 
 # What `_blanked` refuses around the blank, compiled once: it runs for each wording tried
@@ -228,7 +229,11 @@ def _cuts_a_name(sent: Sentence, start: int, end: int) -> bool:
         before is not None
         and before.dep == "compound"
         and before.pos == "PROPN"
+        and before.text[:1].isupper()  # "kicker _____'s kick": a lower-case word is no name
         and start <= before.head < end
+        # "Treasury Secretary _____", "Dr. _____": a title before the name is no part of it
+        and before.lower_text.rstrip(".") not in _POST_WORDS
+        and not is_honorific(before.lower_text)
     ):
         return True
     # "Assistant District _____" for a span "Attorney Paul Krotel": a title torn in two

@@ -23,7 +23,12 @@ from quizgen._generate._clause_rules import (
     Clause,
     date_phrase,
 )
-from quizgen._generate._torn import leaves_a_stub, named_twice, without_figure_references
+from quizgen._generate._torn import (
+    comma_before_a_remark,
+    leaves_a_stub,
+    named_twice,
+    without_figure_references,
+)
 from quizgen._lexicon import (
     BOUND_PREPOSITIONS,
     CLAUSE_POSSESSIVES,
@@ -222,10 +227,19 @@ def _clause(sent: Sentence, start: int, end: int, phrase: list[int] | None = Non
     if subject is None:
         return None
     drop = set(date_phrase(sent, start, end) if phrase is None else phrase)
+    if drop and comma_before_a_remark(toks, min(drop), max(drop)):
+        # "in Warsaw on November 7, 1867, the youngest of five": the comma the parser hung
+        # on the date sets off the remark after it; without it "in Warsaw the youngest"
+        drop.discard(max(drop))
     idx = [i for i in sent.subtree(verb.i) if i not in drop]
     # A subordinate clause loses its conjunction ("since", "when"); nested clauses stay.
     idx = [i for i in idx if not (toks[i].dep == "mark" and toks[i].head == verb.i)]
     subject_idx = sent.subtree(subject.i)
+    if subject_idx[-1] - subject_idx[0] + 1 != len(subject_idx):
+        # "Anna Berg was born in Lund on May 3, 1901, the eldest of four children": the
+        # remark at the end is the subject's; moved with it, it read "was Anna Berg the
+        # eldest of four children born in Lund"
+        return None
     # Adverbials before the subject ("Barring unforeseen events,") go; the rest keeps its order.
     first = subject_idx[0]
     idx = [
@@ -285,8 +299,10 @@ def _without_sides(clause: Clause, labels: frozenset[str], thin_ok: bool = False
             and any(k.ent in labels for k in _named_by(sent, c, _vague(clause)))
             and not any(clause.start <= k < clause.end for k in part)
         ):
-            drop.update(part)
             lo, hi = min(part), max(part)
+            if comma_before_a_remark(toks, lo, hi):
+                part = part[:-1]  # "on May 3, 1903, the youngest": see `_clause`
+            drop.update(part)
             if lo > 0 and toks[lo - 1].text == ",":  # ", under the chairmanship of X," goes whole
                 drop.add(lo - 1)
                 if hi + 1 < len(toks) and toks[hi + 1].text == ",":

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from quizgen._extract import Sentence, Token
-from quizgen._generate._torn import torn
+from quizgen._generate._torn import comma_before_a_remark, torn
 from quizgen._lexicon import DIRECTION_PREPOSITIONS
 
 # Dependency labels of side parts: an appositive, a non-restrictive relative clause, a
@@ -109,6 +109,8 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
             continue  # not one run of words: cutting it would tear the sentence
         if _glued(toks, lo, hi):
             continue  # "(1804–1881)", "co-authored with X": half a word or range would stay
+        if t.dep in ("prep", "npadvmod") and comma_before_a_remark(toks, lo, hi):
+            hi -= 1  # "in Lund on May 3, 1901, the eldest of four": the comma is the remark's
         before = toks[lo - 1].text if lo > 0 else ""
         after = toks[hi + 1].text if hi + 1 < len(toks) else ""
         if t.dep == "appos" and before == "(" and after == ")":

@@ -144,6 +144,18 @@ _WINDOW_RULES: tuple[Callable[[Sentence, set[int], int, int], bool], ...] = (
 )
 
 
+def comma_before_a_remark(toks: Sequence[Token], lo: int, hi: int) -> bool:
+    """Does the phrase [lo, hi] end on a comma, not opened by one, before a noun phrase
+    set off as a remark ("on May 3, 1903, the youngest of five")? The comma is the
+    remark's, not the phrase's."""
+    return (
+        toks[hi].text == ","
+        and hi + 1 < len(toks)
+        and toks[hi + 1].pos in ("DET", "ADJ", "NOUN", "NUM")
+        and (lo == 0 or toks[lo - 1].text != ",")
+    )
+
+
 def leaves_a_stub(sent: Sentence, window: Sequence[int], start: int, end: int) -> bool:
     """Does keeping only `window` leave a determiner or adverbs whose words were cut (see
     _orphan_determiner, _stranded_adverbs)? For a clause asked about the date at [start,
