@@ -230,6 +230,7 @@ def _cuts_a_name(sent: Sentence, start: int, end: int) -> bool:
         and before.dep == "compound"
         and before.pos == "PROPN"
         and before.text[:1].isupper()  # "kicker _____'s kick": a lower-case word is no name
+        and before.ent == ""  # "the Weser Mill Guild _____": the end of another name
         and start <= before.head < end
         # "Treasury Secretary _____", "Dr. _____": a title before the name is no part of it
         and before.lower_text.rstrip(".") not in _POST_WORDS
