@@ -319,3 +319,15 @@ def test_rows_of_names_in_a_table_stay_apart_entries_with_years_too(tmp_path: Pa
     )
     assert "Peter Kolb\n\nUwe Lind" in body and "Otto Fahr\n\nMax Roth" in body
     assert "Karl Weiss (1901–1920)" in body and "Emma Weiss" in body
+
+
+def test_textbook_box_headings_are_dropped(tmp_path: Path) -> None:
+    # "Dig Deeper" alone on a line was taken for a person and offered as a distractor
+    body = _body(
+        tmp_path,
+        "Mill history\n\nAnna Kohl ran the mill from 1871.\n\nDig Deeper\n\n"
+        "In 1911 the workers of the mill went on strike.\n\nLearning Objectives\n\n"
+        "Karl Weiss bought the mill in 1920.\n",
+    )
+    assert "Dig Deeper" not in body and "Learning Objectives" not in body
+    assert "In 1911 the workers" in body and "Karl Weiss" in body

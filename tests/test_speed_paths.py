@@ -2,7 +2,8 @@
 
 A pattern built per name overflowed `re`'s cache of 512 patterns on long texts, so a cheap
 test now comes first (the label of a picture credit, the name as a substring); and the
-cycle collector is paused through extraction even when the model is loaded inside it.
+cycle collector is paused through extraction even when the model is loaded inside it;
+clustering tests a new name only against the entities an index offers.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ import re
 import pytest
 
 import quizgen._extract as extract
-from quizgen._extract._entities import _in_words
+from quizgen._extract._entities import _head_short, _in_words, _shortens
+from quizgen._extract._name_index import ShortForms, Supersets
+from quizgen._extract._spans import is_acronym_of, name_key
+from quizgen._extract._types import Entity
 from quizgen._generate._not_options import _CREDIT_LABEL, credited
 from quizgen._sources import Source
 
@@ -83,3 +87,63 @@ def test_extraction_runs_paused_even_when_loading_the_model_turns_the_collector_
     assert gc.isenabled()
     assert seen == [False, False]
     assert [a.name for a in facts.actors] == ["Mira Sandberg"]
+
+
+ORGS = [
+    "North Atlantic Treaty Organization",
+    "Lumina Robotics",
+    "Cincinnati Enquirer",
+    "Graham Paper Company",
+    "U.S. House of Representatives",
+    "House of Lords",
+    "King’s College London",
+]
+
+
+def _org_index() -> tuple[ShortForms, list[Entity]]:
+    index, orgs = ShortForms(), [Entity(kind="organization", name=n) for n in ORGS]
+    for org in orgs:
+        index.add(org)
+    return index, orgs
+
+
+@pytest.mark.parametrize(
+    ("short", "expected"),
+    [
+        ("NATO", ["North Atlantic Treaty Organization"]),
+        ("N.A.T.O.", ["North Atlantic Treaty Organization"]),
+        ("Lumina", ["Lumina Robotics"]),
+        ("Enquirer", ["Cincinnati Enquirer"]),
+        ("Graham Paper", ["Graham Paper Company"]),
+        ("King's", ["King’s College London"]),  # straight and curly apostrophes alike
+        ("Bureau", []),
+    ],
+)
+def test_short_forms_offer_every_organization_a_short_name_may_stand_for(
+    short: str, expected: list[str]
+) -> None:
+    """The index narrows the search; the tests it stands in for find nothing it left out."""
+    index, orgs = _org_index()
+    offered = [o.name for o in index.shortened_by(short)]
+    passing = [o.name for o in orgs if is_acronym_of(short, o.name) or _shortens(short, o.name)]
+    assert passing == expected
+    assert set(passing) <= set(offered)
+    assert offered == [n for n in ORGS if n in offered]  # in the order added
+
+
+def test_short_forms_offer_the_bodies_holding_a_word_in_order() -> None:
+    index, orgs = _org_index()
+    assert [o.name for o in index.holding_word("House")] == [ORGS[4], ORGS[5]]
+    assert [o.name for o in orgs if _head_short("House", o.name)] == [ORGS[4], ORGS[5]]
+
+
+def test_supersets_are_the_keys_holding_every_word_in_order() -> None:
+    index = Supersets()
+    people = [Entity(kind="actor", name=n) for n in ("Mira Sandberg", "Ola Sandberg", "Mira Holm")]
+    for person in people:
+        index.add(name_key(person.name), person)
+    assert index.of(("sandberg",)) == people[:2]
+    assert index.of(("mira", "sandberg")) == people[:1]
+    assert index.of(("mira",)) == [people[0], people[2]]
+    assert index.of(("berg",)) == []  # a word, never a part of one
+    assert index.of(()) == people

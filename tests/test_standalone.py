@@ -11,6 +11,7 @@ import pytest
 from quizgen._deck import BLANK, Question
 from quizgen._extract import extract_facts
 from quizgen._generate import GenerateOptions, generate_planned
+from quizgen._generate._date_facts import as_of
 from quizgen._sources import Source
 
 pytestmark = pytest.mark.slow  # spaCy parses every text
@@ -76,12 +77,21 @@ def test_quotations_are_never_altered():
     assert not [q for q in questions if q.type == "truefalse" and q.fact == "actor:Anna Berg"]
 
 
-def test_a_relative_date_gives_no_absolute_key():
-    # "on Monday" in a report of March 12, 2014 is March 10 only by the generator's
-    # inference; the text never says it (issue 12, review 3: "expected next month" keyed
-    # "March 2023")
-    assert not [q for q in _questions() if q.kind == "date" and "budget" in q.prompt]
+def test_a_relative_date_is_asked_as_of_the_report_and_its_own_words_accepted():
+    (q,) = [q for q in _questions() if q.kind == "date" and "budget" in q.prompt]
+    assert q.prompt == (
+        "According to the report of March 12, 2014, on what date did Leeds City Council "
+        "approve the new budget after a long debate?"
+    )
+    assert q.answer == "March 10, 2014" and "Monday" in q.accept
+    # "on _____ after a long debate" would ask what the text never gives
     assert not [q for q in _questions(types=["cloze"]) if "budget" in q.prompt and q.kind == "date"]
+
+
+def test_the_report_date_is_written_as_a_reader_would():
+    assert as_of("2014-03-12T08:00:00") == "According to the report of March 12, 2014"
+    assert as_of("2014-03") == "According to the report of March 2014"
+    assert as_of("spring 2014") == "According to the report of spring 2014"
 
 
 LIFE = """Life

@@ -518,7 +518,8 @@ PLACEHOLDER_META = _words(
 )
 
 # Whole lines (compared lower-cased, trailing ':' '>' '›' '»' '|' stripped) that web pages
-# sprinkle through an article.
+# sprinkle through an article, and a textbook's box headings ("Dig Deeper", "Learning
+# Objectives"): "Dig Deeper" became a person and a distractor (issue 12, review 3).
 BOILERPLATE_LINES = _lines(
     """
     ad
@@ -591,6 +592,15 @@ BOILERPLATE_LINES = _lines(
     upi
     bloomberg
     special to the times
+    dig deeper
+    everyday connection
+    connect the concepts
+    learning objectives
+    chapter outline
+    key terms
+    review questions
+    critical thinking questions
+    personal application questions
     """
 )
 
@@ -1085,6 +1095,9 @@ NATIONALITY_ENDINGS = ("an", "ese", "ish", "ch", "i")
 # Connectives that lean on the words after them: left before a comma or the end once those
 # words are cut from a sentence, they read as a misprint ("... then, and.").
 HANGING_WORDS = _words("then also thus later finally")
+# Words that say another did the same ("Salmond also called for remembrance"): asked "Who
+# also called ...?", the other is a second right answer (issue 12, review 3).
+ADDITIVE_WORDS = _words("also too likewise similarly")
 # Posts one person holds at a time, in a country, a body or a team: "the Chinese foreign
 # minister", "the English captain" name one person where "the U.S. senator" or "the British
 # singer" fit many, and need the text to say which (issue 12).

@@ -356,8 +356,9 @@ class _Parsed:
         # token by token: each `t.text`, `t.head` made a spaCy Token, 2 million of them at
         # 100,000 words (a sixth of the time outside the pipe).
         array = doc.to_array(_COLUMNS)
-        rows, columns = array.tolist(), array.T.tolist()
+        columns = array.T.tolist()
         text, lemma, pos, tag, dep, ent = (self._strings_of(doc, columns[c]) for c in range(6))
+        space, heads = columns[_SPACE], columns[_HEAD]
         quoted = _quote_flags(text)
         for sent in _rejoined(doc):
             index = len(self.sentences)
@@ -366,12 +367,12 @@ class _Parsed:
                 Token(
                     i=i - base,
                     text=text[i],
-                    ws=" " if rows[i][_SPACE] else "",
+                    ws=" " if space[i] else "",
                     lemma=lemma[i],
                     pos=pos[i],
                     tag=tag[i],
                     dep=dep[i],
-                    head=i + _offset(rows[i][_HEAD]) - base,
+                    head=i + _offset(heads[i]) - base,
                     ent=ent[i],
                     quoted=quoted[i],
                 )

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from quizgen._extract import _orgs
+from quizgen._extract._name_index import ShortForms, Supersets
 from quizgen._extract._orgs import Span
 from quizgen._extract._spans import (
     is_acronym_of,
@@ -60,25 +61,29 @@ def cluster(
     first: dict[str, tuple[int, int]] = {}
     for m in mentions:
         first[m.text] = min(first.get(m.text, (m.sent_index, m.start)), (m.sent_index, m.start))
+    # Only the keys and organizations that can pass the tests below are tested (`_name_index`).
+    supersets, short_forms = Supersets(), ShortForms()
     for name in names:
         key = name_key(name) if kind == "actor" else (_org_key(name),)
         if key in by_key:
             continue
         if kind == "actor":
-            owners = [e for k, e in by_key.items() if set(key) < set(k) or (set(key) == set(k))]
+            owners = supersets.of(key)  # the keys holding all of its words
         else:
             # A short form follows its full name ("Lumina Robotics ... Lumina"); a name used
             # first on its own is another organization ("Google ... Google DeepMind").
             owners = [
                 e
-                for e in entities
+                for e in short_forms.shortened_by(name)
                 if is_acronym_of(name, e.name)
                 or (_shortens(name, e.name) and first[e.name] < first[name])
             ]
             # "the House" after "U.S. House of Representatives": the text's own short form;
             # with two such names ("House of Commons", "House of Lords") it is neither's.
             heads = [
-                e for e in entities if _head_short(name, e.name) and first[e.name] < first[name]
+                e
+                for e in short_forms.holding_word(name)
+                if _head_short(name, e.name) and first[e.name] < first[name]
             ]
             if not owners and len(heads) > 1:
                 by_key[key] = _AMBIGUOUS
@@ -86,10 +91,13 @@ def cluster(
             owners = owners or heads
         if len(owners) == 1 or (owners and kind == "actor"):
             by_key[key] = owners[0] if len(owners) == 1 else _AMBIGUOUS
+            supersets.add(key, by_key[key])
             continue
         entity = Entity(kind=kind, name=name)
         entities.append(entity)
         by_key[key] = entity
+        supersets.add(key, entity)
+        short_forms.add(entity)
     ambiguous: set[tuple[str, ...]] = {k for k, e in by_key.items() if e is _AMBIGUOUS}
     last_full: dict[tuple[str, ...], Entity] = {}
     for m in sorted(mentions, key=lambda m: (m.sent_index, m.start)):

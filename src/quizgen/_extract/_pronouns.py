@@ -192,7 +192,7 @@ class Pronouns:
         bound = self._clause_subject(sent, i)
         before = _distinct(e for k, e in here if k < i and k not in bound)
         found = self.coref.resolve(sent.index, i, word)
-        if found is not None and self._only_cited(found):
+        if found is not None and self.only_cited(found):
             found = None  # "(Guthrie, 1998)": an author cited, not a person of the text
         topic = self.coref.topic
         if topic is not None and gender == self.coref.topic_gender and id(topic) not in self.shaky:
@@ -253,10 +253,12 @@ class Pronouns:
             rivals += [e for _, e in here if e is not found and self._could_be(e, gender)]
         return None if rivals else found
 
-    def _only_cited(self, person: Entity) -> bool:
-        """Is every mention of the person inside an author-year citation?"""
+    def only_cited(self, entity: Entity) -> bool:
+        """Is every mention of the entity inside an author-year citation ("(Guthrie, 1998)")?
+        Then it is an author cited, no person or body of the text."""
         sents = self.facts.sentences
-        return all(m.start in sents[m.sent_index].citations for m in person.mentions)
+        mentions = entity.mentions
+        return bool(mentions) and all(m.start in sents[m.sent_index].citations for m in mentions)
 
     def _last_named(self, sent: Sentence) -> list[Entity | None]:
         """The people of the nearest sentence before sent that names anyone: the one before

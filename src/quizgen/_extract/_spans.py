@@ -657,5 +657,10 @@ def is_acronym_of(short: str, full: str) -> bool:
     """ "NATO" of "North Atlantic Treaty Organization": the capitals' initials."""
     if not (short.isupper() and 2 <= len(short) <= 8 and " " not in short):
         return False
-    initials = "".join(w[0] for w in re.split(r"[\s-]+", full) if w and w[0].isupper())
-    return short.replace(".", "") == initials
+    return short.replace(".", "") == initials(full)
+
+
+def initials(name: str) -> str:
+    """The initials of a name's capitalised words ("North Atlantic Treaty Organization":
+    "NATO"; "Jet-Propulsion Laboratory": "JPL")."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())

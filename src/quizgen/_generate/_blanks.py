@@ -34,9 +34,11 @@ from quizgen._generate._torn import (
     without_figure_references,
 )
 from quizgen._lexicon import (
+    ADDITIVE_WORDS,
     FIRST_PERSON,
     KIN_GENDER,
     NATIONALITY_ENDINGS,
+    PERSONAL_GENDER,
     POINTING_WORDS,
     POST_DOMAINS,
     SAY_VERBS,
@@ -211,7 +213,8 @@ def _cuts_a_name(sent: Sentence, start: int, end: int) -> bool:
     """Would blanking tokens [start, end) cut a longer name? The span ends on a proper noun
     and another follows it after a space ("CEO of the _____ Solomon" for a span "Refugee
     Council Enver" of "Refugee Council Enver Solomon"), or it opens on a title word after a
-    capitalised word ("Assistant District _____" for "Attorney Paul Krotel"): the answer is
+    capitalised word ("Assistant District _____" for "Attorney Paul Krotel"), or it is one
+    name after another, not a title ("Dries _____'s attempt" for "Mertens"): the answer is
     then a name and a half, and the natural answer is marked wrong (issue 12, review 3)."""
     toks = sent.tokens
     after = toks[end] if end < len(toks) else None
@@ -223,26 +226,17 @@ def _cuts_a_name(sent: Sentence, start: int, end: int) -> bool:
         and bool(toks[end - 1].ws)  # "Rode's": a clitic is no second name
     ):
         return True
-    # "Dries _____'s attempt" for a span "Mertens": the first name is the parser's, not NER's
-    before = toks[start - 1] if start > 0 else None
-    if (
-        before is not None
-        and before.dep == "compound"
-        and before.pos == "PROPN"
-        and before.text[:1].isupper()  # "kicker _____'s kick": a lower-case word is no name
-        and before.ent == ""  # "the Weser Mill Guild _____": the end of another name
-        and start <= before.head < end
-        # "Treasury Secretary _____", "Dr. _____": a title before the name is no part of it
+    before = toks[start - 1] if start else None
+    if before is None or before.pos != "PROPN" or not before.text[:1].isupper():
+        return False
+    # "Assistant District _____" for a span "Attorney Paul Krotel": a title torn in two;
+    # "Dries _____'s attempt" for a span "Mertens": a first name left before the blank
+    return toks[start].lower_text in _POST_WORDS or (
+        end - start == 1
+        and toks[start].pos == "PROPN"
+        and bool(before.ws)
         and before.lower_text.rstrip(".") not in _POST_WORDS
-        and not is_honorific(before.lower_text)
-    ):
-        return True
-    # "Assistant District _____" for a span "Attorney Paul Krotel": a title torn in two
-    return (
-        start > 0
-        and toks[start].lower_text in _POST_WORDS
-        and toks[start - 1].text[:1].isupper()
-        and toks[start - 1].pos == "PROPN"
+        and not is_honorific(before.text)
     )
 
 
@@ -404,7 +398,7 @@ def mention_sentences(
         listed = len(out)
         blanked = blank_in_clause(sent, m.start, m.end, coref)
         role = subject_role(sent, m.start, m.end)
-        if role and _listed(sent, m):
+        if role and (_listed(sent, m) or _did_it_too(facts, sent, m, entity)):
             role = ""  # "Who were indicted?" keyed one of the three the text lists
         if blanked and len(blanked.split()) >= 6 and not _names_a_sibling(blanked, entity):
             # "Who went bankrupt, and the committee dissolved?": of a sentence of several
@@ -464,6 +458,35 @@ def _listed(sent: Sentence, m: Mention) -> bool:
     )
 
 
+def _did_it_too(facts: Facts, sent: Sentence, m: Mention, entity: Entity) -> bool:
+    """Does the mention's clause say it "also" or "too" did something, after a sentence
+    about someone else ("... Cameron said his death was an occasion to remember the 270.
+    According to Salmond, the investigation is ongoing. Salmond also called for
+    remembrance")? Asked "Who also called ...?", the other is a second right answer (issue
+    12, review 3). After a sentence whose subject is the same person ("Johann banned Daniel
+    from his house. Johann Bernoulli also plagiarized ..."), "also" adds a deed of their own."""
+    verb = next((k for k in sent.ancestors(m.start) if sent.tokens[k].pos == "VERB"), None)
+    if verb is None or sent.index == 0:
+        return False
+    if not any(c.lower_text in ADDITIVE_WORDS for c in sent.children(verb) if c.dep == "advmod"):
+        return False
+    prev = facts.sentences[sent.index - 1]
+    # its subject, or a name set before its verb that is no object of a preposition (the
+    # parser may hang "Johann, unable to bear ..., banned" anywhere): not "According to
+    # Alex Salmond, ..."
+    root = next((t.i for t in prev.tokens if t.dep == "ROOT"), len(prev.tokens))
+    names = {w.lower() for w in entity.name.split() if len(w) > 2}
+    for t in prev.tokens[:root]:
+        if t.dep in ("pobj", "compound") and t.pos == "PROPN":
+            continue
+        if t.dep.startswith("nsubj") and t.lower_text in PERSONAL_GENDER:
+            if facts.pronouns.resolve(prev, t.i) is entity:
+                return False
+        elif (t.dep.startswith("nsubj") or t.pos == "PROPN") and t.lower_text in names:
+            return False
+    return True
+
+
 def _whole_word_in(word: str, text: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text) is not None
 
@@ -499,10 +522,19 @@ def _kin_of_a_namesake(sent: Sentence, m: Mention, entity: Entity) -> bool:
 
 def _clause_blank(sent: Sentence, m: Mention, window: list[int], coref: Pronouns) -> str | None:
     """The name's own clause of a compound sentence, blanked, as a sentence of its own."""
-    if bare_name_of_several(sent, coref, m.start, m.end, window):
+    if bare_name_of_several(sent, coref, m.start, m.end, window) or _infinitive(sent, window):
         return None
     subs = coref.substitutes(sent, window)
     return None if subs is None else _blanked(sent, m.start, m.end, subs, window)
+
+
+def _infinitive(sent: Sentence, window: list[int]) -> bool:
+    """Is the clause's verb an infinitive ("..., and Siberia to protect vital areas ...", a
+    list misparsed as a clause)? Cut out, it is no sentence, and its blank was keyed to
+    a name of the sentence's other half (issue 12, review 3: Bullitt deck)."""
+    inside = set(window)
+    heads = [i for i in window if sent.tokens[i].head not in inside or sent.tokens[i].head == i]
+    return any(c.dep == "aux" and c.tag == "TO" for h in heads for c in sent.children(h))
 
 
 def entity_object_question(
@@ -589,4 +621,6 @@ def _names_a_sibling(text: str, entity: Entity) -> bool:
     words = entity.name.split()
     if len(words) < 3 or any(w.lower() in ("of", "the", "for", "and", "on") for w in words[:2]):
         return False
-    return " ".join(words[:2]).lower() in text.lower()
+    # whole words: "New Yorker" names no sibling of "New York World"
+    opening = re.escape(" ".join(words[:2]))
+    return re.search(rf"(?<!\w){opening}(?!\w)", text, re.IGNORECASE) is not None

@@ -1,8 +1,10 @@
 """What a date fact needs besides its sentence: the life it falls in (the years its options
-may take), and the other ways a student may write it."""
+may take), the other ways a student may write it, and the report date a relative one is
+told from."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from quizgen._extract import DateFact, Entity, Facts, Sentence
@@ -116,6 +118,20 @@ def bracketed_birth(facts: Facts, d: DateFact) -> str | None:
             if m.sent_index == d.sent_index and m.end == d.start - 1:
                 return person.name if sent.span_text(m.start, m.end) == person.name else None
     return None
+
+
+def as_of(published: str | None) -> str:
+    """ "According to the report of March 4, 2014": the date a relative date ("Monday",
+    "last week") was resolved against, said in the question (issue 12) so that the answer
+    can be known; `published` is ISO 8601 (a day, or a month "2014-03"), else given as is."""
+    text = published or "its publication"
+    try:
+        day = datetime.date.fromisoformat(text[:10])
+        text = f"{day:%B} {day.day}, {day.year}"
+    except ValueError:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
+            text = f"{datetime.date(int(m[1]), int(m[2]), 1):%B} {m[1]}"
+    return f"According to the report of {text}"
 
 
 def in_dateline(sent: Sentence, start: int) -> bool:

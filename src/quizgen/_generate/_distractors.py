@@ -340,6 +340,28 @@ def shape(text: str) -> str:
     return re.sub(r"(A\s?)+", "A", s).strip()
 
 
+# Names this long or longer that differ by this many letters are one name spelt two ways.
+_ALIKE_LENGTH, _ALIKE_EDITS = 8, 2
+
+
+def spelled_alike(option: str, answer: str) -> bool:
+    """Is the option the answer's name spelt another way ("Pierre-Emerick Aubameyang" for
+    "Pierre-Emerick Augameyang", "Robert Lewandowski" for "Robert Lewandoski")? A text's
+    misprint makes two names of one person, and the option is a second right answer (issue
+    12, review 3: German Super Cup deck). Names only: "1890" and "1891" are two years."""
+    if any(ch.isdigit() for ch in option + answer) or min(len(option), len(answer)) < _ALIKE_LENGTH:
+        return False
+    a, b = option.casefold(), answer.casefold()
+    if abs(len(a) - len(b)) > _ALIKE_EDITS:
+        return False
+    row = list(range(len(b) + 1))  # Levenshtein distance, one row at a time
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1] <= _ALIKE_EDITS
+
+
 def same_form(answer: str, chosen: Sequence[str], count: int = 3) -> list[str]:
     """Up to `count` of `chosen` (in order) such that no option stands out by its form.
 
@@ -349,6 +371,7 @@ def same_form(answer: str, chosen: Sequence[str], count: int = 3) -> list[str]:
     among plain years: a give-away). Returns fewer than `count` when no such set exists
     (the question is then asked as a short answer).
     """
+    chosen = [c for c in chosen if not spelled_alike(c, answer)]
     own = shape(answer)
     # a name by its length too: "Bush" among "Josef Stalin" and "Jiang Zemin" is eliminated
     # unread, and so is the answer as the one full name among surnames

@@ -18,6 +18,7 @@ from quizgen._generate._blanks import (
 )
 from quizgen._generate._class_nouns import class_noun as class_noun_of
 from quizgen._generate._date_facts import (
+    as_of,
     bracketed_birth,
     date_variants,
     date_window,
@@ -150,6 +151,8 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
             _date_slots(facts, d, coref), window=date_window(facts, d, lives), fact_sentence=said
         )
     for actor in facts.actors:
+        if coref.only_cited(actor):
+            continue  # "(Black, Spence, and Omari, 2004)": authors cited, nobody of the text
         item = _actor_slots(facts, actor, coref)
         if "blanked" in item.fields or not _doubtful_actor(facts, actor):
             # more sentences to ask the person from, should the planner need one
@@ -162,6 +165,8 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
                 item.fields["blanked"], item.anchors["blanked"] = item.alternates.pop(0)
         yield _with_sentences(facts, replace(item, salience=_salience(actor, words)))
     for org in facts.organizations:
+        if coref.only_cited(org):
+            continue
         item = replace(
             _org_slots(facts, org, coref),
             salience=_salience(org, words),
@@ -241,10 +246,7 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
     if cut_by_the_splitter(facts, sent):
         pass  # "Queen Margaret | I united Denmark ...": the sentence has lost its start
     elif d.relative:
-        # "... on _____ evening" alters a quotation and asks what the text never gives; nor
-        # is a clause asked: "expected next month" keyed "March 2023" is the generator's
-        # inference from the report's date, not the text's words (issue 12, review 3)
-        pass
+        pass  # "... on _____ evening" alters a quotation and asks what the text never gives
     elif in_dateline(sent, d.start):
         pass  # "GENEVA, _____ —": the date of the report, not of anything it reports
     elif blanked := blank_in_clause(sent, d.start, d.end, coref):
@@ -256,7 +258,6 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
         fields["blanked"] = short  # refused whole, it may stand without its side remarks
     if (
         not d.in_range
-        and not d.relative  # "expected next month" is no key "March 2023": see below
         and not cut_by_the_splitter(facts, sent)
         and not bare_name_of_several(sent, coref)  # "Until what year did Henry continue?"
     ):
@@ -267,6 +268,10 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
             if (prep := bound_preposition(sent, d.start, d.end)) and " " in fields["wh"]:
                 # "By what year had Criswell joined ...?": the bound, not the time itself
                 fields["wh"] = f"{prep.capitalize()} {fields['wh'].split(' ', 1)[1]}"
+            if d.relative:  # "Monday" is a date only as of the day the report came out
+                fields["wh"] = (
+                    f"{as_of(facts.published)}, {fields['wh'][:1].lower()}{fields['wh'][1:]}"
+                )
             bare = clause_question(
                 sent, d.start, d.end, lambda idx: coref.substitutes(sent, idx), bare=True
             )

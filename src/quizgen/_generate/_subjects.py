@@ -108,14 +108,7 @@ def with_subject_clause(item: FactSlots) -> FactSlots:
         fields["subject_clause"] = m.group(2) + fronted
         if not _owned(m.group(1)):
             fields["role_noun"] = role_words(re.sub(r"^the ", "", m.group(1), flags=re.I))
-    if "subject_clause" in fields:
-        fields["subject_clause"] = _ALSO.sub(r"\1", fields["subject_clause"], count=1)
     return item if fields == item.fields else replace(item, fields=fields)
-
-
-# "Who also plagiarized ...?": "also" points at someone the question does not name; the
-# clause without it says the same of its subject
-_ALSO = re.compile(r"^((?:had|has|have|was|were|is|are|would|will|could) )?also ")
 
 
 def _noun_phrase(clause: str) -> bool:
@@ -153,6 +146,8 @@ def _is_role(words: str, roles: Sequence[str]) -> bool:
     parts = words.lower().split()
     if any(is_honorific(w) for w in parts) or parts[0] in SUBORDINATORS:
         return False  # "Though President _____ was open ...": a clause of the sentence's
+    if parts[0] in POSSESSIVE_DETERMINERS:
+        return False  # "Its panel chair, _____, said ...": whose, the sentence before says
     return (
         parts[-1] in TITLE_WORDS
         or parts[-1] in ONE_HOLDER_POSTS
