@@ -484,6 +484,9 @@ VAGUE_SUBJECTS = _lines(
 )
 # Articles, dropped before comparing names and answers.
 ARTICLES = ("the", "a", "an")
+# Words that only stand before a noun: one left where its noun was cut points at nothing,
+# and a verb phrase never opens with one.
+DETERMINERS = frozenset((*ARTICLES, *DEMONSTRATIVES, *POSSESSIVE_DETERMINERS))
 
 # --- Answers and sources ------------------------------------------------------------------------
 
@@ -1157,6 +1160,11 @@ LEANING_ADVERBS = _words(
 # Words before a title that say when it was held, not what it is: "Former President" is
 # no post to ask for (blind review), "President" is.
 TIME_QUALIFIERS = _words("former late then future onetime one-time ex ex-")
+# Words before a role that qualify its holding, written with a capital only when they open
+# the sentence: "Current UK prime minister X said" -> "the current UK prime minister".
+ROLE_QUALIFIERS = TIME_QUALIFIERS | _words("current incumbent outgoing acting interim")
+# Prepositions that give one of a set: "Including whom did 123 people die?" has no answer.
+EXAMPLE_PREPOSITIONS = _words("including like besides excluding except")
 # Words that stand for people named before: "Both had withdrawn their objections".
 QUANTIFIER_SUBJECTS = _words("both neither either each")
 # General nouns of a text's story (lemmas): "the issue", "the men", "the plan", "the strike"

@@ -138,7 +138,8 @@ def _blanked(
             continue
         if start <= t.i < end:
             if t.i == start:
-                ws = sent.tokens[max(skip)].ws if skip else _gap_ws(sent, end - 1, kept)
+                # "_____ (b), who ..., was": the space of what follows what was left out
+                ws = _gap_ws(sent, max(skip) if skip else end - 1, kept)
                 words.append(BLANK + (ws if t.i != last - 1 or end < last else ""))
             continue
         text = subs[t.i] if subs and t.i in subs else t.text

@@ -10,8 +10,10 @@ each member as asked by it (`covers`) when none has a question of its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from quizgen._deck import BLANK
 from quizgen._extract import Entity, Facts, Sentence
 from quizgen._generate._blanks import blank_in_clause, cut_by_the_splitter, sentence_context
 from quizgen._generate._fields import FactSlots
@@ -78,7 +80,15 @@ def list_wording(facts: Facts, sent: Sentence, start: int, end: int) -> str | No
     if cut_by_the_splitter(facts, sent):
         return None
     blanked = blank_in_clause(sent, start, end, facts.pronouns)
-    return blanked if blanked and len(blanked.split()) >= 6 else None
+    if blanked is None or len(blanked.split()) < 6:
+        return None
+    return _PLURAL_AFTER_LIST.sub(lambda m: f"{m.group(1)} {_PLURAL[m.group(2)]}", blanked)
+
+
+# "Bayern's forwards _____ has played ...": a list of names is the subject of a plural
+# verb, whatever the text wrote; the cloze reads as one name where the verb is singular
+_PLURAL = {"has": "have", "is": "are", "was": "were", "does": "do"}
+_PLURAL_AFTER_LIST = re.compile(rf"({re.escape(BLANK)}) ({'|'.join(_PLURAL)})\b")
 
 
 def list_slots(facts: Facts) -> Iterator[FactSlots]:

@@ -23,14 +23,21 @@ from quizgen._generate._clause_rules import (
     Clause,
     date_phrase,
 )
-from quizgen._generate._torn import named_twice, without_figure_references
+from quizgen._generate._torn import (
+    comma_before_a_remark,
+    leaves_a_stub,
+    named_twice,
+    without_figure_references,
+)
 from quizgen._lexicon import (
     BOUND_PREPOSITIONS,
     CLAUSE_POSSESSIVES,
     DANGLING_PRONOUNS,
     DATE_ADVERBS,
     DIRECTION_PREPOSITIONS,
+    EXAMPLE_PREPOSITIONS,
     LEADING_CONNECTIVES,
+    ROLE_QUALIFIERS,
 )
 
 _CLAUSE_DEPS = {"ROOT", "advcl", "relcl", "conj", "ccomp", "xcomp", "acl", "pcomp"}
@@ -102,6 +109,8 @@ def object_question(
             verb = toks[verb.head]  # "signed an agreement with X": with which bank was it signed
         if prep == "of" or word.i != phrase[0]:
             return None  # "the head of X": of what, the question cannot say
+        if prep in EXAMPLE_PREPOSITIONS:
+            return None  # "Including whom did 123 people lose their lives?": one of many
         if _absolute(sent, word.i, head.i, end):
             return None
     else:
@@ -175,6 +184,8 @@ def _invert(
     elif verb.lemma == "be" or verb.pos == "AUX":
         moved, front = verb.i, verb.lower_text
     else:
+        if not _a_word(verb.lemma):
+            return None  # "In whom did Jones unconditione fear?": the lemmatizer's guess
         moved, front = -1, DO_FORMS[verb.tag]
         words[verb.i] = (verb.lemma, bool(verb.ws))
     body = [i for i in clause.idx if i != moved]
@@ -216,10 +227,19 @@ def _clause(sent: Sentence, start: int, end: int, phrase: list[int] | None = Non
     if subject is None:
         return None
     drop = set(date_phrase(sent, start, end) if phrase is None else phrase)
+    if drop and comma_before_a_remark(toks, min(drop), max(drop)):
+        # "in Warsaw on November 7, 1867, the youngest of five": the comma the parser hung
+        # on the date sets off the remark after it; without it "in Warsaw the youngest"
+        drop.discard(max(drop))
     idx = [i for i in sent.subtree(verb.i) if i not in drop]
     # A subordinate clause loses its conjunction ("since", "when"); nested clauses stay.
     idx = [i for i in idx if not (toks[i].dep == "mark" and toks[i].head == verb.i)]
     subject_idx = sent.subtree(subject.i)
+    if subject_idx[-1] - subject_idx[0] + 1 != len(subject_idx):
+        # "Anna Berg was born in Lund on May 3, 1901, the eldest of four children": the
+        # remark at the end is the subject's; moved with it, it read "was Anna Berg the
+        # eldest of four children born in Lund"
+        return None
     # Adverbials before the subject ("Barring unforeseen events,") go; the rest keeps its order.
     first = subject_idx[0]
     idx = [
@@ -227,6 +247,12 @@ def _clause(sent: Sentence, start: int, end: int, phrase: list[int] | None = Non
         for i in idx
         if i >= first or (toks[i].dep in ("aux", "auxpass", "neg") and toks[i].head == verb.i)
     ]
+    later = [c for c in sent.children(verb.i) if c.i > verb.i]
+    if any(c.dep == "cc" for c in later) and not any(c.dep == "conj" for c in later):
+        # "equipped trucks ... and, with X's help, trained drivers" with "trained" hung on
+        # "drivers": an "and" with nothing it joins is a coordination the parser missed;
+        # without the "and" the question reads "did she equip trucks, ... trained drivers"
+        return None
     idx = [i for i in idx if not (toks[i].dep == "cc" and toks[i].head == verb.i and i > verb.i)]
     idx = _cut_trailing_conj(sent, verb, idx)
     # "a 1950 accord ... lapsed in 1979": the other year names the accord; asking the lapse
@@ -241,6 +267,8 @@ def _clause(sent: Sentence, start: int, end: int, phrase: list[int] | None = Non
     # "lost tragically back on February 1, 2003": an adverb set on the date goes with it
     if drop and min(drop) > 0 and toks[min(drop) - 1].lower_text in DATE_ADVERBS:
         idx = [i for i in idx if i != min(drop) - 1]
+    if leaves_a_stub(sent, idx, start, end):
+        return None  # "was the treaty revised several times, most fully": "in 1949" went
     return Clause(sent, start, end, verb, subject, subject_idx, idx)
 
 
@@ -271,8 +299,10 @@ def _without_sides(clause: Clause, labels: frozenset[str], thin_ok: bool = False
             and any(k.ent in labels for k in _named_by(sent, c, _vague(clause)))
             and not any(clause.start <= k < clause.end for k in part)
         ):
-            drop.update(part)
             lo, hi = min(part), max(part)
+            if comma_before_a_remark(toks, lo, hi):
+                part = part[:-1]  # "on May 3, 1903, the youngest": see `_clause`
+            drop.update(part)
             if lo > 0 and toks[lo - 1].text == ",":  # ", under the chairmanship of X," goes whole
                 drop.add(lo - 1)
                 if hi + 1 < len(toks) and toks[hi + 1].text == ",":
@@ -411,10 +441,23 @@ def _cut_trailing_conj(sent: Sentence, verb: Token, clause: list[int]) -> list[i
     return clause
 
 
+def _a_word(lemma: str) -> bool:
+    """Is the verb's base form a word English writes? spaCy guesses the base of a verb it
+    does not know by cutting its ending ("unconditioned" -> "unconditione"); do-support
+    would print the guess. wordfreq (a dependency, also used for hyphens) has seen every
+    real one, rare ones too ("demarcate", "deplane")."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(lemma, "en") > 0
+
+
 def _common_word(tok: Token) -> bool:
     """A word written with a capital only because it opens the sentence ("All debts"),
     not a name or a nationality ("European nations", "Congress")."""
-    return tok.pos in ("DET", "NOUN", "NUM", "ADV") and tok.ent == ""  # "Black soldiers"
+    # "Black soldiers" keeps its capital; a number word does not: "did one of her songs"
+    if tok.lower_text in ROLE_QUALIFIERS:
+        return True  # "Current Harlow mayor Peter Hald opened ...": "did current Harlow mayor"
+    return tok.pos in ("DET", "NOUN", "NUM", "ADV") and tok.ent in ("", "CARDINAL", "ORDINAL")
 
 
 def _closes_a_bracket(toks: list[Token], idx: list[int]) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from quizgen._extract import Entity, Facts, Role
-from quizgen._lexicon import MANY_HOLDER_HEADS, ONE_HOLDER_POSTS, TITLE_WORDS
+from quizgen._lexicon import MANY_HOLDER_HEADS, ONE_HOLDER_POSTS, ROLE_QUALIFIERS, TITLE_WORDS
 
 _POSSESSIVE_ROLE = re.compile(r"(?:\S+ ){0,2}\S+[’']s\b")  # "Tunisia's goalkeeper"
 
@@ -27,7 +27,9 @@ def role_words(text: str) -> str:
         before_a_name = nxt[:1].isupper() and re.sub(r"[’']s$", "", nxt.lower()) not in TITLE_WORDS
         # "Philanthropist Samuel Mather": a role's last word is a common noun, capital or not
         common = not nxt and w[:1].isupper() and w[1:].islower() and not named
-        out.append(low if (title and not named and not before_a_name) or common else w)
+        # "Current UK prime minister": a qualifier capitalised only as the sentence opened
+        qualifier = not out and low in ROLE_QUALIFIERS
+        out.append(low if (title and not named and not before_a_name) or common or qualifier else w)
     return " ".join(out)
 
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from quizgen._extract import Sentence, Token
-from quizgen._generate._torn import torn
-from quizgen._lexicon import DIRECTION_PREPOSITIONS
+from quizgen._generate._torn import comma_before_a_remark, torn
+from quizgen._lexicon import DETERMINERS, DIRECTION_PREPOSITIONS
 
 # Dependency labels of side parts: an appositive, a non-restrictive relative clause, a
 # prepositional phrase, an adverbial clause or a noun used as an adverb.
@@ -109,6 +109,10 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
             continue  # not one run of words: cutting it would tear the sentence
         if _glued(toks, lo, hi):
             continue  # "(1804–1881)", "co-authored with X": half a word or range would stay
+        if t.dep in ("prep", "npadvmod") and all(toks[k].ent == "DATE" for k in facts):
+            lo = _date_lead(toks, lo, keep_path)
+        if t.dep in ("prep", "npadvmod") and comma_before_a_remark(toks, lo, hi):
+            hi -= 1  # "in Lund on May 3, 1901, the eldest of four": the comma is the remark's
         before = toks[lo - 1].text if lo > 0 else ""
         after = toks[hi + 1].text if hi + 1 < len(toks) else ""
         if t.dep == "appos" and before == "(" and after == ")":
@@ -157,6 +161,21 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
     if _hollowed_bracket(toks, window) or _list_tail_left(toks, drop):
         return None
     return window
+
+
+def _date_lead(toks: Sequence[Token], lo: int, keep: set[int]) -> int:
+    """Where a date's phrase starting at `lo` really starts: with the determiner the parser
+    hung elsewhere ("broke out that August": cut alone, "that," stayed), or with the
+    adverbs and comma before it that it completes (", most fully in 1949": cut alone,
+    ", most fully." stayed)."""
+    k = lo - 1
+    if k >= 0 and toks[k].lower_text in DETERMINERS and k not in keep:
+        return k
+    while k >= 0 and toks[k].pos == "ADV" and k not in keep:
+        k -= 1
+    if k < lo - 1 and k >= 0 and toks[k].text == "," and k not in keep:
+        return k
+    return lo
 
 
 def _list_tail_left(toks: Sequence[Token], drop: set[int]) -> bool:

@@ -21,6 +21,7 @@ from quizgen._deck import BLANK
 from quizgen._generate._fields import FactSlots
 from quizgen._generate._roles import role_words
 from quizgen._lexicon import (
+    DETERMINERS,
     FRONTED_PREPOSITIONS,
     ONE_HOLDER_POSTS,
     POSSESSIVE_DETERMINERS,
@@ -93,20 +94,29 @@ def with_subject_clause(item: FactSlots) -> FactSlots:
     elif role != "subject":
         return item
     elif (m := (_LIST_BLANK if item.covers else _SUBJECT_BLANK).fullmatch(rest)) or (
-        (m := _REMARKED_BLANK.fullmatch(rest)) and not _points_into(m.group(1))
+        (m := _REMARKED_BLANK.fullmatch(rest))
+        and not _points_into(m.group(1))
+        and not _noun_phrase(m.group(1))
     ):
         fields["subject_clause"] = m.group(1) + fronted
     elif (
         (m := _ROLE_BLANK.fullmatch(rest.replace(" ,", ",")))
         and item.kind == "actor"
         and _is_role(m.group(1), item.roles)
+        and not _noun_phrase(m.group(2))
     ):
         fields["subject_clause"] = m.group(2) + fronted
-        if not re.search(r"['’]s\b", m.group(1)):
-            # "Tunisia's goalkeeper _____ was substituted": asked "Who ...?", not "Which
-            # Tunisia's goalkeeper ...?"
+        if not _owned(m.group(1)):
             fields["role_noun"] = role_words(re.sub(r"^the ", "", m.group(1), flags=re.I))
     return item if fields == item.fields else replace(item, fields=fields)
+
+
+def _noun_phrase(clause: str) -> bool:
+    """Does what should be the subject's clause open with a determiner? Then the remark
+    taken as set off after the name held the verb: "The chair, _____, said a sale to X, a
+    harbour operator, removed that concern" gave "a harbour operator, removed that
+    concern", and a verb phrase never opens with "a", "the" or "its"."""
+    return clause.split(" ", 1)[0].lower() in DETERMINERS
 
 
 def _points_into(clause: str) -> bool:
@@ -117,6 +127,15 @@ def _points_into(clause: str) -> bool:
     return any(
         w in ("it", "them") and not (k and words[k - 1] in SAY_VERB_FORMS)
         for k, w in enumerate(words)
+    )
+
+
+def _owned(words: str) -> bool:
+    """Is the role someone's ("its panel chair", "Italy's chief negotiator")? "Which Its
+    panel chair ...?", "Which Italy's chief negotiator ...?" read broken (blind review):
+    "Who ...?" asks it."""
+    return words.split(" ", 1)[0].lower() in POSSESSIVE_DETERMINERS or bool(
+        re.search(r"[’']s\b", words)
     )
 
 

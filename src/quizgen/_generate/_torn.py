@@ -18,6 +18,7 @@ from quizgen._lexicon import (
     CITATION,
     COMPARISON_PREPOSITIONS,
     DANGLING_PRONOUNS,
+    DETERMINERS,
     HANGING_WORDS,
 )
 
@@ -69,11 +70,98 @@ def _stripped_head(sent: Sentence, keep: set[int], start: int, end: int) -> bool
     return False
 
 
+def _next_kept(keep: set[int], k: int, n: int) -> int | None:
+    """The first kept token after k, or None when none is."""
+    return next((i for i in range(k + 1, n) if i in keep), None)
+
+
+def _orphan_determiner(sent: Sentence, keep: set[int], start: int, end: int) -> bool:
+    """ "When the war broke out that, Curie equipped ...": a determiner ("that", "the",
+    "its") whose noun was left out, now followed by a comma or the end. A determiner never
+    closes a phrase, whatever the parser made of it ("that" read as a conjunction)."""
+    toks = sent.tokens
+    for k in keep:
+        if toks[k].lower_text not in DETERMINERS or k + 1 in keep or start <= k + 1 < end:
+            continue
+        if k + 1 >= len(toks) or toks[k + 1].pos == "PUNCT":
+            continue  # "to accept this[, which ...]": a pronoun, whose remark went
+        nxt = _next_kept(keep, k, len(toks))
+        if nxt is None or toks[nxt].pos == "PUNCT":
+            return True
+    return False
+
+
+def _unclosed_remark(sent: Sentence, keep: set[int], start: int, end: int) -> bool:
+    """ "The group, which first met called itself ...": a remark opened by a comma whose
+    closing comma went with the words cut from its end, so it runs into the main verb."""
+    toks = sent.tokens
+    for t in toks:
+        if t.dep not in ("relcl", "appos") or t.i not in keep:
+            continue
+        part = sent.subtree(t.i)
+        lo, hi = min(part), max(part)
+        if lo == 0 or toks[lo - 1].text != "," or lo - 1 not in keep:
+            continue
+        close = hi if toks[hi].text == "," else hi + 1
+        if close >= len(toks) or toks[close].text != "," or close in keep:
+            continue
+        nxt = _next_kept(keep, close, len(toks))
+        if nxt is not None and toks[nxt].pos != "PUNCT" and not start <= nxt < end:
+            last = max((i for i in keep if i < close), default=lo)
+            if last >= lo:  # the remark kept words of its own, now run into what follows
+                return True
+    return False
+
+
+def _stranded_adverbs(sent: Sentence, keep: set[int], start: int, end: int) -> bool:
+    """ "... was revised several times, most fully.": after a comma, adverbs alone whose
+    phrase ("in 1949") was left out: they modified what went, and now close the sentence."""
+    toks = sent.tokens
+    kept = sorted(keep)
+    for pos, k in enumerate(kept):
+        if toks[k].text != "," or start <= k < end:
+            continue
+        run = []
+        for i in kept[pos + 1 :]:
+            if toks[i].pos != "ADV" or start <= i < end:
+                break
+            run.append(i)
+        if not run or run[-1] + 1 in keep:
+            continue
+        nxt = _next_kept(keep, run[-1], len(toks))
+        if nxt is None or (toks[nxt].pos == "PUNCT" and not start <= nxt < end):
+            return True
+    return False
+
+
 _WINDOW_RULES: tuple[Callable[[Sentence, set[int], int, int], bool], ...] = (
     _beside_the_blank,
     _hanging_word,
     _stripped_head,
+    _orphan_determiner,
+    _unclosed_remark,
+    _stranded_adverbs,
 )
+
+
+def comma_before_a_remark(toks: Sequence[Token], lo: int, hi: int) -> bool:
+    """Does the phrase [lo, hi] end on a comma, not opened by one, before a noun phrase
+    set off as a remark ("on May 3, 1903, the youngest of five")? The comma is the
+    remark's, not the phrase's."""
+    return (
+        toks[hi].text == ","
+        and hi + 1 < len(toks)
+        and toks[hi + 1].pos in ("DET", "ADJ", "NOUN", "NUM")
+        and (lo == 0 or toks[lo - 1].text != ",")
+    )
+
+
+def leaves_a_stub(sent: Sentence, window: Sequence[int], start: int, end: int) -> bool:
+    """Does keeping only `window` leave a determiner or adverbs whose words were cut (see
+    _orphan_determiner, _stranded_adverbs)? For a clause asked about the date at [start,
+    end), whose phrase is not in the window: "was the treaty revised, most fully"."""
+    keep = set(window)
+    return _orphan_determiner(sent, keep, start, end) or _stranded_adverbs(sent, keep, start, end)
 
 
 def torn(sent: Sentence, window: Sequence[int], start: int, end: int) -> bool:
@@ -95,11 +183,13 @@ _COMPARED_BLANK = re.compile(
 
 
 def misprinted(text: str) -> bool:
-    """Does a wording read as a misprint: ", ." or "( )" where words were left out, or a
-    blank compared with a pronoun that now points nowhere ("Unlike _____, his ...")?"""
+    """Does a wording read as a misprint: ", ." or "( )" where words were left out, " ,"
+    where the text lost one, or a blank compared with a pronoun that now points nowhere
+    ("Unlike _____, his ...")?"""
     if _COMPARED_BLANK.match(text):
         return True
-    return re.search(r"[,;:]\s*[,.;:]|\(\s*\)", text.replace(BLANK, "x")) is not None
+    # ", ." and "( )"; " , " where the text itself lost a word ("The New , and ...")
+    return re.search(r"[,;:]\s*[,.;:]|\(\s*\)|\w ,", text.replace(BLANK, "x")) is not None
 
 
 def closed_quotes(text: str) -> str:
