@@ -317,3 +317,20 @@ def test_a_sibling_body_is_named_by_whole_words(text: str, gives_away: bool) -> 
     # "New Yorker" was read as naming a sibling of "New York World" and the question refused
     body = Entity(kind="organization", name="Grand Lakes Banks")
     assert _names_a_sibling(text, body) is gives_away
+
+
+def test_a_date_before_or_after_another_event_is_not_the_clauses():
+    # "Prior to expropriation in 1938, the industry had been dominated by ..." was asked as
+    # "In what year had the industry been dominated ...?" keyed 1938 (review 4): the date in
+    # "prior to / ahead of / on the eve of / in the run-up to X" is X's, so the clause is
+    # not asked by it; a date on the clause's own verb still is
+    text = (
+        "Mill history\n\n"
+        "Prior to the merger in 1961, the Dunmore mill had been run by the Keller family.\n\n"
+        "Ahead of the strike in 1972, the workers at the Dunmore mill elected a council.\n\n"
+        "On the eve of the flood in 1985, the owners moved the looms to Tarbet.\n\n"
+        "In the run-up to the sale in 1990, the Keller family closed the dye works.\n\n"
+        "The Keller family sold the Dunmore mill to Ruth Amsel in 1994."
+    )
+    asked = {q.answer for q in _questions(text) if q.template == "date-event"}
+    assert asked == {"1994"}
