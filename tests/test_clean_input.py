@@ -242,6 +242,11 @@ def test_plain_text_heading_above_its_paragraph_is_its_own_sentence(tmp_path):
         ("The mill in 1902. Photo: Weser Archive, U.S. Navy.", "The mill in 1902."),
         ("The mayor spoke (Photo: Ann Lee/AP) to the crowd.", "The mayor spoke to the crowd."),
         ("Credit: Oskar Lind", ""),
+        # a figure's panels credited by letter (review 4 kept one, and its body took an alias)
+        (
+            "The dam in 1931 (a) and in 1950 (b). (credit a, b: work by the Weser Archive)",
+            "The dam in 1931 (a) and in 1950 (b).",
+        ),
         ("File:harbour_1902.jpg", ""),
         # a sentence that only mentions a picture, or a long line after a label, stays
         ("She kept one image: a lamp.", "She kept one image: a lamp."),

@@ -11,6 +11,7 @@ import pytest
 
 from quizgen._deck import Question
 from quizgen._extract import Entity, Mention, Sentence, Token, extract_facts
+from quizgen._extract._entities import _head_short, _shortens
 from quizgen._generate import GenerateOptions, generate_planned
 from quizgen._generate._blanks import (
     _infinitive,
@@ -334,3 +335,21 @@ def test_a_date_before_or_after_another_event_is_not_the_clauses():
     )
     asked = {q.answer for q in _questions(text) if q.template == "date-event"}
     assert asked == {"1994"}
+
+
+def test_the_word_after_of_in_a_bodys_name_is_no_short_form_of_it():
+    # "the president and Congress" keyed "Library of Congress" (review 4): a body's one
+    # word stands for it only from the part that names the body ("the House" of "House of
+    # Lords"), not from what follows its "of" (the owner, place or field)
+    text = (
+        "Archives\n\n"
+        "The Archive of Parliament opened in 1921 in Aldbury.\n\n"
+        "Members of Parliament voted to fund it in 1930."
+    )
+    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    archive = next(o for o in facts.organizations if o.name == "Archive of Parliament")
+    assert "Parliament" not in archive.aliases
+    assert _head_short("House", "House of Lords")
+    assert not _head_short("Parliament", "Archive of Parliament")
+    assert _shortens("Courier", "Aldbury Courier")
+    assert not _shortens("Aldbury", "University of Aldbury")

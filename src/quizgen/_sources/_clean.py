@@ -187,8 +187,11 @@ def is_back_matter(heading: str) -> bool:
 _LABEL = "|".join(
     sorted((re.escape(w).replace(r"\ ", r"\s") for w in CREDIT_LABELS), key=len)[::-1]
 )
-# "(Photo: Jane Roe/AP)" anywhere in a line.
-_BRACKETED_CREDIT = re.compile(rf"\s*\((?i:{_LABEL})\s?:\s?[^()\n]{{1,80}}\)")
+# "(Photo: Jane Roe/AP)" anywhere in a line; a figure's parts by letter, "(credit a, b: Jane
+# Roe)" (a textbook's captions credit their panels so: blind review 4 saw one kept).
+_BRACKETED_CREDIT = re.compile(
+    rf"\s*\((?i:{_LABEL})(?:\s[a-z](?:,\s?[a-z])*)?\s?:\s?[^()\n]{{1,80}}\)"
+)
 # "... in 2012. Image: Jane Roe." closing a line, or a line of its own: the credit opens the
 # line or follows a sentence's end.
 _CREDIT_TAIL = re.compile(
