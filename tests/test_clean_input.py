@@ -326,6 +326,28 @@ def test_rows_of_names_in_a_table_stay_apart_entries_with_years_too(tmp_path: Pa
     assert "Karl Weiss (1901–1920)" in body and "Emma Weiss" in body
 
 
+@pytest.mark.slow
+def test_a_tab_separated_table_keeps_each_cell_to_itself(tmp_path: Path) -> None:
+    # A results table typed with tabs was joined into one sentence (a row ends on "Jr.")
+    # and "Motorsports Jeff Gordon", a team's last word and its driver, became the person
+    # and the key (review 4): each cell stands alone, so no name runs into the next cell
+    text = (
+        "Aldbury race\n\nKarl Brandt of Weser Motorsports won the race at Aldbury on "
+        "Sunday, ahead of Uwe Lind.\n\nResults\n"
+        "Pos\tCar\tTeam\tDriver\n"
+        "1\t24\tWeser Motorsports\tKarl Brandt\n"
+        "2\t18\tWeser Motorsports\tUwe Lind\n"
+        "3\t11\tKolbe Racing\tOtto Fahr, Jr.\n"
+        "4\t7\tWeser Motorsports\tJonas Pirk\n"
+    )
+    body = _body(tmp_path, text)
+    assert "Weser Motorsports\n\nKarl Brandt" in body and "\t" not in body
+    path = tmp_path / "t.txt"
+    names = {a.name for a in extract_facts(load_source(path)).actors}
+    assert {"Karl Brandt", "Jonas Pirk"} <= names
+    assert not [n for n in names if n.split()[0] in ("Motorsports", "Racing")]
+
+
 def test_textbook_box_headings_are_dropped(tmp_path: Path) -> None:
     # "Dig Deeper" alone on a line was taken for a person and offered as a distractor
     body = _body(

@@ -47,6 +47,25 @@ def normalize(text: str) -> str:
     return _BLANK_RUN.sub("\n\n", text).strip("\n")
 
 
+# A row of a table typed with tabs: two or more cells ("1\t24\tHendrick Motorsports\tJeff Gordon").
+_TAB_ROW = re.compile(r"^[^\t\n]*\S[^\t\n]*(?:\t+[^\t\n]*\S[^\t\n]*)+[ \t]*$", re.M)
+
+
+def tab_rows(text: str) -> str:
+    """Each cell of a table typed with tabs as a paragraph of its own (before `normalize`
+    makes tabs spaces). Run into the rows around it, one ending on "Jr." made the table one
+    sentence, and the tagger read "Motorsports Jeff Gordon" (a team's last word and its
+    driver) as one person (blind review 4); joined by "; " or ", " in a row, it read the
+    teams listed with drivers as people. A cell alone is read as the name it is, or not
+    at all."""
+    if "\t" not in text:
+        return text
+    return _TAB_ROW.sub(
+        lambda m: "\n" + "\n\n".join(c.strip() for c in m.group(0).split("\t") if c.strip()) + "\n",
+        text,
+    )
+
+
 def paragraphs(text: str) -> list[list[str]]:
     """Split normalized text into paragraphs, each a list of its lines."""
     return [block.split("\n") for block in text.split("\n\n") if block.strip()]
