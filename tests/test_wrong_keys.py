@@ -23,6 +23,7 @@ from quizgen._generate._blanks import (
 from quizgen._generate._candidates import _surname_alone
 from quizgen._generate._distractors import Pool, same_form, spelled_alike
 from quizgen._generate._not_options import linked_names
+from quizgen._generate._torn import torn
 from quizgen._sources import Source
 from wordings import slots
 
@@ -353,3 +354,36 @@ def test_the_word_after_of_in_a_bodys_name_is_no_short_form_of_it():
     assert not _head_short("Parliament", "Archive of Parliament")
     assert _shortens("Courier", "Aldbury Courier")
     assert not _shortens("Aldbury", "University of Aldbury")
+
+
+def test_a_clause_without_a_finite_verb_is_not_asked_by_whom():
+    # "with the top five being rounded out by Logano" gave "By whom being the top five
+    # rounded out?" (review 4): a participle has no place before the subject; a finite
+    # passive ("was handed over by") still makes its question
+    text = (
+        "Aldbury race\n\nKarl Brandt won the race at Aldbury on Sunday.\n\n"
+        "Uwe Lind finished second, followed by Otto Fahr, with the top five being rounded "
+        "out by Jonas Pirk.\n\n"
+        "The trophy was handed over by Marta Kolbe in the evening."
+    )
+    asked = {q.prompt: q.answer for q in _questions(text) if q.template == "actor-object"}
+    assert "By whom was the trophy handed over in the evening?" in asked
+    assert "Jonas Pirk" not in asked.values()
+
+
+def test_a_joined_verb_stripped_of_its_words_tears_the_wording():
+    # "..., and acted." of "..., and acted as president of the Congress" was a true/false
+    # statement (review 4); a joined verb that had nothing after it ("wept and left.") reads
+    text = (
+        "Kolbe\n\nIn addition to running the mill, she founded the Aldbury Weavers Guild "
+        "in 1921, and served as treasurer of the Weser Savings Bank in Tarbet.\n\n"
+        "She wept and left."
+    )
+    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    sent, short = facts.sentences[1], facts.sentences[2]
+    toks = sent.tokens
+    served = next(t.i for t in toks if t.text == "served")
+    year = next(t.i for t in toks if t.text == "1921")
+    assert torn(sent, [*range(served + 1), len(toks) - 1], year, year + 1)
+    assert not torn(sent, [*range(served - 2), len(toks) - 1], year, year + 1)
+    assert not torn(short, range(len(short.tokens) - 1), 0, 1)
