@@ -237,7 +237,7 @@ ORG_WORDS = _words(
     society agency administration ministry department league army navy court parliament
     congress senate laboratory laboratories museum commission office bureau service alliance
     federation union network group board fund church order club fame corps archives
-    archive leagues racing motorsports motorsport
+    archive leagues
     """
 )
 

@@ -191,12 +191,12 @@ def _invert(
         if not _a_word(verb.lemma) or verb.tag not in DO_FORMS:
             return None  # "In whom did Jones unconditione fear?": the lemmatizer's guess
         moved, front = -1, DO_FORMS[verb.tag]
-    if toks[verb.i if moved < 0 else moved].tag in _NON_FINITE:
-        # "with the top five being rounded out by Logano", "followed by Fahr": a clause
-        # without a finite verb has nothing to put before its subject ("By whom being the
-        # top five rounded out?", blind review 4)
-        return None
         words[verb.i] = (verb.lemma, bool(verb.ws))
+    if moved >= 0 and toks[moved].tag in _NON_FINITE:
+        # "with the top five being rounded out by Logano": a clause without a finite verb
+        # has nothing to put before its subject ("By whom being the top five rounded
+        # out?", blind review 4); nor has "followed by Fahr" a form for "did"
+        return None
     body = [i for i in clause.idx if i != moved]
     first = clause.subject_idx[0]
     if any(i < first for i in body if i not in clause.subject_idx):
