@@ -47,23 +47,32 @@ def normalize(text: str) -> str:
     return _BLANK_RUN.sub("\n\n", text).strip("\n")
 
 
-# A row of a table typed with tabs: two or more cells ("1\t24\tHendrick Motorsports\tJeff Gordon").
-_TAB_ROW = re.compile(r"^[^\t\n]*\S[^\t\n]*(?:\t+[^\t\n]*\S[^\t\n]*)+[ \t]*$", re.M)
+def _cells(line: str) -> list[str]:
+    """The non-empty cells of a line split at its tabs."""
+    return [c.strip() for c in line.split("\t") if c.strip()]
 
 
 def tab_rows(text: str) -> str:
     """Each cell of a table typed with tabs as a paragraph of its own (before `normalize`
-    makes tabs spaces). Run into the rows around it, one ending on "Jr." made the table one
-    sentence, and the tagger read "Motorsports Jeff Gordon" (a team's last word and its
-    driver) as one person (blind review 4); joined by "; " or ", " in a row, it read the
-    teams listed with drivers as people. A cell alone is read as the name it is, or not
-    at all."""
+    makes tabs spaces): a table is two lines or more in a row, each of two cells or more,
+    all of as many cells (a stray tab in a line of prose is a space). Run into the rows
+    around it, one ending on "Jr." made the table one sentence, and the tagger read
+    "Motorsports Jeff Gordon" (a team's last word and its driver) as one person (blind
+    review 4); joined by "; " or ", " in a row, it read the teams listed with drivers as
+    people. A cell alone is read as the name it is, or not at all."""
     if "\t" not in text:
         return text
-    return _TAB_ROW.sub(
-        lambda m: "\n" + "\n\n".join(c.strip() for c in m.group(0).split("\t") if c.strip()) + "\n",
-        text,
-    )
+    lines = text.split("\n")
+    counts = [len(_cells(line)) if "\t" in line else 0 for line in lines]
+    out = []
+    for k, line in enumerate(lines):
+        n = counts[k]
+        beside = [counts[j] for j in (k - 1, k + 1) if 0 <= j < len(lines)]
+        if n >= 2 and n in beside:
+            out.append("\n" + "\n\n".join(_cells(line)) + "\n")
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def paragraphs(text: str) -> list[list[str]]:
