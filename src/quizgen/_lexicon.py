@@ -1175,13 +1175,23 @@ QUANTIFIER_SUBJECTS = _words("both neither either each")
 # General nouns of a text's story (lemmas): "the issue", "the men", "the plan", "the strike"
 # stand for something the text told before, which a question out of it does not say (blind
 # review: "... wished to jeopardize relations over the issue", "two of the men had ...").
-STORY_NOUNS = _words(
-    """
-    issue matter plan scheme proposal idea agreement deal accord pact strike dispute
-    conflict crisis incident affair scandal episode move decision arrangement negotiation
-    effort campaign operation plot venture man woman group family offer
-    """
+# General nouns of a state of things or a step in it (lemmas): "the situation", "the first
+# development" say nothing of which without the text before (blind review 4: dangling);
+# refused even as a date question's subject, unlike "the deal" (`STORY_PEOPLE` below).
+STORY_STATES = _words("situation development change process trend")
+STORY_NOUNS = (
+    _words(
+        """
+        issue matter plan scheme proposal idea agreement deal accord pact strike dispute
+        conflict crisis incident affair scandal episode move decision arrangement negotiation
+        effort campaign operation plot venture man woman group family offer
+        """
+    )
+    | STORY_STATES
 )
+# Words that set a thing against others told before when they open a clause: "Other
+# areas, like X, proved ...", "Another plan ...", "The rest of the army ..." (blind review 4).
+OTHERING_WORDS = _words("other another rest")
 # The story nouns that stand for people ("the family", "the men"): a date question
 # about them is refused (the text names many people), where one about "the deal" of a
 # news report is still asked (its story's one deal; tests/test_generate.py SAMPLE_BARS).

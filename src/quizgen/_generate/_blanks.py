@@ -13,7 +13,13 @@ from quizgen._deck import BLANK, BLANK_RE
 from quizgen._extract import Entity, Facts, Mention, Pronouns, Sentence, Token
 from quizgen._generate._acronyms import spelled_by_acronym
 from quizgen._generate._clauses import clause_window, independent_clauses
-from quizgen._generate._leaning import leaning_parts, leans_on_people, story_thing
+from quizgen._generate._leaning import (
+    leaning_parts,
+    leans_on_others,
+    leans_on_people,
+    story_thing,
+    titled_person,
+)
 from quizgen._generate._memo import by_identity
 from quizgen._generate._mentions import (
     bare_name_of_several,
@@ -35,6 +41,7 @@ from quizgen._generate._torn import (
 )
 from quizgen._lexicon import (
     ADDITIVE_WORDS,
+    DEMONSTRATIVES,
     FIRST_PERSON,
     KIN_GENDER,
     NATIONALITY_ENDINGS,
@@ -126,8 +133,8 @@ def _blanked(
     # "In that same year," / ", however,": what leans on the text before goes
     lean = leaning_parts(sent, toks, start, end)
     toks = [t for t in toks if t.i not in lean]
-    if leans_on_people(toks):
-        return None  # "Both had withdrawn their objections": who, the sentence before says
+    if leans_on_people(toks) or leans_on_others(toks):
+        return None  # "Both had withdrawn ...", "Other areas ...": who, the text before says
     last = toks[-1].i + 1
     kept = {t.i for t in toks}
     words = []
@@ -274,6 +281,10 @@ def _across_a_semicolon(sent: Sentence, window: list[int]) -> bool:
     return any(t.text == ";" and t.i not in kept for t in sent.tokens[first:last])
 
 
+# "that number" points back as "this number" does (blind review 4: dangling).
+_POINTING = POINTING_WORDS | DEMONSTRATIVES
+
+
 def _points_back(sent: Sentence, kept: list[Token]) -> bool:
     """Does the wording lean on the sentence before it: "supported this conclusion", "One
     such regiment", "jailed for the same libel suit", "relations over the issue"? A noun
@@ -291,12 +302,15 @@ def _points_back(sent: Sentence, kept: list[Token]) -> bool:
     for t in kept:
         if fronted and t.i < comma and t.i in phrase:
             continue
-        if story_thing(sent, t, kept):
-            return True  # "over the issue", "two of the men": which, the text said before
-        if t.quoted or t.lower_text not in POINTING_WORDS or toks[t.head].pos != "NOUN":
+        if story_thing(sent, t, kept) or titled_person(sent, t):
+            return True  # "over the issue", "The Prince was": which, the text said before
+        if t.quoted or t.lower_text not in _POINTING or toks[t.head].pos != "NOUN":
             continue
         if t.lower_text in ("this", "these") and "DATE" in (t.ent, toks[t.head].ent):
             continue  # "later this month": as of the report, dated as the text dates it
+        noun = toks[t.head].lemma.lower()
+        if any(o.i < t.i and o.lemma.lower() == noun for o in kept):
+            continue  # "raised a fund ... and that fund grew": the wording says which
         if t.dep in ("det", "amod", "predet"):
             return True
     return False

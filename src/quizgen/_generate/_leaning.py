@@ -7,7 +7,9 @@ named Liberia ..." with no year before it). What they leave out is when or again
 statement holds, which the question never asks: "The settlement was named Liberia ..." is as
 true, and stands alone. A statement that opens with a word standing for people named before
 ("Both had withdrawn their objections") has no such cure: it is refused (`leans_on_people`),
-as is one that names a thing of the story only as "the issue", "the men" (`story_thing`).
+as is one that names a thing of the story only as "the issue", "the men" (`story_thing`),
+one that opens on "Other areas" (`leans_on_others`) or names a person only by a title
+("The Prince was head of the regency", `titled_person`).
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ from collections.abc import Sequence
 from quizgen._extract import Sentence, Token
 from quizgen._lexicon import (
     LEANING_ADVERBS,
+    OTHERING_WORDS,
     POINTING_WORDS,
     QUANTIFIER_SUBJECTS,
     RELATIVE_WORDS_OF_TIME,
     STORY_NOUNS,
+    TITLE_WORDS,
 )
 
 # A fronted phrase longer than this is a clause of its own, not "In that same year".
@@ -97,6 +101,32 @@ def leans_on_people(kept: Sequence[Token]) -> bool:
         first is not None
         and first.lower_text in QUANTIFIER_SUBJECTS
         and first.dep.startswith("nsubj")
+    )
+
+
+def leans_on_others(kept: Sequence[Token]) -> bool:
+    """Does the statement open with things set against others told before ("Other areas,
+    like the Caucasus, proved contentious", "Another plan failed", "The rest of the army
+    fled"; OTHERING_WORDS)? Which the others were, the question cannot say (blind review 4)."""
+    words = [t for t in kept if t.pos != "PUNCT"][:3]
+    if words and words[0].lower_text == "the":
+        words = words[1:]  # "The rest of the army"
+    return bool(words) and not words[0].quoted and words[0].lower_text in OTHERING_WORDS
+
+
+def titled_person(sent: Sentence, t: Token) -> bool:
+    """Is `t` a title written as a name under "the" ("The Prince was head of the regency",
+    "met the General"; TITLE_WORDS), standing for a person the text named before? A title
+    with a name, a phrase or a clause of its own ("the Prince of Wales", "the General, a
+    veteran,", "Prince Ali") says who; one before another noun ("the General Assembly") is
+    no person (blind review 4: dangling)."""
+    if t.quoted or not t.text[:1].isupper() or t.lower_text not in TITLE_WORDS:
+        return False
+    if t.dep in ("compound", "amod") or (t.head != t.i and sent.tokens[t.head].pos == "PROPN"):
+        return False
+    kids = sent.children(t.i)
+    return any(k.dep == "det" and k.lower_text == "the" for k in kids) and all(
+        k.dep in ("det", "amod") and k.pos != "PROPN" for k in kids
     )
 
 
