@@ -1189,6 +1189,10 @@ STORY_NOUNS = (
     )
     | STORY_STATES
 )
+# Nouns of a quantity (lemmas): "that number", "this figure" as a question's subject stand
+# for a count the text gave before, and the question then asks about a number it hides
+# (blind review 4: "In which decade did that number reach 2.2 million?").
+QUANTITY_NOUNS = _words("number figure total amount count share percentage proportion rate sum")
 # Words that set a thing against others told before when they open a clause: "Other
 # areas, like X, proved ...", "Another plan ...", "The rest of the army ..." (blind review 4).
 OTHERING_WORDS = _words("other another rest")

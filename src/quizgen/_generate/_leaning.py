@@ -19,14 +19,18 @@ from collections.abc import Sequence
 from quizgen._extract import Sentence, Token
 from quizgen._lexicon import (
     LEANING_ADVERBS,
+    NOBLE_TITLES,
     OTHERING_WORDS,
     POINTING_WORDS,
     QUANTIFIER_SUBJECTS,
+    REGNAL_TITLES,
     RELATIVE_WORDS_OF_TIME,
     STORY_NOUNS,
     TITLE_WORDS,
 )
 
+# Titles that stand for a person when written as a name: "the Prince", "the Duke".
+_PERSON_TITLES = TITLE_WORDS | NOBLE_TITLES | REGNAL_TITLES
 # A fronted phrase longer than this is a clause of its own, not "In that same year".
 _FRONTED_AT_MOST = 7
 _LEANING = POINTING_WORDS | RELATIVE_WORDS_OF_TIME | LEANING_ADVERBS
@@ -117,16 +121,19 @@ def leans_on_others(kept: Sequence[Token]) -> bool:
 def titled_person(sent: Sentence, t: Token) -> bool:
     """Is `t` a title written as a name under "the" ("The Prince was head of the regency",
     "met the General"; TITLE_WORDS), standing for a person the text named before? A title
-    with a name, a phrase or a clause of its own ("the Prince of Wales", "the General, a
-    veteran,", "Prince Ali") says who; one before another noun ("the General Assembly") is
+    with a name, an "of" or a clause of its own ("the Prince of Wales", "the General, a
+    veteran,", "Prince Ali") says who, a place or a time does not ("the Prince in Egypt"); one before another noun ("the General Assembly") is
     no person (blind review 4: dangling)."""
-    if t.quoted or not t.text[:1].isupper() or t.lower_text not in TITLE_WORDS:
+    if t.quoted or not t.text[:1].isupper() or t.lower_text not in _PERSON_TITLES:
         return False
     if t.dep in ("compound", "amod") or (t.head != t.i and sent.tokens[t.head].pos == "PROPN"):
         return False
     kids = sent.children(t.i)
+    # a place or a time ("married the Prince in Egypt") does not say who, an "of" does
     return any(k.dep == "det" and k.lower_text == "the" for k in kids) and all(
-        k.dep in ("det", "amod") and k.pos != "PROPN" for k in kids
+        k.pos != "PROPN"
+        and (k.dep in ("det", "amod") or (k.dep == "prep" and k.lower_text != "of"))
+        for k in kids
     )
 
 
