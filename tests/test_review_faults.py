@@ -575,11 +575,13 @@ def test_a_pointing_word_the_wording_itself_explains_or_a_named_title_stays():
     text = (
         "In 1921 Karl Holm raised a fund for the Lund Museum, and that fund paid for the"
         " Oslo Library in 1925.\n\n"
+        "The Lund Navy closed the harbour of Bergen in 1931 and seized the ships of that port.\n\n"
         "The Prince of Wales opened the Bergen Harbour in 1930.\n\n"
         "The General Assembly of the Oslo Farmers Union met in Bergen in 1932."
     )
     prompts = " ".join(q.prompt for q in _questions(text))
     assert "that fund" in prompts
+    assert "that port" in prompts
     assert "The Prince of Wales" in prompts or "the Prince of Wales" in prompts
     assert "General Assembly" in prompts
 

@@ -281,8 +281,14 @@ def _across_a_semicolon(sent: Sentence, window: list[int]) -> bool:
     return any(t.text == ";" and t.i not in kept for t in sent.tokens[first:last])
 
 
-# "that number" points back as "this number" does (blind review 4: dangling).
+# "that number" points back as "this number" does (blind review 4: dangling), when it
+# stands before the main verb (`_points_back`).
 _POINTING = POINTING_WORDS | DEMONSTRATIVES
+
+
+def _root(sent: Sentence) -> int:
+    """The index of the sentence's main verb (its parse's root)."""
+    return next((t.i for t in sent.tokens if t.head == t.i), len(sent.tokens))
 
 
 def _points_back(sent: Sentence, kept: list[Token]) -> bool:
@@ -308,6 +314,9 @@ def _points_back(sent: Sentence, kept: list[Token]) -> bool:
             continue
         if t.lower_text in ("this", "these") and "DATE" in (t.ent, toks[t.head].ent):
             continue  # "later this month": as of the report, dated as the text dates it
+        if t.lower_text not in POINTING_WORDS and t.i > _root(sent):
+            continue  # "... lift the blockade of that country": "that" after the verb points
+            # back within the sentence as often as before it (Russia, named just before)
         noun = toks[t.head].lemma.lower()
         if any(o.i < t.i and o.lemma.lower() == noun for o in kept):
             continue  # "raised a fund ... and that fund grew": the wording says which
