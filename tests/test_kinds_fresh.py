@@ -326,3 +326,54 @@ def test_a_surname_the_tagger_split_off_as_a_place_stays_in_the_name() -> None:
         "Tampa left Paris in May."
     )
     assert actors == ["Harold Brisk", "Paul Mercier", "Vittorio Amedeo Tampa"]
+
+
+def test_objects_in_the_sky_and_the_land_they_are_seen_from_are_places() -> None:
+    actors, orgs, others = _kinds(
+        "In 1950 Walter Brandt pointed the Hubble Space Telescope at the Crab Nebula. "
+        "He later used the big telescope on Palomar Mountain. "
+        "He was a fellow of the Royal Society."
+    )
+    assert actors == ["Walter Brandt"]
+    assert orgs == [("Royal Society", None)]
+    assert others["Crab Nebula"] == "facility"  # spaCy's own label, kept
+    assert others["Palomar Mountain"] == "place"
+    assert others["Hubble Space Telescope"] == "facility"
+
+
+def test_a_union_of_republics_is_a_state() -> None:
+    actors, orgs, others = _kinds(
+        "The Union of Soviet Socialist Republics signed the pact with Finland in 1932."
+    )
+    assert orgs == []
+    assert others["Union of Soviet Socialist Republics"] == "place"
+
+
+def test_an_information_system_is_a_work_but_the_reserve_system_is_a_body() -> None:
+    actors, orgs, others = _kinds(
+        "The Federal Reserve System and the National Fraud Tracking System both opened "
+        "offices in Denver."
+    )
+    assert orgs == [("Federal Reserve System", None)]
+    assert others["National Fraud Tracking System"] == "work"
+
+
+def test_a_language_and_a_dated_title_are_no_bodies() -> None:
+    actors, orgs, others = _kinds(
+        "Walter Brandt spoke the Esperanto offshoot Ido. "
+        "Brandt later wrote Stellar Motion (1961), a short book."
+    )
+    assert actors == ["Walter Brandt"]
+    assert orgs == []
+    assert others["Ido"] == "group"
+    assert others["Stellar Motion"] == "work"
+
+
+def test_a_policy_is_a_work_not_a_body() -> None:
+    actors, orgs, others = _kinds(
+        "In 1921 the council introduced the New Farm Policy. "
+        "Governor Ruth Hale called it her Fair Harvest program."
+    )
+    assert orgs == []
+    assert others["New Farm Policy"] == "work"
+    assert others["Fair Harvest"] == "work"

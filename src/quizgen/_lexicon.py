@@ -713,6 +713,39 @@ CELESTIAL_NAMES = _words(
     """
 )
 
+# Head words of an object in the sky, named like a person or a body: "the Andromeda Galaxy",
+# "the Crab Nebula", "Halley's Comet". Places.
+SKY_HEADS = _words(
+    """
+    galaxy galaxies nebula nebulae cluster comet planet constellation asteroid quasar
+    supernova
+    """
+)
+
+# Head words of an instrument or a site named like a body: "the Hubble Space Telescope",
+# "Palomar Mountain". A facility, or a place when it names land.
+INSTRUMENT_HEADS = _words("telescope telescopes")
+LAND_HEADS = _words("mountain mountains mount hill hills valley peninsula plateau glacier")
+
+# Words opening a place's two-word name: "Mount Wilson", "Lake Geneva", "Cape Horn".
+PLACE_OPENERS = _words("mount lake cape isle")
+
+# A name's last word that makes it a state however it opens: "the Union of Soviet Socialist
+# Republics", "the Federal Republic of Germany" (its head word, before "of", is "Republic").
+STATE_TAILS = _words("republic republics")
+
+# Nouns right after a name that make it a programme or a policy, not a body: "his Great
+# Society program", "the Marshall Plan initiative".
+PROGRAMME_NOUNS = _words("program programme programs programmes policy policies initiative")
+
+# Words of a computer system's name: "the Enforcement Management Information System" is a
+# product, not a body; "the Federal Reserve System" (none of these) stays one.
+SYSTEM_WORDS = _words("information management intelligence data database tracking reporting")
+
+# Nouns before or after a name that make it a language: "the Esperanto language", "the
+# offshoot Ido", "a dialect called X".
+LANGUAGE_NOUNS = _words("language languages tongue dialect dialects offshoot")
+
 # Prefixes of a ship's name ("HMY Alberta", "USS Enterprise"), matched only where written
 # in capitals.
 SHIP_PREFIXES = _words("hms hmy hmt uss ss rms mv ms hmas hmcs css sms")
@@ -723,7 +756,7 @@ WORK_HEADS = (
     | _words(
         """
     carta charter constitution declaration manifesto bible gospel statute bill ordinance
-    decree edict code register
+    decree edict code register policy doctrine
     """
     )
     | (
