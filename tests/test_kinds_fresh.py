@@ -345,7 +345,7 @@ def test_a_union_of_republics_is_a_state() -> None:
     actors, orgs, others = _kinds(
         "The Union of Soviet Socialist Republics signed the pact with Finland in 1932."
     )
-    assert orgs == []
+    assert (actors, orgs) == ([], [])
     assert others["Union of Soviet Socialist Republics"] == "place"
 
 
@@ -354,7 +354,7 @@ def test_an_information_system_is_a_work_but_the_reserve_system_is_a_body() -> N
         "The Federal Reserve System and the National Fraud Tracking System both opened "
         "offices in Denver."
     )
-    assert orgs == [("Federal Reserve System", None)]
+    assert (actors, orgs) == ([], [("Federal Reserve System", None)])
     assert others["National Fraud Tracking System"] == "work"
 
 
@@ -374,6 +374,6 @@ def test_a_policy_is_a_work_not_a_body() -> None:
         "In 1921 the council introduced the New Farm Policy. "
         "Governor Ruth Hale called it her Fair Harvest program."
     )
-    assert orgs == []
+    assert (actors, orgs) == (["Ruth Hale"], [])
     assert others["New Farm Policy"] == "work"
     assert others["Fair Harvest"] == "work"

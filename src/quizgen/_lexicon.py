@@ -328,6 +328,9 @@ PUBLISH_VERBS = _words(
     """
 )
 
+# Verbs of writing a work: "he published Analytic Syntax (1937)" dates a book, not a body.
+WRITING_VERBS = _words("publish write author compose edit translate")
+
 # Words that make an organization's name an award's: no question asks who it is.
 AWARD_WORDS = _words(
     """
@@ -776,6 +779,7 @@ WORK_NOUNS = _words(
     """
     book treatise novel poem play opera essay paper article song album film painting
     symphony work works memoir memoirs report pamphlet thesis dissertation textbook
+    masterpiece
     """
 )
 

@@ -44,6 +44,7 @@ from quizgen._lexicon import (
     WORK_HEADS,
     WORK_NOUNS,
     WORK_TITLE_HEADS,
+    WRITING_VERBS,
 )
 
 OTHER_KINDS = tuple(dict.fromkeys(KIND_OF_LABEL.values()))
@@ -99,8 +100,8 @@ def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
         return "LAW"  # "his Great Society program": a programme, not the body running it
     if _language(toks, start, end):
         return "NORP"  # "the Esperanto language", "the offshoot Ido": a language
-    if label == "ORG" and not any(w in ORG_WORDS for w in lower) and _dated_title(toks, end):
-        return "WORK_OF_ART"  # "Analytic Syntax (1937)": a work with its year
+    if label == "ORG" and not any(w in ORG_WORDS for w in lower) and _dated_title(sent, end):
+        return "WORK_OF_ART"  # "he wrote Analytic Syntax (1937)": a work with its year
     if words[0].isupper() and lower[0] in SHIP_PREFIXES and len(words) > 1:
         return "PRODUCT"  # "HMY Alberta"
     if head in FACILITY_HEADS or _FACILITY_SUFFIX.search(words[-1]):
@@ -155,14 +156,17 @@ def _language(toks: Sequence[Token], start: int, end: int) -> bool:
 _YEAR = re.compile(r"\d{4}")
 
 
-def _dated_title(toks: Sequence[Token], end: int) -> bool:
-    """A year alone in brackets right after the name: "Analytic Syntax (1937)" is how a
-    bibliography or a biography dates a work."""
+def _dated_title(sent: Sentence, end: int) -> bool:
+    """A year alone in brackets right after the name, in a sentence about writing or works:
+    "he published Analytic Syntax (1937)", as a biography dates a work; not "Marks & Spencer
+    (1884) is a retailer"."""
+    toks = sent.tokens
     return (
         end + 2 < len(toks)
         and toks[end].text == "("
         and _YEAR.fullmatch(toks[end + 1].text) is not None
         and toks[end + 2].text == ")"
+        and any(t.lemma in WRITING_VERBS or t.lower_text in WORK_NOUNS for t in toks)
     )
 
 
