@@ -377,3 +377,21 @@ def test_a_policy_is_a_work_not_a_body() -> None:
     assert (actors, orgs) == (["Ruth Hale"], [])
     assert others["New Farm Policy"] == "work"
     assert others["Fair Harvest"] == "work"
+
+
+def test_a_nations_government_and_a_camps_faction_are_bodies_but_a_camp_is_not() -> None:
+    actors, orgs, others = _kinds(
+        "In 1952 the Turkish government allowed Ayse Demir to return. "
+        "The Bolshevik government fell. Leaders of the Menshevik faction fled to Paris."
+    )
+    assert actors == ["Ayse Demir"]
+    assert orgs == [("Turkish government", "government body"), ("Menshevik faction", "party")]
+    assert others["Bolshevik"] == "group"
+
+
+def test_a_name_before_a_lower_case_sky_word_is_a_place() -> None:
+    actors, orgs, others = _kinds(
+        "Walter Brandt measured the distance to the Andromeda galaxy in 1950."
+    )
+    assert (actors, orgs) == (["Walter Brandt"], [])
+    assert others["Andromeda"] == "place"

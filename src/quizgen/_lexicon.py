@@ -916,7 +916,7 @@ ORG_SUBTYPES: dict[str, frozenset[str]] = {
         guards airborne infantry cavalry
         """
     ),
-    "party": _words("party"),
+    "party": _words("party faction"),
     "international body": _words("nations international world nato league"),
     "news outlet": _words(
         """
@@ -1000,6 +1000,13 @@ SERIES_OPENERS = _words("formula")
 # Education" name a case (a law), not its parties, which the small model tags as people.
 CASE_SEPARATORS = _words("v. vs.")
 
+# How a nationality word ends ("Russian", "Chinese", "British", "French", "Israeli"): a
+# post of another country's is no distractor for a post the text places in one.
+NATIONALITY_ENDINGS = ("an", "ese", "ish", "ch", "i")
+# A country's government named by its nationality word: "the Turkish government", "the
+# French Government" (a body); not a camp's ("the Bolshevik government": a side).
+_NATIONAL = "(?:" + "|".join(NATIONALITY_ENDINGS) + ")$"
+
 RULER_PATTERNS: tuple[dict[str, object], ...] = (
     {
         "label": "LAW",
@@ -1025,6 +1032,25 @@ RULER_PATTERNS: tuple[dict[str, object], ...] = (
         "pattern": [
             {"ENT_TYPE": "NORP"},
             {"LOWER": {"IN": ["army", "navy", "marines", "fleet", "militia"]}},
+        ],
+    },
+    {
+        "label": "ORG",
+        "pattern": [
+            {
+                "ENT_TYPE": "NORP",
+                "IS_TITLE": True,
+                "LOWER": {"REGEX": _NATIONAL, "NOT_IN": sorted(MOVEMENT_WORDS)},
+            },
+            {"LOWER": "government"},
+        ],
+    },
+    {
+        # "the Menshevik faction", "the Maoist faction": a camp's organised wing is a body
+        "label": "ORG",
+        "pattern": [
+            {"LOWER": {"IN": sorted(MOVEMENT_WORDS)}, "IS_TITLE": True},
+            {"LOWER": {"IN": ["faction", "wing"]}},
         ],
     },
     {
@@ -1124,9 +1150,6 @@ POST_DOMAINS: dict[str, frozenset[str]] = {
     "church": _words("pope cardinal bishop archbishop reverend priest"),
     "law": _words("judge justice lawyer attorney"),
 }
-# How a nationality word ends ("Russian", "Chinese", "British", "French", "Israeli"): a
-# post of another country's is no distractor for a post the text places in one.
-NATIONALITY_ENDINGS = ("an", "ese", "ish", "ch", "i")
 
 # --- Wordings (issue 12, second review) -----------------------------------------------------
 # Connectives that lean on the words after them: left before a comma or the end once those

@@ -90,6 +90,8 @@ def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
         return "LOC"  # "the Moon", "Neptune"
     if head in SKY_HEADS or head in LAND_HEADS or lower[-1] in STATE_TAILS:
         return "LOC"  # "the Andromeda Galaxy", "Palomar Mountain", "the ... Republics"
+    if _next_lower(toks, end) in SKY_HEADS:
+        return "LOC"  # "the Andromeda galaxy", "Halley's comet"
     if len(words) == 2 and lower[0] in PLACE_OPENERS and words[1].istitle():
         return "LOC"  # "Mount Wilson", "Lake Geneva"; not "Mount Sinai Hospital"
     if head in INSTRUMENT_HEADS:
