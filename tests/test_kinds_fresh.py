@@ -395,3 +395,19 @@ def test_a_name_before_a_lower_case_sky_word_is_a_place() -> None:
     )
     assert (actors, orgs) == (["Walter Brandt"], [])
     assert others["Andromeda"] == "place"
+
+
+def test_a_name_a_term_or_theory_introduces_is_an_idea_but_an_idea_of_a_body_is_not() -> None:
+    actors, orgs, _ = _kinds(
+        "Hans Berg advanced the theories of Valence and Junction in German in two papers. "
+        "The term Junction is applied to phrases. "
+        "Nora Hale championed the idea of a League of Peoples."
+    )
+    assert actors == ["Hans Berg", "Nora Hale"]
+    assert orgs == [("League of Peoples", "international body")]
+
+
+def test_a_name_before_database_is_software() -> None:
+    actors, orgs, others = _kinds("Officers use the FRAUDNET database to track offenders.")
+    assert (actors, orgs) == ([], [])
+    assert others["FRAUDNET"] == "work"

@@ -293,6 +293,10 @@ CONCEPT_HEADS = _words(
     conservation
     """
 )
+# Nouns that make the name after them (or after their "of") an idea: "the term Nexus", "his
+# theories of Rank and Nexus", "the notion of Drift" (_extract/_spans.py drops such bodies).
+TERM_NOUNS = _words("term terms word notion notions concept concepts idea ideas theory theories")
+
 # Last words of a name that is a prize, a treaty, a war or a plan: no one's and no body's name.
 NOT_ORG_WORDS = _words(
     """
@@ -740,6 +744,9 @@ STATE_TAILS = _words("republic republics")
 # Nouns right after a name that make it a programme or a policy, not a body: "his Great
 # Society program", "the Marshall Plan initiative".
 PROGRAMME_NOUNS = _words("program programme programs programmes policy policies initiative")
+
+# Nouns right after a name that make it a piece of software: "the NEMISIS database".
+SOFTWARE_NOUNS = _words("database software app")
 
 # Words of a computer system's name: "the Enforcement Management Information System" is a
 # product, not a body; "the Federal Reserve System" (none of these) stays one.

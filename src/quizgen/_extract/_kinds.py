@@ -36,6 +36,7 @@ from quizgen._lexicon import (
     PROGRAMME_NOUNS,
     SHIP_PREFIXES,
     SKY_HEADS,
+    SOFTWARE_NOUNS,
     STATE_GROUPS,
     STATE_HEADS,
     STATE_TAILS,
@@ -98,6 +99,8 @@ def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
         return "FAC"  # "the Hubble Space Telescope"
     if lower[-1] == "system" and any(w in SYSTEM_WORDS for w in lower):
         return "WORK_OF_ART"  # "the Enforcement Management Information System": software
+    if _next_lower(toks, end) in SOFTWARE_NOUNS:
+        return "WORK_OF_ART"  # "the NEMISIS database"
     if _next_lower(toks, end) in PROGRAMME_NOUNS:
         return "LAW"  # "his Great Society program": a programme, not the body running it
     if _language(toks, start, end):
