@@ -411,3 +411,15 @@ def test_a_name_before_database_is_software() -> None:
     actors, orgs, others = _kinds("Officers use the FRAUDNET database to track offenders.")
     assert (actors, orgs) == ([], [])
     assert others["FRAUDNET"] == "work"
+
+
+def test_a_partys_government_is_a_body() -> None:
+    actors, orgs, _ = _kinds(
+        "Tom Reid said the Conservative government had failed to secure the files. "
+        "A Labour government took office in 1945."
+    )
+    assert actors == ["Tom Reid"]
+    assert orgs == [
+        ("Conservative government", "government body"),
+        ("Labour government", "government body"),
+    ]

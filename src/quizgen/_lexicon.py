@@ -1010,6 +1010,9 @@ CASE_SEPARATORS = _words("v. vs.")
 # How a nationality word ends ("Russian", "Chinese", "British", "French", "Israeli"): a
 # post of another country's is no distractor for a post the text places in one.
 NATIONALITY_ENDINGS = ("an", "ese", "ish", "ch", "i")
+# A party's adjective before "government": "the Conservative government" is the party's cabinet.
+PARTY_ADJECTIVES = _words("conservative liberal labour labor tory whig progressive")
+
 # A country's government named by its nationality word: "the Turkish government", "the
 # French Government" (a body); not a camp's ("the Bolshevik government": a side).
 _NATIONAL = "(?:" + "|".join(NATIONALITY_ENDINGS) + ")$"
@@ -1049,6 +1052,14 @@ RULER_PATTERNS: tuple[dict[str, object], ...] = (
                 "IS_TITLE": True,
                 "LOWER": {"REGEX": _NATIONAL, "NOT_IN": sorted(MOVEMENT_WORDS)},
             },
+            {"LOWER": "government"},
+        ],
+    },
+    {
+        # "the Conservative government", "a Labour government": a party's cabinet is a body
+        "label": "ORG",
+        "pattern": [
+            {"LOWER": {"IN": sorted(PARTY_ADJECTIVES)}, "IS_TITLE": True},
             {"LOWER": "government"},
         ],
     },
