@@ -423,3 +423,11 @@ def test_a_partys_government_is_a_body() -> None:
         ("Conservative government", "government body"),
         ("Labour government", "government body"),
     ]
+
+
+def test_a_name_set_up_as_a_programme_is_a_work() -> None:
+    actors, orgs, others = _kinds(
+        "Congress created Medishield as a national insurance program for the elderly in 1970."
+    )
+    assert (actors, orgs) == ([], [("Congress", "legislature")])
+    assert others["Medishield"] == "work"

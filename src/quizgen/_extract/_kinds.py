@@ -101,8 +101,8 @@ def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
         return "WORK_OF_ART"  # "the Enforcement Management Information System": software
     if _next_lower(toks, end) in SOFTWARE_NOUNS:
         return "WORK_OF_ART"  # "the NEMISIS database"
-    if _next_lower(toks, end) in PROGRAMME_NOUNS:
-        return "LAW"  # "his Great Society program": a programme, not the body running it
+    if _next_lower(toks, end) in PROGRAMME_NOUNS or _as_programme(toks, end):
+        return "LAW"  # "his Great Society program", "created X as a national insurance program"
     if _language(toks, start, end):
         return "NORP"  # "the Esperanto language", "the offshoot Ido": a language
     if label == "ORG" and not any(w in ORG_WORDS for w in lower) and _dated_title(sent, end):
@@ -147,6 +147,23 @@ def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
 def _next_lower(toks: Sequence[Token], end: int) -> str:
     """The lower-case word right after a span, or "" when the next word is capitalised."""
     return toks[end].lower_text if end < len(toks) and toks[end].text.islower() else ""
+
+
+def _as_programme(toks: Sequence[Token], end: int) -> bool:
+    """ "created Medicare as a national insurance program": "as a/an", up to three lower-case
+    words, then a programme noun right after the name."""
+    if (
+        end + 2 >= len(toks)
+        or toks[end].lower_text != "as"
+        or toks[end + 1].lower_text not in ARTICLES
+    ):
+        return False
+    for t in toks[end + 2 : end + 6]:
+        if not t.text.islower():
+            return False
+        if t.lower_text in PROGRAMME_NOUNS:
+            return True
+    return False
 
 
 def _language(toks: Sequence[Token], start: int, end: int) -> bool:
