@@ -242,6 +242,11 @@ def test_plain_text_heading_above_its_paragraph_is_its_own_sentence(tmp_path):
         ("The mill in 1902. Photo: Weser Archive, U.S. Navy.", "The mill in 1902."),
         ("The mayor spoke (Photo: Ann Lee/AP) to the crowd.", "The mayor spoke to the crowd."),
         ("Credit: Oskar Lind", ""),
+        # a figure's panels credited by letter (review 4 kept one, and its body took an alias)
+        (
+            "The dam in 1931 (a) and in 1950 (b). (credit a, b: work by the Weser Archive)",
+            "The dam in 1931 (a) and in 1950 (b).",
+        ),
         ("File:harbour_1902.jpg", ""),
         # a sentence that only mentions a picture, or a long line after a label, stays
         ("She kept one image: a lamp.", "She kept one image: a lamp."),
@@ -319,6 +324,28 @@ def test_rows_of_names_in_a_table_stay_apart_entries_with_years_too(tmp_path: Pa
     )
     assert "Peter Kolb\n\nUwe Lind" in body and "Otto Fahr\n\nMax Roth" in body
     assert "Karl Weiss (1901–1920)" in body and "Emma Weiss" in body
+
+
+@pytest.mark.slow
+def test_a_tab_separated_table_keeps_each_cell_to_itself(tmp_path: Path) -> None:
+    # A results table typed with tabs was joined into one sentence (a row ends on "Jr.")
+    # and "Motorsports Jeff Gordon", a team's last word and its driver, became the person
+    # and the key (review 4): each cell stands alone, so no name runs into the next cell
+    text = (
+        "Aldbury race\n\nKarl Brandt of Weser Motorsports won the race at Aldbury on "
+        "Sunday, ahead of Uwe Lind.\n\nResults\n"
+        "Pos\tCar\tTeam\tDriver\n"
+        "1\t24\tWeser Motorsports\tKarl Brandt\n"
+        "2\t18\tWeser Motorsports\tUwe Lind\n"
+        "3\t11\tKolbe Racing\tOtto Fahr, Jr.\n"
+        "4\t7\tWeser Motorsports\tJonas Pirk\n"
+    )
+    body = _body(tmp_path, text)
+    assert "Weser Motorsports\n\nKarl Brandt" in body and "\t" not in body
+    path = tmp_path / "t.txt"
+    names = {a.name for a in extract_facts(load_source(path)).actors}
+    assert {"Karl Brandt", "Jonas Pirk"} <= names
+    assert not [n for n in names if n.split()[0] in ("Motorsports", "Racing")]
 
 
 def test_textbook_box_headings_are_dropped(tmp_path: Path) -> None:

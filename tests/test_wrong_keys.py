@@ -11,6 +11,7 @@ import pytest
 
 from quizgen._deck import Question
 from quizgen._extract import Entity, Mention, Sentence, Token, extract_facts
+from quizgen._extract._entities import _head_short, _shortens
 from quizgen._generate import GenerateOptions, generate_planned
 from quizgen._generate._blanks import (
     _infinitive,
@@ -22,6 +23,7 @@ from quizgen._generate._blanks import (
 from quizgen._generate._candidates import _surname_alone
 from quizgen._generate._distractors import Pool, same_form, spelled_alike
 from quizgen._generate._not_options import linked_names
+from quizgen._generate._torn import torn
 from quizgen._sources import Source
 from wordings import slots
 
@@ -317,3 +319,71 @@ def test_a_sibling_body_is_named_by_whole_words(text: str, gives_away: bool) -> 
     # "New Yorker" was read as naming a sibling of "New York World" and the question refused
     body = Entity(kind="organization", name="Grand Lakes Banks")
     assert _names_a_sibling(text, body) is gives_away
+
+
+def test_a_date_before_or_after_another_event_is_not_the_clauses():
+    # "Prior to expropriation in 1938, the industry had been dominated by ..." was asked as
+    # "In what year had the industry been dominated ...?" keyed 1938 (review 4): the date in
+    # "prior to / ahead of / on the eve of / in the run-up to X" is X's, so the clause is
+    # not asked by it; a date on the clause's own verb still is
+    text = (
+        "Mill history\n\n"
+        "Prior to the merger in 1961, the Dunmore mill had been run by the Keller family.\n\n"
+        "Ahead of the strike in 1972, the workers at the Dunmore mill elected a council.\n\n"
+        "On the eve of the flood in 1985, the owners moved the looms to Tarbet.\n\n"
+        "In the run-up to the sale in 1990, the Keller family closed the dye works.\n\n"
+        "The Keller family sold the Dunmore mill to Ruth Amsel in 1994."
+    )
+    asked = {q.answer for q in _questions(text) if q.template == "date-event"}
+    assert asked == {"1994"}
+
+
+def test_the_word_after_of_in_a_bodys_name_is_no_short_form_of_it():
+    # "the president and Congress" keyed "Library of Congress" (review 4): a body's one
+    # word stands for it only from the part that names the body ("the House" of "House of
+    # Lords"), not from what follows its "of" (the owner, place or field)
+    text = (
+        "Archives\n\n"
+        "The Archive of Parliament opened in 1921 in Aldbury.\n\n"
+        "Members of Parliament voted to fund it in 1930."
+    )
+    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    archive = next(o for o in facts.organizations if o.name == "Archive of Parliament")
+    assert "Parliament" not in archive.aliases
+    assert _head_short("House", "House of Lords")
+    assert not _head_short("Parliament", "Archive of Parliament")
+    assert _shortens("Courier", "Aldbury Courier")
+    assert not _shortens("Aldbury", "University of Aldbury")
+
+
+def test_a_clause_without_a_finite_verb_is_not_asked_by_whom():
+    # "with the top five being rounded out by Logano" gave "By whom being the top five
+    # rounded out?" (review 4): a participle has no place before the subject; a finite
+    # passive ("was handed over by") still makes its question
+    text = (
+        "Aldbury race\n\nKarl Brandt won the race at Aldbury on Sunday.\n\n"
+        "Uwe Lind finished second, followed by Otto Fahr, with the top five being rounded "
+        "out by Jonas Pirk.\n\n"
+        "The trophy was handed over by Marta Kolbe in the evening."
+    )
+    asked = {q.prompt: q.answer for q in _questions(text) if q.template == "actor-object"}
+    assert "By whom was the trophy handed over in the evening?" in asked
+    assert "Jonas Pirk" not in asked.values()
+
+
+def test_a_joined_verb_stripped_of_its_words_tears_the_wording():
+    # "..., and acted." of "..., and acted as president of the Congress" was a true/false
+    # statement (review 4); a joined verb that had nothing after it ("wept and left.") reads
+    text = (
+        "Kolbe\n\nIn addition to running the mill, she founded the Aldbury Weavers Guild "
+        "in 1921, and served as treasurer of the Weser Savings Bank in Tarbet.\n\n"
+        "She wept and left."
+    )
+    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    sent, short = facts.sentences[1], facts.sentences[2]
+    toks = sent.tokens
+    served = next(t.i for t in toks if t.text == "served")
+    year = next(t.i for t in toks if t.text == "1921")
+    assert torn(sent, [*range(served + 1), len(toks) - 1], year, year + 1)
+    assert not torn(sent, [*range(served - 2), len(toks) - 1], year, year + 1)
+    assert not torn(short, range(len(short.tokens) - 1), 0, 1)

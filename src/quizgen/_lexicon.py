@@ -1218,6 +1218,11 @@ BOUND_PREPOSITIONS = _words("by until till since from after before")
 # Prepositions that set a clause against another event: "After the signing of the treaty
 # on March 3, 1918, forces occupied ...": a date inside the phrase is that other event's.
 OTHER_EVENT_PREPOSITIONS = _words("after before following since until till despite preceding")
+# Head words of phrases that set a clause before or after another event, as the
+# prepositions above do: "prior to expropriation in 1938", "ahead of the vote in 1932", "on
+# the eve of the invasion in 1940", "in the run-up to the war in 1914", "in the wake of the
+# crash in 1929": a date inside the phrase is that other event's, not the clause's.
+OTHER_EVENT_HEADS = _words("prior ahead eve advance run-up lead-up build-up wake aftermath")
 # Heads of a role that one of many holds, whatever body follows: "a member of the League".
 MANY_HOLDER_HEADS = _words("member one part employee student fellow")
 # Words that date or place a thing relative to the sentence around it: a description with

@@ -137,11 +137,12 @@ def _org_key(name: str) -> str:
 
 def _head_short(short: str, full: str) -> bool:
     """ "House" of "U.S. House of Representatives", "League" of "League of Nations": one
-    capitalised word of the longer name that names its kind of body."""
+    capitalised word of the longer name that names its kind of body, before any "of"
+    ("Congress" of "Library of Congress" is another body: blind review 4)."""
     return (
         " " not in short
         and short.istitle()
-        and short in full.split()
+        and short in _head_part(full)
         and short != full
         and _org_key(short) in ORG_HEAD_SHORT_FORMS
     )
@@ -171,7 +172,10 @@ def _shortens(short: str, full: str) -> bool:
 def _ends(short: str, full: str) -> bool:
     """ "Enquirer" of "Cincinnati Enquirer", "Derrick" of "Oil City Derrick": a newspaper's or
     a firm's last word, when it names no kind of body ("Union" of "Soviet Union" is any
-    union's). The caller links only when one organization fits."""
+    union's). The caller links only when one organization fits. The last word must be the
+    name's head: after an "of" it names another thing ("Congress" of "Library of Congress"
+    is the legislature, "Texas" of "University of Texas" the state; blind review 4 keyed
+    "the president and Congress" as the library)."""
     words = full.split()
     return (
         " " not in short
@@ -179,7 +183,17 @@ def _ends(short: str, full: str) -> bool:
         and len(words) > 1
         and words[-1] == short
         and short.lower() not in ORG_WORDS
+        and _head_part(full) == words
     )
+
+
+def _head_part(full: str) -> list[str]:
+    """The words of a name before its first lower-case word ("of", "for", "and"): the part
+    that names the body ("Library" of "Library of Congress"); what follows names another
+    thing, its owner, place or field."""
+    words = full.split()
+    cut = next((k for k, w in enumerate(words) if w[:1].islower()), len(words))
+    return words[:cut]
 
 
 def link_acronyms(sentences: Sequence[Sentence], orgs: list[Entity]) -> list[Entity]:

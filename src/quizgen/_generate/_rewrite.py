@@ -158,6 +158,10 @@ def _invert_without_clauses(
     return _invert(replace(clause, idx=idx), substitutes)
 
 
+# Tags of a verb form that makes no clause of its own: "being", "been", "be", "to".
+_NON_FINITE = frozenset({"VBG", "VBN", "VB", "TO"})
+
+
 def _invert(
     clause: Clause,
     substitutes: dict[int, str] | Callable[[list[int]], dict[int, str] | None] | None,
@@ -184,10 +188,15 @@ def _invert(
     elif verb.lemma == "be" or verb.pos == "AUX":
         moved, front = verb.i, verb.lower_text
     else:
-        if not _a_word(verb.lemma):
+        if not _a_word(verb.lemma) or verb.tag not in DO_FORMS:
             return None  # "In whom did Jones unconditione fear?": the lemmatizer's guess
         moved, front = -1, DO_FORMS[verb.tag]
         words[verb.i] = (verb.lemma, bool(verb.ws))
+    if moved >= 0 and toks[moved].tag in _NON_FINITE:
+        # "with the top five being rounded out by Logano": a clause without a finite verb
+        # has nothing to put before its subject ("By whom being the top five rounded
+        # out?", blind review 4); nor has "followed by Fahr" a form for "did"
+        return None
     body = [i for i in clause.idx if i != moved]
     first = clause.subject_idx[0]
     if any(i < first for i in body if i not in clause.subject_idx):

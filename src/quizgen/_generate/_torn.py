@@ -70,6 +70,25 @@ def _stripped_head(sent: Sentence, keep: set[int], start: int, end: int) -> bool
     return False
 
 
+def _stripped_conjunct(sent: Sentence, keep: set[int], start: int, end: int) -> bool:
+    """ "..., and acted." of "..., and acted as president of the Congress": a verb joined to
+    the one before by "and" whose every word after it was left out. Alone it says another
+    thing, or nothing (blind review 4: a true/false statement ended so); a verb that had
+    nothing after it ("and wept.") keeps all it had, and one that lost only its date ("and
+    a second, Ève, followed." of "... followed in 1904") says what it said."""
+    toks = sent.tokens
+    for k in keep:
+        word = toks[k]
+        if word.dep != "conj" or word.pos not in ("VERB", "AUX"):
+            continue
+        after = [c.i for c in sent.children(k) if c.i > k and c.pos != "PUNCT"]
+        if any(c in keep or start <= c < end for c in after):
+            continue
+        if any(not any(toks[j].ent in ("DATE", "TIME") for j in sent.subtree(c)) for c in after):
+            return True
+    return False
+
+
 def _next_kept(keep: set[int], k: int, n: int) -> int | None:
     """The first kept token after k, or None when none is."""
     return next((i for i in range(k + 1, n) if i in keep), None)
@@ -138,6 +157,7 @@ _WINDOW_RULES: tuple[Callable[[Sentence, set[int], int, int], bool], ...] = (
     _beside_the_blank,
     _hanging_word,
     _stripped_head,
+    _stripped_conjunct,
     _orphan_determiner,
     _unclosed_remark,
     _stranded_adverbs,

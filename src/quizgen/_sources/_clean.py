@@ -47,6 +47,34 @@ def normalize(text: str) -> str:
     return _BLANK_RUN.sub("\n\n", text).strip("\n")
 
 
+def _cells(line: str) -> list[str]:
+    """The non-empty cells of a line split at its tabs."""
+    return [c.strip() for c in line.split("\t") if c.strip()]
+
+
+def tab_rows(text: str) -> str:
+    """Each cell of a table typed with tabs as a paragraph of its own (before `normalize`
+    makes tabs spaces): a table is two lines or more in a row, each of two cells or more,
+    all of as many cells (a stray tab in a line of prose is a space). Run into the rows
+    around it, one ending on "Jr." made the table one sentence, and the tagger read
+    "Motorsports Jeff Gordon" (a team's last word and its driver) as one person (blind
+    review 4); joined by "; " or ", " in a row, it read the teams listed with drivers as
+    people. A cell alone is read as the name it is, or not at all."""
+    if "\t" not in text:
+        return text
+    lines = text.split("\n")
+    counts = [len(_cells(line)) if "\t" in line else 0 for line in lines]
+    out = []
+    for k, line in enumerate(lines):
+        n = counts[k]
+        beside = [counts[j] for j in (k - 1, k + 1) if 0 <= j < len(lines)]
+        if n >= 2 and n in beside:
+            out.append("\n" + "\n\n".join(_cells(line)) + "\n")
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def paragraphs(text: str) -> list[list[str]]:
     """Split normalized text into paragraphs, each a list of its lines."""
     return [block.split("\n") for block in text.split("\n\n") if block.strip()]
@@ -187,8 +215,11 @@ def is_back_matter(heading: str) -> bool:
 _LABEL = "|".join(
     sorted((re.escape(w).replace(r"\ ", r"\s") for w in CREDIT_LABELS), key=len)[::-1]
 )
-# "(Photo: Jane Roe/AP)" anywhere in a line.
-_BRACKETED_CREDIT = re.compile(rf"\s*\((?i:{_LABEL})\s?:\s?[^()\n]{{1,80}}\)")
+# "(Photo: Jane Roe/AP)" anywhere in a line; a figure's parts by letter, "(credit a, b: Jane
+# Roe)" (a textbook's captions credit their panels so: blind review 4 saw one kept).
+_BRACKETED_CREDIT = re.compile(
+    rf"\s*\((?i:{_LABEL})(?:\s[a-z](?:,\s?[a-z])*)?\s?:\s?[^()\n]{{1,80}}\)"
+)
 # "... in 2012. Image: Jane Roe." closing a line, or a line of its own: the credit opens the
 # line or follows a sentence's end.
 _CREDIT_TAIL = re.compile(

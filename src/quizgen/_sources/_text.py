@@ -18,6 +18,7 @@ from quizgen._sources._clean import (
     is_back_matter,
     normalize,
     paragraphs,
+    tab_rows,
 )
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -166,7 +167,7 @@ def plain_text(text: str) -> tuple[str | None, str]:
     of a table or line-up stay apart (see _is_record); link instructions and media boxes,
     and back matter (References, Notes, See also ...) go.
     """
-    paras = drop_boilerplate(paragraphs(drop_credits(drop_citations(normalize(text)))))
+    paras = drop_boilerplate(paragraphs(drop_credits(drop_citations(normalize(tab_rows(text))))))
     paras = [[ln for ln in p if any(ch.isalnum() for ch in ln)] for p in paras]
     paras = _split_headings([p for p in paras if p])
     paras = _drop_back_matter(drop_media_boxes(paras))
@@ -306,7 +307,7 @@ def markdown_text(text: str) -> tuple[str | None, str]:
             blocks.append((0, _inline(join_lines(para))))
             para.clear()
 
-    lines = drop_credits(drop_citations(normalize(text))).split("\n")
+    lines = drop_credits(drop_citations(normalize(tab_rows(text)))).split("\n")
     fence: str | None = None
     code: list[str] = []
     for raw in lines:
