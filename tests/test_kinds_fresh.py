@@ -326,3 +326,108 @@ def test_a_surname_the_tagger_split_off_as_a_place_stays_in_the_name() -> None:
         "Tampa left Paris in May."
     )
     assert actors == ["Harold Brisk", "Paul Mercier", "Vittorio Amedeo Tampa"]
+
+
+def test_objects_in_the_sky_and_the_land_they_are_seen_from_are_places() -> None:
+    actors, orgs, others = _kinds(
+        "In 1950 Walter Brandt pointed the Hubble Space Telescope at the Crab Nebula. "
+        "He later used the big telescope on Palomar Mountain. "
+        "He was a fellow of the Royal Society."
+    )
+    assert actors == ["Walter Brandt"]
+    assert orgs == [("Royal Society", None)]
+    assert others["Crab Nebula"] == "facility"  # spaCy's own label, kept
+    assert others["Palomar Mountain"] == "place"
+    assert others["Hubble Space Telescope"] == "facility"
+
+
+def test_a_union_of_republics_is_a_state() -> None:
+    actors, orgs, others = _kinds(
+        "The Union of Soviet Socialist Republics signed the pact with Finland in 1932."
+    )
+    assert (actors, orgs) == ([], [])
+    assert others["Union of Soviet Socialist Republics"] == "place"
+
+
+def test_an_information_system_is_a_work_but_the_reserve_system_is_a_body() -> None:
+    actors, orgs, others = _kinds(
+        "The Federal Reserve System and the National Fraud Tracking System both opened "
+        "offices in Denver."
+    )
+    assert (actors, orgs) == ([], [("Federal Reserve System", None)])
+    assert others["National Fraud Tracking System"] == "work"
+
+
+def test_a_language_and_a_dated_title_are_no_bodies() -> None:
+    actors, orgs, others = _kinds(
+        "Walter Brandt spoke the Esperanto offshoot Ido. "
+        "Brandt later wrote Stellar Motion (1961), a short book."
+    )
+    assert actors == ["Walter Brandt"]
+    assert orgs == []
+    assert others["Ido"] == "group"
+    assert others["Stellar Motion"] == "work"
+
+
+def test_a_policy_is_a_work_not_a_body() -> None:
+    actors, orgs, others = _kinds(
+        "In 1921 the council introduced the New Farm Policy. "
+        "Governor Ruth Hale called it her Fair Harvest program."
+    )
+    assert (actors, orgs) == (["Ruth Hale"], [])
+    assert others["New Farm Policy"] == "work"
+    assert others["Fair Harvest"] == "work"
+
+
+def test_a_nations_government_and_a_camps_faction_are_bodies_but_a_camp_is_not() -> None:
+    actors, orgs, others = _kinds(
+        "In 1952 the Turkish government allowed Ayse Demir to return. "
+        "The Bolshevik government fell. Leaders of the Menshevik faction fled to Paris."
+    )
+    assert actors == ["Ayse Demir"]
+    assert orgs == [("Turkish government", "government body"), ("Menshevik faction", "party")]
+    assert others["Bolshevik"] == "group"
+
+
+def test_a_name_before_a_lower_case_sky_word_is_a_place() -> None:
+    actors, orgs, others = _kinds(
+        "Walter Brandt measured the distance to the Andromeda galaxy in 1950."
+    )
+    assert (actors, orgs) == (["Walter Brandt"], [])
+    assert others["Andromeda"] == "place"
+
+
+def test_a_name_a_term_or_theory_introduces_is_an_idea_but_an_idea_of_a_body_is_not() -> None:
+    actors, orgs, _ = _kinds(
+        "Hans Berg advanced the theories of Valence and Junction in German in two papers. "
+        "The term Junction is applied to phrases. "
+        "Nora Hale championed the idea of a League of Peoples."
+    )
+    assert actors == ["Hans Berg", "Nora Hale"]
+    assert orgs == [("League of Peoples", "international body")]
+
+
+def test_a_name_before_database_is_software() -> None:
+    actors, orgs, others = _kinds("Officers use the FRAUDNET database to track offenders.")
+    assert (actors, orgs) == ([], [])
+    assert others["FRAUDNET"] == "work"
+
+
+def test_a_partys_government_is_a_body() -> None:
+    actors, orgs, _ = _kinds(
+        "Tom Reid said the Conservative government had failed to secure the files. "
+        "A Labour government took office in 1945."
+    )
+    assert actors == ["Tom Reid"]
+    assert orgs == [
+        ("Conservative government", "government body"),
+        ("Labour government", "government body"),
+    ]
+
+
+def test_a_name_set_up_as_a_programme_is_a_work() -> None:
+    actors, orgs, others = _kinds(
+        "Congress created Medishield as a national insurance program for the elderly in 1970."
+    )
+    assert (actors, orgs) == ([], [("Congress", "legislature")])
+    assert others["Medishield"] == "work"

@@ -293,6 +293,10 @@ CONCEPT_HEADS = _words(
     conservation
     """
 )
+# Nouns that make the name after them (or after their "of") an idea: "the term Nexus", "his
+# theories of Rank and Nexus", "the notion of Drift" (_extract/_spans.py drops such bodies).
+TERM_NOUNS = _words("term terms word notion notions concept concepts idea ideas theory theories")
+
 # Last words of a name that is a prize, a treaty, a war or a plan: no one's and no body's name.
 NOT_ORG_WORDS = _words(
     """
@@ -327,6 +331,9 @@ PUBLISH_VERBS = _words(
     publish print appear report announce describe
     """
 )
+
+# Verbs of writing a work: "he published Analytic Syntax (1937)" dates a book, not a body.
+WRITING_VERBS = _words("publish write author compose edit translate")
 
 # Words that make an organization's name an award's: no question asks who it is.
 AWARD_WORDS = _words(
@@ -713,6 +720,42 @@ CELESTIAL_NAMES = _words(
     """
 )
 
+# Head words of an object in the sky, named like a person or a body: "the Andromeda Galaxy",
+# "the Crab Nebula", "Halley's Comet". Places.
+SKY_HEADS = _words(
+    """
+    galaxy galaxies nebula nebulae cluster comet planet constellation asteroid quasar
+    supernova
+    """
+)
+
+# Head words of an instrument or a site named like a body: "the Hubble Space Telescope",
+# "Palomar Mountain". A facility, or a place when it names land.
+INSTRUMENT_HEADS = _words("telescope telescopes")
+LAND_HEADS = _words("mountain mountains mount hill hills valley peninsula plateau glacier")
+
+# Words opening a place's two-word name: "Mount Wilson", "Lake Geneva", "Cape Horn".
+PLACE_OPENERS = _words("mount lake cape isle")
+
+# A name's last word that makes it a state however it opens: "the Union of Soviet Socialist
+# Republics", "the Federal Republic of Germany" (its head word, before "of", is "Republic").
+STATE_TAILS = _words("republic republics")
+
+# Nouns right after a name that make it a programme or a policy, not a body: "his Great
+# Society program", "the Marshall Plan initiative".
+PROGRAMME_NOUNS = _words("program programme programs programmes policy policies initiative")
+
+# Nouns right after a name that make it a piece of software: "the NEMISIS database".
+SOFTWARE_NOUNS = _words("database software app")
+
+# Words of a computer system's name: "the Enforcement Management Information System" is a
+# product, not a body; "the Federal Reserve System" (none of these) stays one.
+SYSTEM_WORDS = _words("information management intelligence data database tracking reporting")
+
+# Nouns before or after a name that make it a language: "the Esperanto language", "the
+# offshoot Ido", "a dialect called X".
+LANGUAGE_NOUNS = _words("language languages tongue dialect dialects offshoot")
+
 # Prefixes of a ship's name ("HMY Alberta", "USS Enterprise"), matched only where written
 # in capitals.
 SHIP_PREFIXES = _words("hms hmy hmt uss ss rms mv ms hmas hmcs css sms")
@@ -723,7 +766,7 @@ WORK_HEADS = (
     | _words(
         """
     carta charter constitution declaration manifesto bible gospel statute bill ordinance
-    decree edict code register
+    decree edict code register policy doctrine
     """
     )
     | (
@@ -743,6 +786,7 @@ WORK_NOUNS = _words(
     """
     book treatise novel poem play opera essay paper article song album film painting
     symphony work works memoir memoirs report pamphlet thesis dissertation textbook
+    masterpiece
     """
 )
 
@@ -879,7 +923,7 @@ ORG_SUBTYPES: dict[str, frozenset[str]] = {
         guards airborne infantry cavalry
         """
     ),
-    "party": _words("party"),
+    "party": _words("party faction"),
     "international body": _words("nations international world nato league"),
     "news outlet": _words(
         """
@@ -963,6 +1007,16 @@ SERIES_OPENERS = _words("formula")
 # Education" name a case (a law), not its parties, which the small model tags as people.
 CASE_SEPARATORS = _words("v. vs.")
 
+# How a nationality word ends ("Russian", "Chinese", "British", "French", "Israeli"): a
+# post of another country's is no distractor for a post the text places in one.
+NATIONALITY_ENDINGS = ("an", "ese", "ish", "ch", "i")
+# A party's adjective before "government": "the Conservative government" is the party's cabinet.
+PARTY_ADJECTIVES = _words("conservative liberal labour labor tory whig progressive")
+
+# A country's government named by its nationality word: "the Turkish government", "the
+# French Government" (a body); not a camp's ("the Bolshevik government": a side).
+_NATIONAL = "(?:" + "|".join(NATIONALITY_ENDINGS) + ")$"
+
 RULER_PATTERNS: tuple[dict[str, object], ...] = (
     {
         "label": "LAW",
@@ -988,6 +1042,33 @@ RULER_PATTERNS: tuple[dict[str, object], ...] = (
         "pattern": [
             {"ENT_TYPE": "NORP"},
             {"LOWER": {"IN": ["army", "navy", "marines", "fleet", "militia"]}},
+        ],
+    },
+    {
+        "label": "ORG",
+        "pattern": [
+            {
+                "ENT_TYPE": "NORP",
+                "IS_TITLE": True,
+                "LOWER": {"REGEX": _NATIONAL, "NOT_IN": sorted(MOVEMENT_WORDS)},
+            },
+            {"LOWER": "government"},
+        ],
+    },
+    {
+        # "the Conservative government", "a Labour government": a party's cabinet is a body
+        "label": "ORG",
+        "pattern": [
+            {"LOWER": {"IN": sorted(PARTY_ADJECTIVES)}, "IS_TITLE": True},
+            {"LOWER": "government"},
+        ],
+    },
+    {
+        # "the Menshevik faction", "the Maoist faction": a camp's organised wing is a body
+        "label": "ORG",
+        "pattern": [
+            {"LOWER": {"IN": sorted(MOVEMENT_WORDS)}, "IS_TITLE": True},
+            {"LOWER": {"IN": ["faction", "wing"]}},
         ],
     },
     {
@@ -1087,9 +1168,6 @@ POST_DOMAINS: dict[str, frozenset[str]] = {
     "church": _words("pope cardinal bishop archbishop reverend priest"),
     "law": _words("judge justice lawyer attorney"),
 }
-# How a nationality word ends ("Russian", "Chinese", "British", "French", "Israeli"): a
-# post of another country's is no distractor for a post the text places in one.
-NATIONALITY_ENDINGS = ("an", "ese", "ish", "ch", "i")
 
 # --- Wordings (issue 12, second review) -----------------------------------------------------
 # Connectives that lean on the words after them: left before a comma or the end once those

@@ -23,19 +23,29 @@ from quizgen._lexicon import (
     FACILITY_HEADS,
     FACILITY_OPENERS,
     FAITH_WORDS,
+    INSTRUMENT_HEADS,
     KIND_OF_LABEL,
+    LAND_HEADS,
+    LANGUAGE_NOUNS,
     MOVEMENT_WORDS,
     ORG_SUBTYPES,
     ORG_WORDS,
     PEOPLE_GROUP_HEADS,
     PEOPLE_PLURALS,
+    PLACE_OPENERS,
+    PROGRAMME_NOUNS,
     SHIP_PREFIXES,
+    SKY_HEADS,
+    SOFTWARE_NOUNS,
     STATE_GROUPS,
     STATE_HEADS,
+    STATE_TAILS,
     STREET_PLURALS,
+    SYSTEM_WORDS,
     WORK_HEADS,
     WORK_NOUNS,
     WORK_TITLE_HEADS,
+    WRITING_VERBS,
 )
 
 OTHER_KINDS = tuple(dict.fromkeys(KIND_OF_LABEL.values()))
@@ -79,6 +89,24 @@ def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
     the = before is not None and before.lower_text == "the"
     if len(words) == 1 and lower[0] in CELESTIAL_NAMES:
         return "LOC"  # "the Moon", "Neptune"
+    if head in SKY_HEADS or head in LAND_HEADS or lower[-1] in STATE_TAILS:
+        return "LOC"  # "the Andromeda Galaxy", "Palomar Mountain", "the ... Republics"
+    if _next_lower(toks, end) in SKY_HEADS:
+        return "LOC"  # "the Andromeda galaxy", "Halley's comet"
+    if len(words) == 2 and lower[0] in PLACE_OPENERS and words[1].istitle():
+        return "LOC"  # "Mount Wilson", "Lake Geneva"; not "Mount Sinai Hospital"
+    if head in INSTRUMENT_HEADS:
+        return "FAC"  # "the Hubble Space Telescope"
+    if lower[-1] == "system" and any(w in SYSTEM_WORDS for w in lower):
+        return "WORK_OF_ART"  # "the Enforcement Management Information System": software
+    if _next_lower(toks, end) in SOFTWARE_NOUNS:
+        return "WORK_OF_ART"  # "the NEMISIS database"
+    if _next_lower(toks, end) in PROGRAMME_NOUNS or _as_programme(toks, end):
+        return "LAW"  # "his Great Society program", "created X as a national insurance program"
+    if _language(toks, start, end):
+        return "NORP"  # "the Esperanto language", "the offshoot Ido": a language
+    if label == "ORG" and not any(w in ORG_WORDS for w in lower) and _dated_title(sent, end):
+        return "WORK_OF_ART"  # "he wrote Analytic Syntax (1937)": a work with its year
     if words[0].isupper() and lower[0] in SHIP_PREFIXES and len(words) > 1:
         return "PRODUCT"  # "HMY Alberta"
     if head in FACILITY_HEADS or _FACILITY_SUFFIX.search(words[-1]):
@@ -114,6 +142,54 @@ def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
     if not any(w in ORG_WORDS for w in lower) and _work_context(sent, start):
         return "WORK_OF_ART"
     return None
+
+
+def _next_lower(toks: Sequence[Token], end: int) -> str:
+    """The lower-case word right after a span, or "" when the next word is capitalised."""
+    return toks[end].lower_text if end < len(toks) and toks[end].text.islower() else ""
+
+
+def _as_programme(toks: Sequence[Token], end: int) -> bool:
+    """ "created Medicare as a national insurance program": "as a/an", up to three lower-case
+    words, then a programme noun right after the name."""
+    if (
+        end + 2 >= len(toks)
+        or toks[end].lower_text != "as"
+        or toks[end + 1].lower_text not in ARTICLES
+    ):
+        return False
+    for t in toks[end + 2 : end + 6]:
+        if not t.text.islower():
+            return False
+        if t.lower_text in PROGRAMME_NOUNS:
+            return True
+    return False
+
+
+def _language(toks: Sequence[Token], start: int, end: int) -> bool:
+    """A language noun in lower case right before or after the name: "the Esperanto
+    language", "the offshoot Ido"."""
+    before = toks[start - 1] if start else None
+    if before is not None and before.text.islower() and before.lower_text in LANGUAGE_NOUNS:
+        return True
+    return _next_lower(toks, end) in LANGUAGE_NOUNS
+
+
+_YEAR = re.compile(r"\d{4}")
+
+
+def _dated_title(sent: Sentence, end: int) -> bool:
+    """A year alone in brackets right after the name, in a sentence about writing or works:
+    "he published Analytic Syntax (1937)", as a biography dates a work; not "Marks & Spencer
+    (1884) is a retailer"."""
+    toks = sent.tokens
+    return (
+        end + 2 < len(toks)
+        and toks[end].text == "("
+        and _YEAR.fullmatch(toks[end + 1].text) is not None
+        and toks[end + 2].text == ")"
+        and any(t.lemma in WRITING_VERBS or t.lower_text in WORK_NOUNS for t in toks)
+    )
 
 
 _CUP_ENDINGS = ("cup", "pokal")  # a competition's name as one compound word

@@ -36,6 +36,7 @@ from quizgen._lexicon import (
     PERSON_ORG_TAILS,
     POST_MODIFIERS,
     REGNAL_TITLES,
+    TERM_NOUNS,
     TITLE_WORDS,
     WORK_HEADS,
     WORK_VERBS,
@@ -129,7 +130,25 @@ def _concept(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
     words = [t.text for t in sent.tokens[d.start : d.end] if t.lower_text not in ARTICLES]
     if d.label == "ORG" and words and head_word(words).lower() in CONCEPT_HEADS:
         return None
+    if d.label == "ORG" and _termed(sent, d.start, sent.span_head(d.start, d.end)):
+        return None
     return d
+
+
+def _termed(sent: Sentence, start: int, i: int) -> bool:
+    """ "the term Nexus", "the theories of Rank and Nexus": a name a lower-case TERM_NOUNS
+    word introduces, right before it or through "of" (and any name coordinated with it),
+    is an idea. `i` is the name's head token."""
+    toks = sent.tokens
+    if start and toks[start - 1].text.islower() and toks[start - 1].lower_text in TERM_NOUNS:
+        return True
+    while toks[i].dep == "conj" and toks[i].head != i:
+        i = toks[i].head
+    head = toks[toks[i].head]
+    if toks[i].dep != "pobj" or head.lower_text != "of" or toks[i - 1] is not head:
+        return False  # "Wilson's idea of a League of Nations" names a body
+    head = toks[head.head]
+    return head.text.islower() and head.lower_text in TERM_NOUNS
 
 
 def _thing_kind(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
