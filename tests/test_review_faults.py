@@ -16,7 +16,7 @@ from quizgen._generate._candidates import candidates, pools
 from quizgen._generate._fields import FactSlots, fact_slots
 from quizgen._generate._subjects import with_subject_clause
 from quizgen._sources import Source
-from wordings import wordings
+from wordings import facts_of, wordings
 
 pytestmark = pytest.mark.slow  # spaCy parses every text
 
@@ -215,7 +215,7 @@ def test_a_list_or_a_time_told_from_the_sentence_is_no_description():
 
 def _false_statements(text: str, seeds: int = 3) -> list[str]:
     """Every false statement the candidates of the text hold, over a few seeds."""
-    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    facts = facts_of(text)
     items = list(fact_slots(facts))
     names = pools(items)
     return [
@@ -603,7 +603,7 @@ def _object_question(sentence: str, name: str) -> tuple[str, str] | None:
     from quizgen._generate._rewrite import object_question
 
     text = "The Oxford Harriers played the Leeds Rovers in Bath.\n\n" + sentence + "\n"
-    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    facts = facts_of(text)
     m = next(m for e in facts.organizations if e.name == name for m in e.mentions if m.sent_index)
     return object_question(facts.sentences[1], m.start, m.end)
 
@@ -750,7 +750,7 @@ def test_a_listed_subject_takes_a_plural_verb():
         "The Vell Rovers' forwards Anna Lindqvist and Lisa Brandt has played in the Harlow"
         " Cup seven times.\n"
     )
-    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    facts = facts_of(text)
     listed = [i.fields["blanked"] for i in list_slots(facts)]
     assert listed and all("_____ have played" in b for b in listed), listed
 

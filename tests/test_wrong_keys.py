@@ -25,7 +25,7 @@ from quizgen._generate._distractors import Pool, same_form, spelled_alike
 from quizgen._generate._not_options import linked_names
 from quizgen._generate._torn import torn
 from quizgen._sources import Source
-from wordings import slots
+from wordings import facts_of, slots
 
 pytestmark = pytest.mark.slow  # spaCy parses every text
 
@@ -41,7 +41,7 @@ def _questions(text: str, published: str | None = None, **options) -> list[Quest
 
 def _said_of(text: str, name: str) -> list[tuple[str, str]]:
     """(wording, role) of each sentence naming the person `name` in `text`, blanked."""
-    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    facts = facts_of(text)
     (person,) = [a for a in facts.actors if a.name == name]
     return [(w, role) for w, _, role in mention_sentences(facts, person, facts.pronouns)]
 
@@ -99,7 +99,7 @@ def test_a_possessive_after_an_unnamed_she_is_not_the_one_name_before():
         "award her the degree. Her memory research studied recency (Holm, 1992), and she "
         "also wrote about the self."
     )
-    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    facts = facts_of(text)
     resolved = {
         (s.index, t.i): getattr(facts.pronouns.resolve(s, t.i), "name", None)
         for s in facts.sentences
@@ -117,7 +117,7 @@ def test_a_blank_never_cuts_a_name():
         "The chair of the Weser Mill Guild Anna Berger told the press that the mill would "
         "reopen in May."
     )
-    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    facts = facts_of(text)
     (sent,) = facts.sentences
     words = [t.text for t in sent.tokens]
     start, anna = words.index("Weser"), words.index("Anna")
@@ -126,7 +126,7 @@ def test_a_blank_never_cuts_a_name():
     assert blank_in_clause(sent, anna, anna + 2, facts.pronouns) is not None
     # nor does a blank tear a title: "Assistant District _____" for "Attorney Karl Voss"
     text = "Assistant District Attorney Karl Voss told the court that the mill owner had lied."
-    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    facts = facts_of(text)
     (sent,) = facts.sentences
     words = [t.text for t in sent.tokens]
     start, voss = words.index("Attorney"), words.index("Voss")
@@ -196,7 +196,7 @@ def test_one_name_of_a_list_is_not_asked_as_if_alone():
         "auditor.\n\n"
         "In March 1974, Haller, Ernst, and Fahr were indicted and charged with fraud."
     )
-    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    facts = facts_of(text)
     for actor in facts.actors:
         said = [(w, role) for w, _, role in mention_sentences(facts, actor, facts.pronouns)]
         for wording, role in said:
@@ -347,7 +347,7 @@ def test_the_word_after_of_in_a_bodys_name_is_no_short_form_of_it():
         "The Archive of Parliament opened in 1921 in Aldbury.\n\n"
         "Members of Parliament voted to fund it in 1930."
     )
-    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    facts = facts_of(text)
     archive = next(o for o in facts.organizations if o.name == "Archive of Parliament")
     assert "Parliament" not in archive.aliases
     assert _head_short("House", "House of Lords")
@@ -379,7 +379,7 @@ def test_a_joined_verb_stripped_of_its_words_tears_the_wording():
         "in 1921, and served as treasurer of the Weser Savings Bank in Tarbet.\n\n"
         "She wept and left."
     )
-    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    facts = facts_of(text)
     sent, short = facts.sentences[1], facts.sentences[2]
     toks = sent.tokens
     served = next(t.i for t in toks if t.text == "served")
