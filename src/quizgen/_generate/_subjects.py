@@ -131,12 +131,10 @@ def _points_into(clause: str) -> bool:
 
 
 def _owned(words: str) -> bool:
-    """Is the role someone's ("its panel chair", "Italy's chief negotiator")? "Which Its
-    panel chair ...?", "Which Italy's chief negotiator ...?" read broken (blind review):
-    "Who ...?" asks it."""
-    return words.split(" ", 1)[0].lower() in POSSESSIVE_DETERMINERS or bool(
-        re.search(r"[’']s\b", words)
-    )
+    """Is the role a named owner's ("Italy's chief negotiator")? "Which Italy's chief
+    negotiator ...?" reads broken (blind review): "Who ...?" asks it. A role owned by a
+    pronoun ("its panel chair") is no role at all (see _is_role)."""
+    return bool(re.search(r"[’']s\b", words))
 
 
 def _is_role(words: str, roles: Sequence[str]) -> bool:
