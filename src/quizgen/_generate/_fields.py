@@ -8,14 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from quizgen._extract import DateFact, Entity, Facts, Mention, Pronouns, Role
-from quizgen._generate._blanks import (
-    blank_in_clause,
-    cut_by_the_splitter,
-    entity_object_question,
-    mention_sentences,
-    sentence_context,
-    simplified_blank,
-)
+from quizgen._generate._blanks import blank_in_clause, sentence_context, simplified_blank
 from quizgen._generate._class_nouns import class_noun as class_noun_of
 from quizgen._generate._date_facts import (
     as_of,
@@ -25,7 +18,9 @@ from quizgen._generate._date_facts import (
     in_dateline,
     lifespans,
 )
+from quizgen._generate._fragments import cut_by_the_splitter
 from quizgen._generate._memo import by_identity
+from quizgen._generate._mention_blanks import entity_object_question, mention_sentences
 from quizgen._generate._mentions import bare_name_of_several
 from quizgen._generate._rewrite import bound_preposition, clause_question
 from quizgen._generate._roles import (
