@@ -66,6 +66,7 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
     copied: bool = False  # a true statement that repeats its sentence word for word
     covers: tuple[str, ...] = ()  # a list's member facts, each asked by it (`_lists`)
+    drawn: tuple[str, ...] = ()  # a choice's distractors to pick from (`_leaks.reoption`)
 
     @property
     def score(self) -> float:
@@ -223,6 +224,9 @@ def _from_template(
                     copied=bool(truth)
                     and _copies(q.prompt, item.sentences.get(sentence, item.context)),
                     covers=tuple(item.covers),
+                    drawn=tuple(d for d in drawn[template.id] if d.lower() not in seen)
+                    if qtype == "choice"
+                    else (),
                 )
             )
     return out
