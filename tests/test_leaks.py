@@ -13,7 +13,7 @@ from quizgen._deck import Question
 from quizgen._extract import extract_facts
 from quizgen._generate import GenerateOptions, generate_planned
 from quizgen._generate._candidates import Candidate
-from quizgen._generate._leaks import leak_share
+from quizgen._generate._leaks import leak_share, names_its_people
 from quizgen._generate._select import select
 from quizgen._sources import Source
 
@@ -158,3 +158,19 @@ def test_generate_reports_the_share_as_the_deck_shows_it():
         shown += any(re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", t) for t in others)
     assert plan.leak_share == shown / len(deck.questions)
     assert f"{plan.leak_share:.0%} print an answer given elsewhere" in plan.summary()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answer", "gives"),
+    [
+        ("The Kenyan consul opened an office in _____.", "Kenya", True),
+        ("Japanese loggers floated the timber down to _____.", "Japan", True),
+        ("Two Albanians flew from Tirana to _____.", "Albania", True),
+        ("Two Cubans flew from Havana to _____.", "Cuba", False),  # stem "Cub": too short
+        ("The loggers floated the timber down to _____.", "Japan", False),
+        ("The Kenyatta ferry sailed to _____.", "Kenya", False),  # no people's word
+        ("_____ sold the ferry to Kenya.", "Kenya", False),  # the name itself: elsewhere
+    ],
+)
+def test_a_one_word_answer_is_not_asked_beside_its_adjective(prompt, answer, gives):
+    assert names_its_people(prompt, answer) is gives

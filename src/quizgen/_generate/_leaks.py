@@ -10,7 +10,7 @@ calls two passes here once the deck is chosen:
 - `reoption`: an option of a choice question that is another question's answer gives way
   to another drawn distractor of the same form (`same_form`), when three remain;
 - `unleak`: a chosen question that prints another's answer, or whose answer another prints,
-  moves to another wording or type of its own fact (a question form instead of a cloze
+  moves to another wording or type of its own fact with the same key (a question form instead of a cloze
   that prints a date, another anchor) when that prints fewer answers in all and loses at
   most `MOST_LOST` of its score; no question is dropped for it. A choice whose options
   are all answers elsewhere may so become a short answer. `reoption` then runs again for
@@ -28,7 +28,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from quizgen._generate._distractors import same_form
+from quizgen._generate._distractors import choice_options, same_form
+from quizgen._lexicon import NATIONALITY_ENDINGS
 
 if TYPE_CHECKING:
     from quizgen._generate._candidates import Candidate
@@ -39,6 +40,25 @@ if TYPE_CHECKING:
 # the value another question prints gives it away as well.
 MOST_LOST = 0.5
 _SHORTEST = 4  # letters of an answer that counts (as deck_shape: "EU" is inside too much)
+
+
+# A people's or country's adjective grown from a name's stem: "Mexic" + "an", "Canad" +
+# "ian", "Chin" + "ese", "German" + "" (of Germany), with a plural "s".
+_PEOPLE_WORD = r"(?:i?(?:{})|)s?".format("|".join(NATIONALITY_ENDINGS))
+_SHORTEST_STEM = 4  # "Chin" of China; shorter stems begin too many words
+
+
+def names_its_people(prompt: str, answer: str) -> bool:
+    """Does the prompt name a one-word answer by its adjective ("Mexican President Lázaro
+    Cárdenas ... operating in _____." for Mexico; "Russian troops ... entered _____")? The
+    adjective gives the answer away (blind review 4)."""
+    if " " in answer.strip() or not answer[:1].isupper():
+        return False
+    stem = answer[:-1] if answer[-1] in "aeiouy" else answer  # Kenya: "Keny" + "an"
+    if len(stem) < _SHORTEST_STEM:
+        return False
+    word = re.compile(rf"(?<!\w){re.escape(stem)}{_PEOPLE_WORD}(?!\w)")
+    return any(m.group() != answer for m in word.finditer(prompt))
 
 
 @lru_cache(maxsize=65536)  # a candidate's text is looked at again on every try
@@ -162,6 +182,8 @@ def unleak(
         for x in by_fact[c.fact]:
             if x is c or c.score - x.score > MOST_LOST:
                 continue
+            if x.question.answer != c.question.answer:
+                continue  # "What post did Roosevelt hold?" no longer asks for Roosevelt
             if x.question.type == "cloze" and c.question.type != "cloze" and room <= 0:
                 continue
             if x.question.type == "truefalse" != c.question.type:
@@ -191,8 +213,8 @@ def reoption(chosen: Sequence[Candidate]) -> None:
             continue
         kept = [o for o in q.choices if o != q.answer and o not in leaking]
         fresh = [d for d in c.drawn if d not in q.choices and not answers.found_in(d)]
-        options = same_form(q.answer, kept + fresh)
-        if len(options) < 3 or not set(kept) <= set(options):
+        options = choice_options(q.answer, same_form(q.answer, kept + fresh))
+        if not options or not set(kept) <= set(options):
             continue  # too few options of the answer's form: the question stays as it was
         new = iter(o for o in options if o not in kept)
         q.choices = [o if o == q.answer or o in kept else next(new) for o in q.choices]
