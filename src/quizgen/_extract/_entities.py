@@ -10,13 +10,13 @@ from collections.abc import Sequence
 
 from quizgen._extract import _orgs
 from quizgen._extract._name_index import ShortForms, Supersets
-from quizgen._extract._orgs import Span
-from quizgen._extract._spans import (
+from quizgen._extract._name_text import (
     is_acronym_of,
     name_key,
     span_text,
     without_suffix,
 )
+from quizgen._extract._orgs import Span
 from quizgen._extract._types import Entity, Mention, Quote, Role, Sentence, Token
 from quizgen._lexicon import (
     ARTICLES,
