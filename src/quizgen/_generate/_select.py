@@ -7,7 +7,8 @@ Rules, in the order they bind:
   augmenting path (as in bipartite matching: facts x sentence places) to make room;
 - at most `per_sentence` questions anchored in one sentence;
 - no question prints the answer of another question from the same sentence, in its prompt
-  or choices; across the deck, a wording that prints fewer other answers wins;
+  or choices; across the deck, a wording that prints fewer other answers wins, and once
+  the deck is chosen `_leaks` moves questions and options that still print one;
 - a teacher's type mix: a real question (short or choice, balanced by `mix`) where one can
   be formed, a cloze only where none can and at most `mix["cloze"]` of the deck, true/false
   at most `mix["truefalse"]`, as many true as false, never a copied true sentence.
