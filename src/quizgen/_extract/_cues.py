@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from quizgen._extract._found import DASHES, NAME_LABELS, Found, is_cap, run_at
+from quizgen._extract._found import DASHES, NAME_LABELS, Found, is_cap, name_text, run_at
+from quizgen._extract._gazetteer import is_place_name
 from quizgen._extract._orgs import Span
 from quizgen._extract._types import Sentence, Token
 from quizgen._lexicon import (
@@ -206,6 +207,8 @@ def _owners(found: Found) -> None:
             t.lower_text in TITLE_WORDS for t in toks[s.start : s.end]
         ):
             continue
+        if is_place_name(name_text(sent, s.start, s.end)):
+            continue  # "Mexico became the second largest producer": a country all the same
         head = toks[sent.span_head(s.start, s.end)]
         parent = toks[head.head]
         owned = (

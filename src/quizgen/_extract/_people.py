@@ -14,17 +14,19 @@ import re
 from itertools import pairwise
 
 from quizgen._extract import _orgs
-from quizgen._extract._found import DASHES, NAME_LABELS, Found, is_cap
+from quizgen._extract._found import DASHES, NAME_LABELS, Found, is_cap, run_at
 from quizgen._extract._orgs import Span
 from quizgen._extract._types import Sentence
 from quizgen._lexicon import (
     ARTICLES,
     COMPANY_SUFFIXES,
+    MIND_VERBS,
     NAME_PARTICLES,
     NOBLE_TITLES,
     ORG_NAME_HEADS,
     ORG_WORDS,
     PERSON_AGENT_VERBS,
+    PERSON_SUBJECT_VERBS,
     PLACE_PREPOSITIONS,
     TITLE_WORDS,
 )
@@ -255,4 +257,40 @@ def _split_surnames(found: Found) -> None:
             found.add(sent, s.start, nxt.end, "PERSON", settled=True)
 
 
-RULES = (_split_surnames, _noble_names, _lifespans, _surnames, _agents, _the_places, _gendered)
+def _untagged_subjects(found: Found) -> None:
+    """ "Eisenhower did not agree with the ruling": a bare name the tagger left untagged,
+    one to three capitalised proper nouns with no article and no organization's or title's
+    word, that is the subject of what only people do (MIND_VERBS, PERSON_SUBJECT_VERBS), is
+    a person's, in every sentence ("Eisenhower then placed the Guard ...")."""
+    for sent in found.sentences:
+        toks = sent.tokens
+        for t in toks:
+            verb = toks[t.head]
+            if t.dep != "nsubj" or t.ent or t.pos != "PROPN" or not t.text.istitle():
+                continue
+            if verb.lemma.lower() not in MIND_VERBS | PERSON_SUBJECT_VERBS:
+                continue
+            start, end = run_at(toks, t.i)
+            words = [w.lower_text for w in toks[start:end]]
+            if (
+                end - start > 3
+                or t.i != end - 1  # the name's last word is its head
+                or (start and toks[start - 1].lower_text in ARTICLES)
+                or not all(w.text.isalpha() for w in toks[start:end])
+                or any(w in ORG_WORDS or w in ORG_NAME_HEADS or w in TITLE_WORDS for w in words)
+            ):
+                continue
+            found.add(sent, start, end, "PERSON", settled=True)
+            found.name(sent, start, end, "PERSON")
+
+
+RULES = (
+    _split_surnames,
+    _noble_names,
+    _lifespans,
+    _surnames,
+    _agents,
+    _the_places,
+    _gendered,
+    _untagged_subjects,
+)
