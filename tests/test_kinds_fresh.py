@@ -526,7 +526,7 @@ def test_members_of_a_party_are_people_not_the_party() -> None:
 
 
 def test_a_bare_name_the_tagger_missed_is_a_person_when_it_does_what_people_do() -> None:
-    actors, orgs, others = _kinds(
+    actors, orgs, _ = _kinds(
         "Marsden did not agree with the court's ruling. Marsden then sent the guard to "
         "the school. Sony did not agree to the terms. The Senate refused."
     )
