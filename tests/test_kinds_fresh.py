@@ -541,3 +541,21 @@ def test_a_state_s_name_that_is_also_the_person_s_name_stays_the_person() -> Non
     )
     assert actors == ["Queen Victoria"]
     assert "Victoria" not in others
+
+
+def test_a_name_joined_to_a_person_is_a_person_but_not_a_country() -> None:
+    actors, _, others = _kinds(
+        "Men were assigned to spy on both McGovern and Senator Ann Lowe. One of them rode on "
+        "McGovern’s press plane. Chile and Ann Lowe signed the pact."
+    )
+    assert actors == ["McGovern", "Ann Lowe"]
+    assert others == {"Chile": "place"}
+
+
+def test_rulers_with_a_number_are_people_and_an_office_after_the_is_no_one() -> None:
+    actors, orgs, _ = _kinds(
+        "She was the granddaughter of Sultan Vahdettin and Abdülmecid II, who was the last "
+        "Ottoman Caliph. The Prime Minister met Jane Bishop."
+    )
+    assert actors == ["Sultan Vahdettin", "Abdülmecid II", "Jane Bishop"]
+    assert orgs == []

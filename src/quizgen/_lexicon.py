@@ -945,7 +945,7 @@ EPITHETS = _words(
 REGNAL_TITLES = _words(
     """
     king queen emperor empress tsar czar tsarina kaiser pope prince princess archduke
-    archduchess sultan shah pharaoh
+    archduchess sultan shah pharaoh caliph khan
     """
 )
 

@@ -15,19 +15,26 @@ from itertools import pairwise
 
 from quizgen._extract import _orgs
 from quizgen._extract._found import DASHES, NAME_LABELS, Found, is_cap, run_at
+from quizgen._extract._gazetteer import is_place_name
 from quizgen._extract._orgs import Span
 from quizgen._extract._types import Sentence
 from quizgen._lexicon import (
     ARTICLES,
     COMPANY_SUFFIXES,
+    ETHNIC_WORDS,
+    FAITH_WORDS,
     MIND_VERBS,
+    MOVEMENT_WORDS,
     NAME_PARTICLES,
+    NATIONALITY_ENDINGS,
     NOBLE_TITLES,
     ORG_NAME_HEADS,
     ORG_WORDS,
+    PARTY_PLURALS,
     PERSON_AGENT_VERBS,
     PERSON_SUBJECT_VERBS,
     PLACE_PREPOSITIONS,
+    REGNAL_TITLES,
     TITLE_WORDS,
 )
 
@@ -284,7 +291,75 @@ def _untagged_subjects(found: Found) -> None:
             found.name(sent, start, end, "PERSON")
 
 
+def _partners(found: Found) -> None:
+    """ "spied on both Garrity and Senator Ann Lowe": a one-word name the tagger called a
+    people or a body, joined by "and"/"or" to a person's name, is a person too, in every
+    sentence ("Garrity's press plane"). Not a country ("Chile and Ann Lowe"), a side or a
+    creed ("Methodist"), a nationality ("the Kenyan and Ann Lowe"), nor a name after "in"
+    ("in Petrograd, Lowe and Reis left": the parse may join the place to the people)."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        label = found.label_of(s)
+        word = toks[s.start].text
+        if (
+            label not in ("NORP", "ORG")
+            or s.end - s.start != 1
+            or (s.start and toks[s.start - 1].lower_text in PLACE_PREPOSITIONS)
+            or not (word[:1].isupper() and word.isalpha())  # "McGovern" is no istitle()
+            or word.isupper()  # "NATO and Ann Lowe": a body's initials
+            or word.lower() in ORG_WORDS | ORG_NAME_HEADS | MOVEMENT_WORDS | FAITH_WORDS
+            or word.lower() in ETHNIC_WORDS | PARTY_PLURALS
+            or (label == "NORP" and word.lower().endswith(NATIONALITY_ENDINGS))
+            or is_place_name(word)
+        ):
+            continue
+        head = toks[s.start]
+        joined = [c.i for c in sent.children(head.i) if c.dep == "conj"]
+        if head.dep == "conj":
+            joined.append(head.head)
+        if any((c := found.covering(sent, i)) and found.label_of(c) == "PERSON" for i in joined):
+            found.name(sent, s.start, s.end, "PERSON")
+
+
+# A ruler's number: "II", "XIV" (two letters or more: "I" is a pronoun, "V" a letter).
+_REGNAL_NUMBER = re.compile(r"(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _numbered_rulers(found: Found) -> None:
+    """ "Abdülmecid II", "Sultan Mehmed VI and Abdülmecid II": a capitalised name with a
+    ruler's number after it, or a ruler's title before it (REGNAL_TITLES), is a person,
+    whatever span the tagger made of it; a list of them ("A and B") is one person each."""
+    for s in found.spans:
+        if found.label_of(s) == "PERSON":
+            continue
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        words = [t.lower_text for t in toks[s.start : s.end]]
+        if any(w in ORG_WORDS or w in ORG_NAME_HEADS for w in words):
+            continue
+        parts, start = [], s.start
+        for k in range(s.start, s.end + 1):
+            if k == s.end or toks[k].lower_text in ("and", ","):
+                parts.append((start, k))
+                start = k + 1
+        people = [
+            (a, b)
+            for a, b in parts
+            if b - a >= 2
+            and all(t.text[:1].isupper() for t in toks[a:b])
+            and (
+                _REGNAL_NUMBER.fullmatch(toks[b - 1].text)
+                or (toks[a].lower_text in REGNAL_TITLES and toks[a].text.istitle())
+            )
+        ]
+        if any(_REGNAL_NUMBER.fullmatch(toks[b - 1].text) for _, b in people):
+            for a, b in people:
+                found.add(sent, a, b, "PERSON", settled=True)
+
+
 RULES = (
+    _numbered_rulers,
     _split_surnames,
     _noble_names,
     _lifespans,
@@ -293,4 +368,5 @@ RULES = (
     _the_places,
     _gendered,
     _untagged_subjects,
+    _partners,
 )
