@@ -555,7 +555,37 @@ def test_a_name_joined_to_a_person_is_a_person_but_not_a_country() -> None:
 def test_rulers_with_a_number_are_people_and_an_office_after_the_is_no_one() -> None:
     actors, orgs, _ = _kinds(
         "She was the granddaughter of Sultan Vahdettin and Abdülmecid II, who was the last "
-        "Ottoman Caliph. The Prime Minister met Jane Bishop."
+        "Ottoman Caliph. The Prime Minister met Jane Bishop. After World War II she moved."
     )
     assert actors == ["Sultan Vahdettin", "Abdülmecid II", "Jane Bishop"]
     assert orgs == []
+
+
+def test_names_listed_as_what_works_include_are_works_and_members_stay_people() -> None:
+    actors, _, others = _kinds(
+        "Her works include Salt Roads, Iron Bridges and The Long Shore. He admired novels "
+        "such as Winter Tides. The league includes Marta Quist and Oskar Lind."
+    )
+    assert actors == ["Marta Quist", "Oskar Lind"]
+    assert others == {
+        "Salt Roads": "work",
+        "Iron Bridges": "work",
+        "Long Shore": "work",
+        "Winter Tides": "work",
+    }
+
+
+def test_an_untagged_name_between_people_in_a_list_is_a_person_but_not_a_place() -> None:
+    actors, _, others = _kinds(
+        "The starting line-up was Sven Ulreich (goalkeeper), Rafinha, Mats Hummels and "
+        "Sebastian Rudy. Ann Lowe, Chicago, and Ed Reis signed."
+    )
+    assert actors == [
+        "Sven Ulreich",
+        "Rafinha",
+        "Mats Hummels",
+        "Sebastian Rudy",
+        "Ann Lowe",
+        "Ed Reis",
+    ]
+    assert others == {"Chicago": "place"}

@@ -128,7 +128,8 @@ def _taken(sent: Sentence, head: Token) -> bool:
 
 def _works(found: Found) -> None:
     """ "her signature songs, Respect,", "a book to be called America's Foremost Families",
-    "an article titled "An Insult to Alice Roosevelt"": a name a work noun introduces."""
+    "an article titled "An Insult to Alice Roosevelt"", "her works include Salt Roads": a
+    name a work noun introduces."""
     for s in found.spans:
         sent = found.sentences[s.sent_index]
         toks = sent.tokens
@@ -155,8 +156,28 @@ def _works(found: Found) -> None:
             and k >= 1
             and toks[k - 1].lemma.lower() in NAMING_VERBS
         )
-        if listed or named or quoted_title:
+        head = toks[sent.span_head(s.start, s.end)]
+        if listed or named or quoted_title or _in_work_list(sent, head):
             found.name(sent, s.start, s.end, "WORK_OF_ART")
+
+
+def _in_work_list(sent: Sentence, head: Token) -> bool:
+    """ "Her works include Salt Roads, Iron Bridges and The Long Shore", "novels such as
+    Salt Roads": a name listed as what works include, or after "such as" and a work noun,
+    is a work, and so is every name coordinated with it."""
+    toks = sent.tokens
+    i = head.i
+    while toks[i].dep == "conj" and toks[i].head != i:
+        i = toks[i].head
+    first, parent = toks[i], toks[toks[i].head]
+    if first.dep == "dobj" and parent.lemma.lower() in ("include", "comprise"):
+        subject = next((c for c in sent.children(parent.i) if c.dep == "nsubj"), None)
+        return subject is not None and subject.lemma.lower() in WORK_NOUNS
+    if first.dep == "pobj" and parent.lower_text == "as" and parent.i > 0:
+        # "novels such as X": "as" hangs on the noun, "such" on "as" or on the noun
+        noun = toks[parent.head]
+        return toks[parent.i - 1].lower_text == "such" and noun.lemma.lower() in WORK_NOUNS
+    return False
 
 
 def _publications(found: Found) -> None:

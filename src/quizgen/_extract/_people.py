@@ -22,6 +22,7 @@ from quizgen._lexicon import (
     ARTICLES,
     COMPANY_SUFFIXES,
     ETHNIC_WORDS,
+    EVENT_HEADS,
     FAITH_WORDS,
     MIND_VERBS,
     MOVEMENT_WORDS,
@@ -323,6 +324,8 @@ def _partners(found: Found) -> None:
 
 
 # A ruler's number: "II", "XIV" (two letters or more: "I" is a pronoun, "V" a letter).
+# What the tagger calls a numbered ruler: a body, a people, a place, a work.
+_RULER_LABELS = ("ORG", "NORP", "GPE", "WORK_OF_ART")
 _REGNAL_NUMBER = re.compile(r"(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})")
 
 
@@ -331,12 +334,12 @@ def _numbered_rulers(found: Found) -> None:
     ruler's number after it, or a ruler's title before it (REGNAL_TITLES), is a person,
     whatever span the tagger made of it; a list of them ("A and B") is one person each."""
     for s in found.spans:
-        if found.label_of(s) == "PERSON":
-            continue
+        if found.label_of(s) not in _RULER_LABELS:
+            continue  # "World War II" (EVENT), "Apollo XI" (PRODUCT): numbered things
         sent = found.sentences[s.sent_index]
         toks = sent.tokens
         words = [t.lower_text for t in toks[s.start : s.end]]
-        if any(w in ORG_WORDS or w in ORG_NAME_HEADS for w in words):
+        if any(w in ORG_WORDS or w in ORG_NAME_HEADS or w in EVENT_HEADS for w in words):
             continue
         parts, start = [], s.start
         for k in range(s.start, s.end + 1):
@@ -358,6 +361,44 @@ def _numbered_rulers(found: Found) -> None:
                 found.add(sent, a, b, "PERSON", settled=True)
 
 
+def _listed_people(found: Found) -> None:
+    """ "Sven Ulreich (goalkeeper), Rafinha, Mats Hummels, ...": an untagged name of one to
+    three capitalised words standing alone between two commas of a list, with a person's
+    name in the item before and opening the item after, is a person's (a squad, a cast, a
+    list of signatories). Not "Ann Lowe, Chicago, and Ed Reis": the tagger knows the place."""
+    for sent in found.sentences:
+        toks = sent.tokens
+        cuts = [-1, *(t.i for t in toks if t.text == ","), len(toks)]
+        items = [(a + 1, b) for a, b in pairwise(cuts)]
+        for n in range(1, len(items) - 1):
+            start, end = items[n]
+            if end - start and toks[start].lower_text == "and":
+                start += 1
+            run = toks[start:end]
+            if not (
+                1 <= len(run) <= 3
+                and all(is_cap(t) and t.text.isalpha() and not t.ent for t in run)
+                and all(t.pos == "PROPN" for t in run)
+                and not any(t.lower_text in ORG_WORDS or t.lower_text in TITLE_WORDS for t in run)
+            ):
+                continue
+            before = range(*items[n - 1])
+            after = items[n + 1][0]
+            if _person_opens(found, sent, after) and any(
+                (c := found.covering(sent, k)) and found.label_of(c) == "PERSON" for k in before
+            ):
+                found.add(sent, start, end, "PERSON", settled=True)
+
+
+def _person_opens(found: Found, sent: Sentence, k: int) -> bool:
+    """Does a person's name (tagged or settled) open at token k, or after an "and" there?"""
+    toks = sent.tokens
+    if k < len(toks) and toks[k].lower_text == "and":
+        k += 1
+    span = found.covering(sent, k) if k < len(toks) else None
+    return span is not None and span.start == k and found.label_of(span) == "PERSON"
+
+
 RULES = (
     _numbered_rulers,
     _split_surnames,
@@ -369,4 +410,5 @@ RULES = (
     _gendered,
     _untagged_subjects,
     _partners,
+    _listed_people,
 )
