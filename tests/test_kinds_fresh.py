@@ -528,7 +528,8 @@ def test_members_of_a_party_are_people_not_the_party() -> None:
 def test_a_bare_name_the_tagger_missed_is_a_person_when_it_does_what_people_do() -> None:
     actors, orgs, _ = _kinds(
         "Marsden did not agree with the court's ruling. Marsden then sent the guard to "
-        "the school. Sony did not agree to the terms. The Senate refused."
+        "the school. Sony did not agree to the terms. The Senate refused. Knowledge of the "
+        "charter led the clerks to new work."
     )
     assert actors == ["Marsden"]
     assert [name for name, _ in orgs] == ["Sony", "Senate"]
@@ -555,7 +556,8 @@ def test_a_name_joined_to_a_person_is_a_person_but_not_a_country() -> None:
 def test_rulers_with_a_number_are_people_and_an_office_after_the_is_no_one() -> None:
     actors, orgs, _ = _kinds(
         "She was the granddaughter of Sultan Vahdettin and Abdülmecid II, who was the last "
-        "Ottoman Caliph. The Prime Minister met Jane Bishop. After World War II she moved."
+        "Ottoman Caliph. The Prime Minister met Jane Bishop. After World War II and Super "
+        "Bowl XL she moved."
     )
     assert actors == ["Sultan Vahdettin", "Abdülmecid II", "Jane Bishop"]
     assert orgs == []
@@ -589,3 +591,15 @@ def test_an_untagged_name_between_people_in_a_list_is_a_person_but_not_a_place()
         "Ed Reis",
     ]
     assert others == {"Chicago": "place"}
+
+
+def test_names_after_firms_including_are_bodies_but_writers_and_countries_are_not() -> None:
+    actors, orgs, others = _kinds(
+        "Mexico agreed to pay compensation to several American firms, including Harlow "
+        "Standard and Pemco. The oil fields were run by firms such as Dunmore Petroleum. "
+        "The board met writers including Ann Lowe and Ed Reis. Banks including Chile lent "
+        "money."
+    )
+    assert actors == ["Ann Lowe", "Ed Reis"]
+    assert [name for name, _ in orgs] == ["Harlow Standard", "Pemco", "Dunmore Petroleum"]
+    assert others["Chile"] == "place"

@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from wordfreq import zipf_frequency
+
 from quizgen._extract import _orgs
 from quizgen._extract._found import DASHES, NAME_LABELS, Found, is_cap, run_at
 from quizgen._extract._gazetteer import is_place_name
 from quizgen._extract._orgs import Span
-from quizgen._extract._types import Sentence
+from quizgen._extract._types import Sentence, Token
 from quizgen._lexicon import (
     ARTICLES,
     COMPANY_SUFFIXES,
@@ -265,6 +267,17 @@ def _split_surnames(found: Found) -> None:
             found.add(sent, s.start, nxt.end, "PERSON", settled=True)
 
 
+def _ruler(toks: list[Token], a: int, b: int) -> bool:
+    """Are tokens [a, b) one capitalised name with a ruler's number after it or a ruler's
+    title before it ("Abdülmecid II", "Sultan Mehmed VI", "Sultan Vahdettin")? Not "Super
+    Bowl XL", "World War II": a numbered thing of two words."""
+    if b <= a or not all(t.text[:1].isupper() for t in toks[a:b]):
+        return False
+    titled = toks[a].lower_text in REGNAL_TITLES and toks[a].text.istitle()
+    numbered = _REGNAL_NUMBER.fullmatch(toks[b - 1].text) is not None
+    return (titled or numbered) and b - a - titled - numbered == 1
+
+
 def _untagged_subjects(found: Found) -> None:
     """ "Eisenhower did not agree with the ruling": a bare name the tagger left untagged,
     one to three capitalised proper nouns with no article and no organization's or title's
@@ -288,8 +301,17 @@ def _untagged_subjects(found: Found) -> None:
                 or any(w in ORG_WORDS or w in ORG_NAME_HEADS or w in TITLE_WORDS for w in words)
             ):
                 continue
+            if start == 0 and _common_word(found, toks[0].text):
+                continue  # "Knowledge of the structure led scientists to ...": a noun
             found.add(sent, start, end, "PERSON", settled=True)
             found.name(sent, start, end, "PERSON")
+
+
+def _common_word(found: Found, word: str) -> bool:
+    """Is `word`, capitalised as a sentence's first, a common English word (wordfreq Zipf
+    4.5 or more: "Knowledge", "History"; not "Eisenhower", 3.4) the text never capitalises
+    inside a sentence?"""
+    return word not in found.inside_words and zipf_frequency(word.lower(), "en") >= 4.5
 
 
 def _partners(found: Found) -> None:
@@ -324,8 +346,6 @@ def _partners(found: Found) -> None:
 
 
 # A ruler's number: "II", "XIV" (two letters or more: "I" is a pronoun, "V" a letter).
-# What the tagger calls a numbered ruler: a body, a people, a place, a work.
-_RULER_LABELS = ("ORG", "NORP", "GPE", "WORK_OF_ART")
 _REGNAL_NUMBER = re.compile(r"(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})")
 
 
@@ -334,8 +354,9 @@ def _numbered_rulers(found: Found) -> None:
     ruler's number after it, or a ruler's title before it (REGNAL_TITLES), is a person,
     whatever span the tagger made of it; a list of them ("A and B") is one person each."""
     for s in found.spans:
-        if found.label_of(s) not in _RULER_LABELS:
-            continue  # "World War II" (EVENT), "Apollo XI" (PRODUCT): numbered things
+        label = found.label_of(s)
+        if label not in NAME_LABELS or label in ("PERSON", "PRODUCT"):
+            continue  # "Apollo XI" (PRODUCT): a numbered craft
         sent = found.sentences[s.sent_index]
         toks = sent.tokens
         words = [t.lower_text for t in toks[s.start : s.end]]
@@ -346,16 +367,7 @@ def _numbered_rulers(found: Found) -> None:
             if k == s.end or toks[k].lower_text in ("and", ","):
                 parts.append((start, k))
                 start = k + 1
-        people = [
-            (a, b)
-            for a, b in parts
-            if b - a >= 2
-            and all(t.text[:1].isupper() for t in toks[a:b])
-            and (
-                _REGNAL_NUMBER.fullmatch(toks[b - 1].text)
-                or (toks[a].lower_text in REGNAL_TITLES and toks[a].text.istitle())
-            )
-        ]
+        people = [(a, b) for a, b in parts if _ruler(toks, a, b)]
         if any(_REGNAL_NUMBER.fullmatch(toks[b - 1].text) for _, b in people):
             for a, b in people:
                 found.add(sent, a, b, "PERSON", settled=True)

@@ -129,8 +129,10 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
             return "ORG"  # "Universitätsmedizin Berlin", tagged PERSON
         if before in ("born", "née", "nee"):
             return ""  # a maiden name: another name of someone already named
-        if words[-1] in TITLE_WORDS | REGNAL_TITLES and _after_the(sent, start):
-            return ""  # "the last Ottoman Caliph": an office after "the", no one's name
+        if len(words) > 1 and words[-1] in TITLE_WORDS | REGNAL_TITLES and _after_the(sent, start):
+            # "the last Ottoman Caliph": an office after "the", no one's name ("the Kaiser"
+            # alone is how a text names its ruler)
+            return ""
         if len(words) > 1 and words[-1] in NOT_ORG_WORDS:
             return ""  # "its Copley Medal": a prize, a treaty, a war is no one's name
         if said == "org":
