@@ -387,3 +387,60 @@ def test_a_joined_verb_stripped_of_its_words_tears_the_wording():
     assert torn(sent, [*range(served + 1), len(toks) - 1], year, year + 1)
     assert not torn(sent, [*range(served - 2), len(toks) - 1], year, year + 1)
     assert not torn(short, range(len(short.tokens) - 1), 0, 1)
+
+
+def _names(text: str) -> tuple[set[str], set[str]]:
+    """(actor names, organization names) the facts of `text` hold."""
+    facts = facts_of(text)
+    return {a.name for a in facts.actors}, {o.name for o in facts.organizations}
+
+
+def test_a_chapter_a_cross_reference_points_to_is_no_organization():
+    # "(see the chapter on Celestial Distances)" keyed as an organization (issue 12): a
+    # textbook's pointer to its own chapter names no body; a body after "see" stays one
+    _, orgs = _names(
+        "Tides\n\nKarl Brandt measured the tides with a method of his own (see the chapter "
+        "on Coastal Surveys).\n\n"
+        "He later asked the readers to see the Weser Harbour Board for the figures."
+    )
+    assert "Coastal Surveys" not in orgs
+    assert "Weser Harbour Board" in orgs
+
+
+def test_a_name_the_text_calls_a_galaxy_is_no_person():
+    # "Who was the spiral galaxy that is nearest to our own?" -> "Andromeda" (issue 12): a
+    # name whose own "X is a <galaxy/mountain/telescope>" says what it is is no actor; a
+    # person "who was a surveyor" stays one
+    actors, _ = _names(
+        "The sky\n\nKarl Brandt studied the sky above Aldbury for forty years.\n\n"
+        "Brandt was a surveyor.\n\n"
+        "Selvana is the faint galaxy that lies nearest to the Weser cluster."
+    )
+    assert "Karl Brandt" in actors
+    assert "Selvana" not in actors
+
+
+def test_the_plural_of_a_surname_after_the_is_a_family_no_person():
+    # "Who applied their research ...?" -> "Clarks" (issue 12): "the Clarks" beside Mamie and
+    # Kenneth Clark is the couple, no one person; each of the two stays an actor
+    actors, _ = _names(
+        "Weavers\n\nTwo famous weavers are Anna Brandt and her husband, Karl Brandt.\n\n"
+        "The Brandts opened the first weaving school in Aldbury.\n\n"
+        "Karl Brandt died in 1931."
+    )
+    assert {"Anna Brandt", "Karl Brandt"} <= actors
+    assert "Brandts" not in actors
+
+
+def test_a_common_noun_capitalised_by_its_sentence_start_is_no_person():
+    # "Who had prospered under the NEP?" -> "Kulaks" after "peasants labeled kulaks" (issue
+    # 12): a one-word name only ever at a sentence's start, which the text also writes in
+    # lower case, is a common noun; a name found inside a sentence too stays a person
+    actors, _ = _names(
+        "Farms\n\nAcross the valley were a number of farmers labeled hidalgos by the "
+        "council.\n\n"
+        "Hidalgos had prospered under the old rules of the council.\n\n"
+        "Karl Brandt blamed them for the shortage, and the council listened to Brandt."
+    )
+    assert "Hidalgos" not in actors
+    assert "Karl Brandt" in actors

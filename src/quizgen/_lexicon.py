@@ -729,6 +729,10 @@ SKY_HEADS = _words(
     """
 )
 
+# Parts of a book a cross-reference points to: "(see the chapter on Celestial Distances)" names
+# a chapter, no body.
+BOOK_PARTS = _words("chapter chapters section sections unit units appendix module lesson")
+
 # Head words of an instrument or a site named like a body: "the Hubble Space Telescope",
 # "Palomar Mountain". A facility, or a place when it names land.
 INSTRUMENT_HEADS = _words("telescope telescopes")

@@ -27,7 +27,7 @@ from quizgen._extract._entities import cluster, link_acronyms
 from quizgen._extract._kinds import OTHER_KINDS, org_subtype, salience
 from quizgen._extract._org_facts import attach_org_facts
 from quizgen._extract._orgs import Span, attach_part_of
-from quizgen._extract._person_roles import attach_roles
+from quizgen._extract._person_roles import attach_roles, said_a_thing
 from quizgen._extract._pronouns import Pronouns
 from quizgen._extract._run import Finish, Mapper, default_jobs
 from quizgen._extract._spans import normalize_spans
@@ -428,6 +428,7 @@ def _facts(source: Source, sentences: list[Sentence], spans: list[Span]) -> Fact
     orgs, _ = cluster(sentences, spans, "organization")
     actors, _ = cluster(sentences, spans, "actor")
     orgs = _drop_cross_labelled(actors, link_acronyms(sentences, orgs))
+    actors = [a for a in actors if not said_a_thing(sentences, a)]
     # Every token of every organization mention, built once the organization list is final.
     orgs_at = {
         (m.sent_index, i): o for o in orgs for m in o.mentions for i in range(m.start, m.end)

@@ -12,9 +12,16 @@ from quizgen._extract import _orgs
 from quizgen._extract._types import Entity, Mention, Role, Sentence
 from quizgen._lexicon import (
     ARTICLES,
+    INSTRUMENT_HEADS,
+    LAND_HEADS,
     REGNAL_TITLES,
+    SKY_HEADS,
     TITLE_WORDS,
 )
+
+# What a name's own "X is a ..." may say it is that no person is: a galaxy, a mountain, a
+# telescope (the kinds `_kinds` reads from a name's own head word: "the Andromeda Galaxy").
+_THING_HEADS = SKY_HEADS | LAND_HEADS | INSTRUMENT_HEADS
 
 
 def title_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entity]) -> Role | None:
@@ -182,6 +189,24 @@ def copula_role(sent: Sentence, m: Mention, orgs_at: dict[tuple[int, int], Entit
                 _org_in(sent, sub, orgs_at),
             )
     return None
+
+
+def said_a_thing(sentences: Sequence[Sentence], actor: Entity) -> bool:
+    """Does the text say, with "X is/was a <noun>", that the actor is an object in the sky,
+    a landform or an instrument? "Andromeda is the spiral galaxy nearest to us": a galaxy
+    named like a person, so no actor."""
+    for m in actor.mentions:
+        sent = sentences[m.sent_index]
+        tok = sent.tokens[sent.span_head(m.start, m.end)]
+        verb = sent.tokens[tok.head]
+        if tok.dep != "nsubj" or verb.lemma not in ("be", "become"):
+            continue
+        if any(
+            c.dep == "attr" and c.lemma.lower() in _THING_HEADS and c.i > tok.i
+            for c in sent.children(verb.i)
+        ):
+            return True
+    return False
 
 
 def attach_roles(

@@ -21,6 +21,7 @@ from quizgen._extract._orgs import Span
 from quizgen._extract._types import Sentence
 from quizgen._lexicon import (
     ARTICLES,
+    BOOK_PARTS,
     CUT_WORDS,
     FOREIGN_ORG_STEMS,
     KIN_NOUNS,
@@ -147,6 +148,8 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
         return label
     if label != "ORG":
         return label
+    if _cross_reference(sent, start):
+        return ""  # "(see the chapter on Celestial Distances)": a chapter's title, no body
     if singular(words[-1]) in NOT_ORG_WORDS or words[-1] in ("and", "of", "for", "the"):
         return ""  # "the Dawes and Young Plans" as well as "the Marshall Plan"
     if len(words) == 2 and _NUMBERED.fullmatch(toks[end - 1].text):
@@ -197,6 +200,15 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
     if len(words) == 1 and words[0] in ORG_WORDS | {"state"} and words[0] not in LEGISLATURES:
         return ""  # "the Army", "Secretary of State": no name of its own; "Congress" has one
     return label
+
+
+def _cross_reference(sent: Sentence, start: int) -> bool:
+    """Does the name at `start` follow "see" and a part of a book within a few words ("see the
+    chapter on X", "see Section 3 on X")? A textbook's pointer to its own chapters."""
+    before = [t.lower_text for t in sent.tokens[max(0, start - 6) : start]]
+    if "see" not in before:
+        return False
+    return any(w in BOOK_PARTS for w in before[before.index("see") + 1 :])
 
 
 def _after_the(sent: Sentence, start: int) -> bool:

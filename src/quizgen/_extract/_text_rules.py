@@ -34,9 +34,50 @@ def _surname_orgs(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span
         words = name_key(span_text(sentences[s.sent_index], s.start, s.end))
         if s.label == "ORG" and all(w in persons for w in words):
             kept.append(replace(s, label="PERSON", subtype=None))
-        elif not (s.label == "ORG" and all(w.rstrip("s") in persons for w in words)):
+        elif not (s.label == "ORG" and all(w.rstrip("s") in persons for w in words)) and not (
+            s.label == "PERSON" and _family(sentences[s.sent_index], s, persons)
+        ):
             kept.append(s)
     return kept
+
+
+def _family(sent: Sentence, s: Span, persons: set[str]) -> bool:
+    """ "The Clarks applied their research" beside "Kenneth Clark": "the" and one person's
+    surname in the plural name a couple or a family, no one person. The article is what tells
+    it from a surname of its own ("Roger Williams" beside "William Penn")."""
+    word = sent.tokens[s.start].lower_text
+    return (
+        s.end - s.start == 1
+        and s.start > 0
+        and sent.tokens[s.start - 1].lower_text == "the"
+        and len(word) > 3
+        and word.endswith("s")
+        and word[:-1] in persons
+    )
+
+
+def _sentence_start_nouns(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span]:
+    """ "Kulaks had prospered ..." after "peasants labeled kulaks": a one-word person name
+    found only at a sentence's start, which the text writes in lower case inside a sentence
+    (as it is, or in the singular), is a common noun capitalised by its place."""
+    inside = {t.text for sent in sentences for t in sent.tokens[1:] if t.text.islower()}
+    starts: dict[str, bool] = {}
+    for s in spans:
+        if s.label == "PERSON":
+            text = span_text(sentences[s.sent_index], s.start, s.end)
+            starts[text] = starts.get(text, True) and s.start == 0 and s.end == 1
+    common = {
+        text
+        for text, only_start in starts.items()
+        if only_start and (text.lower() in inside or text.lower().removesuffix("s") in inside)
+    }
+    return [
+        s
+        for s in spans
+        if not (
+            s.label == "PERSON" and span_text(sentences[s.sent_index], s.start, s.end) in common
+        )
+    ]
 
 
 def _majority_labels(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span]:
@@ -168,6 +209,7 @@ TEXT_RULES: tuple[Callable[[Sequence[Sentence], list[Span]], list[Span]], ...] =
     _short_of_things,
     _acting_parties,
     _surname_orgs,
+    _sentence_start_nouns,
     _countries,
     shared_heads,
 )
