@@ -63,6 +63,11 @@ def invert(
     # The subject comes straight after the moved auxiliary; the rest keeps its order.
     subj = [words[i] for i in body if i in clause.subject_idx]
     rest = [words[i] for i in body if i not in clause.subject_idx]
+    if len(subj) > 1 and [w for w, _ in subj].count(",") == 1 and subj[-1][0] == ",":
+        # "the failed lawyer Charles J. Guiteau, shot him": the comma closed a remark
+        # before the subject; before the verb it read "did ... Guiteau, shoot" (review 4).
+        # One that closes a remark in the subject stays: "Marshall, who had been ..., was"
+        subj = [*subj[:-2], (subj[-2][0], True)]
     if subj and subj[0][0] in ("A", "An", "The"):
         # lower case only: "When a Black family purchased ..." stays "did a Black family
         # purchase"; "the" would point at a family the text never named (blind review)
