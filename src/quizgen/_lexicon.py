@@ -982,7 +982,12 @@ SUBTYPE_CLASS_NOUNS: dict[str, str] = {
     "company": "company",
 }
 # ... and these by the word of their name that gave the subtype ("Which university").
-SUBTYPES_NAMED_BY_THEIR_WORD = ("school or university", "museum or venue", "religious body")
+SUBTYPES_NAMED_BY_THEIR_WORD = (
+    "school or university",
+    "museum or venue",
+    "religious body",
+    "government body",  # "Which government responded ...?", not "Which organization" (review 4)
+)
 
 # "the air force": a two-word armed force head.
 ARMED_FORCE_PHRASES = _lines(
