@@ -308,3 +308,9 @@ def test_a_comma_closing_a_remark_before_the_subject_is_not_kept_before_the_verb
     assert "did the failed banker Peter J. Lund shoot Mark Holt in the street" in said, said
     # a comma that closes a remark within the subject stays
     assert "was Marta Holm, who had been the town's chief nurse, given the Lund Medal" in said
+
+
+def test_a_name_the_tagger_took_for_a_noun_keeps_its_capital():
+    # "Tull" opens the sentence tagged as a noun: lower-cased it read "did tull organize"
+    said = _wordings("Tull organized the military hospital in Paris in 1917.\n")
+    assert "did Tull organize the military hospital in Paris" in said, said

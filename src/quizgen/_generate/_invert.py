@@ -118,7 +118,23 @@ def _common_word(tok: Token) -> bool:
     # "Black soldiers" keeps its capital; a number word does not: "did one of her songs"
     if tok.lower_text in ROLE_QUALIFIERS:
         return True  # "Current Harlow mayor Peter Hald opened ...": "did current Harlow mayor"
-    return tok.pos in ("DET", "NOUN", "NUM", "ADV") and tok.ent in ("", "CARDINAL", "ORDINAL")
+    return (
+        tok.pos in ("DET", "NOUN", "NUM", "ADV")
+        and tok.ent in ("", "CARDINAL", "ORDINAL")
+        and _frequent(tok.lower_text)
+    )
+
+
+# The Zipf frequency (wordfreq) from which a word is a common word of English: "debts"
+# (4.0) is; a surname the tagger took for a noun at the start of a sentence is not:
+# "Crile organized ..." read "did crile organize" (1.4).
+_COMMON_ZIPF = 3.5
+
+
+def _frequent(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= _COMMON_ZIPF
 
 
 def _named(subject: Iterable[Token]) -> bool:
