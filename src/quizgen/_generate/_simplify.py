@@ -173,8 +173,11 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
             span = range(lo - 1 if before in _COMMAS else lo, hi + 2 if both else hi + 1)
             if before not in _COMMAS and after == "," and _adjunct_after(toks, hi + 2):
                 span = range(lo, hi + 2)  # "was formed as ..., in order to": the comma too
-            if not when and _left_bare(sent, t.head, drop | set(span)):
-                continue  # "he lectured at the Congress ... in 1904": cut both, "he lectured,"
+            if (not when or not main_verb) and _left_bare(sent, t.head, drop | set(span)):
+                # "he lectured at the Congress ... in 1904": cut both, "he lectured,". A
+                # main verb may lose its date ("a second, Ève, followed."); a verb inside
+                # a phrase may not: "with laws ... expected next month" read "expected?"
+                continue
         else:
             continue
         if any(c.dep == "cc" for c in sent.children(t.i)):
