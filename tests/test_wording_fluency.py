@@ -325,3 +325,23 @@ def test_a_verb_inside_a_phrase_keeps_its_date_or_goes_with_it():
     assert "_____ has made housing one of her main aims." in said, said
     for w in said:
         assert not re.search(r"expected\W*$", w), w
+
+
+def test_a_cross_reference_is_left_out_and_never_asked():
+    said = _wordings(
+        "Anna Holm's memoir (see below) was printed in Swedish in 1931.\n\n"
+        "Her maps were drawn with the method of Peter Hald (see the chapter on Vell Survey).\n"
+    )
+    assert said
+    for w in said:
+        assert "(see" not in w, w  # "(see below)" points at nothing in a quiz (review 4)
+
+
+def test_a_particle_keeps_what_it_needs():
+    said = _wordings(
+        "The Vell Archive holds records that reach back to the 1790s, and it was founded by"
+        " Peter Hald in 1911.\n"
+    )
+    assert said
+    for w in said:
+        assert not re.search(r"reach back\W*(,|$|and\b)", w), w  # "records that reach back,"

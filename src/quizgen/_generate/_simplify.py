@@ -256,8 +256,9 @@ def _left_bare(sent: Sentence, verb: int, drop: set[int]) -> bool:
     in 1904" without both phrases read "he lectured," (blind review 4): what is said of it
     went."""
     toks = sent.tokens
-    if toks[verb].pos not in ("VERB", "AUX"):
-        return False
+    particle = toks[verb].dep in ("advmod", "prt") and toks[toks[verb].head].pos == "VERB"
+    if toks[verb].pos not in ("VERB", "AUX") and not particle:
+        return False  # but "documents dating back [to the 1680s]" is a verb's too
     after = [c.i for c in sent.children(verb) if c.i > verb and c.pos != "PUNCT"]
     after = [i for i in after if toks[i].dep not in ("cc", "conj")]
     return bool(after) and all(i in drop for i in after)
