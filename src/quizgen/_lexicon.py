@@ -470,6 +470,20 @@ LEADING_CONNECTIVES = _words(
     """
 )
 
+# Discourse markers that tie a clause to the sentences around it ("The British, however,
+# held out"; "In particular, Trotsky hoped ..."): a question asked from the clause alone
+# leaves them out ("Until what year did the British hold out?"), where they read as a stray
+# word or were moved to its end ("Who hoped ... in particular?", blind review 4).
+DISCOURSE_MARKERS = frozenset(
+    {
+        "however", "therefore", "thus", "hence", "then", "nevertheless", "nonetheless",
+        "moreover", "furthermore", "meanwhile", "consequently", "accordingly", "indeed",
+        "in particular", "for example", "for instance", "in addition", "in fact",
+        "in turn", "of course", "in contrast", "by contrast", "in short", "as a result",
+        "in other words", "on the other hand", "above all", "after all",
+    }
+)  # fmt: skip
+
 # Words that open a subordinate clause: a fact that starts with one is no sentence.
 RELATIVE_WORDS = _words(
     """
@@ -1016,7 +1030,12 @@ SUBTYPE_CLASS_NOUNS: dict[str, str] = {
     "company": "company",
 }
 # ... and these by the word of their name that gave the subtype ("Which university").
-SUBTYPES_NAMED_BY_THEIR_WORD = ("school or university", "museum or venue", "religious body")
+SUBTYPES_NAMED_BY_THEIR_WORD = (
+    "school or university",
+    "museum or venue",
+    "religious body",
+    "government body",  # "Which government responded ...?", not "Which organization" (review 4)
+)
 
 # "the air force": a two-word armed force head.
 ARMED_FORCE_PHRASES = _lines(

@@ -365,6 +365,8 @@ def _make(
     if qtype == "truefalse":
         if not truth and not distractors:
             return None
+        if BLANK not in prompt:
+            return None  # the blank went with a cut ("(see the chapter on _____)"): no fact
         filler = answer if truth else distractors[0]
         prompt = prompt.replace(BLANK, filler, 1)
         if filler.endswith("."):
