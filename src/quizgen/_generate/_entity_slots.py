@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from quizgen._extract import Entity, Facts, Pronouns, Role
-from quizgen._generate._blanks import entity_object_question, mention_sentences, sentence_context
+from quizgen._generate._blanks import sentence_context
 from quizgen._generate._class_nouns import class_noun as class_noun_of
 from quizgen._generate._memo import by_identity
+from quizgen._generate._mention_blanks import entity_object_question, mention_sentences
 from quizgen._generate._roles import (
     indefinite,
     is_a_list,

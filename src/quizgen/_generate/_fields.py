@@ -8,13 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from quizgen._extract import DateFact, Entity, Facts, Mention, Pronouns
-from quizgen._generate._blanks import (
-    blank_in_clause,
-    cut_by_the_splitter,
-    mention_sentences,
-    sentence_context,
-    simplified_blank,
-)
+from quizgen._generate._blanks import blank_in_clause, sentence_context, simplified_blank
 from quizgen._generate._date_facts import (
     as_of,
     bracketed_birth,
@@ -29,6 +23,8 @@ from quizgen._generate._entity_slots import (
     doubtful_actor,
     org_slots,
 )
+from quizgen._generate._fragments import cut_by_the_splitter
+from quizgen._generate._mention_blanks import mention_sentences
 from quizgen._generate._mentions import bare_name_of_several
 from quizgen._generate._rewrite import bound_preposition, clause_question
 from quizgen._generate._slots import (
