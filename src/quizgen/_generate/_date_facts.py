@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from quizgen._extract import DateFact, Entity, Facts, Sentence
+from quizgen._extract import DateFact, Entity, Facts, Sentence, Token
 from quizgen._generate._memo import by_identity
 
 
@@ -90,6 +90,7 @@ def date_window(
 _LIFE_SPREAD = 25  # years a birth or death date's options may lie from it
 _RANGE_DASHES = ("–", "-", "—")
 _MOST_DATE_TOKENS = 4  # "March 3, 1860": the longest date a bracketed life gives
+_MOST_BRACKET_TOKENS = 30  # a pronunciation or a native name before the life
 
 
 def bracketed_life(facts: Facts, d: DateFact) -> tuple[str, str] | None:
@@ -106,18 +107,20 @@ def bracketed_life(facts: Facts, d: DateFact) -> tuple[str, str] | None:
     toks = sent.tokens
     if d.start < 2 or d.end >= len(toks) or not any(t.pos in ("VERB", "AUX") for t in toks):
         return None
-    if toks[d.start - 1].text == "(" and toks[d.end].text in _RANGE_DASHES:
-        opened, event = d.start - 1, "born"
+    if toks[d.end].text in _RANGE_DASHES and toks[d.start - 1].text in ("(", ";"):
+        opened, event = _bracket_opened(toks, d.start), "born"
         if ")" not in (t.text for t in toks[d.end + 1 : d.end + _MOST_DATE_TOKENS + 2]):
             return None
     elif toks[d.end].text == ")" and toks[d.start - 1].text in _RANGE_DASHES:
         event = "died"
-        before = [t.i for t in toks[max(0, d.start - _MOST_DATE_TOKENS - 2) : d.start - 1]]
-        opened = next((i for i in reversed(before) if toks[i].text == "("), -1)
-        first = toks[opened + 1] if opened >= 1 else None
-        if first is None or not (first.ent == "DATE" or first.text[:1].isdigit()):
+        before = range(d.start - 2, max(0, d.start - _MOST_DATE_TOKENS - 2), -1)
+        first = next((i for i in before if toks[i - 1].text in ("(", ";")), 0)
+        if not first or not (toks[first].ent == "DATE" or toks[first].text[:1].isdigit()):
             return None  # "(Socony – 1911)": the bracket opens on no date
+        opened = _bracket_opened(toks, first)
     else:
+        return None
+    if opened < 1:
         return None
     for person in _named_in(facts, d.sent_index):
         for m in person.mentions:
@@ -128,6 +131,20 @@ def bracketed_life(facts: Facts, d: DateFact) -> tuple[str, str] | None:
                     return None
                 return (person.name, event)
     return None
+
+
+def _bracket_opened(toks: list[Token], k: int) -> int:
+    """The "(" of the bracket whose part starts at token k: the one just before it, or the
+    one before a "; " that ends a pronunciation ("(Danish: [ˈjɛsbɐsn̩]; 16 July 1860 – ...)",
+    the opening of an encyclopedia's biography); -1 when there is none."""
+    if toks[k - 1].text == "(":
+        return k - 1
+    for i in range(k - 2, max(-1, k - _MOST_BRACKET_TOKENS), -1):
+        if toks[i].text == ")":
+            return -1
+        if toks[i].text == "(":
+            return i
+    return -1
 
 
 def as_of(published: str | None) -> str:
