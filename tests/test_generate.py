@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import quizgen
+import quizgen._generate._entity_slots
 import quizgen._generate._fields
 from gold import score_deck
 from quizgen import (
@@ -598,11 +599,16 @@ def test_bad_templates_fail_before_any_parsing_with_a_template_error(tmp_path):
 
 
 def _fields_each_kind_fills_in() -> dict[str, set[str]]:
-    """The keys `_fields` writes into an item's `fields`, read from its source per kind."""
-    module = ast.parse(Path(quizgen._generate._fields.__file__).read_text(encoding="utf-8"))
-    makers = {"_date_slots": "date", "_actor_slots": "actor", "_org_slots": "organization"}
+    """The keys `_fields` and `_entity_slots` write into an item's `fields`, read from their
+    source per kind."""
+    body = [
+        node
+        for mod in (quizgen._generate._fields, quizgen._generate._entity_slots)
+        for node in ast.parse(Path(mod.__file__).read_text(encoding="utf-8")).body
+    ]
+    makers = {"_date_slots": "date", "actor_slots": "actor", "org_slots": "organization"}
     found: dict[str, set[str]] = {}
-    for fn in module.body:
+    for fn in body:
         if not isinstance(fn, ast.FunctionDef) or fn.name not in makers:
             continue
         keys = found.setdefault(makers[fn.name], set())

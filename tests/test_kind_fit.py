@@ -11,12 +11,12 @@ import pytest
 
 from quizgen._extract import extract_facts
 from quizgen._generate import GenerateOptions, default_templates, generate
-from quizgen._generate._blanks import in_caption
 from quizgen._generate._candidates import candidates, pools
 from quizgen._generate._class_nouns import class_noun
 from quizgen._generate._date_options import same_era
 from quizgen._generate._distractors import Pool, pick_of_kind
 from quizgen._generate._fields import fact_slots
+from quizgen._generate._fragments import in_caption
 from quizgen._generate._not_options import credited, renamings
 from quizgen._sources import Source
 

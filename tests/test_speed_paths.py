@@ -14,9 +14,10 @@ import re
 import pytest
 
 import quizgen._extract as extract
-from quizgen._extract._entities import _head_short, _in_words, _shortens
+from quizgen._extract._coref import _in_words
+from quizgen._extract._entities import _head_short, _shortens
 from quizgen._extract._name_index import ShortForms, Supersets
-from quizgen._extract._spans import is_acronym_of, name_key
+from quizgen._extract._name_text import is_acronym_of, name_key
 from quizgen._extract._types import Entity
 from quizgen._generate._not_options import _CREDIT_LABEL, credited
 from quizgen._sources import Source

@@ -13,15 +13,15 @@ from quizgen._deck import Question
 from quizgen._extract import Entity, Mention, Sentence, Token, extract_facts
 from quizgen._extract._entities import _head_short, _shortens
 from quizgen._generate import GenerateOptions, generate_planned
-from quizgen._generate._blanks import (
+from quizgen._generate._blanks import blank_in_clause
+from quizgen._generate._candidates import _surname_alone
+from quizgen._generate._distractors import Pool, same_form, spelled_alike
+from quizgen._generate._mention_blanks import (
     _infinitive,
     _names_a_sibling,
     _qualifier_dropped,
-    blank_in_clause,
     mention_sentences,
 )
-from quizgen._generate._candidates import _surname_alone
-from quizgen._generate._distractors import Pool, same_form, spelled_alike
 from quizgen._generate._not_options import linked_names
 from quizgen._generate._torn import torn
 from quizgen._sources import Source

@@ -21,17 +21,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from quizgen._errors import ModelError
+from quizgen._extract._coref import Coref, attach_quotes
 from quizgen._extract._dates import date_part, parse_date, split_range, year_range
-from quizgen._extract._entities import (
-    Coref,
-    attach_org_facts,
-    attach_quotes,
-    attach_roles,
-    cluster,
-    link_acronyms,
-)
+from quizgen._extract._entities import cluster, link_acronyms
 from quizgen._extract._kinds import OTHER_KINDS, org_subtype, salience
+from quizgen._extract._org_facts import attach_org_facts
 from quizgen._extract._orgs import Span, attach_part_of
+from quizgen._extract._person_roles import attach_roles
 from quizgen._extract._pronouns import Pronouns
 from quizgen._extract._run import Finish, Mapper, default_jobs
 from quizgen._extract._spans import normalize_spans

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quizgen._extract._spans import initials, without_suffix
+from quizgen._extract._name_text import initials, without_suffix
 from quizgen._extract._types import Entity
 
 

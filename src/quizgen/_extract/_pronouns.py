@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from quizgen._extract._entities import Coref
+from quizgen._extract._coref import Coref
 from quizgen._extract._types import Entity, Facts, Mention, Sentence
 from quizgen._lexicon import (
     HONORIFIC_GENDER,

@@ -254,7 +254,7 @@ class Facts:
         Extraction sets it from the coreference it ran for quotes; Facts made by hand get
         one built on first use.
         """
-        from quizgen._extract._entities import Coref
+        from quizgen._extract._coref import Coref
         from quizgen._extract._pronouns import Pronouns
 
         return Pronouns(self, Coref(self.sentences, self.actors, self.title))

@@ -1,18 +1,17 @@
-"""Sentence wordings of a fact: its sentence with the answer blanked (whole, as its own
-clause, or simplified), the sentences naming an entity, and an entity asked as the object of
-its clause. Each wording reads on its own or is None: too long, a heading, a pronoun with no
-referent, half a quotation, a piece the sentence splitter cut.
+"""A fact's sentence with the answer blanked: whole, as its own clause, or simplified. Each
+wording reads on its own or is None: too long, a heading, a pronoun with no referent, half a
+quotation, a piece the sentence splitter cut. The sentences naming an entity are
+`_mention_blanks`'; sentences that are no statement of the text, `_fragments`'.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from quizgen._deck import BLANK, BLANK_RE
-from quizgen._extract import Entity, Facts, Mention, Pronouns, Sentence, Token
+from quizgen._extract import Pronouns, Sentence, Token
 from quizgen._generate._acronyms import spelled_by_acronym
-from quizgen._generate._clauses import clause_window, independent_clauses
+from quizgen._generate._clauses import clause_window
 from quizgen._generate._leaning import (
     leaning_parts,
     leans_on_others,
@@ -20,16 +19,8 @@ from quizgen._generate._leaning import (
     story_thing,
     titled_person,
 )
-from quizgen._generate._memo import by_identity
-from quizgen._generate._mentions import (
-    bare_name_of_several,
-    other_generation,
-    part_of_a_longer_name,
-    shared_bare_name,
-    subject_role,
-    verb_phrases,
-)
-from quizgen._generate._rewrite import object_question, strip_leading
+from quizgen._generate._mentions import bare_name_of_several
+from quizgen._generate._rewrite import strip_leading
 from quizgen._generate._simplify import MAX_SENTENCE_WORDS as _MAX_SENTENCE_WORDS
 from quizgen._generate._simplify import simplified_window
 from quizgen._generate._torn import (
@@ -40,12 +31,8 @@ from quizgen._generate._torn import (
     without_figure_references,
 )
 from quizgen._lexicon import (
-    ADDITIVE_WORDS,
     DEMONSTRATIVES,
     FIRST_PERSON,
-    KIN_GENDER,
-    NATIONALITY_ENDINGS,
-    PERSONAL_GENDER,
     POINTING_WORDS,
     POST_DOMAINS,
     SAY_VERBS,
@@ -55,15 +42,12 @@ from quizgen._lexicon import (
     is_honorific,
 )
 
-# What `_blanked` refuses around the blank, compiled once: it runs for each wording tried
+# What `blank_span` refuses around the blank, compiled once: it runs for each wording tried
 _BRACKETED = re.compile(re.escape(BLANK) + r"\s*\(|\(\s*" + re.escape(BLANK))
 _NAMED_IN_BRACKETS = re.compile(r"\([^()]*\b(?:as|called|or)\s+" + re.escape(BLANK))
 # Words of a title or post ("Attorney", "Governor"): a blank opening on one after a capital
 # has torn the title ("Assistant District _____").
 _POST_WORDS = TITLE_WORDS.union(*POST_DOMAINS.values())
-# How the name of a people ends ("Russians", "Italians"; "Danes" escapes it): a nationality's
-# ending and the plural.
-_PEOPLES = tuple(e + "s" for e in NATIONALITY_ENDINGS)
 _KNOWN_AS = re.compile(re.escape(BLANK) + r"[,(]?\s*(?:\w+ ){0,2}(?:known|referred to) as\b")
 
 
@@ -80,13 +64,13 @@ def blank_in_clause(sent: Sentence, start: int, end: int, pronouns: Pronouns) ->
     # looked at (a pass over the sentence for each of the hundreds of names of a run-on list)
     if len(sent.tokens) <= _MAX_SENTENCE_WORDS:
         subs = pronouns.substitutes(sent)
-        if subs is not None and (blanked := _blanked(sent, start, end, subs)):
+        if subs is not None and (blanked := blank_span(sent, start, end, subs)):
             return blanked
     window = clause_window(sent, start, end)
     if window is None:
         return None
     wsubs = pronouns.substitutes(sent, window)
-    return None if wsubs is None else _blanked(sent, start, end, wsubs, window)
+    return None if wsubs is None else blank_span(sent, start, end, wsubs, window)
 
 
 def _gap_ws(sent: Sentence, i: int, kept: set[int]) -> str:
@@ -107,10 +91,10 @@ def simplified_blank(sent: Sentence, start: int, end: int, pronouns: Pronouns) -
     if window is None:
         return None
     subs = pronouns.substitutes(sent, window)
-    return None if subs is None else _blanked(sent, start, end, subs, window)
+    return None if subs is None else blank_span(sent, start, end, subs, window)
 
 
-def _blanked(
+def blank_span(
     sent: Sentence,
     start: int,
     end: int,
@@ -139,7 +123,7 @@ def _blanked(
     kept = {t.i for t in toks}
     words = []
     # "the _____ (OECD)": a short parenthesis after the blank names the answer; leave it out.
-    skip = set(range(end, _past_bracket(sent, end, last)))
+    skip = set(range(end, past_bracket(sent, end, last)))
     for t in toks:
         if t.i in skip:
             continue
@@ -339,278 +323,6 @@ def _alters_a_quotation(sent: Sentence, kept: list[Token]) -> bool:
     return any(i in ids for i in quoted) and any(i not in ids for i in quoted)
 
 
-def cut_by_the_splitter(facts: Facts, sent: Sentence) -> bool:
-    """Is the sentence a piece of one the splitter cut ("... the town of Castiglione delle" |
-    "Stiviere, near ...", "Queen Margaret" | "I united ...")? A piece lacks its closing
-    punctuation, or follows one that does. A list after a colon is no sentence either. A
-    caption (`in_caption`) is no sentence of the text either: both give no question."""
-    if in_caption(facts, sent):
-        return True
-    i = sent.index
-    after = facts.sentences[i + 1] if i + 1 < len(facts.sentences) else None
-    if after is not None and after.paragraph == sent.paragraph and not _closed(sent):
-        return True
-    before = facts.sentences[i - 1] if i > 0 else None
-    return before is not None and before.paragraph == sent.paragraph and not _closed(before)
-
-
-# A caption opens with a figure's label or ends with the picture's credit (issue 12: "In
-# 2008, Endeavour and Atlantis await a journey ... Image: NASA." was asked as a fact).
-_FIGURE_LABEL = re.compile(r"(?:Figure|Fig\.|Table|Map|Plate|Image|Photo)\s+\d", re.I)
-_CREDIT = re.compile(
-    r"\(?(?:image|photo|photograph|picture|credit|source|illustration)s?(?:\s+credit)?\s*:", re.I
-)
-# ... or ends with it inside its last sentence, the splitter having kept them together:
-# "The first competition was held this week in Washington D.C. Image: United States Navy."
-_TRAILING_CREDIT = re.compile(r"[.!?)”\"]\s+" + _CREDIT.pattern + r"[^.!?:]*[.!?]?\s*$", re.I)
-_CAPTION_SENTENCES = 4  # a caption is short: a longer paragraph is text
-
-
-def in_caption(facts: Facts, sent: Sentence) -> bool:
-    """Is the sentence part of a picture's caption (a short paragraph that opens with
-    "Figure 15.16" or ends with "Image: NASA.", "(credit: Library of Congress)")?"""
-    para = [
-        s
-        for s in facts.sentences[
-            max(0, sent.index - _CAPTION_SENTENCES) : sent.index + _CAPTION_SENTENCES + 1
-        ]
-        if s.paragraph == sent.paragraph
-    ]
-    if len(para) > _CAPTION_SENTENCES:
-        return False  # the whole paragraph is in `para` only when it is this short
-    last = para[-1].text.strip()
-    return bool(
-        _FIGURE_LABEL.match(para[0].text.lstrip())
-        or _CREDIT.match(last)
-        or _TRAILING_CREDIT.search(last)
-    )
-
-
-def _closed(sent: Sentence) -> bool:
-    return sent.text.rstrip().endswith(SENTENCE_ENDS)
-
-
-def mention_sentences(
-    facts: Facts, entity: Entity, coref: Pronouns, most: int = 4
-) -> list[tuple[str, int, str]]:
-    """Up to `most` sentences naming the entity once, with the name blanked, that stand on
-    their own, each with its index and what the name is in its clause (`subject_role`):
-    the planner picks one whose sentence is free."""
-    out: list[tuple[str, int, str]] = []
-    per_sentence = Counter(o.sent_index for o in entity.mentions)
-    for m in entity.mentions:
-        if len(out) >= most:
-            break
-        if not coref.reliable(entity, m) or other_generation(entity, m):
-            continue  # "Ms. Marten" where two Martens are named: it may be the other one
-        sent = facts.sentences[m.sent_index]
-        if part_of_a_longer_name(sent, m) or shared_bare_name(m, coref):
-            continue  # "Bernoulli also wrote ...": Daniel, Johann or Jacob
-        if _qualifier_dropped(entity, m):
-            continue  # "the Russians would meet" is no key "White Russians"
-        if _kin_of_a_namesake(sent, m, entity):
-            continue  # "L'Enfant was ... son of Pierre L'Enfant": the father, not the son
-        if per_sentence[m.sent_index] > 1 or cut_by_the_splitter(facts, sent):
-            continue
-        # Another name of it elsewhere in the sentence gives the blank away; a bracketed
-        # short form right after the name ("the Medical Research Council (MRC)") goes with
-        # the blank, so it does not count.
-        rest = _text_around(sent, m.start, _past_bracket(sent, m.end))
-        if any(alias.lower() in rest for alias in entity.names if len(alias) > 3):
-            continue
-        listed = len(out)
-        blanked = blank_in_clause(sent, m.start, m.end, coref)
-        role = subject_role(sent, m.start, m.end)
-        if role and (_listed(sent, m) or _did_it_too(facts, sent, m, entity)):
-            role = ""  # "Who were indicted?" keyed one of the three the text lists
-        if blanked and len(blanked.split()) >= 6 and not _names_a_sibling(blanked, entity):
-            # "Who went bankrupt, and the committee dissolved?": of a sentence of several
-            # clauses, only the name's own clause is asked through its subject
-            window = clause_window(sent, m.start, m.end)
-            whole = independent_clauses(sent) == []
-            own = None if whole or window is None else _clause_blank(sent, m, window, coref)
-            # the whole sentence, unless it was refused and `blanked` is the clause already
-            out.append((blanked, m.sent_index, role if whole or own == blanked else ""))
-            short = simplified_blank(sent, m.start, m.end, coref)
-            if short and len(short.split()) >= 6:
-                out.append((short, m.sent_index, role if whole else ""))
-            if own and own != blanked and len(own.split()) >= 6:
-                out.append((own, m.sent_index, role))
-        elif (short := simplified_blank(sent, m.start, m.end, coref)) and (
-            len(short.split()) >= 6 and not _names_a_sibling(short, entity)
-        ):
-            # refused whole (too long, another fact's remark torn), it may stand without
-            # the side remarks: "Newton, whose ... (sixty words), wrote ..." -> "Newton wrote"
-            whole = independent_clauses(sent) == []
-            out.append((short, m.sent_index, role if whole else ""))
-        for vp in verb_phrases(sent, m) if role == "subject" else ():
-            said = _clause_blank(sent, m, vp, coref)
-            if (
-                said
-                and said not in (w for w, _, _ in out)
-                and len(said.split()) >= 6
-                and not _names_a_sibling(said, entity)
-            ):
-                out.append((said, m.sent_index, role))
-        partner = _list_partner(sent, m)
-        if partner is not None:
-            # "Haldeman, Ehrlichman, and _____ were indicted" cut to "_____ were indicted"
-            # keys one of three: a wording keeps the names listed with it, or goes
-            out[listed:] = [w for w in out[listed:] if _whole_word_in(partner, w[0])]
-    return out
-
-
-def _list_partner(sent: Sentence, m: Mention) -> str | None:
-    """The name listed right before the mention ("Ehrlichman" in "Haldeman, Ehrlichman, and
-    Mitchell"; "Dean" in "Dean and Mitchell"), else None."""
-    toks = sent.tokens
-    k = m.start - 1
-    if k < 1 or toks[k].lower_text not in ("and", "or", "&"):
-        return None
-    k -= 1
-    if toks[k].text == "," and k >= 1:
-        k -= 1
-    return toks[k].text if toks[k].pos == "PROPN" else None
-
-
-def _listed(sent: Sentence, m: Mention) -> bool:
-    """Is the mention one of a list of names ("_____, Ehrlichman, and Mitchell")?"""
-    head = sent.span_head(m.start, m.end)
-    return _list_partner(sent, m) is not None or any(
-        c.dep == "conj" and c.pos == "PROPN" for c in sent.children(head)
-    )
-
-
-def _did_it_too(facts: Facts, sent: Sentence, m: Mention, entity: Entity) -> bool:
-    """Does the mention's clause say it "also" or "too" did something, after a sentence
-    about someone else ("... Cameron said his death was an occasion to remember the 270.
-    According to Salmond, the investigation is ongoing. Salmond also called for
-    remembrance")? Asked "Who also called ...?", the other is a second right answer (issue
-    12, review 3). After a sentence whose subject is the same person ("Johann banned Daniel
-    from his house. Johann Bernoulli also plagiarized ..."), "also" adds a deed of their own."""
-    verb = next((k for k in sent.ancestors(m.start) if sent.tokens[k].pos == "VERB"), None)
-    if verb is None or sent.index == 0:
-        return False
-    if not any(c.lower_text in ADDITIVE_WORDS for c in sent.children(verb) if c.dep == "advmod"):
-        return False
-    prev = facts.sentences[sent.index - 1]
-    # its subject, or a name set before its verb that is no object of a preposition (the
-    # parser may hang "Johann, unable to bear ..., banned" anywhere): not "According to
-    # Alex Salmond, ..."
-    root = next((t.i for t in prev.tokens if t.dep == "ROOT"), len(prev.tokens))
-    names = {w.lower() for w in entity.name.split() if len(w) > 2}
-    for t in prev.tokens[:root]:
-        if t.dep in ("pobj", "compound") and t.pos == "PROPN":
-            continue
-        if t.dep.startswith("nsubj") and t.lower_text in PERSONAL_GENDER:
-            if facts.pronouns.resolve(prev, t.i) is entity:
-                return False
-        elif (t.dep.startswith("nsubj") or t.pos == "PROPN") and t.lower_text in names:
-            return False
-    return True
-
-
-def _whole_word_in(word: str, text: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text) is not None
-
-
-def _qualifier_dropped(entity: Entity, m: Mention) -> bool:
-    """Is the mention a group's name without its qualifier, a people's name left ("Russians"
-    for "White Russians", "Americans" for "African Americans")? The text may mean the whole
-    people by it, and the key would name a group the sentence does not (issue 12, review 3).
-    A team's or a firm's last word ("Panthers" for "Carolina Panthers") is its usual short
-    name and stays, as does a person's surname."""
-    words = entity.name.split()
-    return (
-        entity.kind != "actor"
-        and len(words) > 1
-        and m.text.split() == words[-1:]
-        and m.text.endswith(_PEOPLES)
-    )
-
-
-def _kin_of_a_namesake(sent: Sentence, m: Mention, entity: Entity) -> bool:
-    """Is the mention the kin ("son of", "daughter of", a KIN_GENDER noun and "of") of one
-    the sentence names before by the entity's own surname? "L'Enfant was born in Paris, the
-    second son of Pierre L'Enfant": the father shares the name, and extraction may have taken
-    him for the son; keyed to the son, the answer was wrong (issue 12, review 3)."""
-    toks = sent.tokens
-    if m.start < 2 or toks[m.start - 1].lower_text != "of":
-        return False
-    if toks[m.start - 2].lemma.lower() not in KIN_GENDER:
-        return False
-    surname = entity.name.split()[-1].lower()
-    return any(t.lower_text == surname for t in toks[: m.start - 2])
-
-
-def _clause_blank(sent: Sentence, m: Mention, window: list[int], coref: Pronouns) -> str | None:
-    """The name's own clause of a compound sentence, blanked, as a sentence of its own."""
-    if bare_name_of_several(sent, coref, m.start, m.end, window) or _infinitive(sent, window):
-        return None
-    subs = coref.substitutes(sent, window)
-    return None if subs is None else _blanked(sent, m.start, m.end, subs, window)
-
-
-def _infinitive(sent: Sentence, window: list[int]) -> bool:
-    """Is the clause's verb an infinitive ("..., and Siberia to protect vital areas ...", a
-    list misparsed as a clause)? Cut out, it is no sentence, and its blank was keyed to
-    a name of the sentence's other half (issue 12, review 3: Bullitt deck)."""
-    inside = set(window)
-    heads = [i for i in window if sent.tokens[i].head not in inside or sent.tokens[i].head == i]
-    return any(c.dep == "aux" and c.tag == "TO" for h in heads for c in sent.children(h))
-
-
-def entity_object_question(
-    facts: Facts, entity: Entity, coref: Pronouns, class_noun: str = ""
-) -> tuple[str, int] | None:
-    """The first sentence naming the entity once as the object of its clause, asked as a
-    question ("At which university did Ms. Marten study biology", "Whom did Stalin treat as
-    a junior partner"), and its index; None when no sentence gives one (see `object_question`)."""
-    per_sentence = Counter(o.sent_index for o in entity.mentions)
-    for m in entity.mentions:
-        sent = facts.sentences[m.sent_index]
-        if (
-            not coref.reliable(entity, m)
-            or other_generation(entity, m)
-            or part_of_a_longer_name(sent, m)
-            or shared_bare_name(m, coref)
-            or per_sentence[m.sent_index] > 1
-            or cut_by_the_splitter(facts, sent)
-        ):
-            continue
-        rest = _text_around(sent, m.start, m.end)
-        if any(alias.lower() in rest for alias in entity.names if len(alias) > 3):
-            continue  # another name of it in the question would give it away
-        asked = object_question(sent, m.start, m.end, lambda idx, s=sent: coref.substitutes(s, idx))
-        if asked is None:
-            continue
-        prep, body = asked
-        wh = f"which {class_noun}" if class_noun else "whom"
-        wh = f"{prep} {wh}" if prep else wh
-        return f"{wh[:1].upper()}{wh[1:]} {body}", m.sent_index
-    return None
-
-
-@by_identity
-def _joined(sent: Sentence) -> tuple[str, list[int]]:
-    """The sentence's tokens with their spacing, and where each token starts in it."""
-    starts = [0]
-    for t in sent.tokens:
-        starts.append(starts[-1] + len(t.text) + len(t.ws))
-    return "".join(t.text + t.ws for t in sent.tokens), starts
-
-
-def _text_around(sent: Sentence, start: int, stop: int) -> str:
-    """The sentence but tokens [start, stop), lowercased: `span_text(0, start)`, a space,
-    `span_text(stop, len)`. Sliced from the joined sentence, not joined per name: a run-on
-    list names hundreds of people in one sentence."""
-    toks = sent.tokens
-    text, starts = _joined(sent)
-    before = text[: starts[start] - len(toks[start - 1].ws)] if start > 0 else ""
-    after = text[starts[stop] : starts[-1] - len(toks[-1].ws)] if stop < len(toks) else ""
-    return f"{before} {after}".lower()
-
-
 def _reports_itself(sent: Sentence, pronoun: Token) -> bool:
     """ "Network Rail ... said it did not expect ...": an it/they subject of what an
     organization said is that organization, which the sentence names as the speaker."""
@@ -626,7 +338,7 @@ def _reports_itself(sent: Sentence, pronoun: Token) -> bool:
     )
 
 
-def _past_bracket(sent: Sentence, end: int, last: int | None = None) -> int:
+def past_bracket(sent: Sentence, end: int, last: int | None = None) -> int:
     """The end of a short bracket right after tokens ending at `end` ("(MRC)"), else `end`;
     the bracket must close before token `last` (default: the sentence's end)."""
     toks = sent.tokens
@@ -636,14 +348,3 @@ def _past_bracket(sent: Sentence, end: int, last: int | None = None) -> int:
             if toks[k].text == ")":
                 return k + 1
     return end
-
-
-def _names_a_sibling(text: str, entity: Entity) -> bool:
-    """Does the text name a body that shares the answer's opening words, which give it away?
-    ("twelve regional _____ under a Federal Reserve Board" for "Federal Reserve Banks")"""
-    words = entity.name.split()
-    if len(words) < 3 or any(w.lower() in ("of", "the", "for", "and", "on") for w in words[:2]):
-        return False
-    # whole words: "New Yorker" names no sibling of "New York World"
-    opening = re.escape(" ".join(words[:2]))
-    return re.search(rf"(?<!\w){opening}(?!\w)", text, re.IGNORECASE) is not None

@@ -15,8 +15,9 @@ from collections.abc import Iterator
 
 from quizgen._deck import BLANK
 from quizgen._extract import Entity, Facts, Sentence
-from quizgen._generate._blanks import blank_in_clause, cut_by_the_splitter, sentence_context
+from quizgen._generate._blanks import blank_in_clause, sentence_context
 from quizgen._generate._fields import FactSlots
+from quizgen._generate._fragments import cut_by_the_splitter
 from quizgen._generate._mentions import subject_role
 
 _JOINERS = frozenset({",", "and", "or", "the"})  # "the Bergen Bank and the Oslo Bank"
