@@ -387,3 +387,11 @@ def test_a_joined_verb_stripped_of_its_words_tears_the_wording():
     assert torn(sent, [*range(served + 1), len(toks) - 1], year, year + 1)
     assert not torn(sent, [*range(served - 2), len(toks) - 1], year, year + 1)
     assert not torn(short, range(len(short.tokens) - 1), 0, 1)
+
+
+def test_a_misspelling_is_at_most_two_edits_whatever_the_case():
+    # insertions, deletions and changes count alike; capitals do not count
+    assert spelled_alike("Margarethe Stolz", "margarethe stoltz")  # one
+    assert spelled_alike("Margarethe Stolz", "Margarete Stoltz")  # two
+    assert not spelled_alike("Margarethe Stolz", "Margarete Stoltze")  # three
+    assert not spelled_alike("Jo Holt", "Jo Hold")  # under eight characters: two names
