@@ -13,6 +13,7 @@ from quizgen._extract import extract_facts
 from quizgen._generate import GenerateOptions, generate
 from quizgen._generate._distractors import (
     Pool,
+    choice_options,
     org_family,
     pick,
     pick_of_kind,
@@ -136,3 +137,34 @@ def test_another_form_of_the_answer_is_no_option():
 def test_a_relation_is_no_post_option():
     options = ["President Roosevelt's daughter", "Ohio Congressman", "former Kentucky Governor"]
     assert "President Roosevelt's daughter" not in same_post("U.S. President", options)
+
+
+def test_two_options_sharing_most_words_are_not_offered_together():
+    # "Harbour Trading Company of Lund" beside "Lund Harbour Trading Company": one firm twice
+    drawn = [
+        "Harbour Trading Company of Lund",
+        "Lund Harbour Trading Company",
+        "Visby Rope Works",
+        "Ystad Salt Company",
+    ]
+    options = same_form("Kalmar Shipping Company", drawn)
+    assert "Harbour Trading Company of Lund" in options
+    assert "Lund Harbour Trading Company" not in options
+    # ... nor one sharing most of the answer's words
+    near = ["Kalmar Shipping Company Ltd", "Visby Rope Works", "Ystad Salt Company"]
+    assert "Kalmar Shipping Company Ltd" not in same_form("Kalmar Shipping Company", near)
+    # dates share their month by design
+    days = ["June 6, 1947", "June 15, 1947", "June 25, 1947"]
+    assert same_form("June 5, 1947", days) == days
+
+
+def test_a_choice_is_made_only_of_names_of_the_answers_length():
+    # a one-word name among full names is eliminated unread, and the reverse picks itself
+    assert choice_options("Anna Berg", ["Karl Holm", "Nils Dahl", "Eva Lind"]) == [
+        "Karl Holm",
+        "Nils Dahl",
+        "Eva Lind",
+    ]
+    assert choice_options("Anna Berg", ["Karl Holm", "Nils Dahl", "Lindqvist"]) == []
+    assert choice_options("Lindqvist", ["Karl Holm", "Nils Dahl", "Eva Lind"]) == []
+    assert choice_options("1947", ["1946", "1950", "1939"]) == ["1946", "1950", "1939"]

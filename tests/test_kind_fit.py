@@ -79,7 +79,12 @@ def test_the_wh_word_follows_the_organizations_kind():
     # what the text calls it comes first
     assert class_noun("Grey Lanterns", "think tank", None) == "think tank"
     # ... when it is a noun of organizations: "Harlow Council money" is no money
-    assert class_noun("Harlow Council", "money", "government body") == "organization"
+    assert class_noun("Harlow Council", "money", "government body") == "council"
+    # a government body by its head word (blind review 4: "Which organization" for a
+    # government); a word inside its name is no class of it
+    assert class_noun("Vell Government", None, "government body") == "government"
+    assert class_noun("Bureau of Roads", None, "government body") == "bureau"
+    assert class_noun("Friends in Service to Lund", None, "government body") == "organization"
     assert class_noun("Grey Lanterns", "touchdown", None) == ""
     # a bare name of unknown kind may be a band, a city or a person: no "Which ..."
     assert class_noun("Moonfield", None, None) == ""

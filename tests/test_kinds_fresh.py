@@ -431,3 +431,175 @@ def test_a_name_set_up_as_a_programme_is_a_work() -> None:
     )
     assert (actors, orgs) == ([], [("Congress", "legislature")])
     assert others["Medishield"] == "work"
+
+
+# --- classes found on the fourth held-out set (issue 11, round 8) ---------------------------
+
+
+def test_a_short_form_defined_after_a_programme_is_that_programme_everywhere() -> None:
+    actors, orgs, others = _kinds(
+        "In 1931 the ministry launched the Green Harbour Programme (GHP). The GHP cut the "
+        "cost of shipping. Critics of the GHP formed the Harbour Workers Union. Maria "
+        "Keller led the union."
+    )
+    assert actors == ["Maria Keller"]
+    assert orgs == [("Harbour Workers Union", "union")]
+    assert others == {"Green Harbour Programme": "work"}
+
+
+def test_a_congress_that_met_is_an_event_and_one_that_acts_is_a_body() -> None:
+    actors, orgs, others = _kinds(
+        "The Second Congress of Geographers was held in Lisbon in 1911. Tomas Berg spoke at "
+        "the Congress of Botanists in Oslo in 1920. The Congress of Tenant Farmers "
+        "campaigned for lower rents and sued the landlords."
+    )
+    assert actors == ["Tomas Berg"]
+    assert orgs == [("Congress of Tenant Farmers", "legislature")]
+    assert others["Second Congress of Geographers"] == "event"
+    assert others["Congress of Botanists"] == "event"
+
+
+def test_a_party_plural_that_acts_is_a_body_and_one_that_is_acted_on_is_a_people() -> None:
+    actors, orgs, others = _kinds(
+        "In 1840 the Whigs won the election. The harbour was taken by the Royalists in 1644. "
+        "The province was heavily Menshevik. Farmers feared the Bolsheviks."
+    )
+    assert actors == []
+    assert orgs == [("Whigs", "party"), ("Royalists", "party")]
+    assert others["Menshevik"] == "group"
+    assert others["Bolsheviks"] == "group"
+
+
+def test_a_party_that_acts_once_is_that_body_in_every_mention() -> None:
+    _, orgs, others = _kinds(
+        "In 1918 the Bolsheviks seized the grain stores. Farmers feared the Bolsheviks."
+    )
+    assert orgs == [("Bolsheviks", "party")]
+    assert "Bolsheviks" not in others
+
+
+def test_a_country_the_tagger_calls_a_body_is_a_place() -> None:
+    _, orgs, others = _kinds(
+        "Foreign firms operating in Mexico sold their wells. The Mexican government paid "
+        "them. The dispute with Moldova ended in 1999."
+    )
+    assert orgs == [("Mexican government", "government body")]
+    assert others == {"Mexico": "place", "Moldova": "place"}
+
+
+def test_a_table_column_headed_team_holds_teams_and_one_headed_driver_people(tmp_path) -> None:
+    path = tmp_path / "results.txt"
+    path.write_text(
+        "The race ended in the rain.\n\nRace results\n"
+        "Pos\tNo.\tTeam\tDriver\n"
+        "1\t24\tHarlan Voss Racing\tTim Archer\n"
+        "2\t18\tDale Kimber Motorsports\tRob Neely\n"
+        "3\t11\tHarlan Voss Racing\tLou Banner\n",
+        encoding="utf-8",
+    )
+    facts = extract_facts(load_source(path))
+    assert [a.name for a in facts.actors] == ["Tim Archer", "Rob Neely", "Lou Banner"]
+    assert [(o.name, o.subtype) for o in facts.organizations] == [
+        ("Harlan Voss Racing", "team"),
+        ("Dale Kimber Motorsports", "team"),
+    ]
+
+
+def test_a_country_described_as_a_producer_stays_a_place() -> None:
+    _, orgs, others = _kinds(
+        "Despite the strikes, Mexico became the second largest producer of silver. Since "
+        "Mexico was a farming nation, the mines sold abroad."
+    )
+    assert orgs == []
+    assert others == {"Mexico": "place"}
+
+
+def test_a_numbered_congress_of_a_country_is_its_legislature_not_a_meeting() -> None:
+    _, orgs, _ = _kinds("He rebuilt the hall for the First Congress of the United States.")
+    assert orgs == [("First Congress of the United States", "legislature")]
+
+
+def test_members_of_a_party_are_people_not_the_party() -> None:
+    _, orgs, others = _kinds("Warned by other Republicans, the senator resigned in 1974.")
+    assert orgs == []
+    assert others == {"Republicans": "group"}
+
+
+def test_a_bare_name_the_tagger_missed_is_a_person_when_it_does_what_people_do() -> None:
+    actors, orgs, _ = _kinds(
+        "Marsden did not agree with the court's ruling. Marsden then sent the guard to "
+        "the school. Sony did not agree to the terms. The Senate refused. Knowledge of the "
+        "charter led the clerks to new work."
+    )
+    assert actors == ["Marsden"]
+    assert [name for name, _ in orgs] == ["Sony", "Senate"]
+
+
+def test_a_state_s_name_that_is_also_the_person_s_name_stays_the_person() -> None:
+    actors, _, others = _kinds(
+        "Queen Victoria left strict instructions for her funeral. In 1897, Victoria had "
+        "written that it was to be military. Victoria died at Osborne House in 1901."
+    )
+    assert actors == ["Queen Victoria"]
+    assert "Victoria" not in others
+
+
+def test_a_name_joined_to_a_person_is_a_person_but_not_a_country() -> None:
+    actors, _, others = _kinds(
+        "Men were assigned to spy on both McGovern and Senator Ann Lowe. One of them rode on "
+        "McGovern’s press plane. Chile and Ann Lowe signed the pact."
+    )
+    assert actors == ["McGovern", "Ann Lowe"]
+    assert others == {"Chile": "place"}
+
+
+def test_rulers_with_a_number_are_people_and_an_office_after_the_is_no_one() -> None:
+    actors, orgs, _ = _kinds(
+        "She was the granddaughter of Sultan Vahdettin and Abdülmecid II, who was the last "
+        "Ottoman Caliph. The Prime Minister met Jane Bishop. After World War II and Super "
+        "Bowl XL she moved."
+    )
+    assert actors == ["Sultan Vahdettin", "Abdülmecid II", "Jane Bishop"]
+    assert orgs == []
+
+
+def test_names_listed_as_what_works_include_are_works_and_members_stay_people() -> None:
+    actors, _, others = _kinds(
+        "Her works include Salt Roads, Iron Bridges and The Long Shore. He admired novels "
+        "such as Winter Tides. The league includes Marta Quist and Oskar Lind."
+    )
+    assert actors == ["Marta Quist", "Oskar Lind"]
+    assert others == {
+        "Salt Roads": "work",
+        "Iron Bridges": "work",
+        "Long Shore": "work",
+        "Winter Tides": "work",
+    }
+
+
+def test_an_untagged_name_between_people_in_a_list_is_a_person_but_not_a_place() -> None:
+    actors, _, others = _kinds(
+        "The starting line-up was Sven Ulreich (goalkeeper), Rafinha, Mats Hummels and "
+        "Sebastian Rudy. Ann Lowe, Chicago, and Ed Reis signed."
+    )
+    assert actors == [
+        "Sven Ulreich",
+        "Rafinha",
+        "Mats Hummels",
+        "Sebastian Rudy",
+        "Ann Lowe",
+        "Ed Reis",
+    ]
+    assert others == {"Chicago": "place"}
+
+
+def test_names_after_firms_including_are_bodies_but_writers_and_countries_are_not() -> None:
+    actors, orgs, others = _kinds(
+        "Mexico agreed to pay compensation to several American firms, including Harlow "
+        "Standard and Pemco. The oil fields were run by firms such as Dunmore Petroleum. "
+        "The board met writers including Ann Lowe and Ed Reis. Banks including Chile lent "
+        "money."
+    )
+    assert actors == ["Ann Lowe", "Ed Reis"]
+    assert [name for name, _ in orgs] == ["Harlow Standard", "Pemco", "Dunmore Petroleum"]
+    assert others["Chile"] == "place"

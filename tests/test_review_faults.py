@@ -140,8 +140,8 @@ def test_a_role_reads_as_english_with_its_article_and_capitals():
     prompts = _prompts(_questions(ROLES))
     assert prompts["Owen D. Young was the head of which organization?"] == "General Electric"
     assert prompts[
-        "Charles G. Dawes was a Chicago banker, former director of which organization, and"
-        " future Vice President?"
+        "Charles G. Dawes was a Chicago banker, former director of which bureau, and"
+        " future Vice President?"  # a government body by its head word (review 4)
     ] == ("Bureau of the Budget")
 
 

@@ -470,6 +470,20 @@ LEADING_CONNECTIVES = _words(
     """
 )
 
+# Discourse markers that tie a clause to the sentences around it ("The British, however,
+# held out"; "In particular, Trotsky hoped ..."): a question asked from the clause alone
+# leaves them out ("Until what year did the British hold out?"), where they read as a stray
+# word or were moved to its end ("Who hoped ... in particular?", blind review 4).
+DISCOURSE_MARKERS = frozenset(
+    {
+        "however", "therefore", "thus", "hence", "then", "nevertheless", "nonetheless",
+        "moreover", "furthermore", "meanwhile", "consequently", "accordingly", "indeed",
+        "in particular", "for example", "for instance", "in addition", "in fact",
+        "in turn", "of course", "in contrast", "by contrast", "in short", "as a result",
+        "in other words", "on the other hand", "above all", "after all",
+    }
+)  # fmt: skip
+
 # Words that open a subordinate clause: a fact that starts with one is no sentence.
 RELATIVE_WORDS = _words(
     """
@@ -802,16 +816,60 @@ EVENT_HEADS = _words(
     """
 )
 
+# Head words of a name that is a meeting or a body ("the Congress of Vienna" met once;
+# "the Congress of Racial Equality" is a body): _kinds.convened decides by the words around.
+MEETING_HEADS = _words("congress conference convention council synod summit symposium")
+# Verbs whose object is a meeting, not a body: "the Council was held in 1545", "she attended
+# the Second Congress".
+MEETING_VERBS = _words("hold convene attend open close adjourn host")
+# Words before a meeting's name that place someone at it: "lectured at the Congress of ..."
+MEETING_PREPOSITIONS = _words("at during to before")
+
+# ISO 3166-2 subdivision types that name a state-like land (_gazetteer): not districts,
+# municipalities or wards, whose names are as often a family's or a firm's.
+SUBDIVISION_TYPES = _lines(
+    """
+    state
+    province
+    region
+    land
+    oblast
+    canton
+    country
+    republic
+    prefecture
+    governorate
+    emirate
+    autonomous republic
+    autonomous community
+    autonomous region
+    federal district
+    """
+)
+# Compass words some subdivisions are named by ("Central", "Western"): no place alone.
+COMPASS_WORDS = _words(
+    """
+    north south east west northern southern eastern western central centre centrale
+    north-west north-east south-west south-east sud sul nord coast lakes upper lower
+    """
+)
+
+# A table's column headers whose cells are teams, or people (_tables): "Team", "Driver".
+TEAM_COLUMN_HEADS = _words("team club constructor entrant franchise squad")
+PERSON_COLUMN_HEADS = _words("driver player rider athlete runner coach manager scorer")
+
 # Plural head words of a group of people, not a body: "the Liberal Democrats of the period",
 # "the Republicans". A party's registered name ("Neo Democrats" without "the") stays an
 # organization.
-PEOPLE_PLURALS = _words(
+# A party's or a faction's plural is a body where it acts ("the Bolsheviks seized the
+# stores", "the Whigs won the election"): _kinds.party_label.
+PARTY_PLURALS = _words(
     """
     democrats republicans conservatives liberals socialists communists nationalists
     federalists whigs tories loyalists unionists royalists bolsheviks mensheviks jacobins
-    methodists catholics protestants puritans quakers
     """
 )
+PEOPLE_PLURALS = PARTY_PLURALS | _words("methodists catholics protestants puritans quakers")
 
 # Number words that name a group by its size: "the Little Rock Nine" when the text says
 # "the nine students"; "the Shanghai Five" when it says "the five states" is a body.
@@ -901,7 +959,7 @@ EPITHETS = _words(
 REGNAL_TITLES = _words(
     """
     king queen emperor empress tsar czar tsarina kaiser pope prince princess archduke
-    archduchess sultan shah pharaoh
+    archduchess sultan shah pharaoh caliph khan
     """
 )
 
@@ -923,7 +981,7 @@ ORG_SUBTYPES: dict[str, frozenset[str]] = {
         guards airborne infantry cavalry
         """
     ),
-    "party": _words("party faction"),
+    "party": _words("party faction") | PARTY_PLURALS,
     "international body": _words("nations international world nato league"),
     "news outlet": _words(
         """
@@ -968,7 +1026,12 @@ SUBTYPE_CLASS_NOUNS: dict[str, str] = {
     "company": "company",
 }
 # ... and these by the word of their name that gave the subtype ("Which university").
-SUBTYPES_NAMED_BY_THEIR_WORD = ("school or university", "museum or venue", "religious body")
+SUBTYPES_NAMED_BY_THEIR_WORD = (
+    "school or university",
+    "museum or venue",
+    "religious body",
+    "government body",  # "Which government responded ...?", not "Which organization" (review 4)
+)
 
 # "the air force": a two-word armed force head.
 ARMED_FORCE_PHRASES = _lines(
@@ -1401,6 +1464,15 @@ PERSON_SUBJECT_VERBS = (
     elect re-elect resign serve vote campaign lead retire die marry run speak testify
     """
     )
+)
+# Verbs of a mind, whose subject is a person: "Eisenhower did not agree", "Hale refused".
+# With PERSON_SUBJECT_VERBS, they make a bare name the tagger left untagged a person
+# (_extract/_people.py).
+MIND_VERBS = _words(
+    """
+    agree disagree believe decide refuse argue insist think doubt hope fear want wish
+    regret admit deny promise remember forget realize realise
+    """
 )
 PLACE_VERBS = _words(
     """

@@ -3,7 +3,8 @@
 A company's short or later name ("Socony", "Mobil") looks like a surname to the small
 model. Two cues carry to any text: the name stands in brackets right after a body's full
 name ("the Standard Oil Company of New York (Socony, later Mobil)"), or in a list of
-bodies ("a syndicate of Jersey Standard, Socony, Gulf Oil and the Near East Company").
+bodies ("a syndicate of Jersey Standard, Socony, Gulf Oil and the Near East Company"), or
+after a plural of a body's class ("firms including Jersey Standard and Socal").
 A team's or a band's plural last word alone ("the Panthers") is the body too. Each rule
 reads `Found` and settles names.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 
 from quizgen._extract._found import Found, conj_groups, is_cap
+from quizgen._extract._gazetteer import is_place_name
 from quizgen._extract._names import a_persons
 from quizgen._extract._orgs import Span
 from quizgen._extract._types import Sentence
@@ -20,6 +22,7 @@ from quizgen._lexicon import (
     ARTICLES,
     COMPANY_SUFFIXES,
     NATIONALITY_ENDINGS,
+    ORG_CLASS_NOUNS,
     ORG_NAME_HEADS,
     ORG_WORDS,
     RENAMING_WORDS,
@@ -102,6 +105,35 @@ def _listed_bodies(found: Found) -> None:
                     found.name(sent, s.start, s.end, "ORG")
 
 
+def _included_bodies(found: Found) -> None:
+    """ "several American firms, including Jersey Standard and Socal", "banks such as
+    Hale Brothers": names listed after a plural of a body's class (ORG_CLASS_NOUNS) and
+    "including"/"such as" are bodies, even where the tagger saw a place, unless the name is
+    a country's or a word of it is in a person's whole name elsewhere."""
+    for s in found.spans:
+        sent = found.sentences[s.sent_index]
+        toks = sent.tokens
+        if found.label_of(s) not in _SHORT_LABELS | {"GPE"} or not _plain_name(sent, s):
+            continue  # "Pemco" may be a place to the tagger, but not to the gazetteer
+        if is_place_name(sent.span_text(s.start, s.end)):
+            continue
+        i = sent.span_head(s.start, s.end)
+        while toks[i].dep == "conj" and toks[i].head != i:
+            i = toks[i].head
+        prep = toks[toks[i].head]
+        such_as = prep.lower_text == "as" and prep.i > 0 and toks[prep.i - 1].lower_text == "such"
+        if toks[i].dep != "pobj" or not (prep.lower_text == "including" or such_as):
+            continue
+        noun = toks[prep.head]
+        text = sent.span_text(s.start, s.end)
+        if (
+            noun.tag == "NNS"
+            and noun.lemma.lower() in ORG_CLASS_NOUNS
+            and not any(a_persons(found, w, but=text, least=2) for w in text.split())
+        ):
+            found.name(sent, s.start, s.end, "ORG")
+
+
 def _plural_short_forms(found: Found) -> None:
     """ "the Panthers" after "the Carolina Panthers": the plural last word of a body's name
     of two words or more (no "of"), written alone, is that body however the tagger took
@@ -148,4 +180,10 @@ def _named_teams(found: Found) -> None:
             found.name(sent, s.start, s.end, "ORG", "team")
 
 
-RULES = (_bracketed_short_forms, _listed_bodies, _plural_short_forms, _named_teams)
+RULES = (
+    _bracketed_short_forms,
+    _listed_bodies,
+    _included_bodies,
+    _plural_short_forms,
+    _named_teams,
+)

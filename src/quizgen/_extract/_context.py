@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from quizgen._extract import _bodies, _cues, _headed, _names, _people
+from quizgen._extract import _bodies, _cues, _headed, _names, _people, _tables
 from quizgen._extract._found import NAME_LABELS, Found, name_text
 from quizgen._extract._orgs import Span
 from quizgen._extract._types import Sentence
@@ -38,9 +38,10 @@ def context_spans(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span
     return out
 
 
-# The rules in order: a body glued to a person split first, whole names and people next (so the others see whole names), people
+# The rules in order: a table's columns first (a header says the most), a body glued to a person split first, whole names and people next (so the others see whole names), people
 # the tagger called places, bodies it called people, then the kinds the words around a name give.
 _RULES: tuple[Callable[[Found], None], ...] = (
+    *_tables.RULES,
     *_headed.RULES,
     *_names.RULES,
     *_people.RULES,

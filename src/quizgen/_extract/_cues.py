@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from quizgen._extract._found import DASHES, NAME_LABELS, Found, is_cap, run_at
+from quizgen._extract._found import DASHES, NAME_LABELS, Found, is_cap, name_text, run_at
+from quizgen._extract._gazetteer import is_place_name
 from quizgen._extract._orgs import Span
 from quizgen._extract._types import Sentence, Token
 from quizgen._lexicon import (
@@ -127,7 +128,8 @@ def _taken(sent: Sentence, head: Token) -> bool:
 
 def _works(found: Found) -> None:
     """ "her signature songs, Respect,", "a book to be called America's Foremost Families",
-    "an article titled "An Insult to Alice Roosevelt"": a name a work noun introduces."""
+    "an article titled "An Insult to Alice Roosevelt"", "her works include Salt Roads": a
+    name a work noun introduces."""
     for s in found.spans:
         sent = found.sentences[s.sent_index]
         toks = sent.tokens
@@ -154,8 +156,28 @@ def _works(found: Found) -> None:
             and k >= 1
             and toks[k - 1].lemma.lower() in NAMING_VERBS
         )
-        if listed or named or quoted_title:
+        head = toks[sent.span_head(s.start, s.end)]
+        if listed or named or quoted_title or _in_work_list(sent, head):
             found.name(sent, s.start, s.end, "WORK_OF_ART")
+
+
+def _in_work_list(sent: Sentence, head: Token) -> bool:
+    """ "Her works include Salt Roads, Iron Bridges and The Long Shore", "novels such as
+    Salt Roads": a name listed as what works include, or after "such as" and a work noun,
+    is a work, and so is every name coordinated with it."""
+    toks = sent.tokens
+    i = head.i
+    while toks[i].dep == "conj" and toks[i].head != i:
+        i = toks[i].head
+    first, parent = toks[i], toks[toks[i].head]
+    if first.dep == "dobj" and parent.lemma.lower() in ("include", "comprise"):
+        subject = next((c for c in sent.children(parent.i) if c.dep == "nsubj"), None)
+        return subject is not None and subject.lemma.lower() in WORK_NOUNS
+    if first.dep == "pobj" and parent.lower_text == "as" and parent.i > 0:
+        # "novels such as X": "as" hangs on the noun, "such" on "as" or on the noun
+        noun = toks[parent.head]
+        return toks[parent.i - 1].lower_text == "such" and noun.lemma.lower() in WORK_NOUNS
+    return False
 
 
 def _publications(found: Found) -> None:
@@ -206,6 +228,8 @@ def _owners(found: Found) -> None:
             t.lower_text in TITLE_WORDS for t in toks[s.start : s.end]
         ):
             continue
+        if is_place_name(name_text(sent, s.start, s.end)):
+            continue  # "Mexico became the second largest producer": a country all the same
         head = toks[sent.span_head(s.start, s.end)]
         parent = toks[head.head]
         owned = (

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from quizgen._extract._gazetteer import is_place_name
 from quizgen._extract._types import Entity, Sentence, Token
 from quizgen._lexicon import (
     ARMED_FORCE_PHRASES,
@@ -27,9 +28,14 @@ from quizgen._lexicon import (
     KIND_OF_LABEL,
     LAND_HEADS,
     LANGUAGE_NOUNS,
+    MEETING_HEADS,
+    MEETING_PREPOSITIONS,
+    MEETING_VERBS,
     MOVEMENT_WORDS,
+    ORDINAL_WORDS,
     ORG_SUBTYPES,
     ORG_WORDS,
+    PARTY_PLURALS,
     PEOPLE_GROUP_HEADS,
     PEOPLE_PLURALS,
     PLACE_OPENERS,
@@ -127,7 +133,7 @@ def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
         return "NORP"  # "Allied", "Bolshevik": a side; "White", "Latina": people
     if lower[-1].endswith(_CUP_ENDINGS) or (label == "ORG" and _persons_mission(words)):
         return "EVENT"  # "the Supercup", "DFL-Supercup"; "Bullitt's Mission"
-    if (head in EVENT_HEADS and label == "ORG") or is_meeting(lower):
+    if (head in EVENT_HEADS and label == "ORG") or is_meeting(lower) or convened(sent, start, end):
         return "EVENT"  # "the Great Depression", "Reconstruction", "Journey of Reconciliation"
     if label == "ORG" and lower[-1] in PEOPLE_GROUP_HEADS and len(lower) > 1:
         return "NORP"  # "the Little Rock Nine", "the Freedom Riders": people, not a body
@@ -206,6 +212,67 @@ def is_meeting(lower: list[str]) -> bool:
     meeting named for its place is an event; "the Southern Christian Leadership Conference"
     is a body."""
     return head_word(lower) == "conference" and (len(lower) == 2 or "peace" in lower)
+
+
+def party_label(sent: Sentence, start: int, end: int) -> str | None:
+    """ "the Bolsheviks", "the Whigs" alone (PARTY_PLURALS), however the tagger labelled
+    them: "ORG" where the name acts as a body (the subject of a verb, or the agent of a
+    passive: "the Whigs won the election", "taken by the Royalists"), since a teacher asks
+    who did it; else "NORP", people of that side ("farmers feared the Bolsheviks", "the
+    Tories of the period", "warned by other Republicans"). "heavily Menshevik": a side's adjective, "NORP". None for any
+    other name."""
+    toks = sent.tokens
+    while start < end and toks[start].lower_text in ARTICLES:
+        start += 1
+    if end - start != 1:
+        return None
+    word = toks[start]
+    if word.lower_text in MOVEMENT_WORDS and word.text.istitle():
+        return "NORP"
+    if word.lower_text not in PARTY_PLURALS or not word.text.istitle():
+        return None
+    i = start
+    while toks[i].dep == "conj" and toks[i].head != i:
+        i = toks[i].head  # "the Whigs and the Tories formed ...": the first one's place
+    t = toks[i]
+    agent = t.dep == "pobj" and toks[t.head].dep == "agent"
+    of_follows = end < len(toks) and toks[end].lower_text == "of"
+    the = start > 0 and toks[start - 1].lower_text == "the"  # not "other Republicans"
+    return "ORG" if (t.dep == "nsubj" or agent) and the and not of_follows else "NORP"
+
+
+_ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def convened(sent: Sentence, start: int, end: int) -> bool:
+    """Is the name [start, end) (no article) a meeting, not a body? Its head is a meeting's
+    word (MEETING_HEADS) and one cue says it met: an ordinal opens it ("the Fourth Congress
+    of Linguists", "the 10th Party Congress"); it is what was held or attended ("the Council
+    of Trent was held"); or someone was at it, with the year after ("lectured at the Congress
+    of Arts in Lisbon in 1904"). Not "Congress" alone, nor "the Congress of Racial Equality
+    organized the rides": a body."""
+    toks = sent.tokens
+    lower = [t.lower_text for t in toks[start:end]]
+    if len(lower) < 2 or head_word(lower) not in MEETING_HEADS:
+        return False
+    of = lower.index("of") if "of" in lower else len(lower)
+    owner = [t.text for t in toks[start + of + 1 : end] if t.lower_text not in ARTICLES]
+    if is_place_name(" ".join(owner)):
+        return False  # "the First Congress of the United States": a country's legislature
+    if lower[0] in ORDINAL_WORDS or _ORDINAL_NUMBER.fullmatch(lower[0]):
+        return True
+    head = toks[sent.span_head(start, end)]
+    if head.dep in ("dobj", "nsubjpass") and toks[head.head].lemma in MEETING_VERBS:
+        return True
+    k = start - 1
+    while k >= 0 and toks[k].lower_text in ARTICLES:
+        k -= 1
+    after = toks[end : end + 8]
+    return (
+        k >= 0
+        and toks[k].lower_text in MEETING_PREPOSITIONS
+        and any(_YEAR.fullmatch(t.text) and toks[t.i - 1].lower_text == "in" for t in after)
+    )
 
 
 _CRAFT_WORDS = frozenset(tuple(c.split()) for c in CRAFT_CLASSES)

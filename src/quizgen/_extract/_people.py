@@ -5,7 +5,9 @@ The small model often tags a surname it does not know as a country or a national
 carry to any text: a person's life years in brackets after the name, and a bare surname
 of a person the text names in full; and a rank of nobility opens a person's name, and a
 person does what people do ("saved by Ada Brook") and has "his" or "her". One word after
-"in the" is no person. Each rule reads `Found` and settles names or spans.
+"in the" is no person. Each rule reads `Found` and settles names or spans; the rules that
+read a name's neighbours (a bare subject, a partner, a list, a ruler's number) are in
+`_neighbours`, run in this module's RULES.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from itertools import pairwise
 
 from quizgen._extract import _orgs
 from quizgen._extract._found import DASHES, NAME_LABELS, Found, is_cap
+from quizgen._extract._neighbours import listed_people, numbered_rulers, partners, untagged_subjects
 from quizgen._extract._orgs import Span
 from quizgen._extract._types import Sentence
 from quizgen._lexicon import (
@@ -255,4 +258,16 @@ def _split_surnames(found: Found) -> None:
             found.add(sent, s.start, nxt.end, "PERSON", settled=True)
 
 
-RULES = (_split_surnames, _noble_names, _lifespans, _surnames, _agents, _the_places, _gendered)
+RULES = (
+    numbered_rulers,
+    _split_surnames,
+    _noble_names,
+    _lifespans,
+    _surnames,
+    _agents,
+    _the_places,
+    _gendered,
+    untagged_subjects,
+    partners,
+    listed_people,
+)

@@ -20,6 +20,7 @@ from quizgen._extract._name_text import (
 from quizgen._extract._orgs import Span
 from quizgen._extract._types import Sentence
 from quizgen._lexicon import (
+    ARTICLES,
     CUT_WORDS,
     FOREIGN_ORG_STEMS,
     KIN_NOUNS,
@@ -128,6 +129,10 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
             return "ORG"  # "Universitätsmedizin Berlin", tagged PERSON
         if before in ("born", "née", "nee"):
             return ""  # a maiden name: another name of someone already named
+        if len(words) > 1 and words[-1] in TITLE_WORDS | REGNAL_TITLES and _after_the(sent, start):
+            # "the last Ottoman Caliph": an office after "the", no one's name ("the Kaiser"
+            # alone is how a text names its ruler)
+            return ""
         if len(words) > 1 and words[-1] in NOT_ORG_WORDS:
             return ""  # "its Copley Medal": a prize, a treaty, a war is no one's name
         if said == "org":
@@ -192,6 +197,15 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
     if len(words) == 1 and words[0] in ORG_WORDS | {"state"} and words[0] not in LEGISLATURES:
         return ""  # "the Army", "Secretary of State": no name of its own; "Congress" has one
     return label
+
+
+def _after_the(sent: Sentence, start: int) -> bool:
+    """Does "the", or "the" and an adjective ("the last"), stand right before token start?"""
+    toks = sent.tokens
+    k = start - 1
+    if k >= 0 and toks[k].pos in ("ADJ", "NUM") and toks[k].text.islower():
+        k -= 1
+    return k >= 0 and toks[k].lower_text in ARTICLES
 
 
 _DESCRIPTOR = re.compile(r"[A-Z][a-z]+-[a-z]+")

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from quizgen._extract import _orgs
 from quizgen._extract._context import context_spans
-from quizgen._extract._kinds import head_word, is_meeting, thing_label
+from quizgen._extract._kinds import head_word, is_meeting, party_label, thing_label
 from quizgen._extract._name_text import singular, span_text
 from quizgen._extract._orgs import Span
 from quizgen._extract._relabel import checked, org_spans
@@ -134,8 +134,13 @@ def _thing_kind(text: _Text, sent: Sentence, d: _Draft) -> _Draft | None:
     """ "Neptune", "Magna Carta", "Waterloo Station", "the Republicans": a PERSON or ORG span
     that names a place, a work, a facility or a group of people takes that kind's label;
     a "facility" named for a body ("the Jekyll Island Club") is that body. "the Red Line
-    Agreement in Ostend": a work's name ends before "in"/"at" and its place."""
+    Agreement in Ostend": a work's name ends before "in"/"at" and its place. A party's
+    plural alone ("the Whigs") is a body or a people as `_kinds.party_label` decides."""
     toks = sent.tokens
+    party = party_label(sent, d.start, d.end) if d.label in _PARTY_LABELS else None
+    if party is not None:
+        d.label = party
+        return d
     for k in range(d.start + 1, d.end - 1):
         if toks[k].lower_text in ("in", "at") and singular(toks[k - 1].lower_text) in WORK_HEADS:
             d.end = k
@@ -344,4 +349,6 @@ def _short_of_named(text: _Text, sent: Sentence, d: _Draft) -> bool:
     )
 
 
+# The tagger calls "the Bolsheviks" a person, a body, a place or a people by turns.
+_PARTY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _MINUTE_MARKS = ("'", "’", "′", "+")  # "77'", "90+3'": a match's minutes

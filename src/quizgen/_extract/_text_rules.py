@@ -7,11 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from quizgen._extract._gazetteer import is_place_name
 from quizgen._extract._name_text import name_key, span_text, without_suffix
-from quizgen._extract._orgs import Span
+from quizgen._extract._orgs import Span, acronym_after
 from quizgen._extract._shared_heads import shared_heads
 from quizgen._extract._types import Sentence
 from quizgen._lexicon import (
+    PARTY_PLURALS,
     TITLE_WORDS,
     is_honorific,
 )
@@ -102,11 +104,70 @@ def _short_of_vehicles(sentences: Sequence[Sentence], spans: list[Span]) -> list
     ]
 
 
+def _short_of_things(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span]:
+    """ "the NEP" after "the New Economic Policy (NEP)": a short form the text defines in
+    brackets after a policy, a work, an event or a craft is that thing wherever it stands
+    alone, though the tagger calls it an organization (or a person) there."""
+    defined: dict[str, str] = {}
+    for s in spans:
+        if s.label in ("PERSON", "ORG") or s.end - s.start < 2:
+            continue
+        found = acronym_after(sentences[s.sent_index], s.end)
+        if found is not None and found[0] == s.end:
+            defined.setdefault(found[1], s.label)
+    if not defined:
+        return spans
+    return [
+        replace(s, label=defined[text], subtype=None)
+        if s.label in ("PERSON", "ORG")
+        and (text := span_text(sentences[s.sent_index], s.start, s.end)) in defined
+        else s
+        for s in spans
+    ]
+
+
+def _acting_parties(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span]:
+    """ "Farmers feared the Bolsheviks" in a text where "the Bolsheviks seized the stores":
+    a party's plural (PARTY_PLURALS) that acts as a body once is that body everywhere, so
+    its mentions make one organization, not a body and a people."""
+    bodies = {
+        span_text(sentences[s.sent_index], s.start, s.end)
+        for s in spans
+        if s.label == "ORG" and s.end - s.start == 1
+    }
+    return [
+        replace(s, label="ORG", subtype=None)
+        if s.label == "NORP"
+        and (text := span_text(sentences[s.sent_index], s.start, s.end)) in bodies
+        and text.lower() in PARTY_PLURALS
+        else s
+        for s in spans
+    ]
+
+
+def _countries(sentences: Sequence[Sentence], spans: list[Span]) -> list[Span]:
+    """ "operating in Mexico", "the Republic of Moldova": a country's or a state's name
+    (`_gazetteer`) the tagger called an organization is a place. After `_surname_orgs`, so
+    "Victoria" (an Australian state) of a text about Queen Victoria stays the queen; not a
+    span the words around it settled ("Mexico beat Germany 2 - 1": a team)."""
+    return [
+        replace(s, label="GPE", subtype=None)
+        if s.label == "ORG"
+        and not s.settled
+        and is_place_name(span_text(sentences[s.sent_index], s.start, s.end))
+        else s
+        for s in spans
+    ]
+
+
 # The rules over the whole text's spans, in order, after each span has had its own.
 TEXT_RULES: tuple[Callable[[Sequence[Sentence], list[Span]], list[Span]], ...] = (
     _majority_labels,
     _short_org_names,
     _short_of_vehicles,
+    _short_of_things,
+    _acting_parties,
     _surname_orgs,
+    _countries,
     shared_heads,
 )

@@ -20,6 +20,7 @@ from quizgen._deck import BLANK, Question, question_id
 from quizgen._generate._date_options import date_pool, same_era
 from quizgen._generate._distractors import (
     Pool,
+    choice_options,
     org_family,
     pick,
     pick_of_kind,
@@ -27,6 +28,7 @@ from quizgen._generate._distractors import (
     same_post,
 )
 from quizgen._generate._fields import FactSlots
+from quizgen._generate._leaks import names_its_people
 from quizgen._generate._not_options import credited, linked_names, renamings
 from quizgen._generate._roles import undoubled
 from quizgen._generate._subjects import with_subject_clause
@@ -66,6 +68,7 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
     copied: bool = False  # a true statement that repeats its sentence word for word
     covers: tuple[str, ...] = ()  # a list's member facts, each asked by it (`_lists`)
+    drawn: tuple[str, ...] = ()  # a choice's distractors to pick from (`_leaks.reoption`)
 
     @property
     def score(self) -> float:
@@ -223,6 +226,9 @@ def _from_template(
                     copied=bool(truth)
                     and _copies(q.prompt, item.sentences.get(sentence, item.context)),
                     covers=tuple(item.covers),
+                    drawn=tuple(d for d in drawn[template.id] if d.lower() not in seen)
+                    if qtype == "choice"
+                    else (),
                 )
             )
     return out
@@ -352,13 +358,15 @@ def _make(
     if (qtype in ("cloze", "truefalse")) != statement:
         return None
     if qtype == "choice":
-        if len(distractors) < 3:
+        if not (options := choice_options(answer, distractors)):
             return None  # fewer than three plausible options: asked as a short answer
-        choices = [answer, *distractors[:3]]
+        choices = [answer, *options]
         rng.shuffle(choices)
     if qtype == "truefalse":
         if not truth and not distractors:
             return None
+        if BLANK not in prompt:
+            return None  # the blank went with a cut ("(see the chapter on _____)"): no fact
         filler = answer if truth else distractors[0]
         prompt = prompt.replace(BLANK, filler, 1)
         if filler.endswith("."):
@@ -409,6 +417,8 @@ def _gives_away(q: Question, item: FactSlots) -> bool:
     prompt = q.prompt.casefold()
     if any(len(n) > 2 and _whole_word_in(n.casefold(), prompt) for n in names):
         return True
+    if item.kind != "date" and names_its_people(q.prompt, q.answer):
+        return True  # "Mexican President ... operating in _____." for Mexico
     return item.kind == "actor" and _surname_alone(q.answer, q.prompt)
 
 

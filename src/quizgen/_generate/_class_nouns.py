@@ -28,6 +28,12 @@ _CLASS_WORDS = ORG_CLASS_NOUNS | ORG_WORDS | ORG_NAME_HEADS | GROUP_NOUNS
 _CLASS_WORDS = _CLASS_WORDS.union(*ORG_SUBTYPES.values())
 
 
+def _head(words: list[str]) -> str:
+    """The head word of a name: before its first "of", else its last ("Bureau of the
+    Budget", "U.S. Government")."""
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
 def class_noun(name: str, given: str | None, subtype: str | None, article: str = "") -> str:
     """The class noun for an organization `name`: `given` (the text's own: "the think tank
     X"), when it is a noun of organizations ("Which money had provided ...?" was not), else its `subtype`'s (`_lexicon.SUBTYPE_CLASS_NOUNS`: "team", "company") or the
@@ -48,6 +54,10 @@ def class_noun(name: str, given: str | None, subtype: str | None, article: str =
         return SUBTYPE_CLASS_NOUNS[subtype]
     if subtype in SUBTYPES_NAMED_BY_THEIR_WORD:
         said = [w for w in words if w in ORG_SUBTYPES[subtype]]
+        if subtype == "government body":
+            # its head only: "Bureau of the Budget", "U.S. Government"; "Volunteers in
+            # Service to America" is no service, "Ikon Office Solutions" no office
+            said = [w for w in said if w == _head(words)]
         return said[-1] if said else "organization"
     if (
         subtype

@@ -18,7 +18,7 @@ from dataclasses import replace
 from quizgen._extract import Sentence, Token
 from quizgen._generate._clause_rules import Clause, date_phrase
 from quizgen._generate._torn import comma_before_a_remark, leaves_a_stub
-from quizgen._lexicon import DATE_ADVERBS, DIRECTION_PREPOSITIONS
+from quizgen._lexicon import DATE_ADVERBS, DIRECTION_PREPOSITIONS, DISCOURSE_MARKERS
 
 _CLAUSE_DEPS = {"ROOT", "advcl", "relcl", "conj", "ccomp", "xcomp", "acl", "pcomp"}
 
@@ -69,7 +69,11 @@ def find_clause(
         # without the "and" the question reads "did she equip trucks, ... trained drivers"
         return None
     idx = [i for i in idx if not (toks[i].dep == "cc" and toks[i].head == verb.i and i > verb.i)]
+    if any(c.i > verb.i and _list_item(sent, c) for c in sent.children(verb.i)):
+        return None  # "grew with the addition of X to ..., the Rail Board to run ...": see
     idx = _cut_trailing_conj(sent, verb, idx)
+    markers = _discourse_markers(sent, verb)
+    idx = [i for i in idx if i not in markers]
     # "a 1950 accord ... lapsed in 1979": the other year names the accord; asking the lapse
     # without it lets the 1950 be asked from the same sentence without this printing it.
     idx = [i for i in idx if not _year_modifier(toks[i], toks)]
@@ -209,6 +213,45 @@ def _clause_verb(sent: Sentence, i: int) -> Token | None:
         ):
             return None
     return None
+
+
+def _discourse_markers(sent: Sentence, verb: Token) -> set[int]:
+    """The tokens of each discourse marker on the verb ("however", "then", "in particular",
+    see DISCOURSE_MARKERS) with the commas that set it off: it ties the clause to the text
+    around it, and in a question it reads as a stray word ("Until what year did the
+    British, however, hold out?", blind review 4)."""
+    toks, out = sent.tokens, set()
+    for c in sent.children(verb.i):
+        if c.dep not in ("advmod", "prep", "npadvmod"):
+            continue
+        part = sent.subtree(c.i)
+        lo, hi = min(part), max(part)
+        if hi - lo + 1 != len(part) or " ".join(toks[i].lower_text for i in part) not in (
+            DISCOURSE_MARKERS
+        ):
+            continue
+        out.update(part)
+        out.update(k for k in (lo - 1, hi + 1) if 0 <= k < len(toks) and toks[k].text == ",")
+    return out
+
+
+def _list_item(sent: Sentence, c: Token) -> bool:
+    """Is the clause at `c` an infinitive with a subject of its own ("the Rail Board to run
+    the trains")? Hung on the verb as a clause, it is an item of a list of "X to do Y" the
+    parser tore ("grew with the addition of the Harbor Trust to run the docks, the Rail
+    Board to run the trains, and ..."): a question cut there lists the first items only,
+    and a clause it keeps reads "grew, the Rail Board to run ..." (blind review 4)."""
+    if c.dep not in ("conj", "advcl") or c.tag != "VB":
+        return False
+    children = sent.children(c.i)
+    subject = next((k for k in children if k.dep in ("nsubj", "nsubjpass")), None)
+    if subject is None or not any(k.tag == "TO" for k in children):
+        return False
+    # an item opens with its subject; "and, with Irène's help, trained women to operate
+    # them" is a coordination the parser hung on "women"
+    toks = sent.tokens
+    words = [i for i in sent.subtree(c.i) if toks[i].pos not in ("PUNCT", "CCONJ")]
+    return words[0] == sent.subtree(subject.i)[0]
 
 
 def _cut_trailing_conj(sent: Sentence, verb: Token, clause: list[int]) -> list[int]:

@@ -22,6 +22,8 @@ _SCAN_AT_MOST = 8
 _SHARED_AT_LEAST = 1000
 # A name of more words than this is tested for overlap by its words, not their subsets.
 _SUBSETS_AT_MOST = 6
+# Two options sharing this share of their words read as one name twice (`_unlike`).
+_ALIKE_SHARE = 0.6
 
 
 @lru_cache(maxsize=65536)
@@ -370,7 +372,7 @@ def same_form(answer: str, chosen: Sequence[str], count: int = 3) -> list[str]:
     among plain years: a give-away). Returns fewer than `count` when no such set exists
     (the question is then asked as a short answer).
     """
-    chosen = [c for c in chosen if not spelled_alike(c, answer)]
+    chosen = _unlike(answer, [c for c in chosen if not spelled_alike(c, answer)])
     own = shape(answer)
     # a name by its length too: "Bush" among "Josef Stalin" and "Jiang Zemin" is eliminated
     # unread, and so is the answer as the one full name among surnames
@@ -386,6 +388,40 @@ def same_form(answer: str, chosen: Sequence[str], count: int = 3) -> list[str]:
             distinct.setdefault(shape(c), c)
         others = list(distinct.values())
     return (alike + others)[:count]
+
+
+def choice_options(answer: str, distractors: Sequence[str], count: int = 3) -> list[str]:
+    """The first `count` distractors (of `same_form`) as a choice's options, or [] when one
+    of them is a name of another length than the answer: "Gaga" among full names is
+    eliminated unread, and the answer as the one full name among one-word names is picked
+    unread (blind review 4). The question is then asked as a short answer. A false
+    statement shows one name alone, and may take any of them."""
+    options = list(distractors[:count])
+    if len(options) < count or any(_name_length(o, answer) for o in options):
+        return []
+    return options
+
+
+def _unlike(answer: str, options: Sequence[str]) -> list[str]:
+    """The options, in order, but those sharing most words with the answer or with an
+    option kept before them (`_ALIKE_SHARE` of their words): "Standard Oil Company of
+    California" beside "California Arabian Standard Oil Company" reads as one company
+    twice, and a student cannot tell which the question means (blind review 4). Dates
+    share their month and day by design and are kept."""
+    kept: list[str] = []
+    for option in options:
+        if _has_digit(option) or not any(
+            _share(option, other) >= _ALIKE_SHARE for other in (answer, *kept)
+        ):
+            kept.append(option)
+    return kept
+
+
+def _share(a: str, b: str) -> float:
+    """The share of the two names' words (of three letters or more) that both have."""
+    wa = {w for w in _words(a) if len(w) > 2}
+    wb = {w for w in _words(b) if len(w) > 2}
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
 def _name_length(option: str, answer: str) -> int:

@@ -63,6 +63,11 @@ def invert(
     # The subject comes straight after the moved auxiliary; the rest keeps its order.
     subj = [words[i] for i in body if i in clause.subject_idx]
     rest = [words[i] for i in body if i not in clause.subject_idx]
+    if len(subj) > 1 and [w for w, _ in subj].count(",") == 1 and subj[-1][0] == ",":
+        # "the failed lawyer Charles J. Guiteau, shot him": the comma closed a remark
+        # before the subject; before the verb it read "did ... Guiteau, shoot" (review 4).
+        # One that closes a remark in the subject stays: "Marshall, who had been ..., was"
+        subj = [*subj[:-2], (subj[-2][0], True)]
     if subj and subj[0][0] in ("A", "An", "The"):
         # lower case only: "When a Black family purchased ..." stays "did a Black family
         # purchase"; "the" would point at a family the text never named (blind review)
@@ -113,7 +118,23 @@ def _common_word(tok: Token) -> bool:
     # "Black soldiers" keeps its capital; a number word does not: "did one of her songs"
     if tok.lower_text in ROLE_QUALIFIERS:
         return True  # "Current Harlow mayor Peter Hald opened ...": "did current Harlow mayor"
-    return tok.pos in ("DET", "NOUN", "NUM", "ADV") and tok.ent in ("", "CARDINAL", "ORDINAL")
+    return (
+        tok.pos in ("DET", "NOUN", "NUM", "ADV")
+        and tok.ent in ("", "CARDINAL", "ORDINAL")
+        and _frequent(tok.lower_text)
+    )
+
+
+# The Zipf frequency (wordfreq) from which a word is a common word of English: "debts"
+# (4.0) is; a surname the tagger took for a noun at the start of a sentence is not:
+# "Crile organized ..." read "did crile organize" (1.4).
+_COMMON_ZIPF = 3.5
+
+
+def _frequent(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= _COMMON_ZIPF
 
 
 def _named(subject: Iterable[Token]) -> bool:

@@ -7,7 +7,8 @@ Rules, in the order they bind:
   augmenting path (as in bipartite matching: facts x sentence places) to make room;
 - at most `per_sentence` questions anchored in one sentence;
 - no question prints the answer of another question from the same sentence, in its prompt
-  or choices; across the deck, a wording that prints fewer other answers wins;
+  or choices; across the deck, a wording that prints fewer other answers wins, and once
+  the deck is chosen `_leaks` moves questions and options that still print one;
 - a teacher's type mix: a real question (short or choice, balanced by `mix`) where one can
   be formed, a cloze only where none can and at most `mix["cloze"]` of the deck, true/false
   at most `mix["truefalse"]`, as many true as false, never a copied true sentence.
@@ -25,6 +26,9 @@ from itertools import pairwise
 
 from quizgen._deck import BLANK
 from quizgen._generate._candidates import Candidate
+from quizgen._generate._leaks import leak_share as _leak_share
+from quizgen._generate._leaks import norm as _norm
+from quizgen._generate._leaks import reoption, unleak
 
 # Shares of the deck: cloze and truefalse are the most they may take; short and choice
 # weigh the question forms against each other.
@@ -66,11 +70,6 @@ def _heads(text: str) -> frozenset[str]:
     """The words and word pairs of a normalized wording: where an answer it prints starts."""
     words = text.split()
     return frozenset({*words, *map(" ".join, pairwise(words))})
-
-
-@lru_cache(maxsize=65536)  # a candidate's text is looked at again on every try
-def _norm(text: str) -> str:
-    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
 
 
 class _Printed:
@@ -211,6 +210,10 @@ def select(
             if state.asked[fact] and not (count and len(state.chosen) >= count):
                 state.take(by_fact[fact])
     _keep_cloze_share(state, mix["cloze"], reasons)
+    # across the deck, fewer answers printed elsewhere: other wordings, other options
+    reoption(list(state.chosen.values()))
+    unleak(list(state.chosen.values()), by_fact, state.swap, mix["cloze"])
+    reoption(list(state.chosen.values()))
     plan = Plan(facts=len(facts) + len(facts_without))
     plan.chosen = sorted(state.chosen.values(), key=lambda c: (c.anchor[0], c.order, c.question.id))
     covered = _covered(state.chosen.values())
@@ -279,6 +282,16 @@ class _State:
         if repair and any(self._make_room(c, repair, seen) for c in ranked[:_REPAIR_TRIES]):
             return ""
         return why or "no acceptable question"
+
+    def swap(self, old: Candidate, new: Candidate) -> bool:
+        """Put `new` where `old` is, if the rules allow it; say whether it was done."""
+        mark = len(self.journal)
+        self._remove(old)
+        if self._refuse(new):
+            self._undo(mark)
+            return False
+        self._add(new)
+        return True
 
     def _make_room(self, c: Candidate, depth: int, seen: set) -> bool:
         """Move the questions that keep `c` out of its sentence to other wordings of their
@@ -473,23 +486,3 @@ def _room(cands: list[Candidate]) -> int:
 
 def _other(c: Candidate) -> str:
     return "false" if c.question.answer == "true" else "true"
-
-
-def _leak_share(chosen: list[Candidate]) -> float:
-    """Share of questions whose answer another question prints (as deck_shape counts it)."""
-    if not chosen:
-        return 0.0
-    texts = [_norm(c.text) for c in chosen]
-    holding: dict[str, list[int]] = defaultdict(list)  # word -> texts that print it
-    for i, t in enumerate(texts):
-        for w in set(t.split()):
-            holding[w].append(i)
-    leaks = 0
-    for i, c in enumerate(chosen):
-        words = _norm(c.question.answer).split()
-        if c.question.type == "truefalse" or len(" ".join(words)) < 4:
-            continue
-        ans = " " + " ".join(words) + " "
-        rarest = min(words, key=lambda w: len(holding[w]))
-        leaks += any(ans in texts[j] for j in holding[rarest] if j != i)
-    return leaks / len(chosen)

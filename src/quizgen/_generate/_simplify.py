@@ -25,6 +25,7 @@ _FACT_LABELS = {"DATE", "PERSON", "ORG"}
 _COMMAS = {",", ";", "—", "–"}
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 MAX_SENTENCE_WORDS = 60  # a wording longer than this (in tokens) does not stand alone
+_FINITE = ("VBD", "VBZ", "VBP")
 _MAX_CUT = 3  # a sentence this many times as long is not simplified at all
 
 
@@ -47,6 +48,10 @@ def _with_brackets(toks: Sequence[Token], span: range) -> range | None:
 
 
 _OPENERS = ("(", "[", "“", '"')
+# A dash written against the part makes it half of a range: "in 1920–21" cut read "–21".
+_DASHES = ("–", "-", "—")
+# What may follow a remark set off by a comma: the comma (or dash) closing it, or the end.
+_CLOSERS = frozenset({*_COMMAS, ".", "!", "?", ":", ")", ""})
 
 
 def _glued(toks: Sequence[Token], lo: int, hi: int) -> bool:
@@ -57,7 +62,11 @@ def _glued(toks: Sequence[Token], lo: int, hi: int) -> bool:
     after = toks[hi + 1] if hi + 1 < len(toks) else None
     return bool(
         (before is not None and not before.ws and before.text not in _OPENERS)
-        or (after is not None and not toks[hi].ws and after.pos != "PUNCT")
+        or (
+            after is not None
+            and not toks[hi].ws
+            and (after.pos != "PUNCT" or after.text in _DASHES)
+        )
     )
 
 
@@ -120,6 +129,13 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
         elif t.dep in ("appos", "relcl"):
             if before not in _COMMAS:
                 continue  # "the writer Tolstoy", "the book that he wrote": it restricts
+            closed = after in _CLOSERS or toks[hi].text in _COMMAS  # its own comma
+            if not closed and toks[t.head].pos != "PROPN":
+                # not closed where it ends: "banking, the National Labor Relations Board to
+                # regulate ..." is an item of a list the parser hung wrong; cut, "banking to
+                # regulate the way companies could treat their workers" (blind review 4).
+                # A remark on a name is one whose closing comma the writer forgot.
+                continue
             if toks[lo].pos == "PROPN" or any(c.dep == "conj" for c in sent.children(t.head)):
                 continue  # "them: Dunant, Moynier, General Dufour": a list, not a remark
             span = range(lo - 1, hi + 2 if after in _COMMAS else hi + 1)
@@ -127,12 +143,29 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
             head = toks[t.head]
             if t.lower_text in DIRECTION_PREPOSITIONS and head.pos in ("VERB", "AUX"):
                 continue  # "will be sent to the California Science Center": where to
+            if t.lower_text == "as" and _intransitive(sent, head) and t.i > head.i:
+                continue  # "served as Rector of the university": what he served as
             main_verb = head.pos in ("VERB", "AUX") and (head.head == head.i or head.dep == "conj")
             when = t.lower_text != "of" and all(toks[k].ent == "DATE" for k in facts)
             if not (main_verb or when):
                 continue  # "known as the Shanghai Five", "the battle of Solferino": needed
+            if t.dep == "advcl" and t.tag in _FINITE and not _has_subject(sent, t.i):
+                # "Bayern equalized as striker Lewandowski scored a tap-in": a finite verb
+                # has a subject; without one the parser hung it elsewhere, and the cut
+                # left "Bayern equalized as striker Lewandowski."
+                continue
             if not when and _complement(sent, t):
                 continue  # "grappled with the question of ...": cut, "grappled." (review)
+            if (
+                t.i > t.head
+                and before not in _COMMAS
+                and after == ","
+                and _noun_phrase_at(toks, hi + 2)
+            ):
+                # "grew with the addition of X to ..., the SEC to regulate ...": the phrase
+                # opens a list whose other items the parser hung elsewhere; cut, "grew, the
+                # SEC to regulate ..." (blind review 4)
+                continue
             # set off on both sides between subject and verb ("the committee, under ...
             # Berg, proposed"): both go; after a fronted phrase ("At the end of its
             # hearings, in July 1974, the committee ...") one stays
@@ -140,6 +173,11 @@ def _window(sent: Sentence, start: int, end: int, largest_first: bool) -> list[i
             span = range(lo - 1 if before in _COMMAS else lo, hi + 2 if both else hi + 1)
             if before not in _COMMAS and after == "," and _adjunct_after(toks, hi + 2):
                 span = range(lo, hi + 2)  # "was formed as ..., in order to": the comma too
+            if (not when or not main_verb) and _left_bare(sent, t.head, drop | set(span)):
+                # "he lectured at the Congress ... in 1904": cut both, "he lectured,". A
+                # main verb may lose its date ("a second, Ève, followed."); a verb inside
+                # a phrase may not: "with laws ... expected next month" read "expected?"
+                continue
         else:
             continue
         if any(c.dep == "cc" for c in sent.children(t.i)):
@@ -192,6 +230,38 @@ def _list_tail_left(toks: Sequence[Token], drop: set[int]) -> bool:
         and any(k in drop for k in range(t.head + 1, t.i))
         for t in toks
     )
+
+
+def _intransitive(sent: Sentence, verb: Token) -> bool:
+    """Is `verb` an active verb without an object ("served", "acted")? Its "as" phrase is
+    then what it says ("served as Rector"); "was formed as a joint venture" and "joined the
+    firm as a clerk" say their fact without it."""
+    return verb.pos in ("VERB", "AUX") and not any(
+        c.dep in ("dobj", "auxpass", "nsubjpass") for c in sent.children(verb.i)
+    )
+
+
+def _has_subject(sent: Sentence, i: int) -> bool:
+    return any(c.dep in _SUBJECTS for c in sent.children(i))
+
+
+def _noun_phrase_at(toks: Sequence[Token], i: int) -> bool:
+    """Does a noun phrase start at token i ("the SEC", "Harvick")?"""
+    return i < len(toks) and toks[i].pos in ("DET", "PROPN", "NOUN", "NUM", "ADJ")
+
+
+def _left_bare(sent: Sentence, verb: int, drop: set[int]) -> bool:
+    """Would a verb that had words after it keep none but punctuation? "Jespersen visited
+    the United States twice: he lectured at the Congress of Arts and Sciences in St. Louis
+    in 1904" without both phrases read "he lectured," (blind review 4): what is said of it
+    went."""
+    toks = sent.tokens
+    particle = toks[verb].dep in ("advmod", "prt") and toks[toks[verb].head].pos == "VERB"
+    if toks[verb].pos not in ("VERB", "AUX") and not particle:
+        return False  # but "documents dating back [to the 1680s]" is a verb's too
+    after = [c.i for c in sent.children(verb) if c.i > verb and c.pos != "PUNCT"]
+    after = [i for i in after if toks[i].dep not in ("cc", "conj")]
+    return bool(after) and all(i in drop for i in after)
 
 
 def _complement(sent: Sentence, t: Token) -> bool:

@@ -22,6 +22,7 @@ from quizgen._generate._fields import FactSlots
 from quizgen._generate._roles import role_words
 from quizgen._lexicon import (
     DETERMINERS,
+    DISCOURSE_MARKERS,
     FRONTED_PREPOSITIONS,
     ONE_HOLDER_POSTS,
     POSSESSIVE_DETERMINERS,
@@ -87,6 +88,8 @@ def with_subject_clause(item: FactSlots) -> FactSlots:
         fronted, rest = " " + m.group(1)[:1].lower() + m.group(1)[1:], m.group(2)
         if re.search(r"\d{4}", fronted):
             fronted = ""  # "In 1896": a date of its own, which the sentence may ask
+        if m.group(1).lower() in DISCOURSE_MARKERS:
+            fronted = ""  # "In particular, _____ hoped": moved last it read "... in particular?"
     fields, role = dict(item.fields), item.subjects.get(blanked, "")
     if role == "owner":
         if (m := _POSSESSIVE_BLANK.fullmatch(rest)) and item.kind == "actor":

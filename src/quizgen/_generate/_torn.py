@@ -244,7 +244,15 @@ _FIGURE_REFERENCE = re.compile(r"\s*\((?:see\s+)?(?:Figure|Fig\.|Table|Map)\s+[\
 _CITATION = re.compile(r"\s*" + CITATION.pattern)  # "(Romo, 1986)", with its space
 
 
+# "(see below)", "(see the chapter on Stellar Distances)": a pointer into the book, which a
+# question does not print (blind review 4); with a blank in it, the cloze has none left
+# and is dropped (`_candidates`), as a chapter's title is no fact of the text.
+_CROSS_REFERENCE = re.compile(r"\s*\(see\b[^()]*\)", re.I)
+
+
 def without_figure_references(text: str) -> str:
-    """The wording without "(Figure 15.17)" or a citation "(Romo, 1986)": a question shows
-    no figure to look at, and the sources a text cites are none of its facts."""
-    return _CITATION.sub("", _FIGURE_REFERENCE.sub("", text))
+    """The wording without "(Figure 15.17)", a cross-reference "(see below)" or a citation
+    "(Romo, 1986)": a question shows no figure to look at, has no "below", and the sources
+    a text cites are none of its facts."""
+    text = _CROSS_REFERENCE.sub("", _FIGURE_REFERENCE.sub("", text))
+    return _CITATION.sub("", text)
