@@ -32,24 +32,43 @@ def _wordings(text: str) -> list[str]:
     return wordings(text, ("blanked", "clause"))
 
 
-def test_the_years_in_brackets_after_a_name_in_prose_are_a_life_asked_once():
+def test_the_years_in_brackets_after_a_name_in_prose_are_a_birth_and_a_death_asked_once():
     text = (
         "The chemist Marta Lind (1821–1890) studied the salts of the northern lakes.\n\n"
         "Her pupil Jon Berg (1850–1911) weighed them, and he praised Marta Lind (1821–1890)."
     )
     facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
-    born = {
-        (i.fields["clause"], fact_key(i))
+    lives = {
+        (i.fields["clause"], fact_key(i), i.fact_sentence)
         for i in fact_slots(facts)
-        if i.kind == "date" and "born" in i.fields.get("clause", "")
+        if i.kind == "date" and re.fullmatch(r"was .* born|did .* die", i.fields.get("clause", ""))
     }
-    # one fact per life, however often the text gives it; the last year is the same life
-    assert born == {
-        ("was Marta Lind born", "date:1821@0"),
-        ("was Jon Berg born", "date:1850@1"),
+    # each end of a life is a fact of its own, one however often the text gives it: the
+    # second "(1821–1890)" is keyed to sentence 0, as the first
+    assert lives == {
+        ("was Marta Lind born", "date:1821@0", 0),
+        ("did Marta Lind die", "date:1890@0", 0),
+        ("was Jon Berg born", "date:1850@1", 1),
+        ("did Jon Berg die", "date:1911@1", 1),
     }
-    asked = [q for q in _questions(text) if q.prompt.startswith("In what year was")]
-    assert asked and all(q.answer in ("1821", "1850") for q in asked)
+    # the births first: a death is a side remark, asked where its sentence has room
+    asked = {q.answer for q in _questions(text) if q.prompt.startswith("In what year was")}
+    assert asked == {"1821", "1850"}
+    candidates = [q.prompt for q in _questions(text, plan=False)]
+    assert "In what year did Marta Lind die?" in candidates
+
+
+def test_a_bracketed_life_may_end_on_a_day_follow_a_pronunciation_and_must_open_on_a_date():
+    # "(1790 – March 3, 1860)": a year and a day; "(Swedish: [...]; 1850 – 1921)": a life
+    # after the name's pronunciation; "(Socony – 1911)" opens on a name
+    text = (
+        "Her teacher Karl Berg (1790 – March 3, 1860) taught chemistry at Uppsala.\n\n"
+        "Karin Holm (Swedish: [ˈkɑːrɪn hɔlm]; 1850 – 1921) was a botanist who studied mosses."
+        "\n\nThe oil firm Nordic Fuel (Socony – 1911) grew quickly in the north."
+    )
+    clauses = {w for w in _wordings(text) if re.fullmatch(r"was .* born|did .* die", w)}
+    # (extraction finds no date in "– 1921)" after a pronunciation: only the birth is here)
+    assert clauses == {"was Karl Berg born", "did Karl Berg die", "was Karin Holm born"}
 
 
 def test_the_years_after_a_name_in_a_list_row_are_no_life():

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from quizgen._extract import DateFact, Entity, Facts, Sentence
+from quizgen._extract import DateFact, Entity, Facts, Sentence, Token
 from quizgen._generate._memo import by_identity
 
 
@@ -89,35 +89,62 @@ def date_window(
 
 _LIFE_SPREAD = 25  # years a birth or death date's options may lie from it
 _RANGE_DASHES = ("–", "-", "—")
+_MOST_DATE_TOKENS = 4  # "March 3, 1860": the longest date a bracketed life gives
+_MOST_BRACKET_TOKENS = 30  # a pronunciation or a native name before the life
 
 
-def bracketed_birth(facts: Facts, d: DateFact) -> str | None:
-    """The person whose life a bracketed range after their name opens with `d`, else None.
+def bracketed_life(facts: Facts, d: DateFact) -> tuple[str, str] | None:
+    """(person, "born" or "died") when `d` opens or closes a bracketed range right after a
+    person's name, else None.
 
-    "Robert Hooke (1635–1703) was the first to ..." -> "Robert Hooke" for 1635: set in a
-    sentence of prose, the years in brackets right after a person's name are their life
-    (the convention of biographies and textbooks). A row of a list ("Henry Graham
-    (1855–1885)" under "Presidents", no verb) gives a term of office instead: None. Only the
-    first year is asked: either end of the range is the same fact, the life."""
+    "Robert Hooke (1635–1703) was the first to ..." -> ("Robert Hooke", "born") for 1635 and
+    ("Robert Hooke", "died") for 1703; "Karl Berg (1790 – March 3, 1860) taught ..." alike:
+    set in a sentence of prose, the dates in brackets right after a person's name are their
+    life (the convention of biographies and textbooks), and its two ends are two facts a
+    teacher asks ("When was Hooke born?", "When did he die?"). A row of a list ("Henry
+    Graham (1855–1885)" under "Presidents", no verb) gives a term of office instead: None."""
     sent = facts.sentences[d.sent_index]
     toks = sent.tokens
-    if (
-        d.granularity != "year"
-        or d.start < 2
-        or toks[d.start - 1].text != "("
-        or d.end + 2 >= len(toks)
-        or toks[d.end].text not in _RANGE_DASHES
-        or toks[d.end + 2].text != ")"
-        or not any(t.pos in ("VERB", "AUX") for t in toks)
-    ):
+    if d.start < 2 or d.end >= len(toks) or not any(t.pos in ("VERB", "AUX") for t in toks):
+        return None
+    if toks[d.end].text in _RANGE_DASHES and toks[d.start - 1].text in ("(", ";"):
+        opened, event = _bracket_opened(toks, d.start), "born"
+        if ")" not in (t.text for t in toks[d.end + 1 : d.end + _MOST_DATE_TOKENS + 2]):
+            return None
+    elif toks[d.end].text == ")" and toks[d.start - 1].text in _RANGE_DASHES:
+        event = "died"
+        before = range(d.start - 2, max(0, d.start - _MOST_DATE_TOKENS - 2), -1)
+        first = next((i for i in before if toks[i - 1].text in ("(", ";")), 0)
+        if not first or not (toks[first].ent == "DATE" or toks[first].text[:1].isdigit()):
+            return None  # "(Socony – 1911)": the bracket opens on no date
+        opened = _bracket_opened(toks, first)
+    else:
+        return None
+    if opened < 1:
         return None
     for person in _named_in(facts, d.sent_index):
         for m in person.mentions:
             # the person's full name only: "Pierre Berg (1704–1787)", the father, beside a son
             # "Pierre Charles Berg" whom the text calls "Pierre Berg" too, is not asked by it
-            if m.sent_index == d.sent_index and m.end == d.start - 1:
-                return person.name if sent.span_text(m.start, m.end) == person.name else None
+            if m.sent_index == d.sent_index and m.end == opened:
+                if sent.span_text(m.start, m.end) != person.name:
+                    return None
+                return (person.name, event)
     return None
+
+
+def _bracket_opened(toks: list[Token], k: int) -> int:
+    """The "(" of the bracket whose part starts at token k: the one just before it, or the
+    one before a "; " that ends a pronunciation ("(Danish: [ˈjɛsbɐsn̩]; 16 July 1860 – ...)",
+    the opening of an encyclopedia's biography); -1 when there is none."""
+    if toks[k - 1].text == "(":
+        return k - 1
+    for i in range(k - 2, max(-1, k - _MOST_BRACKET_TOKENS), -1):
+        if toks[i].text == ")":
+            return -1
+        if toks[i].text == "(":
+            return i
+    return -1
 
 
 def as_of(published: str | None) -> str:

@@ -11,7 +11,7 @@ from quizgen._extract import DateFact, Entity, Facts, Mention, Pronouns
 from quizgen._generate._blanks import blank_in_clause, sentence_context, simplified_blank
 from quizgen._generate._date_facts import (
     as_of,
-    bracketed_birth,
+    bracketed_life,
     date_variants,
     date_window,
     in_dateline,
@@ -66,17 +66,17 @@ def fact_slots(facts: Facts) -> Iterator[FactSlots]:
     for d in facts.dates:
         if d.granularity == "day":
             first_said.setdefault(d.normalized, d.sent_index)
-        elif d.in_range and (person := bracketed_birth(facts, d)):
-            # "Rudolf Virchow (1821–1902)" in two sentences is one life, asked once
-            first_said.setdefault(f"{d.normalized} {person}", d.sent_index)
+        elif life := bracketed_life(facts, d):
+            # "Rudolf Virchow (1821–1902)" in two sentences is one birth and one death
+            first_said.setdefault(f"{d.normalized} {' '.join(life)}", d.sent_index)
     for d in facts.dates:
         if d.start in facts.sentences[d.sent_index].citations:
             continue  # "(Guthrie, 1998)": the year a work came out, not a date of the text
         said = None
         if d.granularity == "day":
             said = first_said.get(d.normalized)
-        elif d.in_range and (person := bracketed_birth(facts, d)):
-            said = first_said.get(f"{d.normalized} {person}")
+        elif life := bracketed_life(facts, d):
+            said = first_said.get(f"{d.normalized} {' '.join(life)}")
         yield replace(
             _date_slots(facts, d, coref), window=date_window(facts, d, lives), fact_sentence=said
         )
@@ -163,7 +163,11 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
             alternates.append((short, d.sent_index))
     elif (short := simplified_blank(sent, d.start, d.end, coref)) and len(short.split()) >= 6:
         fields["blanked"] = short  # refused whole, it may stand without its side remarks
-    if (
+    if life := bracketed_life(facts, d):
+        # "Robert Hooke (1635–1703) was ...": "In what year was Robert Hooke born?", and
+        # "did Robert Hooke die" of 1703, which its cloze "(1635–_____)" cannot ask apart
+        fields["clause"] = f"was {life[0]} born" if life[1] == "born" else f"did {life[0]} die"
+    elif (
         not d.in_range
         and not cut_by_the_splitter(facts, sent)
         and not bare_name_of_several(sent, coref)  # "Until what year did Henry continue?"
@@ -184,8 +188,6 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
             )
             if bare:
                 fields["clause_bare"] = bare  # lets the names it leaves out be asked there
-    elif d.in_range and (person := bracketed_birth(facts, d)):
-        fields["clause"] = f"was {person} born"  # "Robert Hooke (1635–1703) was ..."
     elif d.in_range and (held := row_holder(facts, d)):
         fields["clause"] = f"did {held[0]} become {held[1]}"  # a row under "Presidents"
     accept = [a for a in date_variants(d) if a != d.answer]
@@ -203,7 +205,11 @@ def _date_slots(facts: Facts, d: DateFact, coref: Pronouns) -> FactSlots:
         alternates=alternates,
         relative=bool(d.relative),
     )
-    if "clause" in fields and d.in_range and row_holder(facts, d):
+    if life and life[1] == "died":
+        # a side remark on a person the sentence is about for something else ("Robert
+        # Hooke (1635–1703) was the first to ..."): the sentence's own dated events first
+        slots.salience = 1
+    elif "clause" in fields and d.in_range and row_holder(facts, d):
         # a row names its holder and the term: the person first, their term where room is
         slots.salience = 1
     return slots
