@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -54,9 +55,13 @@ def _ratio(label: str, text: str, target: float, repeat: int) -> tuple[float, So
         f"  quizgen generate:  {ours_cpu:7.2f} s CPU {ours:7.2f} s wall "
         f"({total_words / ours:,.0f} words/s), {len(deck.questions):,} questions"
     )
+    # each round's own ratio too: its two runs saw the same load, a minute apart
+    rounds = sorted(o[0] / b[0] for b, o in zip(bares, ours_, strict=True))
     print(
         f"  ratio generate / nlp.pipe: {ours_cpu / bare_cpu:.2f} CPU, {ours / bare:.2f} wall "
-        f"(target <= {target}); load average {load}",
+        f"(target <= {target}); median of the rounds' CPU ratios "
+        f"{statistics.median(rounds):.2f} ({', '.join(f'{r:.2f}' for r in rounds)}); "
+        f"load average {load}",
         flush=True,
     )
     return ours_cpu, source

@@ -444,3 +444,11 @@ def test_a_common_noun_capitalised_by_its_sentence_start_is_no_person():
     )
     assert "Hidalgos" not in actors
     assert "Karl Brandt" in actors
+
+
+def test_a_misspelling_is_at_most_two_edits_whatever_the_case():
+    # insertions, deletions and changes count alike; capitals do not count
+    assert spelled_alike("Margarethe Stolz", "margarethe stoltz")  # one
+    assert spelled_alike("Margarethe Stolz", "Margarete Stoltz")  # two
+    assert not spelled_alike("Margarethe Stolz", "Margarete Stoltze")  # three
+    assert not spelled_alike("Jo Holt", "Jo Hold")  # under eight characters: two names

@@ -317,7 +317,7 @@ def swappable(
     none the statement names already ("Berg sang with Ann Berg"). Dates and posts: yes."""
     if item.kind == "date" or template.answer != "answer":
         return True
-    if _whole_word(filler.split()[-1].casefold()).search(statement.casefold()):
+    if _whole_word_in(filler.split()[-1].casefold(), statement.casefold()):
         return False
     if item.kind == "actor" and len(item.fields["answer"].split()) < 2:
         return False  # "sons Clarence, Edward, Ted": any full name would stand out among them
@@ -415,7 +415,7 @@ def _gives_away(q: Question, item: FactSlots) -> bool:
         return False
     names = [q.answer, *q.accept] + (item.names if q.answer == item.fields.get("answer") else [])
     prompt = q.prompt.casefold()
-    if any(len(n) > 2 and _whole_word(n.casefold()).search(prompt) for n in names):
+    if any(len(n) > 2 and _whole_word_in(n.casefold(), prompt) for n in names):
         return True
     if item.kind != "date" and names_its_people(q.prompt, q.answer):
         return True  # "Mexican President ... operating in _____." for Mexico
@@ -430,6 +430,8 @@ def _surname_alone(answer: str, prompt: str) -> bool:
     words = answer.split()
     if len(words) < 2 or len(words[-1]) < 3 or not words[-1][:1].isupper():
         return False
+    if words[-1] not in prompt:
+        return False  # the cheap test first: no pattern is built for a name not there
     for m in _whole_word(words[-1]).finditer(prompt):
         before, after = prompt[: m.start()].split(), prompt[m.end() :].split()
         if after and after[0][:1].isupper():
@@ -437,6 +439,13 @@ def _surname_alone(answer: str, prompt: str) -> bool:
         if not before or not before[-1][:1].isupper() or before[-1].endswith((".", ",")):
             return True
     return False
+
+
+def _whole_word_in(name: str, text: str) -> bool:
+    """Is `name` in `text` as a whole word? Its pattern is built only when `name` is in
+    `text` at all: most names are not, and each new pattern costs a compile (434 of them
+    at 100,000 words)."""
+    return name in text and _whole_word(name).search(text) is not None
 
 
 @lru_cache(maxsize=4096)
