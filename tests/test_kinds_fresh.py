@@ -603,3 +603,66 @@ def test_names_after_firms_including_are_bodies_but_writers_and_countries_are_no
     assert actors == ["Ann Lowe", "Ed Reis"]
     assert [name for name, _ in orgs] == ["Harlow Standard", "Pemco", "Dunmore Petroleum"]
     assert others["Chile"] == "place"
+
+
+# --- classes of the fifth held-out set (issue 11) ------------------------------------------
+
+
+def test_a_name_a_place_noun_or_an_address_chain_places_is_a_place() -> None:
+    actors, orgs, others = _kinds(
+        "In 1835 rebels met the army at the town of Alder. The alcalde wrote to a judge in "
+        "Brenton, the state capital, who decided. Ruth Kale was born in Lowick, North Dene, "
+        "Ireland. Her ashes were taken to a chapel in Tarvin, North Dene by boat. Ed Reis, "
+        "the town's mayor, agreed. In Paris, Jean Dupont said no."
+    )
+    assert actors == ["Ruth Kale", "Ed Reis", "Jean Dupont"]
+    assert orgs == []
+    for place in ("Alder", "Brenton", "Lowick", "North Dene", "Ireland", "Tarvin", "Paris"):
+        assert others[place] == "place"
+
+
+def test_a_peoples_noun_is_a_group_never_a_person() -> None:
+    actors, orgs, others = _kinds(
+        "Many wealthy Tejanos backed the revolt. Owen Price crossed to the Welshman, but "
+        "the Welshman missed."
+    )
+    assert actors == ["Owen Price"]
+    assert orgs == []
+    assert others["Tejanos"] == "group"
+    assert others["Welshman"] == "group"
+
+
+def test_creeds_theories_projects_and_documents_are_no_bodies() -> None:
+    actors, orgs, others = _kinds(
+        "Roman Catholicism was the faith of the colony. Ann Lowe wrote on Case Grammar and "
+        "later on the theory of Frame semantics. In 1997 she started a project called Lexis, "
+        "a list of words. The first of the Harbor Notes went out in 1899 with the Harbor "
+        "Circular."
+    )
+    assert actors == ["Ann Lowe"]
+    assert orgs == []
+    assert others["Roman Catholicism"] == "group"
+    assert others["Lexis"] == "work"
+    assert others["Harbor Circular"] == "work"
+
+
+def test_a_competition_is_an_event_and_someones_thing_is_no_person() -> None:
+    actors, orgs, others = _kinds(
+        "The Champions League and the Davis Cup were shown on Harwell TV. Critics called "
+        "the lab Webb’s Folly until it worked."
+    )
+    assert actors == []
+    assert [name for name, _ in orgs] == ["Harwell TV"]
+    assert others["Champions League"] == "event"
+    assert others["Davis Cup"] == "event"
+
+
+def test_a_name_that_owns_or_receives_a_players_move_is_a_player() -> None:
+    actors, orgs, _ = _kinds(
+        "Hanau beat Kassel 2 - 1 in the cup match. The referee gave a penalty. After 5 "
+        "minutes, Ortiz crossed in a well placed ball to Marcinho, but the striker missed. "
+        "Later Marcinho's long range shot went wide, and Ortiz exchanged passes with "
+        "Marcinho. Kassel's goalkeeper saved. Hanau scored a late goal."
+    )
+    assert actors == ["Ortiz", "Marcinho"]
+    assert orgs == [("Kassel", "team")]

@@ -290,7 +290,7 @@ THING_NOUNS = _words(
 CONCEPT_HEADS = _words(
     """
     theory theories theorem law principle hypothesis paradox equation effect conjecture
-    conservation
+    conservation grammar semantics syntax phonology morphology
     """
 )
 # Nouns that make the name after them (or after their "of") an idea: "the term Nexus", "his
@@ -785,6 +785,7 @@ WORK_HEADS = (
         """
     carta charter constitution declaration manifesto bible gospel statute bill ordinance
     decree edict code register policy doctrine
+    note notes circular memorandum memoranda corpus corpora
     """
     )
     | (
@@ -887,6 +888,38 @@ PEOPLE_GROUP_HEADS = _words(
     boys girls riders fathers mothers barons founders marchers pilgrims
     """
 )
+
+# Lower-case nouns of a settled place, before "of" or an appositive comma: "the town of
+# Alder", "the state capital, Brenton": the name is a place, never a person.
+PLACE_CLASS_NOUNS = _words(
+    """
+    town city village hamlet capital port settlement province county district municipality
+    parish borough suburb island
+    """
+)
+
+# Stems of a nationality's one-word noun for a person or people: "the Welshman", "two
+# Frenchwomen", "Dutchmen". A demonym noun is a description, never a name.
+DEMONYM_MAN_STEMS = _words(
+    """
+    english french welsh irish scots scotch dutch cornish manx norse
+    """
+)
+
+# Nouns that make the name a text says they are "called" a work or a thing, not a body: "a
+# project called Lexis", "a database named Orbit" ("a group called the Circle" is a body).
+CALLED_THING_NOUNS = _words(
+    """
+    project projects software database program programme system tool website app
+    corpus dictionary lexicon theory model method
+    """
+)
+
+# Words that open a competition's name, not a body's: "the Champions League", "the
+# Champions Trophy" (the body that runs it has another name).
+COMPETITION_OPENERS = _words("champions")
+# Head words of a competition's name: "the Davis Cup", "the Ryder Cup", "the Claret Trophy".
+COMPETITION_HEADS = _words("cup trophy championship championships")
 
 # A creed's or an order's adjective or plural: "a Jesuit", "the Methodist preacher", "the
 # Quakers" name people of a faith, not a body (the body is "the Society of Jesus").
@@ -1400,6 +1433,15 @@ SPORT_WORDS = _words(
     match goal penalty referee goalkeeper striker midfielder defender tournament
     championship semi-final quarter-final half-time halftime kick-off equaliser equalizer
     innings wicket touchdown quarterback pitcher inning scoreboard scorer
+    """
+)
+
+# Nouns (lemmas) of what one player does with the ball in a match report: "Lenz's long range
+# shot", "a ball to Ortiz", "passes with Lenz". A one-word name that owns one, or receives
+# it through "to"/"with", is a player, never a team.
+PLAYER_ACTION_NOUNS = _words(
+    """
+    shot header cross pass ball effort strike volley free-kick run dribble tackle
     """
 )
 

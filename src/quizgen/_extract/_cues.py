@@ -24,7 +24,9 @@ from quizgen._lexicon import (
     ORG_CLASS_NOUNS,
     ORG_WORDS,
     OWNER_NOUNS,
+    PLACE_CLASS_NOUNS,
     PLACE_VERBS,
+    PLAYER_ACTION_NOUNS,
     PUBLICATION_CLASS_NOUNS,
     PUBLICATION_NOUNS,
     PUBLICATION_VERBS,
@@ -83,7 +85,10 @@ def _places(found: Found) -> None:
             and _moved_to(sent, head)
             and toks[s.start].lower_text not in found.people(2)
         )
-        if (one and state) or qualifier or taken or journey or moved:
+        if (one and state) or qualifier or taken or journey or moved or _classed_place(sent, s):
+            found.name(sent, s.start, s.end, "GPE")
+            continue
+        if s.end - s.start <= 2 and _in_address(sent, s):
             found.name(sent, s.start, s.end, "GPE")
     for sent in found.sentences:  # "occupied the Ruhr", untagged there, tagged ORG later
         for t in sent.tokens:
@@ -91,6 +96,66 @@ def _places(found: Found) -> None:
                 start, end = run_at(sent.tokens, t.i)
                 if end - start <= 2:
                     found.name(sent, start, end, "GPE")
+
+
+def _classed_place(sent: Sentence, s: Span) -> bool:
+    """ "the town of Alder", "the state capital, Brenton", "in Brenton, the state capital,": a
+    lower-case noun of a settled place (PLACE_CLASS_NOUNS) right before the name, through "of"
+    or an appositive comma, or in an appositive right after it that ends there (not "Ruth
+    Kale, the town's mayor")."""
+    toks = sent.tokens
+    k = s.start - 1
+    if (
+        k >= 1
+        and toks[k].text in ("of", ",")
+        and toks[k - 1].text.islower()
+        and toks[k - 1].lower_text in PLACE_CLASS_NOUNS
+    ):
+        return True
+    if (
+        s.end + 2 >= len(toks)
+        or toks[s.end].text != ","
+        or toks[s.end + 1].lower_text
+        not in (
+            "the",
+            "a",
+        )
+    ):
+        return False
+    for j in range(s.end + 2, min(s.end + 5, len(toks) - 1)):
+        if not toks[j].text.islower():
+            return False
+        if toks[j].lower_text in PLACE_CLASS_NOUNS:
+            return toks[j + 1].text in (",", ".", ";", ")")
+    return False
+
+
+def _in_address(sent: Sentence, s: Span) -> bool:
+    """ "born in Lowick, North Dene, Ireland", "buried in Tarvin, North Dene by ...": a name
+    after a comma that follows a name after "in"/"at"/"from"/"near" is one part of an address
+    chain "Town, Region, Country": a place, when a place the tagger or the gazetteer knows
+    follows it after a comma, or stands before it and the chain closes the phrase ("In
+    Paris, Jean Dupont said", a fronted phrase, and "... Jean Dupont said" are not)."""
+    toks = sent.tokens
+    if s.start < 3 or s.end >= len(toks) or toks[s.start - 1].text != ",":
+        return False
+    k = s.start - 2
+    while k > 0 and is_cap(toks[k]) and toks[k].pos == "PROPN":
+        k -= 1
+    if k == s.start - 2 or toks[k].lower_text not in ("in", "at", "from", "near"):
+        return False
+    nxt = toks[s.end]
+    if nxt.text == "," and s.end + 1 < len(toks):
+        after = toks[s.end + 1]
+        if after.ent == "GPE" or is_place_name(after.text):
+            return True
+    before = toks[s.start - 2]
+    return (
+        k >= 1
+        and toks[k - 1].pos != "PUNCT"
+        and (before.ent == "GPE" or is_place_name(sent.span_text(k + 1, s.start - 1)))
+        and (nxt.text in (".", ";") or nxt.pos == "ADP")
+    )
 
 
 def _journey_end(sent: Sentence, head: Token) -> bool:
@@ -335,6 +400,10 @@ def _teams(found: Found) -> None:
             if start and toks[start - 1].pos == "PROPN" and is_cap(toks[start - 1]):
                 start = run_at(toks, start - 1)[0]
             found.add(sent, start, end, "GPE")
+        one = end - start == 1 and s.label in ("ORG", "GPE")
+        if one and _plays_the_ball(sent, toks[start]) and not is_place_name(toks[start].text):
+            found.name(sent, start, end, "PERSON")  # "Lenz's long range shot": a player
+            continue
         if s.label != "GPE" and end == s.end:
             continue
         # "Romelu Lukaku" makes "Lukaku" a player; "Tunisia" once tagged PERSON alone does not;
@@ -354,6 +423,18 @@ def _teams(found: Found) -> None:
         if plays:
             found.name(sent, start, end, "ORG", "team")
     _city_clubs(found, places)
+
+
+def _plays_the_ball(sent: Sentence, word: Token) -> bool:
+    """Does the one-word name `word` own what a player does ("Lenz's long range shot") or
+    receive it ("a well placed ball to Ortiz", "exchanged passes with Lenz")?"""
+    toks = sent.tokens
+    parent = toks[word.head]
+    if word.dep == "poss":
+        return parent.lemma.lower() in PLAYER_ACTION_NOUNS
+    if word.dep != "pobj" or parent.lower_text not in ("to", "with"):
+        return False
+    return toks[parent.head].lemma.lower() in PLAYER_ACTION_NOUNS
 
 
 def _place_words(found: Found) -> frozenset[str]:

@@ -17,8 +17,13 @@ from quizgen._extract._types import Entity, Sentence, Token
 from quizgen._lexicon import (
     ARMED_FORCE_PHRASES,
     ARTICLES,
+    CALLED_THING_NOUNS,
     CELESTIAL_NAMES,
+    COMPETITION_HEADS,
+    COMPETITION_OPENERS,
+    CONCEPT_HEADS,
     CRAFT_CLASSES,
+    DEMONYM_MAN_STEMS,
     ETHNIC_WORDS,
     EVENT_HEADS,
     FACILITY_HEADS,
@@ -63,6 +68,12 @@ _FACILITY_SUFFIX = re.compile(r"(?:platz|straße|strasse|gasse|bahnhof)$", re.I)
 # A people's plural demonym: "Africans", "Koreans" (seven letters or more: not the surnames
 # "Evans", "Hans").
 _PEOPLE_PLURAL = re.compile(r"[A-Z][a-z]{3,}[ie]?ans")
+
+# A Spanish demonym's plural: "Tejanos", "Chicanos", "Californianos" (not "Stefanos").
+_SPANISH_PEOPLE = re.compile(r"[A-Z][a-z]+(?:[jc]anos|ianos|eños|eñas)")
+# A doctrine's, a creed's or a movement's name: "Roman Catholicism", "Buddhism".
+_ISM = re.compile(r"[A-Z][a-z]{2,}isme?")
+_POSSESSIVES = ("’s", "'s", "’", "'")
 
 _LINKS = ("of", "for", "to")
 _NUMBER_TAIL = re.compile(r"-\d+\w*$")  # "Facility-1", "Pad-39A"
@@ -127,6 +138,18 @@ def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
         return "WORK_OF_ART"  # "Tagebuch des Generals", "Diary of General": a book's title
     if head in STATE_HEADS or (head == "commonwealth" and "of" in lower):
         return "GPE"  # "the Holy Roman Empire", "the Commonwealth of Virginia": a realm
+    if len(words) > 1 and head in CONCEPT_HEADS and head != "law":  # not "Jude Law"
+        return "WORK_OF_ART"  # "Case Grammar", "Frame Semantics": a theory, even tagged PERSON
+    if label == "ORG" and _next_lower(toks, end) in CONCEPT_HEADS - {"law"}:
+        return "WORK_OF_ART"  # "his theory of Frame semantics", "the Doppler effect"
+    if _ISM.fullmatch(words[-1]):
+        return "NORP"  # "Roman Catholicism", "Stoicism": a creed or doctrine, no body
+    if len(words) == 1 and _demonym(words[0]):
+        return "NORP"  # "the Welshman", "Tejanos": a people's noun, never a name
+    if _called_thing(toks, start):
+        return "WORK_OF_ART"  # "a project called Lexis"
+    if label == "ORG" and (lower[0] in COMPETITION_OPENERS or head in COMPETITION_HEADS):
+        return "EVENT"  # "the Champions League", "the Davis Cup": a competition
     if label == "ORG" and lower[-1] in FAITH_WORDS:
         return "NORP"  # "Jesuit", "the Quakers": people of a faith, not a body
     if label == "ORG" and len(lower) == 1 and lower[0] in MOVEMENT_WORDS | ETHNIC_WORDS:
@@ -135,6 +158,8 @@ def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
         return "EVENT"  # "the Supercup", "DFL-Supercup"; "Bullitt's Mission"
     if (head in EVENT_HEADS and label == "ORG") or is_meeting(lower) or convened(sent, start, end):
         return "EVENT"  # "the Great Depression", "Reconstruction", "Journey of Reconciliation"
+    if _inner_possessive(words) and not any(w in ORG_WORDS for w in lower):
+        return "WORK_OF_ART"  # "Seward's Folly", "Euclid's Elements": someone's thing
     if label == "ORG" and lower[-1] in PEOPLE_GROUP_HEADS and len(lower) > 1:
         return "NORP"  # "the Little Rock Nine", "the Freedom Riders": people, not a body
     if _craft(toks, start, lower):
@@ -148,6 +173,39 @@ def thing_label(sent: Sentence, start: int, end: int, label: str) -> str | None:
     if not any(w in ORG_WORDS for w in lower) and _work_context(sent, start):
         return "WORK_OF_ART"
     return None
+
+
+def _inner_possessive(words: Sequence[str]) -> bool:
+    """A possessive between two capitalised words inside the name: "Webb's Folly"; not a
+    minute mark ("Paul Hemmer 12' 90")."""
+    return any(
+        words[k] in _POSSESSIVES and words[k - 1][:1].isupper() and words[k + 1][:1].isupper()
+        for k in range(1, len(words) - 1)
+    )
+
+
+def _demonym(word: str) -> bool:
+    """ "Welshman", "Frenchwomen", "Tejanos": a nationality's noun for a person or a people."""
+    lower = word.lower()
+    for tail in ("man", "men", "woman", "women"):
+        if lower.endswith(tail) and lower[: -len(tail)] in DEMONYM_MAN_STEMS:
+            return True
+    return _SPANISH_PEOPLE.fullmatch(word) is not None
+
+
+def _called_thing(toks: Sequence[Token], start: int) -> bool:
+    """ "a project called Lexis", "a database named the Orbit": a lower-case thing's noun
+    (CALLED_THING_NOUNS), then "called"/"named", then the name; not "a group called the
+    Circle"."""
+    k = start - 1
+    while k >= 0 and toks[k].lower_text in ARTICLES:
+        k -= 1
+    return (
+        k >= 1
+        and toks[k].lower_text in ("called", "named", "dubbed")
+        and toks[k - 1].text.islower()
+        and toks[k - 1].lower_text in CALLED_THING_NOUNS
+    )
 
 
 def _next_lower(toks: Sequence[Token], end: int) -> str:
