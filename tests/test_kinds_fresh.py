@@ -666,3 +666,25 @@ def test_a_name_that_owns_or_receives_a_players_move_is_a_player() -> None:
     )
     assert actors == ["Ortiz", "Marcinho"]
     assert orgs == [("Kassel", "team")]
+
+
+def test_a_name_that_owns_an_idea_or_is_someones_name_is_a_person() -> None:
+    actors, orgs, _ = _kinds(
+        "At the time, he was still a proponent of Ivo Brandt's theory of grammar during its "
+        "early years. Together, they placed the speculations of Galenus on a sound "
+        "mathematical basis. The archbishop, whose actual name was Marek Dunstan, was "
+        "treated for cancer since last July."
+    )
+    assert actors == ["Ivo Brandt", "Galenus", "Marek Dunstan"]
+    assert orgs == []
+
+
+def test_a_year_that_ends_a_title_after_a_colon_is_no_date() -> None:
+    facts = extract_facts(
+        Source(
+            path="mem.txt",
+            title="Notes",
+            text="In 1975 Ann Lowe played the captain on Orbit: 2051 and The Tide. Born: 1921.",
+        )
+    )
+    assert [d.text for d in facts.dates] == ["1975", "1921"]

@@ -290,7 +290,7 @@ THING_NOUNS = _words(
 CONCEPT_HEADS = _words(
     """
     theory theories theorem law principle hypothesis paradox equation effect conjecture
-    conservation grammar semantics syntax phonology morphology
+    conservation grammar semantics
     """
 )
 # Nouns that make the name after them (or after their "of") an idea: "the term Nexus", "his
@@ -895,6 +895,15 @@ PLACE_CLASS_NOUNS = _words(
     """
     town city village hamlet capital port settlement province county district municipality
     parish borough suburb island
+    """
+)
+
+# Nouns of what a mind holds: a name that owns one ("Ann Lowe's theory") or follows it with
+# "of" ("the speculations of Lowe") is a person's, not a body's.
+IDEA_NOUNS = _words(
+    """
+    theory theories idea ideas speculation speculations view views teaching teachings
+    hypothesis conjecture
     """
 )
 

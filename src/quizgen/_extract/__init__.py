@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from quizgen._errors import ModelError
 from quizgen._extract._coref import Coref, attach_quotes
-from quizgen._extract._dates import date_part, parse_date, split_range, year_range
+from quizgen._extract._dates import date_part, in_title, parse_date, split_range, year_range
 from quizgen._extract._entities import cluster, link_acronyms
 from quizgen._extract._kinds import OTHER_KINDS, org_subtype, salience
 from quizgen._extract._org_facts import attach_org_facts
@@ -510,6 +510,8 @@ def _dates(
         sent = sentences[span.sent_index]
         text = sent.span_text(span.start, span.end)
         covered.update((span.sent_index, i) for i in range(span.start, span.end))
+        if in_title(sent, span.start, span.end):
+            continue  # "Orbit: 2051", a show's name, is no date
         ends = split_range(text)
         if ends:
             for piece in ends:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from quizgen._extract._types import Sentence
 from quizgen._lexicon import MONTHS, ORDINAL_WORDS, SEASON_CODES, WEEKDAYS
 
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
@@ -61,6 +62,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _RELATIVE_DAY = {"yesterday": -1}
 _RELATIVE_MONTH = re.compile(r"^(?:(?:earlier|later) )?(?P<which>this|last|next) month$", re.I)
 _RELATIVE_YEAR = re.compile(r"^(?:(?:earlier|later) )?(?P<which>this|last|next) year$", re.I)
+
+
+def in_title(sent: Sentence, start: int, end: int) -> bool:
+    """Is the one-word date [start, end) the end of a title after a colon, inside a sentence
+    ("his role on Orbit: 2051", a show's or a film's name)? Not a label opening a line
+    ("Born: 1921"): a word that is no punctuation stands before the title's word."""
+    toks = sent.tokens
+    return (
+        end - start == 1
+        and start >= 3
+        and toks[start - 1].text == ":"
+        and toks[start - 2].text[:1].isupper()
+        and toks[start - 3].pos != "PUNCT"
+    )
 
 
 def month_number(word: str) -> int | None:

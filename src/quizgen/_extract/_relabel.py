@@ -24,6 +24,7 @@ from quizgen._lexicon import (
     BOOK_PARTS,
     CUT_WORDS,
     FOREIGN_ORG_STEMS,
+    IDEA_NOUNS,
     KIN_NOUNS,
     LEGISLATURES,
     MOVEMENT_WORDS,
@@ -172,6 +173,8 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
         return "ORG"  # "Universitätsmedizin Berlin": a body's word inside a compound
     if not has_org_word and (said == "person" or _orgs.relative_who(sent, head.i, end)):
         return "PERSON"
+    if not has_org_word and end - start <= 3 and _persons_cue(sent, head.i, end):
+        return "PERSON"  # "Ann Lowe's theory", "whose real name was Ann Lowe"
     if not has_org_word and _HYPHENATED_PERSON.fullmatch(sent.span_text(start, end)):
         return "PERSON"  # "Pierre-Simon Laplace": a hyphenated given name and a surname
     if said == "org" or "&" in words or _orgs.published_in(sent, start, end):
@@ -200,6 +203,26 @@ def _relabel(sent: Sentence, start: int, end: int, label: str) -> str:
     if len(words) == 1 and words[0] in ORG_WORDS | {"state"} and words[0] not in LEGISLATURES:
         return ""  # "the Army", "Secretary of State": no name of its own; "Congress" has one
     return label
+
+
+def _persons_cue(sent: Sentence, i: int, end: int) -> bool:
+    """Does the name with head token `i` own an idea ("Ann Lowe's theory"), follow an idea's
+    "of" ("the speculations of Lowe"), or stand as what someone's name was ("whose real name
+    was Ann Lowe")? Only a person's name does."""
+    toks = sent.tokens
+    t = toks[i]
+    parent = toks[t.head]
+    if t.dep == "poss" or (end < len(toks) and toks[end].text in ("’s", "'s", "’")):
+        owned = parent if t.dep == "poss" else toks[toks[end].head]
+        return owned.text.islower() and owned.lemma.lower() in IDEA_NOUNS | {
+            w[:-1] for w in IDEA_NOUNS if w.endswith("s")
+        }
+    if t.dep == "pobj" and parent.lower_text == "of" and parent.head != parent.i:
+        idea = toks[parent.head]
+        return idea.text.islower() and idea.lower_text in IDEA_NOUNS
+    if t.dep == "attr" and parent.lemma.lower() == "be":
+        return any(c.dep == "nsubj" and c.lower_text == "name" for c in sent.children(parent.i))
+    return False
 
 
 def _cross_reference(sent: Sentence, start: int) -> bool:
