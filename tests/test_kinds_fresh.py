@@ -688,3 +688,14 @@ def test_a_year_that_ends_a_title_after_a_colon_is_no_date() -> None:
         )
     )
     assert [d.text for d in facts.dates] == ["1975", "1921"]
+
+
+def test_a_clubs_word_or_a_teams_bare_plural_is_a_team_never_a_person() -> None:
+    actors, orgs, _ = _kinds(
+        "Hanau beat Kassel 2 - 1 in the cup match. The referee gave a penalty. After 5 "
+        "minutes, Ortiz crossed a ball to the striker, but he missed, and Reiner saved to keep "
+        "Kassels hopes alive. Kassel's goalkeeper saved. Hanau scored a late goal. Kassel lost "
+        "only once this season, at home to rivals Leeds United."
+    )
+    assert actors == ["Ortiz", "Reiner"]
+    assert orgs == [("Kassel", "team"), ("Kassels", "team"), ("Leeds United", "team")]

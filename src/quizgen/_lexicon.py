@@ -1454,6 +1454,10 @@ PLAYER_ACTION_NOUNS = _words(
     """
 )
 
+# Last words of a sports club's name after its town: "Leeds United", "Bristol Rovers",
+# "Oldham Athletic". A person's name never ends so.
+CLUB_TAILS = _words("united rovers wanderers athletic albion hotspur")
+
 # Verbs (lemmas) whose subject and object are teams in a match report.
 SPORT_VERBS = _words(
     """

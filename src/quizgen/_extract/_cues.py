@@ -18,6 +18,7 @@ from quizgen._extract._orgs import Span
 from quizgen._extract._types import Sentence, Token
 from quizgen._lexicon import (
     ARTICLES,
+    CLUB_TAILS,
     LAB_THING_NOUNS,
     MOTION_VERBS,
     NAMING_VERBS,
@@ -400,6 +401,9 @@ def _teams(found: Found) -> None:
             if start and toks[start - 1].pos == "PROPN" and is_cap(toks[start - 1]):
                 start = run_at(toks, start - 1)[0]
             found.add(sent, start, end, "GPE")
+        if s.label == "PERSON" and _club_name(found, sent, start, end, places):
+            found.name(sent, start, end, "ORG", "team")  # "Leeds United", "Hanaus hopes"
+            continue
         one = end - start == 1 and s.label in ("ORG", "GPE")
         if one and _plays_the_ball(sent, toks[start]) and not is_place_name(toks[start].text):
             found.name(sent, start, end, "PERSON")  # "Lenz's long range shot": a player
@@ -423,6 +427,21 @@ def _teams(found: Found) -> None:
         if plays:
             found.name(sent, start, end, "ORG", "team")
     _city_clubs(found, places)
+
+
+def _club_name(found: Found, sent: Sentence, start: int, end: int, places: frozenset[str]) -> bool:
+    """In a match report, a name tagged PERSON is a club's when it ends in a club's word
+    ("Leeds United", CLUB_TAILS) or is a playing place's name with a bare "s" ("Hanaus
+    hopes", a possessive without its apostrophe)."""
+    words = sent.span_text(start, end).split()
+    if len(words) > 1 and words[-1].lower() in CLUB_TAILS and words[0][:1].isupper():
+        return True
+    word = words[0]
+    return (
+        len(words) == 1
+        and word.endswith("s")
+        and (word[:-1] in places or found.names.get(word[:-1], ("", None))[1] == "team")
+    )
 
 
 def _plays_the_ball(sent: Sentence, word: Token) -> bool:
