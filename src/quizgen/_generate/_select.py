@@ -9,13 +9,14 @@ Rules, in the order they bind:
   text, so a reference marker glued to a full stop ("in 1921.[1] Karl Holm ...") ends
   one, as a reader of the rendered page sees it (a superscript). ../shared's deck_shape.py
   splits the raw text and reads such a run as one sentence; taking the run as one place
-  would cost 22 of 142 questions on the six texts where it reports 3 (15 of 35 on a
+  would cost some 22 of 142 questions on the six texts where it reports 3 (15 of 35 on a
   company history whose paragraphs all end in markers), so it is not done;
 - no question prints the answer of another question from the same sentence, in its prompt
   or choices; across the deck, a wording that prints fewer other answers wins, and once
   the deck is chosen `_leaks` moves questions and options that still print one;
 - a teacher's type mix: a real question (short or choice, balanced by `mix`) where one can
-  be formed, a cloze only where none can and at most `mix["cloze"]` of the deck, true/false
+  be formed, a cloze only where none can and at most `mix["cloze"]` of every deck, however
+  small (a cloze that would pass it moves to another form or is left out), true/false
   at most `mix["truefalse"]`, as many true as false, never a copied true sentence.
 Every step is a pass over the candidates with dictionary look-ups: linear in their number.
 """
