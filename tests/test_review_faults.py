@@ -888,3 +888,12 @@ def test_a_prompt_naming_the_answer_by_its_clipped_or_full_form_gives_it_away(
     from quizgen._generate._candidates import _clipped_name_in
 
     assert _clipped_name_in(answer, prompt) is gives
+
+
+def test_a_false_statement_never_swaps_in_another_form_of_the_answers_name():
+    # "the Lund Rovers League enjoyed support" for "the Rovers" is as true: no swap
+    from quizgen._generate._candidates import _clipped_alike
+
+    assert _clipped_alike("Rover", "Rovers")
+    assert not _clipped_alike("Rovers", "Rovers")  # the same word: the old check's case
+    assert not _clipped_alike("Oslo", "Oslofjord")  # too short to be a clipping

@@ -319,6 +319,9 @@ def swappable(
         return True
     if _whole_word_in(filler.split()[-1].casefold(), statement.casefold()):
         return False
+    answer = item.fields["answer"]
+    if " " not in answer and any(_clipped_alike(w, answer) for w in filler.split()):
+        return False  # "the Bolshevik Party" for "the Bolsheviks" is as true (review 5)
     if item.kind == "actor" and len(item.fields["answer"].split()) < 2:
         return False  # "sons Clarence, Edward, Ted": any full name would stand out among them
     if len(filler.split()) < 2 and not (item.kind == "organization" and filler.isupper()):
@@ -437,11 +440,14 @@ def _clipped_name_in(answer: str, prompt: str) -> bool:
     (blind review 5: a give-away)."""
     if " " in answer or len(answer) < _CLIPPED_AT_LEAST:
         return False
-    for word in _CAPITALISED_WORD.findall(prompt):
-        short, long = sorted((word, answer), key=len)
-        if word != answer and len(short) >= _CLIPPED_AT_LEAST and long.startswith(short[:-1]):
-            return True
-    return False
+    return any(_clipped_alike(word, answer) for word in _CAPITALISED_WORD.findall(prompt))
+
+
+def _clipped_alike(word: str, name: str) -> bool:
+    """Are two different words one name, the shorter clipped from the longer ("Barca",
+    "Barcelona"; "Bolshevik", "Bolsheviks")?"""
+    short, long = sorted((word, name), key=len)
+    return word != name and len(short) >= _CLIPPED_AT_LEAST and long.startswith(short[:-1])
 
 
 def _surname_alone(answer: str, prompt: str) -> bool:
