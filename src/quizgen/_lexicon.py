@@ -657,6 +657,12 @@ MEDIA_BOX_HEADINGS = _lines(
 # documentary ..."), lower case; they make a line an instruction only beside MEDIA_NOUNS.
 MEDIA_VERBS = _words("click tap listen visit watch view explore browse download play tour")
 
+# Verbs of an instruction to the reader, lower case: a sentence they open as an imperative
+# ("Read about the inventor's folly to learn the story ...", "See the map", "Learn more
+# about ...") tells no fact, and a statement made of it is neither true nor false (blind
+# review 5). Under a media box heading, such a sentence marks the paragraph as the box's.
+READER_VERBS = MEDIA_VERBS | _words("read see learn look discover find")
+
 # What such an instruction points to, lower case.
 MEDIA_NOUNS = _words(
     """
@@ -1349,6 +1355,40 @@ LEANING_ADVERBS = _words(
     nonetheless meanwhile moreover furthermore consequently
     """
 )
+# Pro-forms that stand for a place or a time the text named before (blind review 5:
+# "There, he started a project", "At the time, he was", "Seen here with his bulb"): "the
+# time"/"the moment" under a fronted preposition with nothing saying which, "there" set off
+# by a comma, "here" (a caption's picture or the text's page) anywhere.
+POINTED_TIME_NOUNS = _words("time moment")
+PLACE_PRO_FORMS = _words("there")
+PAGE_PRO_FORMS = _words("here")
+# Nouns for one person by nation: "the Spaniard", "the Welshman" stand for a person named
+# before (blind review 5: dangling); the tagger's NORP label covers most others ("the
+# Brazilian"), these are the ones it reads as a name.
+DEMONYM_NOUNS = _words(
+    """
+    spaniard welshman welshwoman englishman englishwoman frenchman frenchwoman scotsman
+    scotswoman irishman irishwoman dutchman dutchwoman briton scot dane swede finn pole
+    turk greek
+    """
+)
+# Endings of a nation's name for its people as a whole ("the British", "the French", "the
+# Chinese", "the Swiss"): a people, not one person (`DEMONYM_NOUNS`).
+PEOPLE_ENDINGS = ("sh", "ch", "ese", "ss")
+# Nouns of a body of people that "their" may stand for (lemmas): "the team's coach ... in
+# their first match" (a possessive with nothing before it to stand for dangles, review 5).
+COLLECTIVE_NOUNS = _words(
+    """
+    team side club squad crew band army force navy government party company firm board
+    committee council family couple group staff union league
+    """
+)
+# Nouns of a settlement under "the" with nothing saying which ("marched to the town"):
+# the text named it before (blind review 5: dangling).
+SETTLEMENT_NOUNS = _words("town village")
+# Pronoun "one" as a role or subject: "the one that was compatible" stands for a noun of
+# the sentence (a theory), not a person (blind review 5).
+PRONOUN_ONES = _words("one ones")
 # Words before a title that say when it was held, not what it is: "Former President" is
 # no post to ask for (blind review), "President" is.
 TIME_QUALIFIERS = _words("former late then future onetime one-time ex ex-")

@@ -7,12 +7,14 @@ quotation, a piece the sentence splitter cut. The sentences naming an entity are
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from quizgen._deck import BLANK, BLANK_RE
 from quizgen._extract import Pronouns, Sentence, Token
 from quizgen._generate._acronyms import spelled_by_acronym
 from quizgen._generate._clauses import clause_window
 from quizgen._generate._leaning import (
+    deictic,
     leaning_parts,
     leans_on_others,
     leans_on_people,
@@ -35,6 +37,7 @@ from quizgen._lexicon import (
     FIRST_PERSON,
     POINTING_WORDS,
     POST_DOMAINS,
+    READER_VERBS,
     SAY_VERBS,
     SENTENCE_ENDS,
     SUBJECT_PRONOUNS,
@@ -110,6 +113,10 @@ def blank_span(
         return None  # a heading or caption ("Congress and the act of 1948") states nothing
     if not sent.text.rstrip().endswith(SENTENCE_ENDS):
         return None  # a heading or a list item: "Describe the reasons why many Americans ..."
+    if _spliced(sent, toks):
+        return None  # "... exists as AT&T. By 1880, fifty thousand ...": two sentences
+    if _instructs_the_reader(sent):
+        return None  # "Read about the folly to learn ...": an instruction, no fact (review 5)
     if _alters_a_quotation(sent, toks):
         return None
     if _cuts_a_name(sent, start, end):
@@ -151,7 +158,7 @@ def blank_span(
         return None  # "... then in _____, and.": the planner asks it another way
     if _KNOWN_AS.search(text):
         return None  # "_____, formerly known as H. B. Graham and Brothers": its other name
-    if _points_back(sent, toks):
+    if _points_back(sent, toks, start, end):
         return None
     if any(_speaks(sent, t) for t in toks) and not _shows_a_quotation(text):
         return None  # "... and I'm deeply disappointed": who speaks, the question cannot say
@@ -275,7 +282,46 @@ def _root(sent: Sentence) -> int:
     return next((t.i for t in sent.tokens if t.head == t.i), len(sent.tokens))
 
 
-def _points_back(sent: Sentence, kept: list[Token]) -> bool:
+def _spliced(sent: Sentence, toks: list[Token]) -> bool:
+    """Is the "sentence" two, glued where the parser took a sentence's last period for an
+    abbreviation's ("... still exists as AT&T. By 1880, fifty thousand ...", blind review
+    5)? A word ending in a period inside the wording `toks`, then a capitalised word that
+    is no name ("By", "The"; "U.S. Army", "St. Louis", "Dr. Smith" go on with a name). A
+    clause of one side alone ("By _____, fifty thousand ...") is one sentence."""
+    inside = {t.i for t in toks}
+    toks = sent.tokens
+    return any(
+        t.i in inside
+        and nxt.i in inside
+        and len(t.text) > 1
+        and t.text.endswith(".")
+        and t.ws
+        and nxt.text[:1].isupper()
+        and nxt.pos not in ("PROPN", "NUM", "PUNCT")
+        and nxt.ent == ""
+        for t, nxt in pairwise(toks)
+    )
+
+
+def _instructs_the_reader(sent: Sentence) -> bool:
+    """Does the sentence open with an imperative to the reader ("Read about the folly to learn
+    the story ...", "See the chart", READER_VERBS): its verb first, the root, no subject?"""
+    first = next((t for t in sent.tokens if t.pos != "PUNCT"), None)
+    return (
+        first is not None
+        and first.lower_text in READER_VERBS
+        and first.tag == "VB"
+        and first.head == first.i
+        and not any(k.dep.startswith("nsubj") for k in sent.children(first.i))
+    )
+
+
+# A wording this short is mostly what it asks: "The army marched to the town." (review 5)
+# A place in it that nothing says which is dangles; in a long one it is a detail.
+_SHORT_WORDING = 12
+
+
+def _points_back(sent: Sentence, kept: list[Token], start: int, end: int) -> bool:
     """Does the wording lean on the sentence before it: "supported this conclusion", "One
     such regiment", "jailed for the same libel suit", "relations over the issue"? A noun
     with "this", "these", "those", "such" or "same", or a story noun that nothing says
@@ -294,6 +340,8 @@ def _points_back(sent: Sentence, kept: list[Token]) -> bool:
             continue
         if story_thing(sent, t, kept) or titled_person(sent, t):
             return True  # "over the issue", "The Prince was": which, the text said before
+        if deictic(sent, t, kept, start, end, places=len(kept) <= _SHORT_WORDING):
+            return True  # "for the Spaniard", "Their greatest source": whom, it said before
         if t.quoted or t.lower_text not in _POINTING or toks[t.head].pos != "NOUN":
             continue
         if t.lower_text in ("this", "these") and "DATE" in (t.ent, toks[t.head].ent):

@@ -319,6 +319,9 @@ def swappable(
         return True
     if _whole_word_in(filler.split()[-1].casefold(), statement.casefold()):
         return False
+    answer = item.fields["answer"]
+    if " " not in answer and any(_clipped_alike(w, answer) for w in filler.split()):
+        return False  # "the Bolshevik Party" for "the Bolsheviks" is as true (review 5)
     if item.kind == "actor" and len(item.fields["answer"].split()) < 2:
         return False  # "sons Clarence, Edward, Ted": any full name would stand out among them
     if len(filler.split()) < 2 and not (item.kind == "organization" and filler.isupper()):
@@ -419,7 +422,32 @@ def _gives_away(q: Question, item: FactSlots) -> bool:
         return True
     if item.kind != "date" and names_its_people(q.prompt, q.answer):
         return True  # "Mexican President ... operating in _____." for Mexico
+    if item.kind == "organization" and _clipped_name_in(q.answer, q.prompt):
+        return True  # "Barcelona were not able to ... all of _____'s talent" for "Barca"
     return item.kind == "actor" and _surname_alone(q.answer, q.prompt)
+
+
+# The shortest one-word name whose clipped form (or full form) counts as the same name:
+# "Barca" for "Barcelona", "Inter" for "Internazionale"; not "Rome" for "Romania".
+_CLIPPED_AT_LEAST = 5
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w’'-]+")
+
+
+def _clipped_name_in(answer: str, prompt: str) -> bool:
+    """Does the prompt name a one-word answer by its clipped or its full form, a word that
+    begins with all but the last letter of the shorter ("Barcelona" for "Barca", "Barca" for
+    "Barcelona")? The text may hold them as two entities, so the answer's aliases miss it
+    (blind review 5: a give-away)."""
+    if " " in answer or len(answer) < _CLIPPED_AT_LEAST:
+        return False
+    return any(_clipped_alike(word, answer) for word in _CAPITALISED_WORD.findall(prompt))
+
+
+def _clipped_alike(word: str, name: str) -> bool:
+    """Are two different words one name, the shorter clipped from the longer ("Barca",
+    "Barcelona"; "Bolshevik", "Bolsheviks")?"""
+    short, long = sorted((word, name), key=len)
+    return word != name and len(short) >= _CLIPPED_AT_LEAST and long.startswith(short[:-1])
 
 
 def _surname_alone(answer: str, prompt: str) -> bool:

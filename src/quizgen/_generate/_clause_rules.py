@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizgen._extract import Sentence, Token
-from quizgen._generate._leaning import story_thing, titled_person
+from quizgen._generate._leaning import deictic, story_thing, titled_person
 from quizgen._generate._memo import by_identity
 from quizgen._lexicon import (
     BOUND_PREPOSITIONS,
@@ -258,6 +258,15 @@ def _titled_person(c: Clause) -> bool:
     return any(titled_person(c.sent, c.sent.tokens[i]) for i in c.idx)
 
 
+def _deictic_word(c: Clause) -> bool:
+    """ "Which army marched to the town?", "Who was the main point of their inspiration?": a
+    word pointing at a place, person or owner the question does not name (`_leaning.deictic`,
+    blind review 5: dangling)."""
+    toks = c.sent.tokens
+    kept = [toks[i] for i in c.idx]
+    return any(deictic(c.sent, t, kept, -1, -1, places=True) for t in kept)
+
+
 def _unreal(c: Clause) -> bool:
     """ "Had he not ..., Nixon would have governed his second term with ... in the twentieth
     century": what would have happened did not, and has no date to ask (a modal with
@@ -279,6 +288,7 @@ CLAUSE_RULES: tuple[Callable[[Clause], bool], ...] = (
     _vague_subject,
     _needs_the_text,
     _titled_person,
+    _deictic_word,
     _says_nothing,
     _date_of_coordinated_verb,
     _quoted_words,

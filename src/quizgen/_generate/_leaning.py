@@ -18,13 +18,22 @@ from collections.abc import Sequence
 
 from quizgen._extract import Sentence, Token
 from quizgen._lexicon import (
+    CLAUSE_POSSESSIVES,
+    COLLECTIVE_NOUNS,
+    DEMONYM_NOUNS,
     LEANING_ADVERBS,
     NOBLE_TITLES,
     OTHERING_WORDS,
+    PAGE_PRO_FORMS,
+    PEOPLE_ENDINGS,
+    PERSONAL_PRONOUNS,
+    PLACE_PRO_FORMS,
+    POINTED_TIME_NOUNS,
     POINTING_WORDS,
     QUANTIFIER_SUBJECTS,
     REGNAL_TITLES,
     RELATIVE_WORDS_OF_TIME,
+    SETTLEMENT_NOUNS,
     STORY_NOUNS,
     TITLE_WORDS,
 )
@@ -33,7 +42,10 @@ from quizgen._lexicon import (
 _PERSON_TITLES = TITLE_WORDS | NOBLE_TITLES | REGNAL_TITLES
 # A fronted phrase longer than this is a clause of its own, not "In that same year".
 _FRONTED_AT_MOST = 7
-_LEANING = POINTING_WORDS | RELATIVE_WORDS_OF_TIME | LEANING_ADVERBS
+_LEANING = POINTING_WORDS | RELATIVE_WORDS_OF_TIME | LEANING_ADVERBS | PLACE_PRO_FORMS
+# "At the time,": a bare time noun in a fronted phrase this short points at a time told before;
+# "At the time of his death," is longer and says which.
+_BARE_TIME_AT_MOST = 3
 # What a phrase set before the subject hangs on its verb as: "In that same year", "Later".
 _ADVERBIAL = frozenset({"prep", "advmod", "npadvmod", "tmod", "advcl"})
 
@@ -76,8 +88,12 @@ def _leans(phrase: Sequence[Token], start: int, end: int) -> bool:
     """Is `phrase`, set before the subject, an adverbial that leans on the text before
     ("In that same year", "Later that year"), holding no verb and not the blank?"""
     inside = {t.i for t in phrase}
+    words = [t.lower_text for t in phrase]
+    bare_time = len(phrase) <= _BARE_TIME_AT_MOST and any(w in POINTED_TIME_NOUNS for w in words)
+    # "Under their influence,": whose, the text before says (blind review 5)
+    owner = any(t.lower_text in CLAUSE_POSSESSIVES and t.dep == "poss" for t in phrase)
     return (
-        any(t.lower_text in _LEANING for t in phrase)
+        (any(w in _LEANING for w in words) or bare_time or owner)
         # an adverbial, not the subject ("Prominent Americans such as X, Y ... were")
         and all(t.dep in _ADVERBIAL for t in phrase if t.head not in inside)
         and not any(t.pos in ("VERB", "AUX") for t in phrase)
@@ -143,14 +159,16 @@ def titled_person(sent: Sentence, t: Token) -> bool:
 _ANCHORING = frozenset({"relcl", "acl", "appos"})
 
 
-def story_thing(sent: Sentence, t: Token, kept: Sequence[Token]) -> bool:
+def story_thing(
+    sent: Sentence, t: Token, kept: Sequence[Token], nouns: frozenset[str] = STORY_NOUNS
+) -> bool:
     """Is `t` a general noun of the story (STORY_NOUNS: "issue", "men", "plan") under "the"
     that nothing in the wording `kept` says which is? "relations over the issue", "two of
     the men" name what the text told before. A noun with an "of"-phrase, a clause, a name
     or a number ("the issue of reparations", "the men who broke in", "the Dawes plan",
     "the five men") says which; so does the wording when it names the thing earlier with
     the same noun ("signed the Red Line Agreement ... under the agreement")."""
-    if t.quoted or t.pos != "NOUN" or t.lemma.lower() not in STORY_NOUNS:
+    if t.quoted or t.pos != "NOUN" or t.lemma.lower() not in nouns:
         return False
     toks = sent.tokens
     kids = sent.children(t.i)
@@ -174,3 +192,135 @@ def _says_which(sent: Sentence, prep: Token) -> bool:
         return True
     obj = next((k for k in sent.children(prep.i) if k.dep == "pobj"), None)
     return obj is not None and obj.pos in ("NOUN", "PROPN") and not story_thing(sent, obj, [])
+
+
+# What a possessive can stand for: "their" a plural or a body ("the settlers", "Liverpool"),
+# "its" a thing ("the city"); a person's name is neither.
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_BODIES = frozenset({"ORG", "NORP", "GPE"})
+
+
+def deictic(
+    sent: Sentence, t: Token, kept: Sequence[Token], start: int, end: int, places: bool = False
+) -> bool:
+    """Does `t` point at something the wording `kept` (blank [start, end)) does not name
+    (blind review 5: dangling)? "here" (a caption's "Seen here", PAGE_PRO_FORMS); a nation's
+    noun for a person under "the" ("for the Spaniard", DEMONYM_NOUNS or the tagger's NORP);
+    with `places` (a short question, where it is all there is), "marched to the town" that
+    nothing says which is (`_bare_place`); and "its", "their" in the blank's clause with
+    nothing before them in the wording they could stand for ("Their greatest source of
+    discontent", "Hopelessly outnumbered, its defenders")."""
+    if t.quoted:
+        return False
+    if _demonym_person(sent, t):
+        return True  # in the blank too: "the Welshman" taken for a person's name
+    if start <= t.i < end:
+        return False  # the blank's own words ("_____ and its partners") are the answer
+    if t.lower_text in PAGE_PRO_FORMS:
+        return t.pos == "ADV"
+    if places and _bare_place(sent, t, kept):
+        return True
+    if t.lower_text not in CLAUSE_POSSESSIVES or t.dep != "poss":
+        return False
+    if 0 <= start < end and _in_a_clause_of_its_own(sent, start, t):
+        return False  # "Its chief executive will be X, who has run Y since _____": asked is
+        # the clause on X, which the owner does not change
+    # the owned thing's own phrase cannot hold the owner, an appositive after it may: "their
+    # common frontier, Russia and China," (the parser's reading of a fronted clause)
+    renamed = {j for k in sent.children(t.head) if k.dep == "appos" for j in sent.subtree(k.i)}
+    own = set(sent.subtree(t.head)) - renamed
+    # before its antecedent only in a phrase set before the subject it stands for, which
+    # may be a body in the singular: "To show loyalty to their new country, a force marched"
+    # "their" only: "Its deputy head, the physicist Maurice Wilkins," renames the deputy
+    later = _fronted_over_subject(sent, t) | (renamed if t.lower_text == "their" else set())
+    plural = t.lower_text == "their"
+    # people named before it: the last word of each name ("Hamilton", not "Alexander") or
+    # a person's pronoun ("He was a friend of Hamilton, and their letters")
+    people = sum(
+        k.i < t.i
+        and ((k.ent == "PERSON" and k.dep != "compound") or k.lower_text in PERSONAL_PRONOUNS)
+        for k in kept
+    )
+    return not any(
+        k.i not in own
+        and (
+            (k.i < t.i and _could_own(sent, k, plural, people))
+            or (k.i in later and k.pos in ("NOUN", "PROPN"))
+        )
+        for k in kept
+    )
+
+
+def _bare_place(sent: Sentence, t: Token, kept: Sequence[Token]) -> bool:
+    """ "Which army marched to the town?": a settlement (SETTLEMENT_NOUNS) as the object of a
+    preposition that nothing says which is (as `story_thing`); "the town's nurse" says
+    whose, "the town was renamed Vellby" which."""
+    return (
+        t.dep == "pobj"
+        and story_thing(sent, t, kept, SETTLEMENT_NOUNS)
+        and not any(k.dep == "case" for k in sent.children(t.i))
+    )
+
+
+def _in_a_clause_of_its_own(sent: Sentence, i: int, t: Token) -> bool:
+    """Is token i in a relative clause that does not hold `t` ("X, who has run Y since
+    1994")?"""
+    toks = sent.tokens
+    while toks[i].head != i:
+        if toks[i].dep == "relcl" and t.i not in sent.subtree(i):
+            return True
+        i = toks[i].head
+    return False
+
+
+def _could_own(sent: Sentence, k: Token, plural: bool, people: int) -> bool:
+    """Can `k` be what "their" (`plural`) or "its" stands for? "their" a plural noun, a body
+    ("Liverpool", "the team", COLLECTIVE_NOUNS), people joined by "and" or `people` (the
+    count of people named before it) of two or more ("a friend of Hamilton, and their
+    letters"); "its" any noun in the singular (the tagger takes "Graham Paper" for a person)."""
+    if k.pos not in ("NOUN", "PROPN"):
+        return False
+    if not plural:
+        return k.tag not in _PLURAL_TAGS
+    if k.pos == "PROPN" and not k.ent:
+        return True  # a name the tagger could not place: "culture mitochondria outside of their"
+    joined = k.dep == "conj" or any(c.dep == "conj" for c in sent.children(k.i))
+    return (
+        k.tag in _PLURAL_TAGS
+        or k.ent in _BODIES
+        or k.lemma.lower() in COLLECTIVE_NOUNS
+        or joined
+        or (k.ent == "PERSON" and people >= 2)
+    )
+
+
+def _fronted_over_subject(sent: Sentence, t: Token) -> set[int]:
+    """The tokens of the main clause's subject when `t` stands before it, else none."""
+    root = next((o for o in sent.tokens if o.head == o.i), None)
+    if root is None:
+        return set()
+    subj = next((k for k in sent.children(root.i) if k.dep.startswith("nsubj")), None)
+    if subj is None or min(sent.subtree(subj.i)) <= t.i:
+        return set()
+    return set(sent.subtree(subj.i))
+
+
+# A noun that describes rather than refers: before another noun ("the Spanish team"), or
+# said of the subject ("Robinson was the first African American to play").
+_DESCRIBING = frozenset({"compound", "amod", "attr", "appos"})
+
+
+def _demonym_person(sent: Sentence, t: Token) -> bool:
+    """ "easy pickings for the Spaniard": a nation's noun for one person under "the", with no
+    name beside it ("the Spaniard Reina" says who)."""
+    if t.tag not in ("NN", "NNP") or t.dep in _DESCRIBING or not t.text[:1].isupper():
+        return False
+    # "the British", "the French", "the Chinese" are a nation's people, told by the text
+    if t.lower_text not in DEMONYM_NOUNS and (
+        t.ent != "NORP" or t.lower_text.endswith(PEOPLE_ENDINGS)
+    ):
+        return False
+    kids = sent.children(t.i)
+    return any(k.dep == "det" and k.lower_text == "the" for k in kids) and all(
+        k.dep in ("det", "amod") for k in kids
+    )

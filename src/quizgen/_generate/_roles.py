@@ -7,7 +7,13 @@ from __future__ import annotations
 import re
 
 from quizgen._extract import Entity, Facts, Role
-from quizgen._lexicon import MANY_HOLDER_HEADS, ONE_HOLDER_POSTS, ROLE_QUALIFIERS, TITLE_WORDS
+from quizgen._lexicon import (
+    MANY_HOLDER_HEADS,
+    ONE_HOLDER_POSTS,
+    PRONOUN_ONES,
+    ROLE_QUALIFIERS,
+    TITLE_WORDS,
+)
 
 _POSSESSIVE_ROLE = re.compile(r"(?:\S+ ){0,2}\S+[’']s\b")  # "Tunisia's goalkeeper"
 
@@ -99,6 +105,8 @@ def unique_roles(facts: Facts, actor: Entity) -> list[Role]:
         words = re.findall(r"[a-z’'.-]+", text)
         if len(words) < 2:
             continue
+        if (words[1] if words[0] == "the" else words[0]) in PRONOUN_ONES:
+            continue  # "one that was compatible with ...": a pronoun for a thing, no role
         if any(text in o or o in text for o in others):
             continue
         out.append(role)

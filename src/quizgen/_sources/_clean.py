@@ -20,6 +20,7 @@ from quizgen._lexicon import (
     MEDIA_NOUNS,
     MEDIA_VERBS,
     NAME_PARTICLES,
+    READER_VERBS,
     SENTENCE_MARKS,
 )
 from quizgen._safetext import strip_unsafe
@@ -153,6 +154,17 @@ def is_link_instruction(text: str) -> bool:
     return any(w.strip(_WORD_EDGES).lower() in MEDIA_NOUNS for w in words)
 
 
+# A sentence's opening word: the text's first, or one after a sentence end and a space.
+_SENTENCE_OPENING = re.compile(r"(?:^|(?<=[.!?])\s+)([A-Z][a-z]+)\s")
+
+
+def _instructs(text: str) -> bool:
+    """Does a sentence of `text` open with an instruction to the reader ("Read about the
+    inventor's folly to learn the story ...", READER_VERBS)? Under a media box heading,
+    that makes the paragraph the box's, where no medium is named (blind review 5)."""
+    return any(m.group(1).lower() in READER_VERBS for m in _SENTENCE_OPENING.finditer(text))
+
+
 def drop_media_boxes(paras: list[list[str]]) -> list[list[str]]:
     """Without link instructions (see is_link_instruction) and textbook media boxes: a
     heading of MEDIA_BOX_HEADINGS ("Click and Explore") and, under it, a paragraph that
@@ -165,7 +177,7 @@ def drop_media_boxes(paras: list[list[str]]) -> list[list[str]]:
             after_box = True
             continue
         words = {w.strip(_WORD_EDGES).lower() for w in text.split()}
-        if is_link_instruction(text) or (after_box and words & MEDIA_NOUNS):
+        if is_link_instruction(text) or (after_box and (words & MEDIA_NOUNS or _instructs(text))):
             after_box = False
             continue
         after_box = False
