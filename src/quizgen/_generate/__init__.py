@@ -11,6 +11,7 @@ printed in another question of its sentence, a teacher's type mix).
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -117,6 +118,14 @@ def generate_planned(
                 for i in sorted([*fact_slots(part), *list_slots(part)], key=lambda i: i.order)
             )
         seen += len(part.sentences)
+        # A parse is held in reference cycles (sentences, entities and their mentions), so
+        # dropping it frees nothing until a full collection, which a large heap seldom
+        # sets off: a long source's sections piled up (peak 654 MB at 5 MB of prose). A
+        # large one is collected here, before the next section is parsed.
+        large = len(part.sentences) >= _COLLECT_SENTENCES
+        del part
+        if large:
+            gc.collect()
     title = title or _title([r.title or "" for r in refs])
     plan = plan_questions(grouped, templates, options)
     deck = Deck(
@@ -126,6 +135,12 @@ def generate_planned(
         questions=[c.question for c in plan.chosen],
     )
     return deck, plan
+
+
+# A parse of this many sentences (about 100,000 characters) is freed at once when its slots
+# are made; a short source's is left to the collector (a full collection costs about as
+# much as generating a short deck).
+_COLLECT_SENTENCES = 2000
 
 
 def _unplanned(cands: list[Candidate]) -> Plan:
