@@ -36,6 +36,7 @@ def test_all_lists_every_public_name_once_and_nothing_else():
         quizgen.extract_many  # noqa: B018  (a private helper is not reachable by the lazy lookup)
 
 
+@pytest.mark.slow  # the example generates a deck: it loads spaCy
 def test_the_module_docstring_example_runs(tmp_path, monkeypatch):
     # The example reads sources/marshall-plan.md as a user in the repository would, and
     # writes beside it: run it in a copy so the tree stays clean.
