@@ -211,6 +211,18 @@ def test_options_filter_kinds_types_and_count(shared_dir):
     assert {q.type for q in deck.questions} <= {"cloze", "short"}
 
 
+@pytest.mark.parametrize("limit", [1, 3, 5, 7])
+def test_max_keeps_clozes_within_half(limit):
+    # --max cuts each source to its most salient questions after the planner held clozes to
+    # half of the plan: on this text the cut kept 2 clozes of 3 and 5 of 7 (issue 12). The
+    # least salient cloze gives way to a real question the cut left out, so the count holds.
+    facts = extract_facts(load_source(str(SAMPLES / "history-red-cross.txt")))
+    deck = generate(facts, GenerateOptions(seed=1, limit=limit))
+    clozes = sum(q.type == "cloze" for q in deck.questions)
+    assert len(deck.questions) == limit
+    assert clozes <= len(deck.questions) / 2
+
+
 @pytest.mark.parametrize(
     ("sentence", "date", "expected"),
     [

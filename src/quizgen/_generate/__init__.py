@@ -206,15 +206,41 @@ def _plan(
         facts_without=list(dict.fromkeys(without)),
     )
     if options.limit:
-        kept: dict[str, int] = {}
-        by_salience = sorted(plan.chosen, key=lambda c: (-c.salience, c.order, c.question.id))
-        keep = set()
-        for c in by_salience:
-            if kept.get(c.anchor[0], 0) < options.limit:
-                kept[c.anchor[0]] = kept.get(c.anchor[0], 0) + 1
-                keep.add(id(c))
+        share = {**DEFAULT_MIX, **(options.mix or {})}["cloze"]
+        keep = _within_limit(plan.chosen, options.limit, share)
         plan.unasked += [
             (c.fact, f"beyond --max {options.limit}") for c in plan.chosen if id(c) not in keep
         ]
         plan.chosen = [c for c in plan.chosen if id(c) in keep]
     return plan
+
+
+def _within_limit(chosen: Sequence[Candidate], limit: int, cloze_share: float) -> set[int]:
+    """The ids of the `limit` most salient of `chosen` per source, clozes within their share.
+
+    The selector held clozes to `cloze_share` of the whole plan; cutting each source to its
+    most salient questions can leave more (issue 12: clozes at most half of a deck). Then the
+    least salient cloze kept gives way to a real question of its source that the cut left
+    out, or goes without one, until the share holds.
+    """
+    by_salience = sorted(chosen, key=lambda c: (-c.salience, c.order, c.question.id))
+    per_source: dict[str, int] = {}
+    kept: list[Candidate] = []
+    left: list[Candidate] = []
+    for c in by_salience:
+        if per_source.get(c.anchor[0], 0) < limit:
+            per_source[c.anchor[0]] = per_source.get(c.anchor[0], 0) + 1
+            kept.append(c)
+        else:
+            left.append(c)
+    while kept and sum(c.question.type == "cloze" for c in kept) > cloze_share * len(kept):
+        cloze = next(c for c in reversed(kept) if c.question.type == "cloze")
+        kept.remove(cloze)
+        real = next(
+            (c for c in left if c.anchor[0] == cloze.anchor[0] and c.question.type != "cloze"),
+            None,
+        )
+        if real is not None:
+            left.remove(real)
+            kept.append(real)
+    return {id(c) for c in kept}
