@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import os
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -224,23 +225,20 @@ def _within_limit(chosen: Sequence[Candidate], limit: int, cloze_share: float) -
     out, or goes without one, until the share holds.
     """
     by_salience = sorted(chosen, key=lambda c: (-c.salience, c.order, c.question.id))
-    per_source: dict[str, int] = {}
+    per_source: Counter[str] = Counter()
     kept: list[Candidate] = []
-    left: list[Candidate] = []
+    spare: dict[str, deque[Candidate]] = defaultdict(deque)  # real questions cut, per source
     for c in by_salience:
-        if per_source.get(c.anchor[0], 0) < limit:
-            per_source[c.anchor[0]] = per_source.get(c.anchor[0], 0) + 1
+        if per_source[c.anchor[0]] < limit:
+            per_source[c.anchor[0]] += 1
             kept.append(c)
-        else:
-            left.append(c)
-    while kept and sum(c.question.type == "cloze" for c in kept) > cloze_share * len(kept):
-        cloze = next(c for c in reversed(kept) if c.question.type == "cloze")
-        kept.remove(cloze)
-        real = next(
-            (c for c in left if c.anchor[0] == cloze.anchor[0] and c.question.type != "cloze"),
-            None,
-        )
-        if real is not None:
-            left.remove(real)
-            kept.append(real)
-    return {id(c) for c in kept}
+        elif c.question.type != "cloze":
+            spare[c.anchor[0]].append(c)
+    clozes = [c for c in kept if c.question.type == "cloze"]  # most salient first
+    keep = {id(c) for c in kept}
+    while clozes and len(clozes) > cloze_share * len(keep):
+        cloze = clozes.pop()
+        keep.discard(id(cloze))
+        if spare[cloze.anchor[0]]:
+            keep.add(id(spare[cloze.anchor[0]].popleft()))
+    return keep

@@ -474,9 +474,9 @@ def _keep_cloze_share(
         # a real question first; a cloze only while the share holds with it
         state.caps["cloze"] = int(share * (len(state.chosen) + 1))
         real = [x for x in state.by_fact[fact] if x.question.type != "cloze"]
-        if (real and not state.take(real, repair=0)) or not state.take(
-            [x for x in state.by_fact[fact] if x.question.type == "cloze"], repair=0
-        ):
+        clozes_of = [x for x in state.by_fact[fact] if x.question.type == "cloze"]
+        taken = bool(real) and state.take(real, repair=0) == ""  # take: '' or why not
+        if taken or state.take(clozes_of, repair=0) == "":
             reasons.pop(fact, None)
     state.caps["cloze"] = len(state.chosen)  # `unleak` keeps the share itself from here
 
