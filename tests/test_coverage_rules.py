@@ -17,7 +17,7 @@ from quizgen._generate._fields import FactSlots, fact_slots
 from quizgen._generate._lists import list_slots
 from quizgen._generate._subjects import with_subject_clause
 from quizgen._sources import Source
-from wordings import wordings
+from wordings import facts_of, wordings
 
 pytestmark = pytest.mark.slow  # spaCy parses every text
 
@@ -37,7 +37,7 @@ def test_the_years_in_brackets_after_a_name_in_prose_are_a_birth_and_a_death_ask
         "The chemist Marta Lind (1821–1890) studied the salts of the northern lakes.\n\n"
         "Her pupil Jon Berg (1850–1911) weighed them, and he praised Marta Lind (1821–1890)."
     )
-    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    facts = facts_of(text)
     lives = {
         (i.fields["clause"], fact_key(i), i.fact_sentence)
         for i in fact_slots(facts)
@@ -182,7 +182,7 @@ def test_a_list_of_bodies_keeps_their_articles_in_its_blank():
         "The Oslo Trading Company was formed as a joint venture between the Bergen Bank,"
         " the Oslo Savings Bank and the Norwegian Shipping Company in 1912."
     )
-    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    facts = facts_of(text)
     answers = [i.fields["answer"] for i in list_slots(facts)]
     assert [a for a in answers if "Oslo Savings Bank, and the" in a or "Bank and the" in a]
 
@@ -197,7 +197,7 @@ def test_a_list_of_bodies_keeps_their_articles_in_its_blank():
     ],
 )
 def test_part_of_a_list_is_not_asked_as_the_list(text):
-    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    facts = facts_of(text)
     assert not list(list_slots(facts))
 
 

@@ -19,6 +19,7 @@ from quizgen._generate._fields import fact_slots
 from quizgen._generate._fragments import in_caption
 from quizgen._generate._not_options import credited, renamings
 from quizgen._sources import Source
+from wordings import facts_of
 
 
 def _deck(text: str):
@@ -58,7 +59,7 @@ def test_a_photographer_is_no_option_and_a_trailing_credit_makes_a_caption():
         "Midfielder Joe Tanner scored the third goal in the last minute.\n\n"
         "The Harlow fans celebrated on the pitch after the match. Image: Greta Holm.\n\n"
     )
-    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    facts = facts_of(text)
     last = facts.sentences[-1]
     assert in_caption(facts, last), last.text
     items = list(fact_slots(facts))
@@ -127,7 +128,7 @@ def test_a_renamed_company_is_no_option_for_the_company():
         "The Brandt Trading Company and the Lorn Shipping Company carried the ore to Hamburg.\n\n"
         "The Vell Mining Company opened a second mine at Kiruna in 1912.\n\n"
     )
-    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    facts = facts_of(text)
     items = list(fact_slots(facts))
     names = pools(items)
     assert names["organization"].renamed["Vell Mining Company"] == {"Nordic Ore Company"}

@@ -8,23 +8,19 @@ from __future__ import annotations
 
 import pytest
 
-from quizgen import Source, extract_facts
+from wordings import facts_of
 
 pytestmark = pytest.mark.slow
 
 
-def _facts(text: str):
-    return extract_facts(Source(path="mem.txt", title="Notes", text=text))
-
-
 def _kinds(text: str) -> tuple[list[str], list[str], dict[str, str]]:
-    facts = _facts(text)
+    facts = facts_of(text)
     others = {o.name: o.kind for o in facts.others}
     return [a.name for a in facts.actors], [o.name for o in facts.organizations], others
 
 
 def test_countries_that_play_in_a_match_report_are_teams() -> None:
-    facts = _facts(
+    facts = facts_of(
         "Brazil defeated Chile 2 – 1 in the quarter-final in Belo Horizonte. Neymar scored the "
         "first goal for Brazil in the 12th minute. The referee gave Chile a penalty, and "
         "Arturo Vidal scored it. Chile's goalkeeper Claudio Bravo saved a late header, and "
@@ -54,7 +50,7 @@ def test_a_head_word_makes_the_capitalised_words_before_it_one_name() -> None:
 
 
 def test_a_company_named_without_its_legal_suffix_is_that_company() -> None:
-    facts = _facts(
+    facts = facts_of(
         "Dunmore Paper Company was founded in 1855 by Henry Dunmore. "
         "In 1901, Dunmore Paper bought out its largest rival. "
         "By the 1960s, Dunmore Paper was the largest wholesaler in the state."
@@ -65,7 +61,7 @@ def test_a_company_named_without_its_legal_suffix_is_that_company() -> None:
 
 
 def test_a_publication_is_told_by_what_is_done_to_it() -> None:
-    facts = _facts(
+    facts = facts_of(
         "In 1877 he came to edit the Riverton Ledger. He was one of the proprietors of the "
         "Ledger until 1889. She told Vogue magazine in 2015 that the song was not political."
     )
@@ -257,20 +253,20 @@ def test_a_name_with_the_years_of_a_life_is_a_persons() -> None:
 
 
 def test_a_surname_the_tagger_took_for_a_place_is_the_person_named_in_full() -> None:
-    facts = _facts(
+    facts = facts_of(
         "In 1838, Karl Dresden (1790–1851), a German botanist, studied moss. After a talk "
         "with Dresden, the students changed course."
     )
     assert [(a.name, a.aliases) for a in facts.actors] == [("Karl Dresden", ["Dresden"])]
     assert "Dresden" not in {o.name for o in facts.others}
     # once the text puts a place's preposition before it, the word is the place everywhere
-    facts = _facts("Tomas Kenya won in 2009. Kenya's brother moved to Kenya in 2010.")
+    facts = facts_of("Tomas Kenya won in 2009. Kenya's brother moved to Kenya in 2010.")
     assert [(a.name, a.aliases) for a in facts.actors] == [("Tomas Kenya", [])]
     assert {o.name: o.kind for o in facts.others} == {"Kenya": "place"}
 
 
 def test_a_name_in_brackets_after_a_bodys_full_name_is_that_body() -> None:
-    facts = _facts(
+    facts = facts_of(
         "The trust held the Standard Tin Company of Ohio (Sotin, later Mertz) and two banks."
     )
     assert [(o.name, o.subtype) for o in facts.organizations] == [
@@ -310,7 +306,7 @@ def test_an_idea_named_like_a_body_is_no_body() -> None:
 
 
 def test_a_corps_and_archives_are_bodies() -> None:
-    facts = _facts(
+    facts = facts_of(
         "He served as a lieutenant in the Corps of Signals and his letters now reside in the "
         "State Archives."
     )
@@ -321,7 +317,7 @@ def test_a_corps_and_archives_are_bodies() -> None:
 
 
 def test_a_teams_plural_last_word_alone_is_the_team() -> None:
-    facts = _facts(
+    facts = facts_of(
         "On Sunday, the Tulsa Raiders defeated the Reno Hawks in the final. The Hawks kicked "
         "off, and the Raiders scored first."
     )
@@ -369,7 +365,7 @@ def test_a_racing_series_is_an_event() -> None:
 
 
 def test_a_name_before_the_word_team_is_the_team() -> None:
-    facts = _facts("Holm's Vantara team mate Ole Berg spoke first. The Afghan team arrived late.")
+    facts = facts_of("Holm's Vantara team mate Ole Berg spoke first. The Afghan team arrived late.")
     assert [a.name for a in facts.actors] == ["Holm", "Ole Berg"]
     assert [(o.name, o.subtype) for o in facts.organizations] == [("Vantara", "team")]
     assert {o.name: o.kind for o in facts.others} == {"Afghan": "group"}

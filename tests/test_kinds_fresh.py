@@ -15,12 +15,13 @@ import pytest
 
 from quizgen import GenerateOptions, Source, extract_facts, generate, load_source
 from quizgen._sources._text import plain_text
+from wordings import facts_of
 
 pytestmark = pytest.mark.slow
 
 
 def _kinds(text: str) -> tuple[list[str], list[tuple[str, str | None]], dict[str, str]]:
-    facts = extract_facts(Source(path="mem.txt", title="Notes", text=text))
+    facts = facts_of(text)
     return (
         [a.name for a in facts.actors],
         [(o.name, o.subtype) for o in facts.organizations],
@@ -312,7 +313,7 @@ def test_a_name_sharing_its_head_noun_is_never_blanked_without_it() -> None:
         "Treasury and Commerce Departments met in Geneva the next day to discuss the tariff "
         "dispute. The Commerce Department later published its own study of the dispute in 2001."
     )
-    facts = extract_facts(Source(path="mem.txt", title="Notes", text=text))
+    facts = facts_of(text)
     deck = generate(facts, GenerateOptions(seed=1))
     answers = [str(q.answer) for q in deck.questions]
     assert "Justice Ministry" not in answers

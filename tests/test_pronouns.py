@@ -9,6 +9,7 @@ import pytest
 
 from quizgen._extract import extract_facts
 from quizgen._sources import Source
+from wordings import facts_of
 
 pytestmark = pytest.mark.slow  # spaCy parses every text
 
@@ -122,7 +123,7 @@ def test_kin_noun_right_before_a_name_gives_its_gender() -> None:
 )
 def test_possessive_before_its_named_person(second: str, expected: str) -> None:
     text = "Vera Lind, a Finnish botanist, studied mosses in her youth. " + second
-    facts = extract_facts(Source(path="notes.txt", title="Notes", text=text))
+    facts = facts_of(text)
     sent = facts.sentences[1]
     her = next(t.i for t in sent.tokens if t.lower_text == "her")
     assert facts.pronouns.resolve(sent, her).name == "Vera Lind"

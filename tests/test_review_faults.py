@@ -494,7 +494,7 @@ def test_a_name_followed_by_its_number_is_one_name(text, word, cut):
     from quizgen._extract import Mention
     from quizgen._generate._mentions import part_of_a_longer_name
 
-    sent = extract_facts(Source(path="n.txt", title="Notes", text=text)).sentences[0]
+    sent = facts_of(text).sentences[0]
     i = next(t.i for t in sent.tokens if t.text == word)
     assert part_of_a_longer_name(sent, Mention(sent.index, i, i + 1, word)) is cut
 
